@@ -1,0 +1,163 @@
+// Wiring of services, data sections and routes.
+#include "app/application.hpp"
+
+#include <boost/json.hpp>
+#include <spdlog/spdlog.h>
+
+#include <stdexcept>
+
+#include "site/data_file.hpp"
+#include "site/repository.hpp"
+#include "site/routes.hpp"
+#include "storage/migrations.hpp"
+
+namespace skirosim::app {
+
+namespace json = boost::json;
+using http::Request;
+using http::Response;
+
+namespace {
+
+[[noreturn]] void fail(const i18n::Translator* tr, const Error& error) {
+    throw std::runtime_error(tr ? tr->message(Language::en, error)
+                                : fill_placeholders(error.message, error.args));
+}
+
+DataSection site_section() {
+    DataSection section;
+    section.parse = [](const std::vector<NamedDocument>& documents) -> Result<DataSection::Writer> {
+        auto merged = std::make_shared<site::SiteData>();
+        for (const NamedDocument& document : documents) {
+            auto data = site::parse_site_data(document.reader);
+            if (!data) return std::unexpected(in_file(document.name, data.error()));
+            if (data->initiative) merged->initiative = std::move(data->initiative);
+            for (auto& inst : data->institutions) merged->institutions.push_back(std::move(inst));
+            for (auto& a : data->activities) merged->activities.push_back(std::move(a));
+        }
+        return [merged](soci::session& sql) { site::Repository::save(sql, *merged); };
+    };
+    section.export_into = [](soci::session& sql, json::object& out) -> Result<void> {
+        for (auto& [key, value] : site::export_site_data(site::Repository::load(sql))) {
+            out[key] = value;
+        }
+        return {};
+    };
+    return section;
+}
+
+}  // namespace
+
+Application::Application(const Options& options) : options_(options) {
+    auto url = storage::DatabaseUrl::parse(options.database);
+    if (!url) fail(nullptr, url.error());
+    try {
+        db_ = std::make_unique<storage::Database>(*url, options.pool_size);
+    } catch (const std::exception& e) {
+        throw std::runtime_error("Cannot open the database " + url->display + ": " + e.what());
+    }
+    translator_ = std::make_unique<i18n::Translator>(options.locale_dir);
+
+    auto migrations = storage::load_migrations(options.resources / "migrations");
+    if (!migrations) fail(translator_.get(), migrations.error());
+    auto report = storage::migrate(*db_, *migrations);
+    if (!report) fail(translator_.get(), report.error());
+    new_database_ = report->database_was_empty;
+
+    site_ = std::make_unique<site::Service>(*db_);
+    importer_ = std::make_unique<DataImporter>(*db_, std::vector<DataSection>{site_section()});
+
+    if (new_database_ && !options.empty) {
+        auto loaded = importer_->import_profile(options.resources / "data" / options.profile);
+        if (!loaded) fail(translator_.get(), loaded.error());
+        spdlog::info("loaded the data profile {}", options.profile);
+    }
+    if (auto reloaded = reload(); !reloaded) fail(translator_.get(), reloaded.error());
+}
+
+Application::~Application() = default;
+
+Result<void> Application::reload() { return site_->reload(); }
+
+void Application::resolve_language(Request& request) {
+    if (!request.segments.empty()) {
+        if (auto language = parse_language(request.segments[0])) {
+            request.language = *language;
+            return;
+        }
+    }
+    if (request.is_api()) {
+        if (auto lang = request.query_param("lang")) {
+            if (auto language = parse_language(*lang)) {
+                request.language = *language;
+                return;
+            }
+        }
+    }
+    request.language = negotiate_language(request.header("Accept-Language"));
+}
+
+Response Application::render_error(const Request& request, const Error& error) const {
+    const int status = http_status(error.code);
+    const std::string message = error.code == ErrorCode::internal
+                                    ? translator_->text(request.language,
+                                                        "Something went wrong on our side.")
+                                    : translator_->message(request.language, error);
+    Response response;
+    if (request.is_api() || !views_) {
+        json::object body{{"error", json::object{{"code", error_code_name(error.code)},
+                                                  {"message", message}}}};
+        if (!error.field.empty()) body["error"].as_object()["field"] = error.field;
+        response = Response::json(body, status);
+    } else {
+        web::Page page{.template_name = "error",
+                       .title = message,
+                       .status = status};
+        page.data.set("message", message);
+        page.data.set("status", std::to_string(status));
+        page.data.set("not_found", error.code == ErrorCode::not_found);
+        page.data.set("unavailable", error.code == ErrorCode::unavailable);
+        page.data.set("home", "/" + std::string(code(request.language)) + "/");
+        response = views_->render(request, std::move(page));
+    }
+    if (error.code == ErrorCode::unavailable) response.header("Retry-After", "30");
+    return response;
+}
+
+http::Server& Application::server(const http::ServerOptions& options) {
+    if (!views_) {
+        static_files_ = std::make_unique<http::StaticFiles>(options_.resources / "static");
+        views_ = std::make_unique<web::Views>(options_.resources / "templates", *translator_,
+                                              *static_files_);
+        views_->set_layout_data(
+            [this](Language language) { return site::layout_data(*site_, language); });
+        build_routes();
+    }
+    server_ = std::make_unique<http::Server>(
+        options, router_, [this](const Request& r, const Error& e) { return render_error(r, e); },
+        &Application::resolve_language, metrics_);
+    return *server_;
+}
+
+void Application::build_routes() {
+    router_.get(
+        "/static/{*path}",
+        [this](Request& request) { return static_files_->serve(request, request.path_param("path")); },
+        http::Execution::io_thread);
+    router_.get("/healthz", [this](Request&) -> Result<Response> {
+        const bool ok = db_->ping();
+        return Response::json(json::object{{"status", ok ? "ok" : "unavailable"},
+                                           {"database", ok ? "ok" : "unreachable"}},
+                              ok ? 200 : 503);
+    });
+    router_.get(
+        "/metrics",
+        [this](Request&) -> Result<Response> {
+            return Response::text(metrics_.prometheus_text(),
+                                  "text/plain; version=0.0.4; charset=utf-8");
+        },
+        http::Execution::io_thread);
+    site::add_routes(router_, *site_, *views_);
+}
+
+}  // namespace skirosim::app

@@ -1,0 +1,55 @@
+// The composition root: builds every service once and wires the routes. No globals.
+#pragma once
+
+#include <memory>
+
+#include "app/data_import.hpp"
+#include "app/options.hpp"
+#include "http/metrics.hpp"
+#include "http/router.hpp"
+#include "http/server.hpp"
+#include "http/static_files.hpp"
+#include "i18n/translator.hpp"
+#include "site/service.hpp"
+#include "storage/database.hpp"
+#include "web/views.hpp"
+
+namespace skirosim::app {
+
+class Application {
+public:
+    // Opens the database, applies migrations and, on a new database, loads the data profile
+    // (unless options.empty). Throws std::runtime_error with a clear message on failure.
+    explicit Application(const Options& options);
+    ~Application();
+
+    storage::Database& database() { return *db_; }
+    DataImporter& importer() { return *importer_; }
+    const i18n::Translator& translator() const { return *translator_; }
+    // Reloads in-memory caches after the data changed.
+    Result<void> reload();
+
+    // Builds the router and the server (pages need templates, which the CLI does not).
+    http::Server& server(const http::ServerOptions& options);
+
+    bool migrated_new_database() const { return new_database_; }
+
+private:
+    void build_routes();
+    http::Response render_error(const http::Request& request, const Error& error) const;
+    static void resolve_language(http::Request& request);
+
+    Options options_;
+    std::unique_ptr<storage::Database> db_;
+    std::unique_ptr<i18n::Translator> translator_;
+    std::unique_ptr<site::Service> site_;
+    std::unique_ptr<DataImporter> importer_;
+    std::unique_ptr<http::StaticFiles> static_files_;
+    std::unique_ptr<web::Views> views_;
+    http::Router router_;
+    http::Metrics metrics_;
+    std::unique_ptr<http::Server> server_;
+    bool new_database_ = false;
+};
+
+}  // namespace skirosim::app

@@ -1,0 +1,115 @@
+// All-or-nothing import of exchange-format documents.
+#include "app/data_import.hpp"
+
+#include <boost/json.hpp>
+#include <spdlog/spdlog.h>
+
+#include <algorithm>
+#include <fstream>
+#include <sstream>
+
+#include "core/utf8.hpp"
+
+namespace skirosim::app {
+
+namespace fs = std::filesystem;
+namespace json = boost::json;
+
+Error in_file(const std::string& name, Error error) {
+    error.message = "{" + std::to_string(error.args.size() + 1) + "}: " + error.message;
+    error.args.push_back(name);
+    return error;
+}
+
+Result<json::value> read_json_file(const fs::path& path) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) {
+        return std::unexpected(
+            Error::make(ErrorCode::invalid_input, "Cannot read the file {1}.", {path.string()}));
+    }
+    std::stringstream buffer;
+    buffer << in.rdbuf();
+    const std::string text = buffer.str();
+    if (!is_valid_utf8(text)) {
+        return std::unexpected(Error::make(ErrorCode::invalid_input,
+                                           "{1} is not valid UTF-8 text.", {path.string()}));
+    }
+    json::stream_parser parser;
+    boost::system::error_code ec;
+    std::size_t consumed = parser.write_some(text.data(), text.size(), ec);
+    if (!ec) parser.finish(ec);
+    if (ec) {
+        std::size_t line = 1 + std::count(text.begin(), text.begin() + std::min(consumed, text.size()), '\n');
+        return std::unexpected(Error::make(ErrorCode::invalid_input,
+                                           "{1}, line {2}: not valid JSON ({3}).",
+                                           {path.string(), std::to_string(line), ec.message()}));
+    }
+    return parser.release();
+}
+
+Result<void> DataImporter::import_documents(
+    const std::vector<std::pair<std::string, json::value>>& documents) {
+    std::vector<NamedDocument> named;
+    for (const auto& [name, document] : documents) {
+        if (!document.is_object()) {
+            return std::unexpected(Error::make(ErrorCode::invalid_input,
+                                               "{1}: the document must be a JSON object.", {name}));
+        }
+        JsonReader reader(document, "");
+        auto format = reader.optional_string("format", "skirosim/1");
+        if (!format || *format != "skirosim/1") {
+            return std::unexpected(Error::make(ErrorCode::invalid_input,
+                                               "{1}: unknown format (expected skirosim/1).",
+                                               {name}));
+        }
+        named.push_back(NamedDocument{name, reader});
+    }
+    std::vector<DataSection::Writer> writers;
+    for (const DataSection& section : sections_) {
+        auto writer = section.parse(named);
+        if (!writer) return std::unexpected(writer.error());
+        writers.push_back(std::move(*writer));
+    }
+    return db_.transaction<void>([&](soci::session& sql) -> Result<void> {
+        for (const auto& writer : writers) writer(sql);
+        return {};
+    });
+}
+
+Result<void> DataImporter::import_profile(const fs::path& directory) {
+    std::error_code ec;
+    if (!fs::is_directory(directory, ec)) {
+        return std::unexpected(Error::make(ErrorCode::invalid_input,
+                                           "The data profile {1} does not exist.",
+                                           {directory.string()}));
+    }
+    std::vector<fs::path> files;
+    for (const auto& entry : fs::recursive_directory_iterator(directory)) {
+        if (entry.is_regular_file() && entry.path().extension() == ".json") {
+            files.push_back(entry.path());
+        }
+    }
+    std::sort(files.begin(), files.end());
+    std::vector<std::pair<std::string, json::value>> documents;
+    for (const fs::path& file : files) {
+        auto document = read_json_file(file);
+        if (!document) return std::unexpected(document.error());
+        documents.emplace_back(fs::relative(file, directory).generic_string(),
+                               std::move(*document));
+    }
+    return import_documents(documents);
+}
+
+Result<json::object> DataImporter::export_all() {
+    return db_.read<json::object>([&](soci::session& sql) -> Result<json::object> {
+        json::object out{{"format", "skirosim/1"}};
+        for (const DataSection& section : sections_) {
+            if (!section.export_into) continue;
+            auto done = section.export_into(sql, out);
+            if (!done) return std::unexpected(done.error());
+        }
+        return out;
+    });
+}
+
+}  // namespace skirosim::app

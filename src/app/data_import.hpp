@@ -1,0 +1,55 @@
+// Imports and exports exchange-format documents: every section of every capability in one
+// transaction, so a bad file changes nothing.
+#pragma once
+
+#include <boost/json/value.hpp>
+
+#include <filesystem>
+#include <functional>
+#include <vector>
+
+#include "core/error.hpp"
+#include "core/json_reader.hpp"
+#include "storage/database.hpp"
+
+namespace skirosim::app {
+
+// One capability's part of the exchange format. parse() checks everything before anything is
+// written and returns a writer that save() runs inside the shared transaction.
+struct NamedDocument {
+    std::string name;  // the file, for error messages
+    JsonReader reader;
+};
+
+// Puts the file's name in front of an error found in it.
+Error in_file(const std::string& name, Error error);
+
+struct DataSection {
+    using Writer = std::function<void(soci::session&)>;
+    // Sees every document of the import at once, so that records may refer to each other
+    // across files.
+    std::function<Result<Writer>(const std::vector<NamedDocument>& documents)> parse;
+    std::function<Result<void>(soci::session&, boost::json::object&)> export_into;
+};
+
+class DataImporter {
+public:
+    DataImporter(storage::Database& db, std::vector<DataSection> sections)
+        : db_(db), sections_(std::move(sections)) {}
+
+    // A .json document (or, through converters, CSV), all or nothing.
+    Result<void> import_documents(const std::vector<std::pair<std::string, boost::json::value>>&
+                                      documents);
+    // Every .json file below a profile folder, in name order, as one import.
+    Result<void> import_profile(const std::filesystem::path& directory);
+    Result<boost::json::object> export_all();
+
+private:
+    storage::Database& db_;
+    std::vector<DataSection> sections_;
+};
+
+// Reads and parses a JSON file; errors name the file, line and column.
+Result<boost::json::value> read_json_file(const std::filesystem::path& path);
+
+}  // namespace skirosim::app

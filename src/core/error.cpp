@@ -1,0 +1,45 @@
+// Error codes, their HTTP statuses and message placeholders.
+#include "core/error.hpp"
+
+namespace skirosim {
+
+std::string fill_placeholders(std::string text, const std::vector<std::string>& args) {
+    for (std::size_t i = 0; i < args.size(); ++i) {
+        const std::string marker = "{" + std::to_string(i + 1) + "}";
+        for (auto pos = text.find(marker); pos != std::string::npos;
+             pos = text.find(marker, pos + args[i].size())) {
+            text.replace(pos, marker.size(), args[i]);
+        }
+    }
+    return text;
+}
+
+int http_status(ErrorCode code) {
+    switch (code) {
+        case ErrorCode::invalid_input: return 400;
+        case ErrorCode::unauthorized: return 401;
+        case ErrorCode::forbidden: return 403;
+        case ErrorCode::not_found: return 404;
+        case ErrorCode::conflict: return 409;
+        case ErrorCode::too_large: return 413;
+        case ErrorCode::unavailable: return 503;
+        case ErrorCode::internal: return 500;
+    }
+    return 500;
+}
+
+const char* error_code_name(ErrorCode code) {
+    switch (code) {
+        case ErrorCode::invalid_input: return "invalid_input";
+        case ErrorCode::unauthorized: return "unauthorized";
+        case ErrorCode::forbidden: return "forbidden";
+        case ErrorCode::not_found: return "not_found";
+        case ErrorCode::conflict: return "conflict";
+        case ErrorCode::too_large: return "too_large";
+        case ErrorCode::unavailable: return "unavailable";
+        case ErrorCode::internal: return "internal";
+    }
+    return "internal";
+}
+
+}  // namespace skirosim

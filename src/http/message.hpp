@@ -1,0 +1,68 @@
+// The request a handler reads and the response it returns: handlers never touch the socket.
+#pragma once
+
+#include <boost/beast/http/message.hpp>
+#include <boost/beast/http/string_body.hpp>
+#include <boost/beast/http/verb.hpp>
+#include <boost/json/value.hpp>
+
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "core/error.hpp"
+#include "core/language.hpp"
+
+namespace skirosim::http {
+
+using Params = std::vector<std::pair<std::string, std::string>>;
+
+struct Request {
+    boost::beast::http::request<boost::beast::http::string_body> raw;
+    boost::beast::http::verb method = boost::beast::http::verb::get;
+    std::string path;                   // decoded, without the query
+    std::vector<std::string> segments;  // decoded path segments
+    Params query;                       // decoded query parameters, in order
+    std::map<std::string, std::string, std::less<>> path_params;  // from the route pattern
+    std::string remote_address;
+    std::string request_id;
+    Language language = kDefaultLanguage;  // from the path prefix, else Accept-Language
+
+    std::string_view header(std::string_view name) const;
+    // The first value of a query parameter.
+    std::optional<std::string> query_param(std::string_view name) const;
+    std::string path_param(std::string_view name) const;
+    // application/x-www-form-urlencoded body, decoded (empty for other content types).
+    const Params& form() const;
+    std::optional<std::string> form_param(std::string_view name) const;
+    bool is_api() const { return path.starts_with("/api/"); }
+
+    mutable std::optional<Params> form_cache;
+};
+
+struct Response {
+    int status = 200;
+    std::string content_type = "text/html; charset=utf-8";
+    std::string body;
+    std::vector<std::pair<std::string, std::string>> headers;
+
+    static Response html(std::string body, int status = 200);
+    static Response json(const boost::json::value& value, int status = 200);
+    static Response text(std::string body, std::string content_type = "text/plain; charset=utf-8",
+                         int status = 200);
+    // 303 after a form post, 302 for a plain move.
+    static Response redirect(std::string location, int status = 302);
+
+    Response& header(std::string name, std::string value) {
+        headers.emplace_back(std::move(name), std::move(value));
+        return *this;
+    }
+};
+
+// Decodes application/x-www-form-urlencoded or a query string; nullopt when malformed.
+std::optional<Params> decode_form(std::string_view encoded);
+
+}  // namespace skirosim::http

@@ -1,0 +1,81 @@
+// In-memory static files.
+#include "http/static_files.hpp"
+
+#include <fmt/format.h>
+
+#include <fstream>
+#include <sstream>
+
+namespace skirosim::http {
+
+namespace fs = std::filesystem;
+
+std::string content_type_for(const fs::path& path) {
+    const std::string ext = path.extension().string();
+    if (ext == ".css") return "text/css; charset=utf-8";
+    if (ext == ".js" || ext == ".mjs") return "text/javascript; charset=utf-8";
+    if (ext == ".svg") return "image/svg+xml";
+    if (ext == ".png") return "image/png";
+    if (ext == ".ico") return "image/x-icon";
+    if (ext == ".woff2") return "font/woff2";
+    if (ext == ".json") return "application/json";
+    if (ext == ".txt") return "text/plain; charset=utf-8";
+    if (ext == ".html") return "text/html; charset=utf-8";
+    return "application/octet-stream";
+}
+
+namespace {
+// FNV-1a, 64 bits: enough to tell versions of one file apart.
+std::string hash_hex(const std::string& data) {
+    std::uint64_t h = 1469598103934665603ULL;
+    for (unsigned char c : data) {
+        h ^= c;
+        h *= 1099511628211ULL;
+    }
+    return fmt::format("{:016x}", h);
+}
+}  // namespace
+
+StaticFiles::StaticFiles(const fs::path& root) {
+    std::error_code ec;
+    if (!fs::is_directory(root, ec)) return;
+    for (const auto& entry : fs::recursive_directory_iterator(root)) {
+        if (!entry.is_regular_file()) continue;
+        std::ifstream in(entry.path(), std::ios::binary);
+        std::stringstream content;
+        content << in.rdbuf();
+        File file{content_type_for(entry.path()), content.str(), {}};
+        file.etag = "\"" + hash_hex(file.body) + "\"";
+        files_[fs::relative(entry.path(), root).generic_string()] = std::move(file);
+    }
+}
+
+Result<Response> StaticFiles::serve(const Request& request, const std::string& relative) const {
+    auto it = files_.find(relative);
+    if (it == files_.end()) {
+        return std::unexpected(Error::make(ErrorCode::not_found, "This page does not exist."));
+    }
+    const File& file = it->second;
+    Response response;
+    response.headers.emplace_back("ETag", file.etag);
+    // Links carry ?v=<etag>, so a versioned URL can be cached for long; a bare one revalidates.
+    response.headers.emplace_back("Cache-Control", request.query_param("v")
+                                                       ? "public, max-age=31536000, immutable"
+                                                       : "public, max-age=300");
+    if (request.header("If-None-Match") == file.etag) {
+        response.status = 304;
+        response.content_type.clear();
+        return response;
+    }
+    response.content_type = file.content_type;
+    response.body = file.body;
+    return response;
+}
+
+std::string StaticFiles::version(const std::string& relative) const {
+    auto it = files_.find(relative);
+    if (it == files_.end()) return "0";
+    return it->second.etag.substr(1, 8);
+}
+
+}  // namespace skirosim::http

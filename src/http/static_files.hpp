@@ -1,0 +1,33 @@
+// Serves static/ from memory with ETag and Cache-Control.
+#pragma once
+
+#include <filesystem>
+#include <string>
+#include <unordered_map>
+
+#include "http/message.hpp"
+
+namespace skirosim::http {
+
+class StaticFiles {
+public:
+    // Reads every file below `root` once, at start.
+    explicit StaticFiles(const std::filesystem::path& root);
+
+    // `relative` is the path below /static/. 304 when If-None-Match matches.
+    Result<Response> serve(const Request& request, const std::string& relative) const;
+    // The ETag of a file, for cache-busting links ("/static/site.css?v=…").
+    std::string version(const std::string& relative) const;
+
+private:
+    struct File {
+        std::string content_type;
+        std::string body;
+        std::string etag;
+    };
+    std::unordered_map<std::string, File> files_;
+};
+
+std::string content_type_for(const std::filesystem::path& path);
+
+}  // namespace skirosim::http

@@ -1,0 +1,97 @@
+// Boost.Locale-backed translation and formatting.
+#include "i18n/translator.hpp"
+
+#include <boost/locale.hpp>
+
+#include <sstream>
+
+namespace skirosim::i18n {
+
+namespace bl = boost::locale;
+
+namespace {
+constexpr const char* kTimeZone = "Europe/Riga";
+
+const char* locale_name(Language language) {
+    switch (language) {
+        case Language::lv: return "lv_LV.UTF-8";
+        case Language::ru: return "ru_RU.UTF-8";
+        case Language::en: return "en_GB.UTF-8";
+    }
+    return "lv_LV.UTF-8";
+}
+
+std::size_t index(Language language) { return static_cast<std::size_t>(language); }
+}  // namespace
+
+Translator::Translator(const std::filesystem::path& catalog_dir) {
+    bl::localization_backend_manager manager = bl::localization_backend_manager::global();
+    manager.select("icu");
+    bl::generator generator(manager);
+    generator.add_messages_path(catalog_dir.string());
+    generator.add_messages_domain("skirosim");
+    for (Language language : kLanguages) {
+        // The catalogue is found under the language alone (lv/LC_MESSAGES/skirosim.mo).
+        locales_[index(language)] = generator(locale_name(language));
+    }
+}
+
+const std::locale& Translator::locale(Language language) const { return locales_[index(language)]; }
+
+std::string Translator::text(Language language, const std::string& msgid) const {
+    return bl::translate(msgid).str(locale(language));
+}
+
+std::string Translator::plural(Language language, const std::string& singular,
+                               const std::string& plural_form, long long n) const {
+    std::string chosen = bl::translate(singular, plural_form, n).str(locale(language));
+    return fill_placeholders(std::move(chosen), {integer(language, n)});
+}
+
+std::string Translator::message(Language language, const Error& error) const {
+    return fill_placeholders(text(language, error.message), error.args);
+}
+
+std::string Translator::number(Language language, double value, int decimals) const {
+    std::ostringstream out;
+    out.imbue(locale(language));
+    out << bl::as::number << std::fixed << std::setprecision(decimals) << value;
+    return out.str();
+}
+
+std::string Translator::integer(Language language, long long value) const {
+    std::ostringstream out;
+    out.imbue(locale(language));
+    out << bl::as::number << value;
+    return out.str();
+}
+
+namespace {
+std::string format_time(const std::locale& loc, std::time_t when, const char* pattern) {
+    std::ostringstream out;
+    out.imbue(loc);
+    out << bl::as::time_zone(kTimeZone) << bl::as::ftime(pattern) << when;
+    return out.str();
+}
+}  // namespace
+
+std::string Translator::date_long(Language language, std::time_t when) const {
+    std::ostringstream out;
+    out.imbue(locale(language));
+    out << bl::as::time_zone(kTimeZone) << bl::as::date_long << bl::as::date << when;
+    return out.str();
+}
+
+std::string Translator::date_time(Language language, std::time_t when) const {
+    std::ostringstream out;
+    out.imbue(locale(language));
+    out << bl::as::time_zone(kTimeZone) << bl::as::date_full << bl::as::time_short
+        << bl::as::datetime << when;
+    return out.str();
+}
+
+std::string Translator::time_of_day(Language language, std::time_t when) const {
+    return format_time(locale(language), when, "%H:%M");
+}
+
+}  // namespace skirosim::i18n

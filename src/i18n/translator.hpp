@@ -1,0 +1,44 @@
+// Messages, plurals, numbers and dates in the page's language, from the gettext catalogues
+// (locale/*.po compiled to .mo) through Boost.Locale with its ICU backend.
+#pragma once
+
+#include <array>
+#include <ctime>
+#include <filesystem>
+#include <locale>
+#include <string>
+
+#include "core/error.hpp"
+#include "core/language.hpp"
+
+namespace skirosim::i18n {
+
+class Translator {
+public:
+    // `catalog_dir` holds <lang>/LC_MESSAGES/skirosim.mo.
+    explicit Translator(const std::filesystem::path& catalog_dir);
+
+    // The translation of an English msgid; the msgid itself when a catalogue lacks it.
+    std::string text(Language language, const std::string& msgid) const;
+    // Chooses the plural form for n by the language's rules (Latvian: zero/one/other; Russian:
+    // one/few/many) and fills {1} with the number formatted for the language.
+    std::string plural(Language language, const std::string& singular, const std::string& plural,
+                       long long n) const;
+    // An error's message, translated, with its placeholders filled.
+    std::string message(Language language, const Error& error) const;
+
+    std::string number(Language language, double value, int decimals = 0) const;
+    std::string integer(Language language, long long value) const;
+    // "25. novembris, 2026" / "25 ноября 2026 г." / "25 November 2026", in Europe/Riga.
+    std::string date_long(Language language, std::time_t when) const;
+    // "trešdiena, 25. novembris, 18:00" and the like, in Europe/Riga.
+    std::string date_time(Language language, std::time_t when) const;
+    std::string time_of_day(Language language, std::time_t when) const;
+
+    const std::locale& locale(Language language) const;
+
+private:
+    std::array<std::locale, 3> locales_;
+};
+
+}  // namespace skirosim::i18n

@@ -1,0 +1,192 @@
+// The skirosim command: parses arguments, builds the application, runs one subcommand.
+#include <CLI/CLI.hpp>
+#include <boost/json.hpp>
+#include <spdlog/sinks/stdout_color_sinks.h>
+#include <spdlog/spdlog.h>
+
+#include <fstream>
+#include <iostream>
+
+#include "app/application.hpp"
+
+#ifndef SKIROSIM_DEFAULT_RESOURCES
+#define SKIROSIM_DEFAULT_RESOURCES "."
+#endif
+#ifndef SKIROSIM_DEFAULT_LOCALE_DIR
+#define SKIROSIM_DEFAULT_LOCALE_DIR "locale"
+#endif
+#ifndef SKIROSIM_VERSION
+#define SKIROSIM_VERSION "0.0.0"
+#endif
+
+namespace {
+
+using skirosim::app::Application;
+using skirosim::app::Options;
+
+// "HOST:PORT", "[::1]:PORT" or ":PORT".
+bool parse_listen(const std::string& text, skirosim::http::ServerOptions& server) {
+    auto colon = text.rfind(':');
+    if (colon == std::string::npos) return false;
+    std::string host = text.substr(0, colon);
+    if (host.size() >= 2 && host.front() == '[' && host.back() == ']') {
+        host = host.substr(1, host.size() - 2);
+    }
+    try {
+        int port = std::stoi(text.substr(colon + 1));
+        if (port < 0 || port > 65535) return false;
+        server.port = static_cast<unsigned short>(port);
+    } catch (const std::exception&) {
+        return false;
+    }
+    server.address = host.empty() ? "0.0.0.0" : host;
+    return true;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    CLI::App cli{"Šķirosim: a neighbourhood waste-sorting initiative, end to end."};
+    cli.require_subcommand(1);
+    Options options;
+    options.resources = SKIROSIM_DEFAULT_RESOURCES;
+    options.locale_dir = SKIROSIM_DEFAULT_LOCALE_DIR;
+    std::string resources = options.resources.string();
+    std::string locale_dir = options.locale_dir.string();
+    std::string log_level = "info";
+
+    cli.add_option("--database", options.database,
+                   "sqlite:PATH or postgresql://USER@HOST/DATABASE")
+        ->envname("SKIROSIM_DATABASE")
+        ->capture_default_str();
+    cli.add_option("--resources", resources,
+                   "Folder with templates/, static/, migrations/ and data/")
+        ->envname("SKIROSIM_RESOURCES")
+        ->capture_default_str();
+    cli.add_option("--locale-dir", locale_dir, "Folder with compiled .mo catalogues")
+        ->envname("SKIROSIM_LOCALE_DIR")
+        ->capture_default_str();
+    cli.add_option("--profile", options.profile, "Data profile under data/ for a new database")
+        ->envname("SKIROSIM_PROFILE")
+        ->capture_default_str();
+    cli.add_flag("--empty", options.empty, "Do not load the data profile into a new database")
+        ->envname("SKIROSIM_EMPTY");
+    cli.add_option("--pool-size", options.pool_size, "Database sessions in the pool")
+        ->envname("SKIROSIM_POOL_SIZE")
+        ->check(CLI::Range(1, 256))
+        ->capture_default_str();
+    cli.add_option("--log-level", log_level, "trace, debug, info, warn, error")
+        ->envname("SKIROSIM_LOG_LEVEL")
+        ->capture_default_str();
+
+    skirosim::http::ServerOptions server_options;
+    std::string listen = "127.0.0.1:8080";
+    auto* serve = cli.add_subcommand("serve", "Serve the site and the API");
+    serve->add_option("--listen", listen, "HOST:PORT to listen on")
+        ->envname("SKIROSIM_LISTEN")
+        ->capture_default_str();
+    serve->add_option("--io-threads", server_options.io_threads, "Threads for network I/O")
+        ->envname("SKIROSIM_IO_THREADS")
+        ->check(CLI::Range(1, 64))
+        ->capture_default_str();
+    serve->add_option("--workers", server_options.worker_threads,
+                      "Threads for handlers that use the database")
+        ->envname("SKIROSIM_WORKERS")
+        ->check(CLI::Range(1, 256))
+        ->capture_default_str();
+    std::string port_file;
+    serve->add_option("--port-file", port_file,
+                      "Write the port actually bound here (useful with :0)")
+        ->envname("SKIROSIM_PORT_FILE");
+
+    auto* migrate = cli.add_subcommand("migrate", "Apply database migrations and exit");
+    std::string import_file;
+    auto* import = cli.add_subcommand("import", "Import a data file (all or nothing)");
+    import->add_option("FILE", import_file, "A skirosim/1 JSON document")
+        ->required()
+        ->check(CLI::ExistingFile);
+    std::string export_file = "-";
+    auto* export_cmd = cli.add_subcommand("export", "Write all data as a skirosim/1 document");
+    export_cmd->add_option("--output,-o", export_file, "File to write, - for standard output")
+        ->capture_default_str();
+    auto* version = cli.add_subcommand("version", "Print the version");
+
+    CLI11_PARSE(cli, argc, argv);
+    options.resources = resources;
+    options.locale_dir = locale_dir;
+    spdlog::set_level(spdlog::level::from_str(log_level));
+    // Logs go to stderr so that export and search output stay clean on stdout.
+    spdlog::set_default_logger(spdlog::stderr_color_mt("skirosim"));
+    spdlog::set_level(spdlog::level::from_str(log_level));
+
+    if (version->parsed()) {
+        std::cout << "skirosim " << SKIROSIM_VERSION << "\n";
+        return 0;
+    }
+    if (serve->parsed() && !parse_listen(listen, server_options)) {
+        std::cerr << "--listen must be HOST:PORT, for example 127.0.0.1:8080\n";
+        return 2;
+    }
+
+    try {
+        Application application(options);
+        if (migrate->parsed()) {
+            std::cout << "The database is up to date.\n";
+            return 0;
+        }
+        if (import->parsed()) {
+            auto document = skirosim::app::read_json_file(import_file);
+            if (!document) {
+                std::cerr << application.translator().message(skirosim::Language::en,
+                                                              document.error())
+                          << "\n";
+                return 1;
+            }
+            auto imported =
+                application.importer().import_documents({{import_file, std::move(*document)}});
+            if (!imported) {
+                std::cerr << application.translator().message(skirosim::Language::en,
+                                                              imported.error())
+                          << "\nNothing was imported.\n";
+                return 1;
+            }
+            std::cout << "Imported " << import_file << ".\n";
+            return 0;
+        }
+        if (export_cmd->parsed()) {
+            auto exported = application.importer().export_all();
+            if (!exported) {
+                std::cerr << application.translator().message(skirosim::Language::en,
+                                                              exported.error())
+                          << "\n";
+                return 1;
+            }
+            const std::string text = boost::json::serialize(*exported) + "\n";
+            if (export_file == "-") {
+                std::cout << text;
+            } else {
+                std::ofstream out(export_file, std::ios::binary);
+                out << text;
+                if (!out) {
+                    std::cerr << "Cannot write " << export_file << "\n";
+                    return 1;
+                }
+            }
+            return 0;
+        }
+        if (serve->parsed()) {
+            auto& server = application.server(server_options);
+            server.listen();
+            spdlog::info("serving on http://{}:{}", server_options.address, server.port());
+            if (!port_file.empty()) {
+                std::ofstream(port_file) << server.port() << "\n";
+            }
+            server.run();
+            return 0;
+        }
+    } catch (const std::exception& e) {
+        std::cerr << "skirosim: " << e.what() << "\n";
+        return 1;
+    }
+    return 0;
+}

@@ -1,0 +1,52 @@
+// The initiative, its partner institutions and activity summaries: plain data.
+#pragma once
+
+#include <ctime>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/json_reader.hpp"
+
+namespace skirosim::site {
+
+struct Initiative {
+    std::string id;
+    LocalizedText name, tagline, description, neighbourhood, funder;
+    std::string period_start, period_end;  // ISO dates
+    std::vector<LocalizedText> aims;
+    bool sample = false;
+};
+
+struct Institution {
+    std::string id;
+    std::string role;  // "lead" or "partner"
+    std::string kind;  // preschool, library, social-service, community-centre, youth-club
+    LocalizedText name, short_name, description;
+    std::string address, phone, email, website;
+    std::optional<double> latitude, longitude;
+    bool sample = false;
+};
+
+struct ActivitySummary {
+    std::string external_id;
+    std::string institution_id;
+    LocalizedText title, description;
+    std::time_t starts_at = 0, ends_at = 0;
+    std::string venue;
+    bool sample = false;
+};
+
+// What a data file may say about the initiative.
+struct SiteData {
+    std::optional<Initiative> initiative;
+    std::vector<Institution> institutions;
+    std::vector<ActivitySummary> activities;
+};
+
+struct SiteContent {
+    Initiative initiative;
+    std::vector<Institution> institutions;
+};
+
+}  // namespace skirosim::site

@@ -1,0 +1,167 @@
+// Home, about and the list of upcoming activities.
+#include "site/routes.hpp"
+
+#include <chrono>
+
+#include "site/data_file.hpp"
+#include "web/page_helpers.hpp"
+
+namespace skirosim::site {
+
+namespace mustache = web::mustache;
+using http::Request;
+using http::Response;
+
+namespace {
+
+std::time_t now() { return std::chrono::system_clock::to_time_t(std::chrono::system_clock::now()); }
+
+const Institution* find_institution(const SiteContent& content, const std::string& id) {
+    for (const Institution& inst : content.institutions) {
+        if (inst.id == id) return &inst;
+    }
+    return nullptr;
+}
+
+mustache::data institution_view(const Institution& inst, Language language) {
+    mustache::data d;
+    d.set("id", inst.id);
+    d.set("name", in(inst.name, language));
+    d.set("short_name", in(inst.short_name, language));
+    d.set("description", in(inst.description, language));
+    d.set("address", inst.address);
+    d.set("phone", inst.phone);
+    d.set("email", inst.email);
+    d.set("website", inst.website);
+    d.set("lead", inst.role == "lead");
+    d.set("sample", inst.sample);
+    return d;
+}
+
+mustache::data activities_view(const std::vector<ActivitySummary>& activities,
+                               const SiteContent& content, const i18n::Translator& tr,
+                               Language language) {
+    mustache::data list{mustache::data::type::list};
+    for (const ActivitySummary& a : activities) {
+        mustache::data d;
+        d.set("title", in(a.title, language));
+        d.set("description", in(a.description, language));
+        d.set("when", tr.date_time(language, a.starts_at));
+        d.set("until", tr.time_of_day(language, a.ends_at));
+        d.set("venue", a.venue);
+        d.set("sample", a.sample);
+        if (const Institution* inst = find_institution(content, a.institution_id)) {
+            d.set("organiser", in(inst->short_name, language));
+        }
+        list.push_back(d);
+    }
+    return list;
+}
+
+}  // namespace
+
+mustache::data layout_data(const Service& service, Language language) {
+    auto content = service.content();
+    mustache::data d;
+    d.set("initiative_name", in(content->initiative.name, language));
+    mustache::data partners{mustache::data::type::list};
+    for (const Institution& inst : content->institutions) {
+        partners.push_back(institution_view(inst, language));
+    }
+    d.set("partners", partners);
+    return d;
+}
+
+void add_routes(http::Router& router, Service& service, const web::Views& views,
+                HomeExtras home_extras) {
+    // "/" picks the language from Accept-Language; caches must keep one answer per language.
+    router.get(
+        "/",
+        [](Request& request) -> Result<Response> {
+            Response response = Response::redirect(
+                "/" + std::string(code(negotiate_language(request.header("Accept-Language")))) +
+                "/");
+            response.header("Vary", "Accept-Language");
+            return response;
+        },
+        http::Execution::io_thread);
+
+    router.get("/{lang}", web::localized([&service, &views, home_extras](
+                                              Request& request) -> Result<Response> {
+        const Language language = request.language;
+        const auto& tr = views.translator();
+        auto content = service.content();
+        auto upcoming = service.upcoming(now(), 5);
+        if (!upcoming) return std::unexpected(upcoming.error());
+        web::Page page{.template_name = "site/home",
+                       .title = in(content->initiative.name, language),
+                       .section = "home"};
+        page.data.set("tagline", in(content->initiative.tagline, language));
+        page.data.set("initiative_name", in(content->initiative.name, language));
+        page.data.set("description", in(content->initiative.description, language));
+        page.data.set("activities", activities_view(*upcoming, *content, tr, language));
+        page.data.set("has_activities", !upcoming->empty());
+        mustache::data partners{mustache::data::type::list};
+        for (const Institution& inst : content->institutions) {
+            partners.push_back(institution_view(inst, language));
+        }
+        page.data.set("partners", partners);
+        page.data.set("partner_count",
+                      tr.plural(language, "{1} partner institution", "{1} partner institutions",
+                                static_cast<long long>(content->institutions.size())));
+        if (home_extras) home_extras(language, page.data);
+        return views.render(request, std::move(page));
+    }));
+
+    router.get("/{lang}/about", web::localized([&service, &views](
+                                                    Request& request) -> Result<Response> {
+        const Language language = request.language;
+        auto content = service.content();
+        const Initiative& i = content->initiative;
+        web::Page page{.template_name = "site/about",
+                       .title = views.translator().text(language, "About the initiative"),
+                       .section = "about"};
+        page.data.set("name", in(i.name, language));
+        page.data.set("tagline", in(i.tagline, language));
+        page.data.set("description", in(i.description, language));
+        page.data.set("neighbourhood", in(i.neighbourhood, language));
+        page.data.set("funder", in(i.funder, language));
+        page.data.set("sample", i.sample);
+        auto start = parse_riga_date(i.period_start);
+        auto end = parse_riga_date(i.period_end);
+        if (start && end) {
+            page.data.set("period", views.translator().date_long(language, *start) + " – " +
+                                        views.translator().date_long(language, *end));
+        }
+        mustache::data aims{mustache::data::type::list};
+        for (const LocalizedText& aim : i.aims) {
+            mustache::data d;
+            d.set("text", in(aim, language));
+            aims.push_back(d);
+        }
+        page.data.set("aims", aims);
+        mustache::data partners{mustache::data::type::list};
+        for (const Institution& inst : content->institutions) {
+            partners.push_back(institution_view(inst, language));
+        }
+        page.data.set("partners", partners);
+        return views.render(request, std::move(page));
+    }));
+
+    router.get("/{lang}/activities", web::localized([&service, &views](
+                                                         Request& request) -> Result<Response> {
+        const Language language = request.language;
+        auto content = service.content();
+        auto upcoming = service.upcoming(now(), 50);
+        if (!upcoming) return std::unexpected(upcoming.error());
+        web::Page page{.template_name = "site/activities",
+                       .title = views.translator().text(language, "Activities"),
+                       .section = "activities"};
+        page.data.set("activities",
+                      activities_view(*upcoming, *content, views.translator(), language));
+        page.data.set("has_activities", !upcoming->empty());
+        return views.render(request, std::move(page));
+    }));
+}
+
+}  // namespace skirosim::site

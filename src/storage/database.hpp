@@ -1,0 +1,133 @@
+// The one access layer over SQLite and PostgreSQL: a pool of SOCI sessions, transactions, and
+// the mapping of database failures to expected errors (unavailable → 503, constraint → 409).
+#pragma once
+
+#include <soci/soci.h>
+
+#include <atomic>
+#include <chrono>
+#include <functional>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/error.hpp"
+
+namespace skirosim::storage {
+
+enum class Backend { sqlite, postgresql };
+
+struct DatabaseUrl {
+    Backend backend = Backend::sqlite;
+    std::string connect_string;  // what SOCI's backend takes
+    std::string display;         // for logs: no password
+
+    // "sqlite:PATH" or "postgresql://user@host/db?…" (also "postgres://").
+    static Result<DatabaseUrl> parse(const std::string& url);
+};
+
+class Database;
+
+// A leased session, given back to the pool when it goes out of scope.
+class Lease {
+public:
+    Lease(Database& db, std::size_t slot);
+    Lease(Lease&& other) noexcept;
+    Lease(const Lease&) = delete;
+    Lease& operator=(const Lease&) = delete;
+    ~Lease();
+
+    soci::session& operator*() const;
+    soci::session* operator->() const;
+    // Call after a connection error so the session is reconnected before its next use.
+    void mark_broken();
+
+private:
+    Database* db_;
+    std::size_t slot_;
+};
+
+class Database {
+public:
+    Database(const DatabaseUrl& url, std::size_t pool_size);
+    ~Database();
+    Database(const Database&) = delete;
+    Database& operator=(const Database&) = delete;
+
+    Backend backend() const { return url_.backend; }
+    const DatabaseUrl& url() const { return url_; }
+
+    // Waits for a free session (at most `timeout`); reconnects it when it was broken.
+    // Throws soci::soci_error when the database cannot be reached.
+    Lease lease(std::chrono::milliseconds timeout = std::chrono::seconds(10));
+
+    // Runs `work` inside a transaction and maps database failures to errors: a lost connection
+    // to `unavailable`, a constraint violation to `conflict`. Anything `work` returns as an error
+    // rolls the transaction back.
+    template <typename T>
+    Result<T> transaction(const std::function<Result<T>(soci::session&)>& work);
+
+    // Runs `work` without a transaction (reads), with the same error mapping.
+    template <typename T>
+    Result<T> read(const std::function<Result<T>(soci::session&)>& work);
+
+    // SELECT 1 with a short timeout: for /healthz.
+    bool ping();
+
+    // Translates the neutral SQL of migrations and repositories into this backend's dialect.
+    std::string dialect(std::string sql) const;
+
+private:
+    friend class Lease;
+    void give_back(std::size_t slot);
+    void open_session(soci::session& session);
+    Error classify(const std::exception& e, bool& connection_lost) const;
+
+    template <typename T>
+    Result<T> run(bool in_transaction, const std::function<Result<T>(soci::session&)>& work);
+
+    DatabaseUrl url_;
+    soci::connection_pool pool_;
+    std::size_t size_;
+    std::unique_ptr<std::atomic<bool>[]> broken_;
+};
+
+template <typename T>
+Result<T> Database::transaction(const std::function<Result<T>(soci::session&)>& work) {
+    return run<T>(true, work);
+}
+
+template <typename T>
+Result<T> Database::read(const std::function<Result<T>(soci::session&)>& work) {
+    return run<T>(false, work);
+}
+
+template <typename T>
+Result<T> Database::run(bool in_transaction,
+                        const std::function<Result<T>(soci::session&)>& work) {
+    std::optional<Lease> held;
+    try {
+        held.emplace(lease());
+    } catch (const std::exception& e) {
+        return std::unexpected(
+            Error::make(ErrorCode::unavailable, "The database is not available right now."));
+    }
+    soci::session& session = **held;
+    try {
+        if (!in_transaction) return work(session);
+        soci::transaction tx(session);
+        Result<T> result = work(session);
+        if (result) tx.commit();
+        else tx.rollback();
+        return result;
+    } catch (const std::exception& e) {
+        bool connection_lost = false;
+        Error error = classify(e, connection_lost);
+        if (connection_lost) held->mark_broken();
+        return std::unexpected(std::move(error));
+    }
+}
+
+}  // namespace skirosim::storage

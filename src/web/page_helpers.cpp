@@ -1,0 +1,25 @@
+// Page handler helpers.
+#include "web/page_helpers.hpp"
+
+namespace skirosim::web {
+
+http::Handler localized(http::Handler handler) {
+    return [handler = std::move(handler)](http::Request& request) -> Result<http::Response> {
+        if (!parse_language(request.path_param("lang"))) {
+            return std::unexpected(Error::make(ErrorCode::not_found, "This page does not exist."));
+        }
+        return handler(request);
+    };
+}
+
+mustache::data list_of(const std::vector<std::string>& values) {
+    mustache::data list{mustache::data::type::list};
+    for (const auto& value : values) {
+        mustache::data entry;
+        entry.set("name", value);
+        list.push_back(entry);
+    }
+    return list;
+}
+
+}  // namespace skirosim::web

@@ -1,0 +1,67 @@
+// Renders pages: mustache templates pre-translated per language, inside one base layout.
+#pragma once
+
+#include <kainjow/mustache.hpp>
+
+#include <filesystem>
+#include <functional>
+#include <map>
+#include <string>
+
+#include "core/language.hpp"
+#include "http/message.hpp"
+#include "http/static_files.hpp"
+#include "i18n/translator.hpp"
+
+namespace skirosim::web {
+
+namespace mustache = kainjow::mustache;
+
+// What the layout shows on every page beside the content (the initiative, its partners).
+using LayoutData = std::function<mustache::data(Language)>;
+
+struct Page {
+    std::string template_name;  // "site/home" → templates/site/home.mustache
+    std::string title;          // already translated
+    std::string section;        // the navigation entry to mark current: guide, points, …
+    mustache::data data = mustache::data::type::object;
+    int status = 200;
+};
+
+class Views {
+public:
+    // Reads templates/**.mustache and replaces {{#_}}English text{{/_}} with the escaped
+    // translation for each language, once, at start.
+    Views(const std::filesystem::path& template_dir, const i18n::Translator& translator,
+          const http::StaticFiles& static_files);
+
+    void set_layout_data(LayoutData layout_data) { layout_data_ = std::move(layout_data); }
+
+    http::Response render(const http::Request& request, Page page) const;
+    // Renders one template without the layout (fragments, posters, e-mails).
+    std::string render_fragment(Language language, const std::string& name,
+                                const mustache::data& data) const;
+
+    const i18n::Translator& translator() const { return translator_; }
+    bool has_template(const std::string& name) const;
+
+    // The msgids used in templates: the i18n test checks that every catalogue has them.
+    static std::vector<std::string> template_msgids(const std::string& source);
+    static std::string pretranslate(const std::string& source,
+                                    const std::function<std::string(const std::string&)>& tr);
+
+private:
+    const std::string& source(Language language, const std::string& name) const;
+
+    const i18n::Translator& translator_;
+    const http::StaticFiles& static_files_;
+    LayoutData layout_data_;
+    // name → translated source, per language
+    std::array<std::map<std::string, std::string>, 3> sources_;
+};
+
+// The same path in another language: "/lv/about" → "/ru/about".
+std::string path_in_language(const http::Request& request, Language language);
+std::string html_escape(std::string_view text);
+
+}  // namespace skirosim::web

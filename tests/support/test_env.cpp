@@ -1,0 +1,64 @@
+// Test environment: resource paths and fresh databases on SQLite and PostgreSQL.
+#include "support/test_env.hpp"
+
+#include <soci/postgresql/soci-postgresql.h>
+#include <soci/soci.h>
+#include <unistd.h>
+
+#include <atomic>
+#include <cstdlib>
+#include <filesystem>
+#include <random>
+#include <stdexcept>
+
+namespace skirosim::testing {
+
+namespace fs = std::filesystem;
+
+std::string source_dir() { return SKIROSIM_SOURCE_DIR; }
+std::string locale_dir() { return SKIROSIM_LOCALE_DIR; }
+std::string binary() { return SKIROSIM_BINARY; }
+
+namespace {
+std::string unique_name() {
+    static std::atomic<int> counter{0};
+    std::random_device random;
+    return "t" + std::to_string(getpid()) + "_" + std::to_string(counter++) + "_" +
+           std::to_string(random() % 100000);
+}
+}  // namespace
+
+std::string temp_sqlite_url() {
+    fs::path dir = fs::temp_directory_path() / "skirosim-tests";
+    fs::create_directories(dir);
+    return "sqlite:" + (dir / (unique_name() + ".db")).string();
+}
+
+std::vector<std::string> backends() {
+    std::vector<std::string> result{"sqlite"};
+    const char* pg = std::getenv("SKIROSIM_TEST_POSTGRES");
+    if (pg && *pg) {
+        result.push_back("postgresql");
+    } else if (const char* require = std::getenv("SKIROSIM_REQUIRE_POSTGRES");
+               require && std::string(require) == "1") {
+        throw std::runtime_error("SKIROSIM_REQUIRE_POSTGRES=1 but SKIROSIM_TEST_POSTGRES is unset");
+    }
+    return result;
+}
+
+std::string fresh_database_url(const std::string& backend) {
+    if (backend == "sqlite") return temp_sqlite_url();
+    const std::string server = std::getenv("SKIROSIM_TEST_POSTGRES");
+    const std::string name = unique_name();
+    {
+        soci::session admin(soci::postgresql, server);
+        admin << "CREATE DATABASE " + name;  // a generated identifier, not user input
+    }
+    // Replace the database part of the server URL ("…/postgres") with the new one.
+    auto slash = server.rfind('/');
+    auto query = server.find('?', slash);
+    return server.substr(0, slash + 1) + name +
+           (query == std::string::npos ? "" : server.substr(query));
+}
+
+}  // namespace skirosim::testing

@@ -31,6 +31,7 @@ public:
 
     // Builds the router and the server (pages need templates, which the CLI does not).
     http::Server& server(const http::ServerOptions& options);
+    http::Server* server_if_running() { return server_.get(); }
 
     bool migrated_new_database() const { return new_database_; }
 

@@ -2,8 +2,6 @@
 #include "http/message.hpp"
 
 #include <boost/json/serialize.hpp>
-#include <boost/url/parse_query.hpp>
-#include <boost/url/params_encoded_view.hpp>
 
 namespace skirosim::http {
 
@@ -45,15 +43,53 @@ std::optional<std::string> Request::form_param(std::string_view name) const {
     return std::nullopt;
 }
 
+namespace {
+
+int hex_value(char c) {
+    if (c >= '0' && c <= '9') return c - '0';
+    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+    if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+    return -1;
+}
+
+// Percent-decodes one key or value; '+' is a space in forms and queries.
+std::optional<std::string> percent_decode(std::string_view text) {
+    std::string out;
+    out.reserve(text.size());
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        char c = text[i];
+        if (c == '+') {
+            out += ' ';
+        } else if (c == '%') {
+            if (i + 2 >= text.size()) return std::nullopt;
+            int hi = hex_value(text[i + 1]), lo = hex_value(text[i + 2]);
+            if (hi < 0 || lo < 0) return std::nullopt;
+            out += static_cast<char>(hi * 16 + lo);
+            i += 2;
+        } else {
+            out += c;
+        }
+    }
+    return out;
+}
+
+}  // namespace
+
+// Our own decoder: Boost.URL 1.81's parse_query decoded the last value of a target that
+// Beast hands over (not NUL-terminated) with a stray byte ("lang=ru" → "rua").
 std::optional<Params> decode_form(std::string_view encoded) {
-    auto parsed = boost::urls::parse_query(encoded);
-    if (!parsed) return std::nullopt;
     Params params;
-    for (auto param : *parsed) {
-        // Forms encode spaces as '+'; decode() on the view honours that for queries.
-        std::string key = param.key.decode(boost::urls::encoding_opts(true));
-        std::string value = param.has_value ? param.value.decode(boost::urls::encoding_opts(true)) : "";
-        params.emplace_back(std::move(key), std::move(value));
+    while (!encoded.empty()) {
+        auto amp = encoded.find('&');
+        std::string_view pair = encoded.substr(0, amp);
+        encoded = amp == std::string_view::npos ? std::string_view{} : encoded.substr(amp + 1);
+        if (pair.empty()) continue;
+        auto eq = pair.find('=');
+        auto key = percent_decode(pair.substr(0, eq));
+        auto value = percent_decode(eq == std::string_view::npos ? std::string_view{}
+                                                                  : pair.substr(eq + 1));
+        if (!key || !value) return std::nullopt;
+        params.emplace_back(std::move(*key), std::move(*value));
     }
     return params;
 }

@@ -225,6 +225,18 @@ struct Server::Impl {
         stream.expires_after(std::chrono::seconds(5));
         co_await bhttp::async_write(stream, out, kAsTuple);
         log_access(request, "rejected", status, out.body().size(), 0);
+        // A client still sending its body would get a reset and never read our answer: stop
+        // our side, then read and drop what it sends for a moment (a "lingering close").
+        boost::system::error_code ignored;
+        stream.socket().shutdown(tcp::socket::shutdown_send, ignored);
+        stream.expires_after(std::chrono::seconds(2));
+        std::array<char, 16384> sink;
+        std::size_t drained = 0;
+        while (drained < 16 * options.body_limit) {
+            auto [ec, n] = co_await stream.async_read_some(net::buffer(sink), kAsTuple);
+            if (ec) break;
+            drained += n;
+        }
     }
 
     net::awaitable<void> session(std::shared_ptr<Connection> connection, tcp::socket socket) {
@@ -254,12 +266,11 @@ struct Server::Impl {
             request.remote_address = remote;
             request.request_id = next_request_id();
             if (ec) {
-                if (parser.is_header_done()) {
-                    request.raw = parser.release();
-                    request.method = request.raw.method();
-                    auto target = request.raw.target();
-                    request.path = std::string(target.substr(0, target.find('?')));
-                }
+                // The fields read so far tell the language and format of the answer (Beast
+                // reports a too-long Content-Length before it counts the header as done).
+                request.raw.base() = parser.get().base();
+                request.method = request.raw.method();
+                (void)parse_target(request);
                 resolve_language(request);
                 if (ec == bhttp::error::body_limit) {
                     co_await reject(stream, request, ErrorCode::too_large, 413,
@@ -268,8 +279,8 @@ struct Server::Impl {
                     co_await reject(stream, request, ErrorCode::too_large, 431,
                                     "The request headers are too large.");
                 } else if (ec == beast::error::timeout) {
-                    co_await reject(stream, request, ErrorCode::invalid_input, 408,
-                                    "The request took too long to arrive.");
+                    // Beast's tcp_stream has closed the socket: nothing more can be said.
+                    log_access(request, "timeout", 408, 0, 0);
                 } else if (ec.category() == bhttp::make_error_code(bhttp::error::end_of_stream).category() &&
                            ec != bhttp::error::end_of_stream &&
                            ec != bhttp::error::partial_message) {

@@ -143,7 +143,7 @@ http::Response Views::render(const http::Request& request, Page page) const {
     layout.set("content", content);
     layout.set("title", page.title);
     // The home page's title is the initiative's name: do not say it twice.
-    layout.set("title_is_name", !layout.is_object() || page.section == "home");
+    layout.set("title_is_name", page.section == "home");
     layout.set("lang", std::string(code(language)));
     layout.set("css_version", static_files_.version("css/site.css"));
     layout.set("js_version", static_files_.version("js/site.js"));

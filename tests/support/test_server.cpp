@@ -1,0 +1,167 @@
+// Test server and a small synchronous Beast client.
+#include "support/test_server.hpp"
+
+#include <boost/asio/connect.hpp>
+#include <boost/asio/ip/tcp.hpp>
+#include <boost/asio/read.hpp>
+#include <boost/asio/write.hpp>
+#include <boost/beast/core/flat_buffer.hpp>
+#include <boost/beast/core/tcp_stream.hpp>
+#include <boost/beast/http.hpp>
+
+#include <algorithm>
+#include <stdexcept>
+
+#include "support/test_env.hpp"
+
+namespace skirosim::testing {
+
+namespace net = boost::asio;
+namespace beast = boost::beast;
+namespace bhttp = beast::http;
+using tcp = net::ip::tcp;
+
+app::Options TestServer::default_options(const std::string& database_url) {
+    app::Options options;
+    options.database = database_url;
+    options.resources = source_dir();
+    options.locale_dir = locale_dir();
+    options.pool_size = 4;
+    return options;
+}
+
+TestServer::TestServer(const std::string& backend, http::ServerOptions server_options,
+                       bool empty)
+    : options_(default_options(fresh_database_url(backend))) {
+    options_.empty = empty;
+    start(std::move(server_options));
+}
+
+TestServer::TestServer(app::Options options, http::ServerOptions server_options)
+    : options_(std::move(options)) {
+    start(std::move(server_options));
+}
+
+void TestServer::start(http::ServerOptions server_options) {
+    app_ = std::make_unique<app::Application>(options_);
+    server_options.address = "127.0.0.1";
+    server_options.port = 0;
+    server_options.io_threads = 2;
+    server_options.worker_threads = 4;
+    auto& server = app_->server(server_options);
+    server.listen();
+    port_ = server.port();
+    thread_ = std::thread([&server] { server.run(false); });
+}
+
+TestServer::~TestServer() {
+    if (app_) {
+        // Stop the server that start() created; the Application owns it.
+        app_->server_if_running()->stop();
+    }
+    if (thread_.joinable()) thread_.join();
+}
+
+namespace {
+
+HttpResult to_result(bhttp::response<bhttp::string_body>&& response) {
+    HttpResult result;
+    result.status = static_cast<int>(response.result_int());
+    for (const auto& field : response) {
+        std::string name(field.name_string());
+        std::transform(name.begin(), name.end(), name.begin(),
+                       [](unsigned char c) { return std::tolower(c); });
+        result.headers[name] = std::string(field.value());
+    }
+    result.body = std::move(response.body());
+    return result;
+}
+
+bhttp::request<bhttp::string_body> make_request(const std::string& method,
+                                                const std::string& target,
+                                                const std::string& body, const Headers& headers) {
+    bhttp::request<bhttp::string_body> request{bhttp::string_to_verb(method), target, 11};
+    request.set(bhttp::field::host, "127.0.0.1");
+    for (const auto& [name, value] : headers) request.set(name, value);
+    if (!body.empty() || method == "POST") {
+        request.body() = body;
+        request.prepare_payload();
+    }
+    return request;
+}
+
+}  // namespace
+
+HttpResult TestServer::request(const std::string& method, const std::string& target,
+                               const std::string& body, const Headers& headers) const {
+    net::io_context ioc;
+    beast::tcp_stream stream(ioc);
+    stream.expires_after(std::chrono::seconds(30));
+    stream.connect(tcp::endpoint(net::ip::make_address("127.0.0.1"), port_));
+    auto request = make_request(method, target, body, headers);
+    request.keep_alive(false);
+    bhttp::write(stream, request);
+    beast::flat_buffer buffer;
+    bhttp::response_parser<bhttp::string_body> parser;
+    parser.body_limit(64 * 1024 * 1024);
+    if (method == "HEAD") parser.skip(true);
+    bhttp::read(stream, buffer, parser);
+    return to_result(parser.release());
+}
+
+HttpResult TestServer::get(const std::string& target, const Headers& headers) const {
+    return request("GET", target, "", headers);
+}
+
+HttpResult TestServer::post_form(const std::string& target, const std::string& body,
+                                 const Headers& headers) const {
+    Headers all = headers;
+    all.emplace_back("Content-Type", "application/x-www-form-urlencoded");
+    return request("POST", target, body, all);
+}
+
+std::string TestServer::raw(const std::string& bytes, std::chrono::milliseconds timeout) const {
+    net::io_context ioc;
+    beast::tcp_stream stream(ioc);
+    stream.connect(tcp::endpoint(net::ip::make_address("127.0.0.1"), port_));
+    stream.expires_after(timeout);
+    boost::system::error_code ec;
+    net::write(stream.socket(), net::buffer(bytes), ec);
+    std::string answer;
+    char chunk[4096];
+    while (true) {
+        stream.expires_after(timeout);
+        std::size_t n = stream.read_some(net::buffer(chunk), ec);
+        answer.append(chunk, n);
+        if (ec) break;
+    }
+    return answer;
+}
+
+struct Connection::Impl {
+    net::io_context ioc;
+    beast::tcp_stream stream{ioc};
+    beast::flat_buffer buffer;
+    bool open = true;
+};
+
+Connection::Connection(unsigned short port) : impl_(std::make_unique<Impl>()) {
+    impl_->stream.connect(tcp::endpoint(net::ip::make_address("127.0.0.1"), port));
+}
+
+Connection::~Connection() = default;
+
+HttpResult Connection::get(const std::string& target, const Headers& headers) {
+    auto request = make_request("GET", target, "", headers);
+    request.keep_alive(true);
+    impl_->stream.expires_after(std::chrono::seconds(30));
+    bhttp::write(impl_->stream, request);
+    bhttp::response<bhttp::string_body> response;
+    bhttp::read(impl_->stream, impl_->buffer, response);
+    impl_->open = response.keep_alive();
+    return to_result(std::move(response));
+}
+
+bool Connection::is_open() const { return impl_->open; }
+
+}  // namespace skirosim::testing

@@ -1,0 +1,71 @@
+// Starts the real application and server on an ephemeral port, and speaks real HTTP to it.
+#pragma once
+
+#include <chrono>
+#include <map>
+#include <memory>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "app/application.hpp"
+
+namespace skirosim::testing {
+
+struct HttpResult {
+    int status = 0;
+    std::map<std::string, std::string> headers;  // lower-case names
+    std::string body;
+    std::string header(const std::string& name) const {
+        auto it = headers.find(name);
+        return it == headers.end() ? "" : it->second;
+    }
+};
+
+using Headers = std::vector<std::pair<std::string, std::string>>;
+
+class TestServer {
+public:
+    // A fresh database of the given backend ("sqlite" or "postgresql") with the default data.
+    explicit TestServer(const std::string& backend, http::ServerOptions server_options = {},
+                        bool empty = false);
+    explicit TestServer(app::Options options, http::ServerOptions server_options = {});
+    ~TestServer();
+
+    unsigned short port() const { return port_; }
+    app::Application& app() { return *app_; }
+    const std::string& database_url() const { return options_.database; }
+
+    HttpResult get(const std::string& target, const Headers& headers = {}) const;
+    HttpResult post_form(const std::string& target, const std::string& body,
+                         const Headers& headers = {}) const;
+    HttpResult request(const std::string& method, const std::string& target,
+                       const std::string& body, const Headers& headers) const;
+    // Sends raw bytes and returns whatever the server answers before closing (or timeout).
+    std::string raw(const std::string& bytes,
+                    std::chrono::milliseconds timeout = std::chrono::seconds(5)) const;
+
+    static app::Options default_options(const std::string& database_url);
+
+private:
+    void start(http::ServerOptions server_options);
+    app::Options options_;
+    std::unique_ptr<app::Application> app_;
+    std::thread thread_;
+    unsigned short port_ = 0;
+};
+
+// One HTTP/1.1 exchange on an existing connection helper, for keep-alive tests.
+class Connection {
+public:
+    explicit Connection(unsigned short port);
+    ~Connection();
+    HttpResult get(const std::string& target, const Headers& headers = {});
+    bool is_open() const;
+
+private:
+    struct Impl;
+    std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace skirosim::testing

@@ -5,6 +5,8 @@
 #include <soci/sqlite3/soci-sqlite3.h>
 #include <spdlog/spdlog.h>
 
+#include "core/json_reader.hpp"
+
 #include <boost/url/parse.hpp>
 #include <boost/url/url.hpp>
 
@@ -33,7 +35,52 @@ Result<DatabaseUrl> DatabaseUrl::parse(const std::string& url) {
                                                {parsed.error().message()}));
         }
         result.backend = Backend::postgresql;
-        result.connect_string = url;  // libpq understands the URI form itself
+        // SOCI 4.0 mangles libpq's URI form ("database \"postgres=\" does not exist"), so
+        // it gets libpq's keyword form instead.
+        auto quote = [](const std::string& value) {
+            std::string out = "'";
+            for (char c : value) {
+                if (c == '\\' || c == '\'') out += '\\';
+                out += c;
+            }
+            return out + "'";
+        };
+        std::string keywords;
+        auto add = [&](const char* key, const std::string& value) {
+            if (value.empty()) return;
+            if (!keywords.empty()) keywords += ' ';
+            keywords += key;
+            keywords += '=';
+            keywords += quote(value);
+        };
+        add("host", std::string(parsed->host_address()));
+        add("port", std::string(parsed->port()));
+        add("user", parsed->user());
+        add("password", parsed->password());
+        std::string database = parsed->path();
+        if (!database.empty() && database.front() == '/') database.erase(0, 1);
+        add("dbname", database);
+        if (parsed->has_query()) {
+            std::string query(parsed->encoded_query());
+            std::size_t start = 0;
+            while (start <= query.size()) {
+                auto amp = query.find('&', start);
+                if (amp == std::string::npos) amp = query.size();
+                std::string pair = query.substr(start, amp - start);
+                auto eq = pair.find('=');
+                if (eq != std::string::npos) {
+                    const std::string key = pair.substr(0, eq);
+                    if (!is_identifier(key)) {
+                        return std::unexpected(Error::make(ErrorCode::invalid_input,
+                                                           "The PostgreSQL URL is not valid: {1}",
+                                                           {"bad option " + key}));
+                    }
+                    add(key.c_str(), pair.substr(eq + 1));
+                }
+                start = amp + 1;
+            }
+        }
+        result.connect_string = keywords;
         boost::urls::url shown = *parsed;
         if (shown.has_password()) shown.set_password("***");
         result.display = std::string(shown.buffer());

@@ -1,6 +1,8 @@
 // Test environment: resource paths and fresh databases on SQLite and PostgreSQL.
 #include "support/test_env.hpp"
 
+#include "storage/database.hpp"
+
 #include <soci/postgresql/soci-postgresql.h>
 #include <soci/soci.h>
 #include <unistd.h>
@@ -51,7 +53,9 @@ std::string fresh_database_url(const std::string& backend) {
     const std::string server = std::getenv("SKIROSIM_TEST_POSTGRES");
     const std::string name = unique_name();
     {
-        soci::session admin(soci::postgresql, server);
+        auto url = storage::DatabaseUrl::parse(server);
+        if (!url) throw std::runtime_error("bad SKIROSIM_TEST_POSTGRES: " + server);
+        soci::session admin(soci::postgresql, url->connect_string);
         admin << "CREATE DATABASE " + name;  // a generated identifier, not user input
     }
     // Replace the database part of the server URL ("…/postgres") with the new one.

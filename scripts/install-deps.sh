@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# Installs the Debian 12 packages Šķirosim needs to build, run and test (only what is missing).
+set -euo pipefail
+
+packages=(
+  g++ cmake ninja-build pkg-config gettext
+  libboost1.81-dev libboost-json1.81-dev libboost-url1.81-dev libboost-locale1.81-dev
+  libsoci-dev libpq-dev libsqlite3-dev libicu-dev libstemmer-dev libkainjow-mustache-dev
+  libsodium-dev libqrencode-dev libspdlog-dev libfmt-dev libcli11-dev
+  libgtest-dev libgmock-dev libbenchmark-dev
+)
+if [[ "${1:-}" == "--test" ]]; then
+  # Tests also need a PostgreSQL server, a browser for Playwright, and Node.js with npm.
+  packages+=(postgresql postgresql-contrib chromium sqlite3 curl)
+  command -v node >/dev/null || packages+=(nodejs)
+  command -v npm >/dev/null || packages+=(npm)
+fi
+
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if ((${#missing[@]})); then
+  echo "Installing: ${missing[*]}"
+  sudo=""
+  [[ $(id -u) -ne 0 ]] && sudo="sudo"
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}"
+fi

@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# The README's second command: installs what is missing, builds, and runs every test —
+# unit and integration tests on SQLite and on a real PostgreSQL started here, then the
+# browser tests in Debian's chromium.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+root=$(pwd)
+
+scripts/install-deps.sh --test
+scripts/build.sh
+
+eval "$(scripts/postgres.sh start)"
+server_pid=""
+cleanup() {
+  [[ -n "$server_pid" ]] && kill "$server_pid" 2>/dev/null || true
+  scripts/postgres.sh stop "$SKIROSIM_PG_DIR"
+}
+trap cleanup EXIT
+export SKIROSIM_REQUIRE_POSTGRES=1
+
+echo "== unit and integration tests (SQLite and PostgreSQL)"
+ctest --test-dir build --output-on-failure -j 2 --timeout 600
+
+echo "== browser tests (Playwright + chromium + axe-core)"
+(cd tests/e2e && npm ci --no-audit --no-fund --loglevel=error)
+e2e_dir=$(mktemp -d /tmp/skirosim-e2e.XXXXXX)
+build/src/skirosim --database "sqlite:$e2e_dir/e2e.db" serve --listen 127.0.0.1:0 \
+  --port-file "$e2e_dir/port" >"$e2e_dir/server.log" 2>&1 &
+server_pid=$!
+for _ in $(seq 100); do [[ -s "$e2e_dir/port" ]] && break; sleep 0.1; done
+[[ -s "$e2e_dir/port" ]] || { cat "$e2e_dir/server.log"; echo "the server did not start"; exit 1; }
+export SKIROSIM_BASE_URL="http://127.0.0.1:$(cat "$e2e_dir/port")"
+(cd tests/e2e && node --test --test-concurrency=1 .)
+echo "All tests passed."

@@ -143,6 +143,10 @@ Lease Database::lease(std::chrono::milliseconds timeout) {
 
 void Database::give_back(std::size_t slot) { pool_.give_back(slot); }
 
+void Database::mark_all_broken() {
+    for (std::size_t i = 0; i < size_; ++i) broken_[i] = true;
+}
+
 bool Database::ping() {
     auto result = read<int>([](soci::session& sql) -> Result<int> {
         int one = 0;

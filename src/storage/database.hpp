@@ -82,6 +82,9 @@ public:
 private:
     friend class Lease;
     void give_back(std::size_t slot);
+    // After one lost connection the others are most likely dead too (a server restart):
+    // each reconnects before its next use instead of failing once more.
+    void mark_all_broken();
     void open_session(soci::session& session);
     Error classify(const std::exception& e, bool& connection_lost) const;
 
@@ -125,7 +128,23 @@ Result<T> Database::run(bool in_transaction,
     } catch (const std::exception& e) {
         bool connection_lost = false;
         Error error = classify(e, connection_lost);
-        if (connection_lost) held->mark_broken();
+        if (!connection_lost) return std::unexpected(std::move(error));
+        mark_all_broken();
+    }
+    // A read whose connection died is safe to try once more on a fresh connection (a write
+    // is not: its commit may have happened).
+    held.reset();
+    if (in_transaction) {
+        return std::unexpected(
+            Error::make(ErrorCode::unavailable, "The database is not available right now."));
+    }
+    try {
+        Lease retry = lease();
+        return work(*retry);
+    } catch (const std::exception& e) {
+        bool connection_lost = false;
+        Error error = classify(e, connection_lost);
+        if (connection_lost) mark_all_broken();
         return std::unexpected(std::move(error));
     }
 }

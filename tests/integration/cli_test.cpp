@@ -1,0 +1,165 @@
+// The skirosim command as an administrator uses it: help, settings from the environment,
+// import and export, and a graceful stop.
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include <boost/asio/connect.hpp>
+#include <boost/asio/ip/tcp.hpp>
+#include <boost/asio/read.hpp>
+#include <boost/asio/write.hpp>
+#include <boost/json.hpp>
+
+#include <csignal>
+#include <filesystem>
+#include <fstream>
+#include <thread>
+
+#include "support/process.hpp"
+#include "support/test_env.hpp"
+
+namespace skirosim::testing {
+namespace {
+
+using ::testing::HasSubstr;
+namespace fs = std::filesystem;
+
+std::string skirosim(const std::string& args) {
+    return shell_quote(binary()) + " --resources " + shell_quote(source_dir()) + " --locale-dir " +
+           shell_quote(locale_dir()) + " " + args;
+}
+
+std::string temp_file(const std::string& name) {
+    fs::path dir = fs::temp_directory_path() / "skirosim-tests" / ("cli-" + std::to_string(getpid()));
+    fs::create_directories(dir);
+    return (dir / name).string();
+}
+
+TEST(Cli, VersionAndHelpForEverySubcommand) {
+    auto version = run_command(shell_quote(binary()) + " version");
+    EXPECT_EQ(version.exit_code, 0);
+    EXPECT_THAT(version.output, HasSubstr("skirosim 0."));
+    for (const char* sub : {"serve", "migrate", "import", "export", "version"}) {
+        auto help = run_command(shell_quote(binary()) + " " + sub + " --help");
+        EXPECT_EQ(help.exit_code, 0) << sub;
+        EXPECT_THAT(help.output, HasSubstr("Usage")) << sub;
+    }
+    auto top = run_command(shell_quote(binary()) + " --help");
+    EXPECT_THAT(top.output, HasSubstr("SKIROSIM_DATABASE"));
+    auto none = run_command(shell_quote(binary()));
+    EXPECT_NE(none.exit_code, 0);
+}
+
+TEST(Cli, DatabaseFromEnvironmentAndTheFlagWins) {
+    const std::string from_env = temp_file("env.db");
+    const std::string from_flag = temp_file("flag.db");
+    fs::remove(from_env);
+    fs::remove(from_flag);
+    auto r = run_command("SKIROSIM_DATABASE=sqlite:" + from_env + " " + skirosim("migrate"));
+    EXPECT_EQ(r.exit_code, 0) << r.output;
+    EXPECT_TRUE(fs::exists(from_env));
+    fs::remove(from_env);
+    r = run_command("SKIROSIM_DATABASE=sqlite:" + from_env + " " +
+                    skirosim("--database sqlite:" + from_flag + " migrate"));
+    EXPECT_EQ(r.exit_code, 0) << r.output;
+    EXPECT_TRUE(fs::exists(from_flag));
+    EXPECT_FALSE(fs::exists(from_env));
+}
+
+TEST(Cli, ANewDatabaseGetsTheDataProfileUnlessEmpty) {
+    const std::string full = temp_file("full.db"), empty = temp_file("empty.db");
+    fs::remove(full);
+    fs::remove(empty);
+    auto exported = run_command(skirosim("--database sqlite:" + full + " export"));
+    ASSERT_EQ(exported.exit_code, 0) << exported.output;
+    auto document = boost::json::parse(exported.output.substr(exported.output.find('{')));
+    EXPECT_EQ(document.at("institutions").as_array().size(), 6u);
+    auto bare = run_command(skirosim("--database sqlite:" + empty + " --empty export"));
+    ASSERT_EQ(bare.exit_code, 0) << bare.output;
+    auto bare_doc = boost::json::parse(bare.output.substr(bare.output.find('{')));
+    EXPECT_TRUE(bare_doc.at("institutions").as_array().empty());
+}
+
+TEST(Cli, ABadImportNamesTheRecordAndFieldAndChangesNothing) {
+    const std::string db = temp_file("import.db");
+    fs::remove(db);
+    const std::string before_file = temp_file("before.json");
+    ASSERT_EQ(run_command(skirosim("--database sqlite:" + db + " export -o " + before_file)).exit_code, 0);
+
+    const std::string bad = temp_file("bad.json");
+    std::ofstream(bad) << R"({"format": "skirosim/1", "institutions": [
+      {"id": "new-school", "kind": "school", "name": {"lv": "Skola", "ru": "Школа", "en": "School"},
+       "description": {"lv": "a", "ru": "б", "en": "c"}},
+      {"id": "broken", "kind": "school", "name": {"lv": "Skola", "en": "School"},
+       "description": {"lv": "a", "ru": "б", "en": "c"}}]})";
+    auto r = run_command(skirosim("--database sqlite:" + db + " import " + bad));
+    EXPECT_EQ(r.exit_code, 1);
+    EXPECT_THAT(r.output, HasSubstr("institutions[1].name.ru"));
+    EXPECT_THAT(r.output, HasSubstr("bad.json"));
+    EXPECT_THAT(r.output, HasSubstr("Nothing was imported"));
+
+    const std::string after_file = temp_file("after.json");
+    ASSERT_EQ(run_command(skirosim("--database sqlite:" + db + " export -o " + after_file)).exit_code, 0);
+    std::ifstream a(before_file), b(after_file);
+    std::string before((std::istreambuf_iterator<char>(a)), {}), after((std::istreambuf_iterator<char>(b)), {});
+    EXPECT_EQ(before, after);  // the first, valid record was not half-imported
+
+    const std::string not_json = temp_file("broken.json");
+    std::ofstream(not_json) << "{\"format\": \"skirosim/1\",\n \"institutions\": [ oops ]}";
+    r = run_command(skirosim("--database sqlite:" + db + " import " + not_json));
+    EXPECT_EQ(r.exit_code, 1);
+    EXPECT_THAT(r.output, HasSubstr("line 2"));
+}
+
+TEST(Cli, ExportImportRoundTrip) {
+    const std::string first = temp_file("first.db"), second = temp_file("second.db");
+    fs::remove(first);
+    fs::remove(second);
+    const std::string dump = temp_file("dump.json"), again = temp_file("again.json");
+    ASSERT_EQ(run_command(skirosim("--database sqlite:" + first + " export -o " + dump)).exit_code, 0);
+    auto imported = run_command(skirosim("--database sqlite:" + second + " --empty import " + dump));
+    ASSERT_EQ(imported.exit_code, 0) << imported.output;
+    ASSERT_EQ(run_command(skirosim("--database sqlite:" + second + " export -o " + again)).exit_code, 0);
+    std::ifstream a(dump), b(again);
+    std::string one((std::istreambuf_iterator<char>(a)), {}), two((std::istreambuf_iterator<char>(b)), {});
+    EXPECT_EQ(boost::json::parse(one), boost::json::parse(two));
+}
+
+// SIGTERM: the server stops accepting, finishes the request in flight, then exits 0.
+TEST(Cli, GracefulShutdownFinishesTheRequestInFlight) {
+    ServerProcess server(temp_sqlite_url());
+    namespace net = boost::asio;
+    net::io_context ioc;
+    net::ip::tcp::socket socket(ioc);
+    socket.connect({net::ip::make_address("127.0.0.1"), server.port()});
+    const std::string head =
+        "POST /en/about HTTP/1.1\r\nHost: x\r\nContent-Type: application/x-www-form-urlencoded\r\n"
+        "Content-Length: 10\r\n\r\nhalf=";
+    net::write(socket, net::buffer(head));
+    std::this_thread::sleep_for(std::chrono::milliseconds(200));
+    server.signal(SIGTERM);
+    std::this_thread::sleep_for(std::chrono::milliseconds(300));
+    EXPECT_EQ(server.wait(std::chrono::milliseconds(10)), -1) << "exited with a request in flight";
+    net::write(socket, net::buffer(std::string("rest!")));
+    std::string answer;
+    boost::system::error_code ec;
+    net::read(socket, net::dynamic_buffer(answer), ec);  // until the server closes
+    EXPECT_THAT(answer, HasSubstr("HTTP/1.1 405"));      // the request was answered
+    EXPECT_THAT(answer, HasSubstr("Connection: close"));
+    EXPECT_EQ(server.wait(std::chrono::seconds(5)), 0);
+}
+
+TEST(Cli, IdleConnectionsDoNotDelayShutdown) {
+    ServerProcess server(temp_sqlite_url());
+    namespace net = boost::asio;
+    net::io_context ioc;
+    net::ip::tcp::socket idle(ioc);
+    idle.connect({net::ip::make_address("127.0.0.1"), server.port()});
+    std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    const auto started = std::chrono::steady_clock::now();
+    server.signal(SIGINT);
+    EXPECT_EQ(server.wait(std::chrono::seconds(5)), 0);
+    EXPECT_LT(std::chrono::steady_clock::now() - started, std::chrono::seconds(2));
+}
+
+}  // namespace
+}  // namespace skirosim::testing

@@ -5,9 +5,12 @@
 #include <spdlog/spdlog.h>
 
 #include <fstream>
+#include <sstream>
 #include <iostream>
 
 #include "app/application.hpp"
+#include "core/utf8.hpp"
+#include "guide/data_file.hpp"
 
 #ifndef SKIROSIM_DEFAULT_RESOURCES
 #define SKIROSIM_DEFAULT_RESOURCES "."
@@ -41,6 +44,70 @@ bool parse_listen(const std::string& text, skirosim::http::ServerOptions& server
     }
     server.address = host.empty() ? "0.0.0.0" : host;
     return true;
+}
+
+skirosim::Result<boost::json::value> read_items_csv(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    std::stringstream text;
+    text << in.rdbuf();
+    if (!in && !in.eof()) {
+        return std::unexpected(skirosim::Error::make(skirosim::ErrorCode::invalid_input,
+                                                     "Cannot read the file {1}.", {path}));
+    }
+    if (!skirosim::is_valid_utf8(text.str())) {
+        return std::unexpected(skirosim::Error::make(skirosim::ErrorCode::invalid_input,
+                                                     "{1} is not valid UTF-8 text.", {path}));
+    }
+    return skirosim::guide::items_csv_document(text.str(), path);
+}
+
+void print_answers(const boost::json::object& answer) {
+    const auto& results = answer.at("results").as_array();
+    if (results.empty()) std::cout << "Nothing found.\n";
+    for (const auto& r : results) {
+        const auto& o = r.as_object();
+        std::cout << o.at("name").as_string().c_str() << " → " << o.at("channel").as_string().c_str();
+        if (o.at("bin").is_object()) std::cout << " (" << o.at("bin").at("name").as_string().c_str() << ")";
+        std::cout << "\n";
+    }
+    if (answer.at("suggestion").is_string()) {
+        std::cout << "Did you mean: " << answer.at("suggestion").as_string().c_str() << "?\n";
+    }
+}
+
+int run_search(Application& application, const std::string& query, const std::string& lang,
+               std::size_t limit, bool as_json, bool batch) {
+    auto language = skirosim::parse_language(lang).value_or(skirosim::Language::lv);
+    auto answer = [&](const std::string& text, skirosim::Language in_language) {
+        // Command-line searches are tests and scripts, not residents: they are not recorded.
+        auto found = application.guide().search(text + " ", in_language, limit, false);
+        return skirosim::guide::Service::to_json(found, text, in_language);
+    };
+    if (!batch) {
+        if (query.empty()) {
+            std::cerr << "Give a QUERY, or --batch to read queries from standard input.\n";
+            return 2;
+        }
+        auto result = answer(query, language);
+        if (as_json) std::cout << boost::json::serialize(result) << "\n";
+        else print_answers(result);
+        return 0;
+    }
+    std::string line;
+    while (std::getline(std::cin, line)) {
+        if (!line.empty() && line.back() == '\r') line.pop_back();
+        skirosim::Language line_language = language;
+        std::string text = line;
+        if (auto tab = line.find('\t'); tab != std::string::npos) {
+            if (auto l = skirosim::parse_language(line.substr(0, tab))) {
+                line_language = *l;
+                text = line.substr(tab + 1);
+            }
+        }
+        if (!skirosim::is_valid_utf8(text)) text.clear();
+        std::cout << boost::json::serialize(answer(text, line_language)) << "\n";
+    }
+    return 0;
 }
 
 }  // namespace
@@ -109,7 +176,26 @@ int main(int argc, char** argv) {
     auto* export_cmd = cli.add_subcommand("export", "Write all data as a skirosim/1 document");
     export_cmd->add_option("--output,-o", export_file, "File to write, - for standard output")
         ->capture_default_str();
+    std::string items_csv;
+    export_cmd->add_option("--items-csv", items_csv, "Also write the guide's items as CSV to this file");
     auto* version = cli.add_subcommand("version", "Print the version");
+
+    auto* search = cli.add_subcommand("search", "Ask the sorting guide where things go");
+    std::string search_lang = "lv";
+    std::size_t search_limit = 5;
+    bool search_json = false, search_batch = false;
+    std::string search_query;
+    search->add_option("--lang", search_lang, "lv, ru or en: the language of the answers")
+        ->check(CLI::IsMember({"lv", "ru", "en"}))
+        ->capture_default_str();
+    search->add_option("--limit", search_limit, "How many answers")
+        ->check(CLI::Range(1, 50))
+        ->capture_default_str();
+    search->add_flag("--json", search_json, "Print the API's JSON");
+    search->add_flag("--batch", search_batch,
+                     "Read one query per line (or LANG<TAB>QUERY) from standard input; write one "
+                     "JSON object per line, in order");
+    search->add_option("QUERY", search_query, "What to look for");
 
     CLI11_PARSE(cli, argc, argv);
     options.resources = resources;
@@ -134,8 +220,14 @@ int main(int argc, char** argv) {
             std::cout << "The database is up to date.\n";
             return 0;
         }
+        if (search->parsed()) {
+            return run_search(application, search_query, search_lang, search_limit, search_json,
+                              search_batch);
+        }
         if (import->parsed()) {
-            auto document = skirosim::app::read_json_file(import_file);
+            auto document = import_file.ends_with(".csv")
+                                ? read_items_csv(import_file)
+                                : skirosim::app::read_json_file(import_file);
             if (!document) {
                 std::cerr << application.translator().message(skirosim::Language::en,
                                                               document.error())
@@ -160,6 +252,14 @@ int main(int argc, char** argv) {
                                                               exported.error())
                           << "\n";
                 return 1;
+            }
+            if (!items_csv.empty()) {
+                std::ofstream csv(items_csv, std::ios::binary);
+                csv << skirosim::guide::export_items_csv(application.guide().snapshot()->catalogue);
+                if (!csv) {
+                    std::cerr << "Cannot write " << items_csv << "\n";
+                    return 1;
+                }
             }
             const std::string text = boost::json::serialize(*exported) + "\n";
             if (export_file == "-") {

@@ -6,6 +6,8 @@
 
 #include <stdexcept>
 
+#include "guide/routes.hpp"
+#include "guide/section.hpp"
 #include "site/data_file.hpp"
 #include "site/repository.hpp"
 #include "site/routes.hpp"
@@ -65,7 +67,9 @@ Application::Application(const Options& options) : options_(options) {
     new_database_ = report->database_was_empty;
 
     site_ = std::make_unique<site::Service>(*db_);
-    importer_ = std::make_unique<DataImporter>(*db_, std::vector<DataSection>{site_section()});
+    guide_ = std::make_unique<guide::Service>(*db_);
+    importer_ = std::make_unique<DataImporter>(
+        *db_, std::vector<DataSection>{site_section(), guide::data_section(*guide_)});
 
     if (new_database_ && !options.empty) {
         auto loaded = importer_->import_profile(options.resources / "data" / options.profile);
@@ -77,7 +81,10 @@ Application::Application(const Options& options) : options_(options) {
 
 Application::~Application() = default;
 
-Result<void> Application::reload() { return site_->reload(); }
+Result<void> Application::reload() {
+    if (auto r = site_->reload(); !r) return r;
+    return guide_->reload();
+}
 
 void Application::resolve_language(Request& request) {
     if (!request.segments.empty()) {
@@ -157,7 +164,23 @@ void Application::build_routes() {
                                   "text/plain; version=0.0.4; charset=utf-8");
         },
         http::Execution::io_thread);
-    site::add_routes(router_, *site_, *views_);
+    site::add_routes(router_, *site_, *views_, [this](Language language, web::mustache::data& data) {
+        // The home page offers the guide's most common questions as one-tap searches.
+        auto snapshot = guide_->snapshot();
+        web::mustache::data popular{web::mustache::data::type::list};
+        for (const char* id : {"aa-battery", "pizza-box", "yoghurt-pot", "water-bottle",
+                               "glass-jar", "light-bulb"}) {
+            if (const guide::Item* item = snapshot->catalogue.item(id)) {
+                web::mustache::data chip;
+                chip.set("label", item->name[static_cast<std::size_t>(language)]);
+                chip.set("href", "/" + std::string(code(language)) + "/guide/item/" + item->id);
+                popular.push_back(chip);
+            }
+        }
+        data.set("popular", popular);
+        data.set("has_popular", !popular.is_empty_list());
+    });
+    guide::add_routes(router_, *guide_, *views_);
 }
 
 }  // namespace skirosim::app

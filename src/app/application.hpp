@@ -9,6 +9,7 @@
 #include "http/router.hpp"
 #include "http/server.hpp"
 #include "http/static_files.hpp"
+#include "guide/service.hpp"
 #include "i18n/translator.hpp"
 #include "site/service.hpp"
 #include "storage/database.hpp"
@@ -26,6 +27,7 @@ public:
     storage::Database& database() { return *db_; }
     DataImporter& importer() { return *importer_; }
     const i18n::Translator& translator() const { return *translator_; }
+    guide::Service& guide() { return *guide_; }
     // Reloads in-memory caches after the data changed.
     Result<void> reload();
 
@@ -44,6 +46,7 @@ private:
     std::unique_ptr<storage::Database> db_;
     std::unique_ptr<i18n::Translator> translator_;
     std::unique_ptr<site::Service> site_;
+    std::unique_ptr<guide::Service> guide_;
     std::unique_ptr<DataImporter> importer_;
     std::unique_ptr<http::StaticFiles> static_files_;
     std::unique_ptr<web::Views> views_;

@@ -15,12 +15,6 @@ namespace skirosim::app {
 namespace fs = std::filesystem;
 namespace json = boost::json;
 
-Error in_file(const std::string& name, Error error) {
-    error.message = "{" + std::to_string(error.args.size() + 1) + "}: " + error.message;
-    error.args.push_back(name);
-    return error;
-}
-
 Result<json::value> read_json_file(const fs::path& path) {
     std::ifstream in(path, std::ios::binary);
     if (!in) {

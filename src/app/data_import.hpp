@@ -16,14 +16,6 @@ namespace skirosim::app {
 
 // One capability's part of the exchange format. parse() checks everything before anything is
 // written and returns a writer that save() runs inside the shared transaction.
-struct NamedDocument {
-    std::string name;  // the file, for error messages
-    JsonReader reader;
-};
-
-// Puts the file's name in front of an error found in it.
-Error in_file(const std::string& name, Error error);
-
 struct DataSection {
     using Writer = std::function<void(soci::session&)>;
     // Sees every document of the import at once, so that records may refer to each other

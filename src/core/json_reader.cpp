@@ -19,6 +19,12 @@ bool is_identifier(const std::string& text) {
     return true;
 }
 
+Error in_file(const std::string& name, Error error) {
+    error.message = "{" + std::to_string(error.args.size() + 1) + "}: " + error.message;
+    error.args.push_back(name);
+    return error;
+}
+
 JsonReader::JsonReader(const json::value& value, std::string path)
     : value_(value), path_(std::move(path)) {}
 

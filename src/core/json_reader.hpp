@@ -55,4 +55,13 @@ private:
 
 bool is_identifier(const std::string& text);
 
+// One data file of an import, for error messages that name it.
+struct NamedDocument {
+    std::string name;
+    JsonReader reader;
+};
+
+// Puts the file's name in front of an error found in it.
+Error in_file(const std::string& name, Error error);
+
 }  // namespace skirosim

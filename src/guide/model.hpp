@@ -1,0 +1,103 @@
+// The sorting guide's knowledge: channels, places and their bins, items, overrides.
+#pragma once
+
+#include <map>
+#include <optional>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "core/json_reader.hpp"
+
+namespace skirosim::guide {
+
+// The stable channel codes, in display order.
+const std::vector<std::string>& channel_codes();
+bool is_channel(const std::string& code);
+
+struct Channel {
+    std::string code;
+    LocalizedText name, description;
+};
+
+struct Bin {
+    std::string id;
+    std::string kind;  // container, reverse-vending, shop-box, pharmacy, sorting-site, collection
+    std::vector<std::string> channels;
+    LocalizedText name;
+    std::string colour, icon;
+    LocalizedList accepts, refuses, mistakes;
+    bool sample = false;
+};
+
+struct Place {
+    std::string id;
+    LocalizedText name;
+    std::string operator_name;
+    bool sample = false;
+    std::vector<Bin> bins;
+};
+
+struct Question {
+    LocalizedText text;
+    std::string yes, no;  // channel codes
+};
+
+struct Item {
+    std::string id;
+    std::string channel;
+    LocalizedText name;
+    LocalizedList synonyms;
+    std::optional<Question> question;
+    LocalizedList tips;
+    std::optional<LocalizedText> reuse;
+};
+
+struct Override {
+    std::string place, item, channel;
+    LocalizedText note;
+};
+
+// What one import brings (any part may be empty).
+struct CatalogueData {
+    std::vector<Channel> channels;
+    std::vector<Place> places;
+    std::vector<Item> items;
+    std::vector<Override> overrides;
+};
+
+// The whole catalogue in memory, with lookups; immutable once built.
+class Catalogue {
+public:
+    explicit Catalogue(CatalogueData data);
+
+    const std::vector<Channel>& channels() const { return data_.channels; }
+    const std::vector<Place>& places() const { return data_.places; }
+    const std::vector<Item>& items() const { return data_.items; }
+    const std::vector<Override>& overrides() const { return data_.overrides; }
+
+    const Item* item(const std::string& id) const;
+    std::size_t item_index(const std::string& id) const;  // npos when unknown
+    const Channel* channel(const std::string& code) const;
+    const Place* place(const std::string& id) const;
+    // The default place: the first one (the data profile's own town).
+    const Place* default_place() const;
+    const Bin* bin_for(const Place& place, const std::string& channel) const;
+    const Bin* bin(const Place& place, const std::string& bin_id) const;
+    const Override* override_for(const std::string& place, const std::string& item) const;
+
+    // The answer for an item in a place: the override, else the item's channel.
+    std::string answer(const Place* place, const Item& item) const;
+    // A channel the item's data names (its own or a question's answer), as this place
+    // answers it: the place's override replaces the item's own channel.
+    std::string resolve(const Place* place, const Item& item, const std::string& channel) const;
+    // Every channel the item can lead to (its answer, the question's answers).
+    std::vector<std::string> possible_channels(const Place* place, const Item& item) const;
+
+private:
+    CatalogueData data_;
+    std::unordered_map<std::string, std::size_t> items_by_id_;
+    std::map<std::pair<std::string, std::string>, std::size_t> overrides_by_key_;
+};
+
+}  // namespace skirosim::guide

@@ -1,0 +1,39 @@
+// All SQL of the sorting guide.
+#pragma once
+
+#include <soci/soci.h>
+
+#include <ctime>
+#include <unordered_map>
+
+#include "guide/model.hpp"
+
+namespace skirosim::guide {
+
+struct MissedSearch {
+    std::string query;
+    std::string language;
+    long long count = 0;
+    std::time_t last = 0;
+};
+
+class Repository {
+public:
+    static CatalogueData load(soci::session& sql);
+    // Inserts or replaces what the data holds: channels, places (with all their bins), items
+    // and overrides, each by its id.
+    static void save(soci::session& sql, const CatalogueData& data);
+
+    static std::unordered_map<std::string, long long> lookup_counts(soci::session& sql);
+    static void count_lookup(soci::session& sql, const std::string& item_id);
+    static void record_miss(soci::session& sql, const std::string& query,
+                            const std::string& language, std::time_t when);
+    // Searches that found nothing, most frequent first.
+    static std::vector<MissedSearch> misses(soci::session& sql, int limit);
+};
+
+// Lists are stored one entry per line.
+std::string join_lines(const std::vector<std::string>& lines);
+std::vector<std::string> split_lines(const std::string& text);
+
+}  // namespace skirosim::guide

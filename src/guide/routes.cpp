@@ -1,0 +1,273 @@
+// Handlers of the sorting guide: parse, ask the service, render.
+#include "guide/routes.hpp"
+
+#include <boost/json.hpp>
+
+#include <algorithm>
+#include <charconv>
+
+#include "text/normalize.hpp"
+#include "web/page_helpers.hpp"
+
+namespace skirosim::guide {
+
+namespace mustache = web::mustache;
+namespace json = boost::json;
+using http::Request;
+using http::Response;
+
+namespace {
+
+constexpr std::size_t kMaxQueryBytes = 200;
+
+const char* collation_locale(Language language) {
+    switch (language) {
+        case Language::lv: return "lv";
+        case Language::ru: return "ru";
+        case Language::en: return "en";
+    }
+    return "lv";
+}
+
+std::size_t parse_limit(const Request& request, std::size_t fallback) {
+    auto text = request.query_param("limit");
+    if (!text) return fallback;
+    std::size_t value = 0;
+    auto [ptr, ec] = std::from_chars(text->data(), text->data() + text->size(), value);
+    if (ec != std::errc{} || ptr != text->data() + text->size()) return fallback;
+    return std::clamp<std::size_t>(value, 1, 50);
+}
+
+mustache::data bin_view(const Bin& bin, Language language) {
+    const auto l = static_cast<std::size_t>(language);
+    mustache::data d;
+    d.set("id", bin.id);
+    d.set("name", bin.name[l]);
+    d.set("colour", bin.colour);
+    d.set("icon", bin.icon);
+    d.set("kind", bin.kind);
+    d.set("container", bin.kind == "container");
+    d.set("sample", bin.sample);
+    return d;
+}
+
+// The answer box of an item: the bin for a channel in the default place.
+mustache::data answer_view(const Catalogue& catalogue, const std::string& channel_code,
+                           Language language) {
+    const auto l = static_cast<std::size_t>(language);
+    mustache::data d;
+    d.set("channel", channel_code);
+    if (const Channel* channel = catalogue.channel(channel_code)) {
+        d.set("channel_name", channel->name[l]);
+        d.set("channel_description", channel->description[l]);
+    }
+    if (const Place* place = catalogue.default_place()) {
+        if (const Bin* bin = catalogue.bin_for(*place, channel_code)) d.set("bin", bin_view(*bin, language));
+    }
+    return d;
+}
+
+mustache::data result_list(const Service::Found& found, Language language) {
+    const Catalogue& catalogue = found.snapshot->catalogue;
+    const Place* place = catalogue.default_place();
+    const auto l = static_cast<std::size_t>(language);
+    mustache::data list{mustache::data::type::list};
+    for (const SearchHit& hit : found.outcome.hits) {
+        const Item& item = catalogue.items()[hit.item];
+        mustache::data d;
+        d.set("id", item.id);
+        d.set("name", item.name[l]);
+        if (hit.matched_text != item.name[l]) d.set("matched", hit.matched_text);
+        d.set("answer", answer_view(catalogue, catalogue.answer(place, item), language));
+        d.set("depends", item.question.has_value());
+        list.push_back(d);
+    }
+    return list;
+}
+
+mustache::data lines(const std::vector<std::string>& values) { return web::list_of(values); }
+
+Result<Response> not_found() {
+    return std::unexpected(Error::make(ErrorCode::not_found, "This page does not exist."));
+}
+
+}  // namespace
+
+void add_routes(http::Router& router, Service& service, const web::Views& views) {
+    // The API answers from memory on the I/O thread; recording a miss is queued.
+    router.get(
+        "/api/v1/search",
+        [&service](Request& request) -> Result<Response> {
+            const std::string query = request.query_param("q").value_or("");
+            if (query.size() > kMaxQueryBytes) {
+                return std::unexpected(Error::make(ErrorCode::invalid_input,
+                                                   "The search text is too long.", {}, "q"));
+            }
+            auto found = service.search(query, request.language, parse_limit(request, 10));
+            return Response::json(Service::to_json(found, query, request.language));
+        },
+        http::Execution::io_thread);
+
+    router.get("/{lang}/guide", web::localized([&service, &views](Request& request) -> Result<Response> {
+        const Language language = request.language;
+        const auto& tr = views.translator();
+        std::string query = request.query_param("q").value_or("");
+        if (query.size() > kMaxQueryBytes) query.resize(kMaxQueryBytes);
+        web::Page page{.template_name = "guide/search", .title = tr.text(language, "Sorting guide"), .section = "guide"};
+        page.data.set("query", query);
+        auto snapshot = service.snapshot();
+        const auto l = static_cast<std::size_t>(language);
+        if (query.find_first_not_of(' ') != std::string::npos) {
+            // A full query from the form: the last word is complete, not a prefix.
+            auto found = service.search(query + " ", language, 20);
+            page.data.set("searched", true);
+            page.data.set("results", result_list(found, language));
+            page.data.set("found", found.outcome.good);
+            page.data.set("has_results", !found.outcome.hits.empty());
+            page.data.set("result_count", tr.plural(language, "{1} answer", "{1} answers",
+                                                    static_cast<long long>(found.outcome.hits.size())));
+            if (found.outcome.suggestion) page.data.set("suggestion", *found.outcome.suggestion);
+            page.title = query + " · " + page.title;
+        } else if (const Place* place = snapshot->catalogue.default_place()) {
+            mustache::data bins{mustache::data::type::list};
+            for (const Bin& bin : place->bins) bins.push_back(bin_view(bin, language));
+            page.data.set("bins", bins);
+            page.data.set("place", place->name[l]);
+        }
+        return views.render(request, std::move(page));
+    }));
+
+    router.get("/{lang}/guide/a-z", web::localized([&service, &views](Request& request) -> Result<Response> {
+        const Language language = request.language;
+        const auto l = static_cast<std::size_t>(language);
+        auto snapshot = service.snapshot();
+        std::vector<std::string> names;
+        std::map<std::string, std::string> id_of;
+        for (const Item& item : snapshot->catalogue.items()) {
+            names.push_back(item.name[l]);
+            id_of.emplace(item.name[l], item.id);
+        }
+        text::collate_sort(names, collation_locale(language));
+        mustache::data groups{mustache::data::type::list};
+        mustache::data letters{mustache::data::type::list};
+        std::string current;
+        mustache::data entries{mustache::data::type::list};
+        auto close_group = [&] {
+            if (current.empty()) return;
+            mustache::data group;
+            group.set("letter", current);
+            group.set("anchor", "letter-" + std::to_string(groups.list_value().size()));
+            group.set("items", entries);
+            mustache::data letter;
+            letter.set("letter", current);
+            letter.set("anchor", "letter-" + std::to_string(groups.list_value().size()));
+            letters.push_back(letter);
+            groups.push_back(group);
+            entries = mustache::data{mustache::data::type::list};
+        };
+        for (const std::string& name : names) {
+            std::string letter = text::index_letter(name);
+            if (letter != current) {
+                close_group();
+                current = letter;
+            }
+            mustache::data entry;
+            entry.set("name", name);
+            entry.set("id", id_of[name]);
+            entries.push_back(entry);
+        }
+        close_group();
+        web::Page page{.template_name = "guide/a-z", .title = views.translator().text(language, "A–Z index"), .section = "guide"};
+        page.data.set("groups", groups);
+        page.data.set("letters", letters);
+        return views.render(request, std::move(page));
+    }));
+
+    router.get("/{lang}/guide/item/{id}", web::localized([&service, &views](Request& request) -> Result<Response> {
+        const Language language = request.language;
+        const auto l = static_cast<std::size_t>(language);
+        const auto& tr = views.translator();
+        auto snapshot = service.snapshot();
+        const Catalogue& catalogue = snapshot->catalogue;
+        const Item* item = catalogue.item(request.path_param("id"));
+        if (!item) return not_found();
+        const Place* place = catalogue.default_place();
+        service.count_lookup(item->id);
+
+        web::Page page{.template_name = "guide/item", .title = item->name[l], .section = "guide"};
+        page.data.set("id", item->id);
+        page.data.set("name", item->name[l]);
+        std::string channel = catalogue.answer(place, *item);
+        const auto answer = request.query_param("answer");
+        if (item->question) {
+            mustache::data q;
+            q.set("text", item->question->text[l]);
+            q.set("answered_yes", answer == "yes");
+            q.set("answered_no", answer == "no");
+            page.data.set("question", q);
+            if (answer == "yes") channel = catalogue.resolve(place, *item, item->question->yes);
+            if (answer == "no") channel = catalogue.resolve(place, *item, item->question->no);
+            page.data.set("unanswered", !(answer == "yes" || answer == "no"));
+        }
+        page.data.set("answer", answer_view(catalogue, channel, language));
+        if (place) {
+            if (const Override* o = catalogue.override_for(place->id, item->id); o && o->channel == channel) {
+                page.data.set("override_note", o->note[l]);
+            }
+        }
+        if (!item->tips[l].empty()) page.data.set("tips", lines(item->tips[l]));
+        if (item->reuse) page.data.set("reuse", (*item->reuse)[l]);
+        if (!item->synonyms[l].empty()) page.data.set("synonyms", lines(item->synonyms[l]));
+        page.data.set("also_in", tr.text(language, "Also called"));
+        return views.render(request, std::move(page));
+    }));
+
+    router.get("/{lang}/guide/bin/{id}", web::localized([&service, &views](Request& request) -> Result<Response> {
+        const Language language = request.language;
+        const auto l = static_cast<std::size_t>(language);
+        auto snapshot = service.snapshot();
+        const Catalogue& catalogue = snapshot->catalogue;
+        const Place* place = catalogue.default_place();
+        const Bin* bin = place ? catalogue.bin(*place, request.path_param("id")) : nullptr;
+        if (!bin) return not_found();
+        web::Page page{.template_name = "guide/bin", .title = bin->name[l], .section = "guide"};
+        page.data.set("bin", bin_view(*bin, language));
+        page.data.set("place", place->name[l]);
+        page.data.set("operator", place->operator_name);
+        page.data.set("accepts", lines(bin->accepts[l]));
+        page.data.set("refuses", lines(bin->refuses[l]));
+        page.data.set("mistakes", lines(bin->mistakes[l]));
+        mustache::data channels{mustache::data::type::list};
+        for (const auto& code : bin->channels) {
+            if (const Channel* c = catalogue.channel(code)) {
+                mustache::data d;
+                d.set("name", c->name[l]);
+                d.set("description", c->description[l]);
+                channels.push_back(d);
+            }
+        }
+        page.data.set("channels", channels);
+        std::vector<std::string> names;
+        std::map<std::string, std::string> id_of;
+        for (const Item& item : catalogue.items()) {
+            const std::string answer = catalogue.answer(place, item);
+            if (std::find(bin->channels.begin(), bin->channels.end(), answer) == bin->channels.end()) continue;
+            names.push_back(item.name[l]);
+            id_of.emplace(item.name[l], item.id);
+        }
+        text::collate_sort(names, collation_locale(language));
+        mustache::data items{mustache::data::type::list};
+        for (const auto& name : names) {
+            mustache::data d;
+            d.set("name", name);
+            d.set("id", id_of[name]);
+            items.push_back(d);
+        }
+        page.data.set("items", items);
+        page.data.set("item_count", views.translator().plural(language, "{1} thing", "{1} things",
+                                                              static_cast<long long>(names.size())));
+        return views.render(request, std::move(page));
+    }));
+}
+
+}  // namespace skirosim::guide

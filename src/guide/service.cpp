@@ -1,0 +1,131 @@
+// Catalogue snapshots, search with miss recording, and the search result's JSON.
+#include "guide/service.hpp"
+
+#include <spdlog/spdlog.h>
+
+#include <chrono>
+
+#include "guide/repository.hpp"
+
+namespace skirosim::guide {
+
+namespace json = boost::json;
+
+BackgroundWriter::BackgroundWriter(storage::Database& db) : db_(db), thread_([this] { loop(); }) {}
+
+BackgroundWriter::~BackgroundWriter() {
+    {
+        std::lock_guard lock(mutex_);
+        stopping_ = true;
+    }
+    wake_.notify_all();
+    thread_.join();
+}
+
+void BackgroundWriter::post(std::function<void(soci::session&)> write) {
+    {
+        std::lock_guard lock(mutex_);
+        if (queue_.size() > 10'000) return;  // the database is away: drop rather than grow
+        queue_.push_back(std::move(write));
+    }
+    wake_.notify_one();
+}
+
+void BackgroundWriter::flush() {
+    std::unique_lock lock(mutex_);
+    idle_.wait(lock, [this] { return queue_.empty() && !busy_; });
+}
+
+void BackgroundWriter::loop() {
+    std::unique_lock lock(mutex_);
+    while (true) {
+        wake_.wait(lock, [this] { return stopping_ || !queue_.empty(); });
+        if (queue_.empty() && stopping_) break;
+        auto write = std::move(queue_.front());
+        queue_.pop_front();
+        busy_ = true;
+        lock.unlock();
+        auto done = db_.transaction<void>([&](soci::session& sql) -> Result<void> {
+            write(sql);
+            return {};
+        });
+        if (!done) spdlog::warn("background write failed: {}", done.error().message);
+        lock.lock();
+        busy_ = false;
+        if (queue_.empty()) idle_.notify_all();
+    }
+    idle_.notify_all();
+}
+
+Service::Service(storage::Database& db)
+    : db_(db),
+      snapshot_(std::make_shared<const Snapshot>(CatalogueData{}, std::unordered_map<std::string, long long>{})),
+      writer_(db) {}
+
+Result<void> Service::reload() {
+    struct Loaded {
+        CatalogueData data;
+        std::unordered_map<std::string, long long> lookups;
+    };
+    auto loaded = db_.read<Loaded>([](soci::session& sql) -> Result<Loaded> {
+        return Loaded{Repository::load(sql), Repository::lookup_counts(sql)};
+    });
+    if (!loaded) return std::unexpected(loaded.error());
+    snapshot_.store(std::make_shared<const Snapshot>(std::move(loaded->data), loaded->lookups));
+    return {};
+}
+
+Service::Found Service::search(std::string_view query, Language language, std::size_t limit,
+                               bool record_misses) {
+    Found found{snapshot_.load(), {}};
+    found.outcome = found.snapshot->index.search(query, language, limit);
+    if (record_misses && !found.outcome.good && !query.empty()) {
+        std::string text(query.substr(0, 200));
+        std::string lang(code(language));
+        const std::time_t now = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
+        writer_.post([text, lang, now](soci::session& sql) { Repository::record_miss(sql, text, lang, now); });
+    }
+    return found;
+}
+
+void Service::count_lookup(const std::string& item_id) {
+    auto snapshot = snapshot_.load();
+    const std::size_t index = snapshot->catalogue.item_index(item_id);
+    if (index == std::string::npos) return;
+    snapshot->index.count_lookup(index);
+    writer_.post([item_id](soci::session& sql) { Repository::count_lookup(sql, item_id); });
+}
+
+json::object Service::to_json(const Found& found, std::string_view query, Language language) {
+    const Catalogue& catalogue = found.snapshot->catalogue;
+    const Place* place = catalogue.default_place();
+    const auto l = static_cast<std::size_t>(language);
+    json::array results;
+    for (const SearchHit& hit : found.outcome.hits) {
+        const Item& item = catalogue.items()[hit.item];
+        const std::string channel = catalogue.answer(place, item);
+        json::array channels;
+        for (const auto& c : catalogue.possible_channels(place, item)) channels.emplace_back(c);
+        json::value bin = nullptr;
+        if (place) {
+            if (const Bin* b = catalogue.bin_for(*place, channel)) {
+                bin = json::object{{"id", b->id}, {"name", b->name[l]}, {"kind", b->kind},
+                                   {"colour", b->colour}, {"icon", b->icon}};
+            }
+        }
+        results.push_back(json::object{{"item", item.id},
+                                       {"name", item.name[l]},
+                                       {"channel", channel},
+                                       {"channels", channels},
+                                       {"bin", bin},
+                                       {"score", std::round(hit.score * 10) / 10},
+                                       {"matched", hit.matched_text}});
+    }
+    json::object out{{"query", query}, {"language", code(language)}, {"results", results},
+                     {"found", found.outcome.good}};
+    if (found.outcome.suggestion) out["suggestion"] = *found.outcome.suggestion;
+    else out["suggestion"] = nullptr;
+    return out;
+}
+
+}  // namespace skirosim::guide

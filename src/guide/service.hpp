@@ -1,0 +1,75 @@
+// The sorting guide's rules: the current catalogue and its index, answers, search results,
+// and the record of what people looked for.
+#pragma once
+
+#include <boost/json/object.hpp>
+
+#include <atomic>
+#include <condition_variable>
+#include <deque>
+#include <functional>
+#include <memory>
+#include <mutex>
+#include <thread>
+
+#include "guide/model.hpp"
+#include "guide/search_index.hpp"
+#include "storage/database.hpp"
+
+namespace skirosim::guide {
+
+// One consistent view: a catalogue and the index built from it.
+struct Snapshot {
+    explicit Snapshot(CatalogueData data, const std::unordered_map<std::string, long long>& lookups)
+        : catalogue(std::move(data)), index(catalogue, lookups) {}
+    Catalogue catalogue;
+    SearchIndex index;
+};
+
+// Small writes that must not hold up a search (misses, look-up counts), done in order on a
+// thread of their own.
+class BackgroundWriter {
+public:
+    explicit BackgroundWriter(storage::Database& db);
+    ~BackgroundWriter();  // writes what is queued, then stops
+    void post(std::function<void(soci::session&)> write);
+    void flush();  // waits until the queue is empty (tests, shutdown)
+
+private:
+    void loop();
+    storage::Database& db_;
+    std::mutex mutex_;
+    std::condition_variable wake_, idle_;
+    std::deque<std::function<void(soci::session&)>> queue_;
+    bool stopping_ = false, busy_ = false;
+    std::thread thread_;
+};
+
+class Service {
+public:
+    explicit Service(storage::Database& db);
+
+    Result<void> reload();
+    std::shared_ptr<const Snapshot> snapshot() const { return snapshot_.load(); }
+
+    struct Found {
+        std::shared_ptr<const Snapshot> snapshot;
+        SearchOutcome outcome;
+    };
+    // Searches the current index; a query without a good answer is recorded (its text, language
+    // and time only) unless `record_misses` is false.
+    Found search(std::string_view query, Language language, std::size_t limit,
+                 bool record_misses = true);
+    // The JSON shape shared by the API and the CLI.
+    static boost::json::object to_json(const Found& found, std::string_view query, Language language);
+
+    void count_lookup(const std::string& item_id);
+    BackgroundWriter& writer() { return writer_; }
+
+private:
+    storage::Database& db_;
+    std::atomic<std::shared_ptr<const Snapshot>> snapshot_;
+    BackgroundWriter writer_;
+};
+
+}  // namespace skirosim::guide

@@ -186,7 +186,6 @@ void add_routes(http::Router& router, Service& service, const web::Views& views)
     router.get("/{lang}/guide/item/{id}", web::localized([&service, &views](Request& request) -> Result<Response> {
         const Language language = request.language;
         const auto l = static_cast<std::size_t>(language);
-        const auto& tr = views.translator();
         auto snapshot = service.snapshot();
         const Catalogue& catalogue = snapshot->catalogue;
         const Item* item = catalogue.item(request.path_param("id"));
@@ -215,10 +214,11 @@ void add_routes(http::Router& router, Service& service, const web::Views& views)
                 page.data.set("override_note", o->note[l]);
             }
         }
-        if (!item->tips[l].empty()) page.data.set("tips", lines(item->tips[l]));
+        page.data.set("tips", lines(item->tips[l]));
+        page.data.set("has_tips", !item->tips[l].empty());
         if (item->reuse) page.data.set("reuse", (*item->reuse)[l]);
-        if (!item->synonyms[l].empty()) page.data.set("synonyms", lines(item->synonyms[l]));
-        page.data.set("also_in", tr.text(language, "Also called"));
+        page.data.set("synonyms", lines(item->synonyms[l]));
+        page.data.set("has_synonyms", !item->synonyms[l].empty());
         return views.render(request, std::move(page));
     }));
 

@@ -118,7 +118,7 @@ json::object Service::to_json(const Found& found, std::string_view query, Langua
                                        {"channel", channel},
                                        {"channels", channels},
                                        {"bin", bin},
-                                       {"score", std::round(hit.score * 10) / 10},
+                                       {"score", static_cast<std::int64_t>(std::lround(hit.score))},
                                        {"matched", hit.matched_text}});
     }
     json::object out{{"query", query}, {"language", code(language)}, {"results", results},

@@ -49,7 +49,16 @@ std::string Translator::plural(Language language, const std::string& singular,
 }
 
 std::string Translator::message(Language language, const Error& error) const {
-    return fill_placeholders(text(language, error.message), error.args);
+    // Messages about data files are built as "{2}: {1}: is missing" (file, field, text): the
+    // catalogue holds the text part.
+    std::size_t start = 0;
+    while (start + 4 <= error.message.size() && error.message[start] == '{') {
+        auto close = error.message.find("}: ", start);
+        if (close == std::string::npos || close - start > 3) break;
+        start = close + 3;
+    }
+    return fill_placeholders(error.message.substr(0, start) + text(language, error.message.substr(start)),
+                             error.args);
 }
 
 std::string Translator::number(Language language, double value, int decimals) const {

@@ -1,1 +1,72 @@
 // Progressive enhancement only: every page works without this file.
+// The guide's search box shows answers as you type, from /api/v1/search.
+(function () {
+  'use strict';
+  var input = document.querySelector('input[data-live-search]');
+  var results = document.getElementById('results');
+  if (!input || !results || !window.fetch) return;
+  var lang = input.getAttribute('data-lang') || 'lv';
+  var timer = null;
+  var latest = 0;
+
+  function element(name, className, text) {
+    var node = document.createElement(name);
+    if (className) node.className = className;
+    if (text) node.textContent = text;
+    return node;
+  }
+
+  function swatch(colour) {
+    var ns = 'http://www.w3.org/2000/svg';
+    var svg = document.createElementNS(ns, 'svg');
+    svg.setAttribute('class', 'swatch');
+    svg.setAttribute('viewBox', '0 0 10 10');
+    svg.setAttribute('aria-hidden', 'true');
+    var rect = document.createElementNS(ns, 'rect');
+    rect.setAttribute('width', '10');
+    rect.setAttribute('height', '10');
+    if (/^#[0-9a-fA-F]{6}$/.test(colour)) rect.setAttribute('fill', colour);
+    svg.appendChild(rect);
+    return svg;
+  }
+
+  function render(data) {
+    var list = element('ul', 'results');
+    data.results.forEach(function (r) {
+      var item = element('li');
+      var link = element('a', 'result');
+      link.href = '/' + lang + '/guide/item/' + encodeURIComponent(r.item);
+      link.appendChild(element('span', 'result-name', r.name));
+      if (r.bin) {
+        var chip = element('span', 'bin-chip');
+        chip.appendChild(swatch(r.bin.colour));
+        var icon = element('img');
+        icon.src = '/static/icons/' + encodeURIComponent(r.bin.icon) + '.svg';
+        icon.alt = '';
+        icon.width = 28;
+        icon.height = 28;
+        chip.appendChild(icon);
+        chip.appendChild(document.createTextNode(r.bin.name));
+        link.appendChild(chip);
+      }
+      item.appendChild(link);
+      list.appendChild(item);
+    });
+    results.replaceChildren(list);
+  }
+
+  function search() {
+    var query = input.value;
+    if (query.trim().length < 2) return;
+    var ticket = ++latest;
+    fetch('/api/v1/search?limit=8&lang=' + lang + '&q=' + encodeURIComponent(query))
+      .then(function (response) { return response.ok ? response.json() : null; })
+      .then(function (data) { if (data && ticket === latest) render(data); })
+      .catch(function () { /* the form still works */ });
+  }
+
+  input.addEventListener('input', function () {
+    clearTimeout(timer);
+    timer = setTimeout(search, 150);
+  });
+})();

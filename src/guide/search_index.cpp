@@ -318,7 +318,11 @@ SearchOutcome SearchIndex::run(const std::vector<std::string>& query_words, bool
         const double coverage =
             term.content_words ? std::min(1.0, covered / static_cast<double>(term.content_words)) : 0;
         const double popularity = std::min(30.0, 5.0 * std::log2(1.0 + popularity_[term.item].load(std::memory_order_relaxed)));
+        // A term that is exactly what was asked ("water bottle" for "water bottle") beats a
+        // longer name that merely contains it ("hot water bottle").
+        const bool complete = coverage >= 1.0 && matched == static_cast<int>(n);
         double score = matched * 1000.0 - penalties * 60.0 + coverage * 100.0 +
+                       (complete ? 100.0 : 0.0) +
                        (term.is_name ? 40.0 : 0.0) + (term.language == language ? 10.0 : 0.0) +
                        (term.language == script_language ? 15.0 : 0.0) +
                        popularity;

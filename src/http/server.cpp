@@ -207,7 +207,6 @@ struct Server::Impl {
 
     void log_access(const Request& request, const std::string& route, int status,
                     std::size_t bytes, double seconds) {
-        metrics.record(route, status, seconds);
         // The path only: queries may hold what a person typed, which is theirs.
         spdlog::info(
             R"({{"request":"{}","remote":{},"method":"{}","path":{},"route":{},"status":{},"bytes":{},"ms":{:.3f}}})",
@@ -223,6 +222,7 @@ struct Server::Impl {
         response.status = status;
         auto out = to_wire(std::move(response), request, false);
         stream.expires_after(std::chrono::seconds(5));
+        metrics.record("rejected", status, 0);
         co_await bhttp::async_write(stream, out, kAsTuple);
         log_access(request, "rejected", status, out.body().size(), 0);
         // A client still sending its body would get a reset and never read our answer: stop
@@ -280,6 +280,7 @@ struct Server::Impl {
                                     "The request headers are too large.");
                 } else if (ec == beast::error::timeout) {
                     // Beast's tcp_stream has closed the socket: nothing more can be said.
+                    metrics.record("timeout", 408, 0);
                     log_access(request, "timeout", 408, 0, 0);
                 } else if (ec.category() == bhttp::make_error_code(bhttp::error::end_of_stream).category() &&
                            ec != bhttp::error::end_of_stream &&
@@ -298,10 +299,12 @@ struct Server::Impl {
             const bool keep_alive = request.raw.keep_alive() && !stopping;
             auto out = to_wire(std::move(response), request, keep_alive);
             const std::size_t bytes = out.body().size();
+            // Counted before the answer leaves, so that a client's next request sees it.
+            const double seconds = std::chrono::duration<double>(Clock::now() - started).count();
+            metrics.record(route_name, status, seconds);
             stream.expires_after(options.read_timeout);
             auto [write_error, written] = co_await bhttp::async_write(stream, out, kAsTuple);
-            log_access(request, route_name, status, bytes,
-                       std::chrono::duration<double>(Clock::now() - started).count());
+            log_access(request, route_name, status, bytes, seconds);
             if (write_error || !keep_alive) break;
         }
         boost::system::error_code ignored;

@@ -15,7 +15,7 @@ namespace skirosim::bench {
 
 namespace fs = std::filesystem;
 
-CatalogueData load_profile_catalogue(const std::string& profile_dir) {
+guide::CatalogueData load_profile_catalogue(const std::string& profile_dir) {
     std::vector<boost::json::value> values;
     std::vector<std::string> names;
     for (const auto& entry : fs::recursive_directory_iterator(profile_dir)) {
@@ -49,7 +49,7 @@ std::vector<Query> load_queries(const std::string& dir) {
     return queries;
 }
 
-CatalogueData synthetic_catalogue(const CatalogueData& base, std::size_t size) {
+guide::CatalogueData synthetic_catalogue(const guide::CatalogueData& base, std::size_t size) {
     static const std::array<LocalizedText, 8> kMaterials{{
         {"koka", "деревянный", "wooden"}, {"metāla", "металлический", "metal"},
         {"plastmasas", "пластиковый", "plastic"}, {"stikla", "стеклянный", "glass"},
@@ -59,7 +59,7 @@ CatalogueData synthetic_catalogue(const CatalogueData& base, std::size_t size) {
         {"sarkans", "красный", "red"}, {"zils", "синий", "blue"}, {"zaļš", "зелёный", "green"},
         {"balts", "белый", "white"}, {"melns", "чёрный", "black"}, {"dzeltens", "жёлтый", "yellow"},
         {"pelēks", "серый", "grey"}, {"brūns", "коричневый", "brown"}}};
-    CatalogueData data = base;
+    guide::CatalogueData data = base;
     std::mt19937 random(42);
     const std::size_t originals = base.items.size();
     for (std::size_t n = 0; data.items.size() < size; ++n) {

@@ -15,10 +15,10 @@ struct Query {
     std::string expected;
 };
 
-CatalogueData load_profile_catalogue(const std::string& profile_dir);
+guide::CatalogueData load_profile_catalogue(const std::string& profile_dir);
 std::vector<Query> load_queries(const std::string& tests_data_dir);
 // The profile's items plus generated ones ("<material> <colour> <item name> <n>") up to `size`.
-CatalogueData synthetic_catalogue(const CatalogueData& base, std::size_t size);
+guide::CatalogueData synthetic_catalogue(const guide::CatalogueData& base, std::size_t size);
 // Resident memory of this process, in bytes.
 std::size_t resident_bytes();
 

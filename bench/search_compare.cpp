@@ -35,15 +35,15 @@ std::string folded_text(const std::string& text) {
     return out;
 }
 
-struct Result {
+struct Measured {
     std::string engine;
     double accuracy = 0, p50_us = 0, p99_us = 0, memory_mib = 0, build_s = 0;
 };
 
 // Runs every query `rounds` times; the first round also counts correct answers.
-Result measure(const std::string& name, const std::vector<bench::Query>& queries, int rounds,
+Measured measure(const std::string& name, const std::vector<bench::Query>& queries, int rounds,
                const std::function<std::string(const bench::Query&)>& top1) {
-    Result r{name};
+    Measured r{name};
     std::vector<double> latencies;
     std::size_t right = 0;
     for (int round = 0; round < rounds; ++round) {
@@ -180,11 +180,11 @@ private:
     double memory_ = 0;
 };
 
-void print(const std::string& title, const std::vector<Result>& results) {
+void print(const std::string& title, const std::vector<Measured>& results) {
     std::printf("\n%s\n", title.c_str());
     std::printf("%-18s %8s %10s %10s %12s %10s %14s\n", "engine", "top-1", "p50 µs", "p99 µs",
                 "memory MiB", "build s", "p99 ÷ ours");
-    for (const Result& r : results) {
+    for (const Measured& r : results) {
         std::printf("%-18s %7.1f%% %10.1f %10.1f %12.1f %10.2f %13.1f×\n", r.engine.c_str(), r.accuracy,
                     r.p50_us, r.p99_us, r.memory_mib, r.build_s, r.p99_us / results.front().p99_us);
     }
@@ -211,14 +211,14 @@ int main(int argc, char** argv) {
     if (synthetic > base.items.size()) catalogues.emplace_back("synthetic", bench::synthetic_catalogue(base, synthetic));
 
     for (const auto& [label, data] : catalogues) {
-        std::vector<Result> results;
+        std::vector<Measured> results;
         {
             const auto memory_before = bench::resident_bytes();
             const auto start = Clock::now();
             guide::Catalogue catalogue(data);
             guide::SearchIndex index(catalogue, {});
             const double build = std::chrono::duration<double>(Clock::now() - start).count();
-            Result r = measure("skirosim", queries, rounds, [&](const bench::Query& q) {
+            Measured r = measure("skirosim", queries, rounds, [&](const bench::Query& q) {
                 auto outcome = index.search(q.text + " ", q.language, 1);
                 return outcome.hits.empty() ? std::string() : catalogue.items()[outcome.hits[0].item].id;
             });
@@ -230,7 +230,7 @@ int main(int argc, char** argv) {
             const auto start = Clock::now();
             Fts5 fts(data);
             const double build = std::chrono::duration<double>(Clock::now() - start).count();
-            Result r = measure("sqlite fts5", queries, rounds, [&](const bench::Query& q) { return fts.top1(q); });
+            Measured r = measure("sqlite fts5", queries, rounds, [&](const bench::Query& q) { return fts.top1(q); });
             r.memory_mib = fts.memory_mib();
             r.build_s = build;
             results.push_back(r);
@@ -240,7 +240,7 @@ int main(int argc, char** argv) {
             PgTrgm pg(postgres, data);
             const double build = std::chrono::duration<double>(Clock::now() - start).count();
             // pg_trgm is slower: fewer rounds keep the run short without changing percentiles much.
-            Result r = measure("postgres pg_trgm", queries, std::max(1, rounds / 4),
+            Measured r = measure("postgres pg_trgm", queries, std::max(1, rounds / 4),
                                [&](const bench::Query& q) { return pg.top1(q); });
             r.memory_mib = pg.memory_mib();
             r.build_s = build;

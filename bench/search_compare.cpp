@@ -42,19 +42,31 @@ struct Measured {
 
 // Runs every query `rounds` times; the first round also counts correct answers.
 Measured measure(const std::string& name, const std::vector<bench::Query>& queries, int rounds,
-               const std::function<std::string(const bench::Query&)>& top1) {
+               const std::function<std::string(const bench::Query&)>& top1, int show_slowest = 0) {
     Measured r{name};
     std::vector<double> latencies;
+    std::vector<std::pair<double, std::string>> slowest(queries.size());
     std::size_t right = 0;
     for (int round = 0; round < rounds; ++round) {
         for (const auto& q : queries) {
             const auto start = Clock::now();
             std::string got = top1(q);
             latencies.push_back(std::chrono::duration<double, std::micro>(Clock::now() - start).count());
+            auto& slot = slowest[static_cast<std::size_t>(&q - queries.data())];
+            slot.first += latencies.back() / rounds;
+            slot.second = q.text;
             if (round == 0 && got == q.expected) ++right;
         }
     }
     std::sort(latencies.begin(), latencies.end());
+    if (show_slowest > 0) {
+        std::sort(slowest.rbegin(), slowest.rend());
+        std::printf("slowest queries for %s (mean µs):", name.c_str());
+        for (int i = 0; i < show_slowest && i < static_cast<int>(slowest.size()); ++i) {
+            std::printf(" \"%s\" %.0f;", slowest[i].second.c_str(), slowest[i].first);
+        }
+        std::printf("\n");
+    }
     r.accuracy = 100.0 * static_cast<double>(right) / static_cast<double>(queries.size());
     r.p50_us = latencies[latencies.size() / 2];
     r.p99_us = latencies[std::min(latencies.size() - 1, latencies.size() * 99 / 100)];
@@ -197,6 +209,8 @@ int main(int argc, char** argv) {
     std::string profile = "data/daugavpils-kimija", queries_dir = "tests/data", postgres;
     int rounds = 20;
     std::size_t synthetic = 100000;
+    int show_slowest = 0;
+    cli.add_option("--slowest", show_slowest, "Print our N slowest queries (for profiling)");
     cli.add_option("--profile", profile, "Data profile folder")->capture_default_str();
     cli.add_option("--queries", queries_dir, "Folder with queries-*.tsv")->capture_default_str();
     cli.add_option("--postgres", postgres, "libpq connection string; pg_trgm is skipped without it")
@@ -221,7 +235,7 @@ int main(int argc, char** argv) {
             Measured r = measure("skirosim", queries, rounds, [&](const bench::Query& q) {
                 auto outcome = index.search(q.text + " ", q.language, 1);
                 return outcome.hits.empty() ? std::string() : catalogue.items()[outcome.hits[0].item].id;
-            });
+            }, show_slowest);
             r.memory_mib = static_cast<double>(bench::resident_bytes() - memory_before) / 1048576.0;
             r.build_s = build;
             results.push_back(r);

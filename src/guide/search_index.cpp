@@ -28,23 +28,27 @@ bool is_stop_word(const std::string& folded) {
     return kStopWords.contains(folded);
 }
 
-std::vector<std::string> folded_stems(const std::string& word, std::optional<Language> language) {
+std::vector<std::string> folded_stems(const std::string& word, std::optional<Language> language,
+                                      const std::function<std::string(const std::string&)>& fold) {
     std::vector<std::string> stems;
-    auto add = [&stems](const std::string& stem) {
-        std::string key = text::fold(stem);
+    auto add = [&](const std::string& stem) {
+        std::string key = fold(stem);
         if (key.size() >= 3 && std::find(stems.begin(), stems.end(), key) == stems.end()) {
             stems.push_back(std::move(key));
         }
     };
-    const bool cyrillic = text::has_cyrillic(word);
-    if (cyrillic) {
+    if (text::has_cyrillic(word)) {
         add(text::russian_stem(word));
         return stems;
     }
     if (!language || *language == Language::lv) add(text::latvian_stem(word));
     if (!language || *language == Language::en) add(text::english_stem(word));
-    if (!language) add(text::russian_stem(text::latin_to_cyrillic(word)));
     return stems;
+}
+
+std::string russian_stem_of_latin(const std::string& word) {
+    std::string key = text::fold(text::russian_stem(text::latin_to_cyrillic(word)));
+    return key.size() >= 3 ? key : std::string();
 }
 
 // ---- the trie over folded words, walked with one edit-distance row per level ----
@@ -92,47 +96,61 @@ struct SearchIndex::Trie {
     // in prefix mode also every word that starts with something within max_distance of it.
     template <typename Report>
     void search(const std::string& query, int max_distance, bool prefix, Report report) const {
-        const std::size_t m = query.size();
-        std::vector<std::vector<int>> rows{std::vector<int>(m + 1)};
-        for (std::size_t j = 0; j <= m; ++j) rows[0][j] = static_cast<int>(j);
-        std::string path;
-        std::size_t prefix_budget = kMaxPrefixWords;
-        walk(0, query, max_distance, prefix, rows, path, prefix_budget, report);
+        if (query.size() > kMaxKey) return;
+        Walk walk{query, max_distance, prefix, {}, {}, kMaxPrefixWords};
+        for (std::size_t j = 0; j <= query.size(); ++j) walk.rows[0][j] = static_cast<std::uint8_t>(j);
+        descend(0, 0, walk, report);
     }
 
+    static constexpr std::size_t kMaxKey = 40;
+    struct Walk {
+        const std::string& q;
+        int k;
+        bool prefix;
+        std::array<std::array<std::uint8_t, kMaxKey + 1>, kMaxKey + 4> rows;
+        std::array<char, kMaxKey + 4> path;
+        std::size_t prefix_budget;
+    };
+
     template <typename Report>
-    void walk(std::int32_t node, const std::string& q, int k, bool prefix,
-              std::vector<std::vector<int>>& rows, std::string& path, std::size_t& prefix_budget,
-              Report& report) const {
-        const std::size_t m = q.size();
+    void descend(std::int32_t node, std::size_t depth, Walk& w, Report& report) const {
+        const std::size_t m = w.q.size();
+        const std::size_t i = depth + 1;
+        if (i >= w.rows.size()) return;
+        const auto& above = w.rows[i - 1];
+        auto& row = w.rows[i];
         for (std::int32_t child = nodes[node].first_child; child >= 0;
              child = nodes[child].next_sibling) {
             const char c = nodes[child].c;
-            const std::size_t i = path.size() + 1;
-            path.push_back(c);
-            if (rows.size() <= i) rows.emplace_back(m + 1);
-            std::vector<int>& row = rows[i];
-            const std::vector<int>& above = rows[i - 1];
-            row[0] = static_cast<int>(i);
+            w.path[depth] = c;
+            // A wrong first letter is a rarer slip than one inside a word: it costs double
+            // (as in Meilisearch), which also spares most of the trie's first level.
+            const int k_here = w.k;
+            if (depth == 0 && c != w.q[0] && !(m > 1 && c == w.q[1])) w.k = k_here - 1;
+            if (w.k < 0) {
+                w.k = k_here;
+                continue;
+            }
+            row[0] = static_cast<std::uint8_t>(i);
             int best = row[0];
             for (std::size_t j = 1; j <= m; ++j) {
-                int cost = q[j - 1] == c ? 0 : 1;
-                int v = std::min({above[j] + 1, row[j - 1] + 1, above[j - 1] + cost});
-                if (i > 1 && j > 1 && q[j - 1] == path[i - 2] && q[j - 2] == c) {
-                    v = std::min(v, rows[i - 2][j - 2] + 1);
+                int v = std::min(above[j] + 1, row[j - 1] + 1);
+                v = std::min(v, above[j - 1] + (w.q[j - 1] == c ? 0 : 1));
+                if (i > 1 && j > 1 && w.q[j - 1] == w.path[depth - 1] && w.q[j - 2] == c) {
+                    v = std::min(v, w.rows[i - 2][j - 2] + 1);
                 }
-                row[j] = v;
+                row[j] = static_cast<std::uint8_t>(v);
                 best = std::min(best, v);
             }
-            if (prefix && row[m] <= k) {
+            if (w.prefix && row[m] <= w.k) {
                 // The whole query matches the start of every word below: no need to go on
                 // computing distances.
-                collect(child, prefix_budget, report, row[m]);
+                collect(child, w.prefix_budget, report, row[m]);
             } else {
-                if (nodes[child].word >= 0 && row[m] <= k) report(nodes[child].word, row[m], false);
-                if (best <= k) walk(child, q, k, prefix, rows, path, prefix_budget, report);
+                if (nodes[child].word >= 0 && row[m] <= w.k) report(nodes[child].word, row[m], false);
+                if (best <= w.k) descend(child, depth + 1, w, report);
             }
-            path.pop_back();
+            w.k = k_here;
         }
     }
 };
@@ -178,12 +196,20 @@ void SearchIndex::add_term(std::uint32_t item, Language language, bool is_name,
     std::uint8_t position = 0;
     for (const std::string& word : text::words(text)) {
         if (position >= 32) break;
-        std::string key = text::fold(word);
+        std::string key = fold(word);
         if (key.empty()) continue;
         if (!is_stop_word(key)) ++t.content_words;
         const Posting posting{term, position++};
         word_postings_[intern_word(key, word)].push_back(posting);
-        for (const std::string& stem : folded_stems(word, language)) {
+        // Remember the ICU work: queries repeat the catalogue's own words and stems.
+        auto remember = [this](const std::string& original) {
+            if (text::has_cyrillic(original) || original.find_first_of("\x80") != std::string::npos) {
+                if (!folds_.contains(original)) folds_.emplace(original, text::fold(original));
+            }
+            return fold(original);
+        };
+        remember(word);
+        for (const std::string& stem : folded_stems(word, language, remember)) {
             if (stem == key) continue;
             auto& list = stem_postings_[stem];
             if (list.empty() || list.back().term != term || list.back().position != posting.position) {
@@ -192,6 +218,11 @@ void SearchIndex::add_term(std::uint32_t item, Language language, bool is_name,
         }
     }
     terms_.push_back(std::move(t));
+}
+
+std::string SearchIndex::fold(const std::string& word) const {
+    if (auto it = folds_.find(word); it != folds_.end()) return it->second;
+    return text::fold(word);
 }
 
 void SearchIndex::count_lookup(std::size_t item) const {
@@ -203,12 +234,12 @@ void SearchIndex::count_lookup(std::size_t item) const {
 std::vector<std::pair<const std::vector<SearchIndex::Posting>*, SearchIndex::WordMatch>>
 SearchIndex::match_word(const std::string& word, bool as_prefix, int extra_typos) const {
     std::vector<std::pair<const std::vector<Posting>*, WordMatch>> matches;
-    const std::string key = text::fold(word);
+    const std::string key = fold(word);
     if (key.empty()) return matches;
     if (auto it = word_ids_.find(key); it != word_ids_.end()) {
         matches.push_back({&word_postings_[it->second], {it->second, MatchKind::exact, 0}});
     }
-    for (const std::string& stem : folded_stems(word, std::nullopt)) {
+    auto add_stem = [&](const std::string& stem) {
         if (auto it = stem_postings_.find(stem); it != stem_postings_.end()) {
             matches.push_back({&it->second, {0, MatchKind::stem, 0}});
         }
@@ -216,20 +247,35 @@ SearchIndex::match_word(const std::string& word, bool as_prefix, int extra_typos
         if (auto it = word_ids_.find(stem); it != word_ids_.end() && stem != key) {
             matches.push_back({&word_postings_[it->second], {it->second, MatchKind::stem, 0}});
         }
+    };
+    for (const std::string& stem :
+         folded_stems(word, std::nullopt, [this](const std::string& w) { return fold(w); })) {
+        add_stem(stem);
     }
-    const int budget = std::min(3, text::typo_budget(key.size()) + extra_typos);
+    // A Latin word the catalogue does not know may be Russian typed in Latin letters: read it
+    // back into Cyrillic and stem it as Russian ("butylku" → бутылку → бутылк).
+    if (matches.empty() && !text::has_cyrillic(word)) {
+        if (std::string stem = russian_stem_of_latin(word); !stem.empty()) add_stem(stem);
+    }
+    // A word the catalogue knows (as typed or by its stem) needs no typo search: that is what
+    // keeps common queries fast. Unknown words get one, within a budget by length.
+    const bool known = !matches.empty();
+    const int budget = known ? 0 : std::min(2, text::typo_budget(key.size()) + extra_typos);
     const bool prefix = as_prefix && key.size() >= kMinPrefixLength;
     if (budget > 0 || prefix) {
-        trie_->search(key, prefix ? std::max(budget, 0) : budget, prefix,
-                      [&](std::int32_t id, int distance, bool is_prefix) {
-                          if (!is_prefix && distance == 0) return;  // the exact match, above
-                          if (is_prefix && words_[id] == key) return;
-                          const MatchKind kind = is_prefix && distance == 0 ? MatchKind::prefix
-                                                                             : MatchKind::typo;
-                          matches.push_back({&word_postings_[id],
-                                             {static_cast<std::uint32_t>(id), kind,
-                                              static_cast<std::uint8_t>(std::max(distance, is_prefix ? 0 : 1))}});
-                      });
+        auto report = [&](std::int32_t id, int distance, bool is_prefix) {
+            if (!is_prefix && distance == 0) return;  // the exact match, above
+            if (is_prefix && words_[id] == key) return;
+            const MatchKind kind = is_prefix && distance == 0 ? MatchKind::prefix : MatchKind::typo;
+            matches.push_back({&word_postings_[id],
+                               {static_cast<std::uint32_t>(id), kind,
+                                static_cast<std::uint8_t>(std::max(distance, is_prefix ? 0 : 1))}});
+        };
+        // One typo first: most slips are one letter, and a one-typo walk of the trie is far
+        // cheaper than a two-typo one. Two only when one finds nothing.
+        const std::size_t before = matches.size();
+        trie_->search(key, std::min(budget, 1), prefix, report);
+        if (budget > 1 && matches.size() == before) trie_->search(key, budget, prefix, report);
     }
     return matches;
 }
@@ -249,9 +295,9 @@ SearchOutcome SearchIndex::search(std::string_view query, Language language,
                                 text::fold(words.back()) == text::fold(content.back());
     SearchOutcome outcome = run(content, last_is_prefix, language, limit, 0);
     if (!outcome.good) {
-        // Nothing good: look a little further for the nearest suggestions.
-        SearchOutcome wider = run(content, last_is_prefix, language, limit, 1);
         if (outcome.hits.empty()) {
+            // Nothing at all: look a little further for the nearest suggestions.
+            SearchOutcome wider = run(content, last_is_prefix, language, limit, 1);
             outcome.hits = std::move(wider.hits);
             if (!outcome.suggestion) outcome.suggestion = wider.suggestion;
         }
@@ -272,25 +318,55 @@ SearchOutcome SearchIndex::run(const std::vector<std::string>& query_words, bool
     const std::optional<Language> script_language =
         cyrillic ? std::optional<Language>(Language::ru) : std::nullopt;
     // Per matched term: the best match of each query word, and which term words were hit.
+    // Kept in per-thread arrays indexed by term and item, reset by a generation stamp instead of
+    // clearing, so that a query costs what its postings cost and no more.
     struct Accumulator {
         std::array<std::int8_t, kMaxQueryWords> penalty;  // -1: not matched
         std::array<std::uint32_t, kMaxQueryWords> word;
         std::array<bool, kMaxQueryWords> typo;
         std::uint32_t positions = 0;
+        std::uint32_t generation = 0;
     };
-    std::unordered_map<std::uint32_t, Accumulator> terms;
-    terms.reserve(256);
+    struct Best {
+        double score = 0;
+        std::uint32_t term = 0;
+        std::uint32_t generation = 0;
+    };
+    struct Scratch {
+        const SearchIndex* owner = nullptr;
+        std::uint32_t generation = 0;
+        std::vector<Accumulator> terms;
+        std::vector<Best> items;
+        std::vector<std::uint32_t> touched_terms, touched_items;
+    };
+    thread_local Scratch scratch;
+    if (scratch.owner != this || scratch.terms.size() != terms_.size() ||
+        scratch.items.size() != catalogue_.items().size()) {
+        scratch = Scratch{this, 0, std::vector<Accumulator>(terms_.size()),
+                          std::vector<Best>(catalogue_.items().size()), {}, {}};
+    }
+    if (++scratch.generation == 0) {  // wrapped: start the stamps afresh
+        for (auto& t : scratch.terms) t.generation = 0;
+        for (auto& b : scratch.items) b.generation = 0;
+        scratch.generation = 1;
+    }
+    const std::uint32_t generation = scratch.generation;
+    scratch.touched_terms.clear();
+    scratch.touched_items.clear();
+
     for (std::size_t q = 0; q < n; ++q) {
         const bool as_prefix = last_is_prefix && q + 1 == n;
         for (const auto& [postings, match] : match_word(query_words[q], as_prefix, extra_typos)) {
             const int penalty = match.kind == MatchKind::typo ? 2 + match.distance
                                                               : static_cast<int>(match.kind);
             for (const Posting& p : *postings) {
-                auto [it, fresh] = terms.try_emplace(p.term);
-                Accumulator& acc = it->second;
-                if (fresh) {
+                Accumulator& acc = scratch.terms[p.term];
+                if (acc.generation != generation) {
+                    acc.generation = generation;
                     acc.penalty.fill(-1);
                     acc.typo.fill(false);
+                    acc.positions = 0;
+                    scratch.touched_terms.push_back(p.term);
                 }
                 if (acc.penalty[q] < 0 || penalty < acc.penalty[q]) {
                     acc.penalty[q] = static_cast<std::int8_t>(penalty);
@@ -303,9 +379,8 @@ SearchOutcome SearchIndex::run(const std::vector<std::string>& query_words, bool
     }
 
     // Best term per item.
-    std::unordered_map<std::uint32_t, std::pair<double, std::uint32_t>> best;
-    std::unordered_map<std::uint32_t, int> matched_of;
-    for (const auto& [term_id, acc] : terms) {
+    for (const std::uint32_t term_id : scratch.touched_terms) {
+        const Accumulator& acc = scratch.terms[term_id];
         const Term& term = terms_[term_id];
         int matched = 0, penalties = 0;
         for (std::size_t q = 0; q < n; ++q) {
@@ -321,25 +396,29 @@ SearchOutcome SearchIndex::run(const std::vector<std::string>& query_words, bool
         // A term that is exactly what was asked ("water bottle" for "water bottle") beats a
         // longer name that merely contains it ("hot water bottle").
         const bool complete = coverage >= 1.0 && matched == static_cast<int>(n);
-        double score = matched * 1000.0 - penalties * 60.0 + coverage * 100.0 +
-                       (complete ? 100.0 : 0.0) +
-                       (term.is_name ? 40.0 : 0.0) + (term.language == language ? 10.0 : 0.0) +
-                       (term.language == script_language ? 15.0 : 0.0) +
-                       popularity;
-        auto [it, fresh] = best.try_emplace(term.item, score, term_id);
-        if (!fresh && score > it->second.first) it->second = {score, term_id};
-        matched_of[term.item] = std::max(matched_of[term.item], matched);
+        const double score = matched * 1000.0 - penalties * 60.0 + coverage * 100.0 +
+                             (complete ? 100.0 : 0.0) + (term.is_name ? 40.0 : 0.0) +
+                             (term.language == language ? 10.0 : 0.0) +
+                             (term.language == script_language ? 15.0 : 0.0) + popularity;
+        Best& best = scratch.items[term.item];
+        if (best.generation != generation) {
+            best = Best{score, term_id, generation};
+            scratch.touched_items.push_back(term.item);
+        } else if (score > best.score) {
+            best.score = score;
+            best.term = term_id;
+        }
     }
 
     std::vector<SearchHit> hits;
-    hits.reserve(best.size());
-    for (const auto& [item, scored] : best) {
-        const Term& term = terms_[scored.second];
-        const Accumulator& acc = terms.at(scored.second);
+    hits.reserve(scratch.touched_items.size());
+    for (const std::uint32_t item : scratch.touched_items) {
+        const Best& best = scratch.items[item];
+        const Term& term = terms_[best.term];
+        const Accumulator& acc = scratch.terms[best.term];
         SearchHit hit;
         hit.item = item;
-        hit.score = scored.first;
-        hit.matched_text = term.text;
+        hit.score = best.score;
         hit.matched_language = term.language;
         for (std::size_t q = 0; q < n; ++q) {
             if (acc.penalty[q] >= 0) ++hit.matched_words;
@@ -354,6 +433,7 @@ SearchOutcome SearchIndex::run(const std::vector<std::string>& query_words, bool
                           return catalogue_.items()[a.item].id < catalogue_.items()[b.item].id;
                       });
     hits.resize(keep);
+    for (SearchHit& hit : hits) hit.matched_text = terms_[scratch.items[hit.item].term].text;
 
     SearchOutcome outcome;
     if (!hits.empty()) {
@@ -362,7 +442,7 @@ SearchOutcome SearchIndex::run(const std::vector<std::string>& query_words, bool
         outcome.good = top.matched_words * 2 >= static_cast<int>(n);
         if (top.via_typo) {
             // Rebuild the query with each misspelt word replaced by the word it matched.
-            const Accumulator& acc = terms.at(best.at(static_cast<std::uint32_t>(top.item)).second);
+            const Accumulator& acc = scratch.terms[scratch.items[top.item].term];
             std::string corrected;
             for (std::size_t q = 0; q < n; ++q) {
                 if (!corrected.empty()) corrected += ' ';

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <atomic>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -75,6 +76,9 @@ private:
     };
 
     std::uint32_t intern_word(const std::string& key, const std::string& display);
+    // text::fold, but from a table for the catalogue's own words and stems: ICU's
+    // transliteration is the slowest step of a query.
+    std::string fold(const std::string& word) const;
     void add_term(std::uint32_t item, Language language, bool is_name, const std::string& text);
     std::vector<std::pair<const std::vector<Posting>*, WordMatch>> match_word(
         const std::string& word, bool as_prefix, int extra_typos) const;
@@ -88,12 +92,17 @@ private:
     std::vector<std::vector<Posting>> word_postings_;
     std::unordered_map<std::string, std::uint32_t> word_ids_;
     std::unordered_map<std::string, std::vector<Posting>> stem_postings_;
+    std::unordered_map<std::string, std::string> folds_;
     std::unique_ptr<Trie> trie_;
     std::unique_ptr<std::atomic<std::uint32_t>[]> popularity_;
 };
 
-// Stems of one word in every language it may be written in, folded; for tests and the index.
-std::vector<std::string> folded_stems(const std::string& word, std::optional<Language> language);
+// Stems of one word, folded: in its language, or (no language) Latvian and English for Latin
+// letters and Russian for Cyrillic. `fold` turns a word into its key.
+std::vector<std::string> folded_stems(const std::string& word, std::optional<Language> language,
+                                      const std::function<std::string(const std::string&)>& fold);
+// The stem of a Latin word read as Russian typed in Latin letters ("butylku" → "butilk").
+std::string russian_stem_of_latin(const std::string& word);
 bool is_stop_word(const std::string& folded);
 
 }  // namespace skirosim::guide

@@ -139,6 +139,7 @@ http::Server& Application::server(const http::ServerOptions& options) {
         views_->set_layout_data(
             [this](Language language) { return site::layout_data(*site_, language); });
         build_routes();
+        guide_->watch(options_.catalogue_poll);
     }
     server_ = std::make_unique<http::Server>(
         options, router_, [this](const Request& r, const Error& e) { return render_error(r, e); },

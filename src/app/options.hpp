@@ -1,6 +1,7 @@
 // Settings shared by every subcommand (flags, else SKIROSIM_* environment variables).
 #pragma once
 
+#include <chrono>
 #include <filesystem>
 #include <string>
 
@@ -13,6 +14,8 @@ struct Options {
     std::string profile = "daugavpils-kimija";
     bool empty = false;                // do not load the default data into a new database
     std::size_t pool_size = 8;
+    // How often a server checks whether another process changed the catalogue.
+    std::chrono::milliseconds catalogue_poll{2000};
 };
 
 }  // namespace skirosim::app

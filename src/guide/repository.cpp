@@ -134,6 +134,10 @@ CatalogueData Repository::load(soci::session& sql) {
 }
 
 void Repository::save(soci::session& sql, const CatalogueData& data) {
+    if (!data.channels.empty() || !data.places.empty() || !data.items.empty() ||
+        !data.overrides.empty()) {
+        bump_catalogue_version(sql);
+    }
     const auto& codes = channel_codes();
     for (const Channel& c : data.channels) {
         int position = static_cast<int>(std::find(codes.begin(), codes.end(), c.code) - codes.begin());
@@ -216,6 +220,18 @@ void Repository::save(soci::session& sql, const CatalogueData& data) {
             soci::use(o.place, "place"), soci::use(o.item, "item"), soci::use(o.channel, "channel"),
             soci::use(o.note[0], "n0"), soci::use(o.note[1], "n1"), soci::use(o.note[2], "n2");
     }
+}
+
+long long Repository::catalogue_version(soci::session& sql) {
+    std::string value;
+    soci::indicator found = soci::i_null;
+    sql << "SELECT value FROM settings WHERE key = 'catalogue_version'", soci::into(value, found);
+    return found == soci::i_ok ? std::stoll(value) : 0;
+}
+
+void Repository::bump_catalogue_version(soci::session& sql) {
+    sql << "INSERT INTO settings (key, value) VALUES ('catalogue_version', '1') "
+           "ON CONFLICT (key) DO UPDATE SET value = CAST(CAST(settings.value AS INTEGER) + 1 AS TEXT)";
 }
 
 std::unordered_map<std::string, long long> Repository::lookup_counts(soci::session& sql) {

@@ -24,6 +24,11 @@ public:
     // and overrides, each by its id.
     static void save(soci::session& sql, const CatalogueData& data);
 
+    // A number that every catalogue change raises, so that every server can tell it must
+    // rebuild its index.
+    static long long catalogue_version(soci::session& sql);
+    static void bump_catalogue_version(soci::session& sql);
+
     static std::unordered_map<std::string, long long> lookup_counts(soci::session& sql);
     static void count_lookup(soci::session& sql, const std::string& item_id);
     static void record_miss(soci::session& sql, const std::string& query,

@@ -103,7 +103,11 @@ void add_routes(http::Router& router, Service& service, const web::Views& views)
                 return std::unexpected(Error::make(ErrorCode::invalid_input,
                                                    "The search text is too long.", {}, "q"));
             }
-            auto found = service.search(query, request.language, parse_limit(request, 10));
+            // Complete words unless the caller types as we speak (prefix=1): then the last
+            // word may be the start of one. The page's script asks that way.
+            const bool typing = request.query_param("prefix") == "1";
+            auto found = service.search(typing ? query : query + " ", request.language,
+                                        parse_limit(request, 10), !typing);
             return Response::json(Service::to_json(found, query, request.language));
         },
         http::Execution::io_thread);

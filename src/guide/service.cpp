@@ -62,25 +62,59 @@ Service::Service(storage::Database& db)
       snapshot_(std::make_shared<const Snapshot>(CatalogueData{}, std::unordered_map<std::string, long long>{})),
       writer_(db) {}
 
+Service::~Service() {
+    {
+        std::lock_guard lock(watch_mutex_);
+        watch_stop_ = true;
+    }
+    watch_wake_.notify_all();
+    if (watcher_.joinable()) watcher_.join();
+}
+
 Result<void> Service::reload() {
     struct Loaded {
+        long long version;
         CatalogueData data;
         std::unordered_map<std::string, long long> lookups;
     };
     auto loaded = db_.read<Loaded>([](soci::session& sql) -> Result<Loaded> {
-        return Loaded{Repository::load(sql), Repository::lookup_counts(sql)};
+        return Loaded{Repository::catalogue_version(sql), Repository::load(sql),
+                      Repository::lookup_counts(sql)};
     });
     if (!loaded) return std::unexpected(loaded.error());
     snapshot_.store(std::make_shared<const Snapshot>(std::move(loaded->data), loaded->lookups));
+    version_ = loaded->version;
     return {};
+}
+
+void Service::watch(std::chrono::milliseconds interval) {
+    if (watcher_.joinable()) return;
+    watcher_ = std::thread([this, interval] {
+        std::unique_lock lock(watch_mutex_);
+        while (!watch_wake_.wait_for(lock, interval, [this] { return watch_stop_; })) {
+            lock.unlock();
+            auto version = db_.read<long long>([](soci::session& sql) -> Result<long long> {
+                return Repository::catalogue_version(sql);
+            });
+            if (version && *version != version_.load()) {
+                if (auto done = reload(); done) {
+                    spdlog::info("catalogue changed (version {}): search index rebuilt", *version);
+                } else {
+                    spdlog::warn("catalogue changed but could not be reloaded: {}", done.error().message);
+                }
+            }
+            lock.lock();
+        }
+    });
 }
 
 Service::Found Service::search(std::string_view query, Language language, std::size_t limit,
                                bool record_misses) {
     Found found{snapshot_.load(), {}};
     found.outcome = found.snapshot->index.search(query, language, limit);
-    if (record_misses && !found.outcome.good && !query.empty()) {
-        std::string text(query.substr(0, 200));
+    const auto first = query.find_first_not_of(" \t");
+    if (record_misses && !found.outcome.good && first != std::string_view::npos) {
+        std::string text(query.substr(first, query.find_last_not_of(" \t") - first + 1).substr(0, 200));
         std::string lang(code(language));
         const std::time_t now = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
         writer_.post([text, lang, now](soci::session& sql) { Repository::record_miss(sql, text, lang, now); });

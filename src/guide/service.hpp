@@ -5,6 +5,7 @@
 #include <boost/json/object.hpp>
 
 #include <atomic>
+#include <chrono>
 #include <condition_variable>
 #include <deque>
 #include <functional>
@@ -48,8 +49,12 @@ private:
 class Service {
 public:
     explicit Service(storage::Database& db);
+    ~Service();
 
     Result<void> reload();
+    // Checks the catalogue's version every `interval` on a thread of its own and rebuilds the
+    // index when another process (an import, another server) has changed the catalogue.
+    void watch(std::chrono::milliseconds interval);
     std::shared_ptr<const Snapshot> snapshot() const { return snapshot_.load(); }
 
     struct Found {
@@ -69,7 +74,12 @@ public:
 private:
     storage::Database& db_;
     std::atomic<std::shared_ptr<const Snapshot>> snapshot_;
+    std::atomic<long long> version_{-1};
     BackgroundWriter writer_;
+    std::mutex watch_mutex_;
+    std::condition_variable watch_wake_;
+    bool watch_stop_ = false;
+    std::thread watcher_;
 };
 
 }  // namespace skirosim::guide

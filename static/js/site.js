@@ -59,7 +59,7 @@
     var query = input.value;
     if (query.trim().length < 2) return;
     var ticket = ++latest;
-    fetch('/api/v1/search?limit=8&lang=' + lang + '&q=' + encodeURIComponent(query))
+    fetch('/api/v1/search?prefix=1&limit=8&lang=' + lang + '&q=' + encodeURIComponent(query))
       .then(function (response) { return response.ok ? response.json() : null; })
       .then(function (data) { if (data && ticket === latest) render(data); })
       .catch(function () { /* the form still works */ });

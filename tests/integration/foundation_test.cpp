@@ -33,6 +33,7 @@ TEST_P(Foundation, HomePageInEachLanguage) {
     EXPECT_THAT(lv.body, HasSubstr("action=\"/lv/guide\""));       // the guide's search box
     EXPECT_THAT(lv.body, HasSubstr("href=\"/ru\""));               // language switcher
     EXPECT_THAT(lv.body, HasSubstr("href=\"/en\""));
+    EXPECT_THAT(lv.body, HasSubstr("href=\"/lv/guide/item/pizza-box\""));  // a popular question
 
     auto ru = server().get("/ru/");
     ASSERT_EQ(ru.status, 200);

@@ -27,6 +27,9 @@ CPP = [
     re.compile(r'Error::make\(\s*ErrorCode::\w+,\s*"((?:[^"\\]|\\.)+)"'),
     re.compile(r'\.text\(\s*\w+(?:\.\w+)?\s*,\s*"((?:[^"\\]|\\.)+)"'),
     re.compile(r'\bplain\(\s*"((?:[^"\\]|\\.)+)"'),
+    re.compile(r'\binvalid\(\s*"((?:[^"\\]|\\.)+)"'),
+    re.compile(r'\bt\(\s*"((?:[^"\\]|\\.)+)"'),
+    re.compile(r'\?\s*"((?:[^"\\]|\\.)+)"\s*:\s*g\.role'),
     re.compile(r'\.plural\(\s*\w+\s*,\s*"((?:[^"\\]|\\.)+)"'),
     re.compile(r'\berror\(\s*(?:\w+|"\w+")\s*,\s*"((?:[^"\\]|\\.)+)"'),
 ]

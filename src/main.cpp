@@ -162,6 +162,23 @@ int main(int argc, char** argv) {
         ->check(CLI::Range(1, 256))
         ->capture_default_str();
     std::string port_file;
+    bool insecure_cookies = false;
+    serve->add_flag("--insecure-cookies", insecure_cookies,
+                    "Send cookies over plain HTTP too (only behind no proxy, on a trusted network)")
+        ->envname("SKIROSIM_INSECURE_COOKIES");
+    serve->add_option("--public-url", options.accounts.public_url,
+                      "The address people use, for links in messages")
+        ->envname("SKIROSIM_PUBLIC_URL")
+        ->capture_default_str();
+    serve->add_option("--keep-login-attempts-days", options.accounts.keep_login_attempts_days,
+                      "Days log-in attempts are kept")
+        ->envname("SKIROSIM_KEEP_LOGIN_ATTEMPTS_DAYS")->check(CLI::Range(1, 3650))->capture_default_str();
+    serve->add_option("--keep-sent-messages-days", options.accounts.keep_sent_messages_days,
+                      "Days sent messages stay in the outbox")
+        ->envname("SKIROSIM_KEEP_SENT_MESSAGES_DAYS")->check(CLI::Range(1, 3650))->capture_default_str();
+    serve->add_option("--keep-unconfirmed-days", options.accounts.keep_unconfirmed_days,
+                      "Days an unconfirmed sign-up is kept")
+        ->envname("SKIROSIM_KEEP_UNCONFIRMED_DAYS")->check(CLI::Range(1, 3650))->capture_default_str();
     serve->add_option("--port-file", port_file,
                       "Write the port actually bound here (useful with :0)")
         ->envname("SKIROSIM_PORT_FILE");
@@ -179,6 +196,19 @@ int main(int argc, char** argv) {
     std::string items_csv;
     export_cmd->add_option("--items-csv", items_csv, "Also write the guide's items as CSV to this file");
     auto* version = cli.add_subcommand("version", "Print the version");
+
+    auto* add_account = cli.add_subcommand(
+        "add-account", "Create a confirmed account with roles (the first administrator); the password is read from standard input");
+    std::string account_login, account_name, account_language = "lv";
+    std::vector<std::string> account_roles;
+    std::string account_institution;
+    add_account->add_option("LOGIN", account_login, "E-mail address or phone number")->required();
+    add_account->add_option("--name", account_name, "Display name")->required();
+    add_account->add_option("--language", account_language, "lv, ru or en")
+        ->check(CLI::IsMember({"lv", "ru", "en"}))->capture_default_str();
+    add_account->add_option("--role", account_roles, "administrator, coordinator or staff (repeatable)")
+        ->check(CLI::IsMember({"administrator", "coordinator", "staff"}));
+    add_account->add_option("--institution", account_institution, "The institution of a staff role");
 
     auto* search = cli.add_subcommand("search", "Ask the sorting guide where things go");
     std::string search_lang = "lv";
@@ -200,6 +230,7 @@ int main(int argc, char** argv) {
     CLI11_PARSE(cli, argc, argv);
     options.resources = resources;
     options.locale_dir = locale_dir;
+    options.secure_cookies = !insecure_cookies;
     spdlog::set_level(spdlog::level::from_str(log_level));
     // Logs go to stderr so that export and search output stay clean on stdout.
     spdlog::set_default_logger(spdlog::stderr_color_mt("skirosim"));
@@ -218,6 +249,22 @@ int main(int argc, char** argv) {
         Application application(options);
         if (migrate->parsed()) {
             std::cout << "The database is up to date.\n";
+            return 0;
+        }
+        if (add_account->parsed()) {
+            std::string password;
+            std::getline(std::cin, password);
+            std::vector<skirosim::RoleGrant> grants;
+            for (const auto& role : account_roles) {
+                grants.push_back({role, role == "staff" ? account_institution : std::string()});
+            }
+            auto created = application.accounts().create_confirmed(account_login, account_name, password,
+                                                                   account_language, grants);
+            if (!created) {
+                std::cerr << application.translator().message(skirosim::Language::en, created.error()) << "\n";
+                return 1;
+            }
+            std::cout << "Created account " << *created << ".\n";
             return 0;
         }
         if (search->parsed()) {

@@ -6,6 +6,7 @@
 
 #include <stdexcept>
 
+#include "accounts/web.hpp"
 #include "guide/routes.hpp"
 #include "guide/section.hpp"
 #include "site/data_file.hpp"
@@ -66,6 +67,8 @@ Application::Application(const Options& options) : options_(options) {
     if (!report) fail(translator_.get(), report.error());
     new_database_ = report->database_was_empty;
 
+    accounts_ = std::make_unique<accounts::Service>(*db_, options.accounts,
+                                                    accounts::message_writer(*translator_));
     site_ = std::make_unique<site::Service>(*db_);
     guide_ = std::make_unique<guide::Service>(*db_);
     importer_ = std::make_unique<DataImporter>(
@@ -79,7 +82,31 @@ Application::Application(const Options& options) : options_(options) {
     if (auto reloaded = reload(); !reloaded) fail(translator_.get(), reloaded.error());
 }
 
-Application::~Application() = default;
+Application::~Application() {
+    {
+        std::lock_guard lock(retention_mutex_);
+        retention_stop_ = true;
+    }
+    retention_wake_.notify_all();
+    if (retention_.joinable()) retention_.join();
+}
+
+void Application::start_retention() {
+    if (retention_.joinable()) return;
+    // Personal data a purpose no longer needs is deleted on schedule, by the server itself.
+    retention_ = std::thread([this] {
+        std::unique_lock lock(retention_mutex_);
+        do {
+            lock.unlock();
+            if (auto removed = accounts_->purge(); removed) {
+                if (*removed > 0) spdlog::info("retention: removed {} expired records", *removed);
+            } else {
+                spdlog::warn("retention job failed: {}", removed.error().message);
+            }
+            lock.lock();
+        } while (!retention_wake_.wait_for(lock, options_.retention_interval, [this] { return retention_stop_; }));
+    });
+}
 
 Result<void> Application::reload() {
     if (auto r = site_->reload(); !r) return r;
@@ -111,6 +138,11 @@ Response Application::render_error(const Request& request, const Error& error) c
                                                         "Something went wrong on our side.")
                                     : translator_->message(request.language, error);
     Response response;
+    if (error.code == ErrorCode::unauthorized && !request.is_api()) {
+        // A page that needs a signed-in person sends them to log in, and back afterwards.
+        std::string next = request.path;
+        return Response::redirect("/" + std::string(code(request.language)) + "/login?next=" + next, 303);
+    }
     if (request.is_api() || !views_) {
         json::object body{{"error", json::object{{"code", error_code_name(error.code)},
                                                   {"message", message}}}};
@@ -140,10 +172,12 @@ http::Server& Application::server(const http::ServerOptions& options) {
             [this](Language language) { return site::layout_data(*site_, language); });
         build_routes();
         guide_->watch(options_.catalogue_poll);
+        start_retention();
     }
     server_ = std::make_unique<http::Server>(
         options, router_, [this](const Request& r, const Error& e) { return render_error(r, e); },
-        &Application::resolve_language, metrics_);
+        &Application::resolve_language, metrics_,
+        accounts::session_middleware(*accounts_, options_.secure_cookies));
     return *server_;
 }
 
@@ -182,6 +216,7 @@ void Application::build_routes() {
         data.set("has_popular", !popular.is_empty_list());
     });
     guide::add_routes(router_, *guide_, *views_);
+    accounts::add_routes(router_, *accounts_, *views_, options_.secure_cookies);
 }
 
 }  // namespace skirosim::app

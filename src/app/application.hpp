@@ -1,8 +1,12 @@
 // The composition root: builds every service once and wires the routes. No globals.
 #pragma once
 
+#include <condition_variable>
 #include <memory>
+#include <mutex>
+#include <thread>
 
+#include "accounts/service.hpp"
 #include "app/data_import.hpp"
 #include "app/options.hpp"
 #include "http/metrics.hpp"
@@ -28,6 +32,7 @@ public:
     DataImporter& importer() { return *importer_; }
     const i18n::Translator& translator() const { return *translator_; }
     guide::Service& guide() { return *guide_; }
+    accounts::Service& accounts() { return *accounts_; }
     // Reloads in-memory caches after the data changed.
     Result<void> reload();
 
@@ -39,12 +44,14 @@ public:
 
 private:
     void build_routes();
+    void start_retention();
     http::Response render_error(const http::Request& request, const Error& error) const;
     static void resolve_language(http::Request& request);
 
     Options options_;
     std::unique_ptr<storage::Database> db_;
     std::unique_ptr<i18n::Translator> translator_;
+    std::unique_ptr<accounts::Service> accounts_;
     std::unique_ptr<site::Service> site_;
     std::unique_ptr<guide::Service> guide_;
     std::unique_ptr<DataImporter> importer_;
@@ -54,6 +61,10 @@ private:
     http::Metrics metrics_;
     std::unique_ptr<http::Server> server_;
     bool new_database_ = false;
+    std::thread retention_;
+    std::mutex retention_mutex_;
+    std::condition_variable retention_wake_;
+    bool retention_stop_ = false;
 };
 
 }  // namespace skirosim::app

@@ -5,6 +5,8 @@
 #include <filesystem>
 #include <string>
 
+#include "accounts/service.hpp"
+
 namespace skirosim::app {
 
 struct Options {
@@ -16,6 +18,11 @@ struct Options {
     std::size_t pool_size = 8;
     // How often a server checks whether another process changed the catalogue.
     std::chrono::milliseconds catalogue_poll{2000};
+    // Cookies only over HTTPS (browsers also accept them on http://localhost).
+    bool secure_cookies = true;
+    // How often the retention job deletes what no purpose needs any more.
+    std::chrono::seconds retention_interval{6 * 3600};
+    accounts::Settings accounts;
 };
 
 }  // namespace skirosim::app

@@ -22,6 +22,7 @@ int http_status(ErrorCode code) {
         case ErrorCode::not_found: return 404;
         case ErrorCode::conflict: return 409;
         case ErrorCode::too_large: return 413;
+        case ErrorCode::too_many_requests: return 429;
         case ErrorCode::unavailable: return 503;
         case ErrorCode::internal: return 500;
     }
@@ -36,6 +37,7 @@ const char* error_code_name(ErrorCode code) {
         case ErrorCode::not_found: return "not_found";
         case ErrorCode::conflict: return "conflict";
         case ErrorCode::too_large: return "too_large";
+        case ErrorCode::too_many_requests: return "too_many_requests";
         case ErrorCode::unavailable: return "unavailable";
         case ErrorCode::internal: return "internal";
     }

@@ -15,6 +15,7 @@ enum class ErrorCode {
     forbidden,           // 403
     unauthorized,        // 401
     too_large,           // 413
+    too_many_requests,   // 429: log-in guessing
     unavailable,         // 503: the database is away
     internal,            // 500: a bug; the message never reaches the user
 };

@@ -36,6 +36,30 @@ const Params& Request::form() const {
     return *form_cache;
 }
 
+const std::map<std::string, std::string, std::less<>>& Request::cookies() const {
+    if (!cookie_cache) {
+        cookie_cache.emplace();
+        std::string_view header_value = header("Cookie");
+        while (!header_value.empty()) {
+            auto semi = header_value.find(';');
+            std::string_view pair = header_value.substr(0, semi);
+            header_value = semi == std::string_view::npos ? std::string_view{} : header_value.substr(semi + 1);
+            while (!pair.empty() && pair.front() == ' ') pair.remove_prefix(1);
+            auto eq = pair.find('=');
+            if (eq == std::string_view::npos || eq == 0) continue;
+            cookie_cache->emplace(std::string(pair.substr(0, eq)), std::string(pair.substr(eq + 1)));
+        }
+    }
+    return *cookie_cache;
+}
+
+std::optional<std::string> Request::cookie(std::string_view name) const {
+    const auto& all = cookies();
+    auto it = all.find(name);
+    if (it == all.end()) return std::nullopt;
+    return it->second;
+}
+
 std::optional<std::string> Request::form_param(std::string_view name) const {
     for (const auto& [key, value] : form()) {
         if (key == name) return value;
@@ -92,6 +116,15 @@ std::optional<Params> decode_form(std::string_view encoded) {
         params.emplace_back(std::move(*key), std::move(*value));
     }
     return params;
+}
+
+Response& Response::cookie(const std::string& name, const std::string& value,
+                           long long max_age_seconds, bool secure) {
+    std::string text = name + "=" + value + "; Path=/; Max-Age=" + std::to_string(max_age_seconds) +
+                       "; HttpOnly; SameSite=Lax";
+    if (secure) text += "; Secure";
+    headers.emplace_back("Set-Cookie", std::move(text));
+    return *this;
 }
 
 Response Response::html(std::string body, int status) {

@@ -15,6 +15,7 @@
 
 #include "core/error.hpp"
 #include "core/language.hpp"
+#include "core/principal.hpp"
 
 namespace skirosim::http {
 
@@ -30,6 +31,9 @@ struct Request {
     std::string remote_address;
     std::string request_id;
     Language language = kDefaultLanguage;  // from the path prefix, else Accept-Language
+    std::optional<Principal> principal;      // the signed-in person, if any
+    std::string csrf_token;                  // to put in every form of the page
+    std::string session_token;               // the raw session cookie, if any
 
     std::string_view header(std::string_view name) const;
     // The first value of a query parameter.
@@ -39,8 +43,12 @@ struct Request {
     const Params& form() const;
     std::optional<std::string> form_param(std::string_view name) const;
     bool is_api() const { return path.starts_with("/api/"); }
+    // The Cookie header's pairs.
+    const std::map<std::string, std::string, std::less<>>& cookies() const;
+    std::optional<std::string> cookie(std::string_view name) const;
 
     mutable std::optional<Params> form_cache;
+    mutable std::optional<std::map<std::string, std::string, std::less<>>> cookie_cache;
 };
 
 struct Response {
@@ -60,6 +68,9 @@ struct Response {
         headers.emplace_back(std::move(name), std::move(value));
         return *this;
     }
+    // Set-Cookie, HttpOnly and SameSite=Lax always; max_age 0 deletes the cookie.
+    Response& cookie(const std::string& name, const std::string& value, long long max_age_seconds,
+                     bool secure);
 };
 
 // Decodes application/x-www-form-urlencoded or a query string; nullopt when malformed.

@@ -98,6 +98,7 @@ struct Server::Impl {
     ErrorRenderer render_error;
     LanguageResolver resolve_language;
     Metrics& metrics;
+    Middleware middleware;
 
     net::io_context ioc;
     net::thread_pool workers;
@@ -109,9 +110,10 @@ struct Server::Impl {
     std::string id_prefix;
     std::unique_ptr<net::steady_timer> grace_timer;
 
-    Impl(ServerOptions opts, const Router& r, ErrorRenderer e, LanguageResolver l, Metrics& m)
+    Impl(ServerOptions opts, const Router& r, ErrorRenderer e, LanguageResolver l, Metrics& m,
+         Middleware mw)
         : options(std::move(opts)), router(r), render_error(std::move(e)),
-          resolve_language(std::move(l)), metrics(m),
+          resolve_language(std::move(l)), metrics(m), middleware(std::move(mw)),
           ioc(static_cast<int>(options.io_threads)), workers(options.worker_threads),
           acceptor(ioc) {
         std::random_device random;
@@ -124,6 +126,9 @@ struct Server::Impl {
 
     Result<Response> invoke(const Route& route, Request& request) {
         try {
+            if (middleware && route.execution == Execution::worker) {
+                return middleware(request, route.handler);
+            }
             return route.handler(request);
         } catch (const std::exception& e) {
             spdlog::error("request {} failed: {}", request.request_id, e.what());
@@ -373,9 +378,9 @@ struct Server::Impl {
 };
 
 Server::Server(ServerOptions options, const Router& router, ErrorRenderer render_error,
-               LanguageResolver resolve_language, Metrics& metrics)
+               LanguageResolver resolve_language, Metrics& metrics, Middleware middleware)
     : impl_(std::make_unique<Impl>(std::move(options), router, std::move(render_error),
-                                   std::move(resolve_language), metrics)) {}
+                                   std::move(resolve_language), metrics, std::move(middleware))) {}
 
 Server::~Server() {
     impl_->workers.join();

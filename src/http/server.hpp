@@ -33,11 +33,14 @@ struct ServerOptions {
 using ErrorRenderer = std::function<Response(const Request&, const Error&)>;
 // Sets request.language before routing (path prefix or Accept-Language).
 using LanguageResolver = std::function<void(Request&)>;
+// Wraps every handler that runs on the worker pool (sessions, CSRF): it may answer itself or
+// call the handler.
+using Middleware = std::function<Result<Response>(Request&, const Handler&)>;
 
 class Server {
 public:
     Server(ServerOptions options, const Router& router, ErrorRenderer render_error,
-           LanguageResolver resolve_language, Metrics& metrics);
+           LanguageResolver resolve_language, Metrics& metrics, Middleware middleware = {});
     ~Server();
 
     // Binds the listening socket; after this, port() is the real port.

@@ -137,6 +137,7 @@ std::string path_in_language(const http::Request& request, Language language) {
 http::Response Views::render(const http::Request& request, Page page) const {
     const Language language = request.language;
     page.data.set("lang", std::string(code(language)));
+    page.data.set("csrf", request.csrf_token);
     std::string content = render_fragment(language, page.template_name, page.data);
 
     mustache::data layout = layout_data_ ? layout_data_(language) : mustache::data::type::object;
@@ -160,6 +161,14 @@ http::Response Views::render(const http::Request& request, Page page) const {
         languages.push_back(entry);
     }
     layout.set("languages", languages);
+    layout.set("csrf", request.csrf_token);
+    if (request.principal) {
+        layout.set("signed_in", true);
+        layout.set("user_name", request.principal->display_name);
+        layout.set("is_staff", request.principal->staff());
+        layout.set("is_coordinator", request.principal->coordinator());
+        layout.set("is_admin", request.principal->administrator());
+    }
     http::Response response = http::Response::html(render_fragment(language, "layout", layout),
                                                    page.status);
     response.header("Content-Language", std::string(code(language)));

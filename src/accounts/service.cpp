@@ -1,0 +1,539 @@
+// Account rules.
+#include "accounts/service.hpp"
+
+#include <boost/json.hpp>
+#include <spdlog/spdlog.h>
+
+#include <algorithm>
+#include <cctype>
+#include <cmath>
+
+#include "accounts/crypto.hpp"
+#include "accounts/repository.hpp"
+#include "core/utf8.hpp"
+
+namespace skirosim::accounts {
+
+namespace json = boost::json;
+
+namespace {
+
+constexpr std::size_t kMinPassword = 8;
+constexpr std::size_t kMaxPassword = 200;
+constexpr const char* kConfirm = "confirm";
+constexpr const char* kReset = "reset";
+
+Error invalid(std::string message, std::string field = {}) {
+    return Error::make(ErrorCode::invalid_input, std::move(message), {}, std::move(field));
+}
+
+Error forbidden() { return Error::make(ErrorCode::forbidden, "You may not do this."); }
+
+Result<void> check_password(const std::string& password) {
+    if (password.size() < kMinPassword) return std::unexpected(invalid("The password must have at least 8 characters.", "password"));
+    if (password.size() > kMaxPassword) return std::unexpected(invalid("The password is too long.", "password"));
+    return {};
+}
+
+Result<std::string> check_name(const std::string& name) {
+    auto first = name.find_first_not_of(" \t");
+    if (first == std::string::npos) return std::unexpected(invalid("Please write your name.", "display_name"));
+    std::string trimmed = name.substr(first, name.find_last_not_of(" \t") - first + 1);
+    if (trimmed.size() > 80) return std::unexpected(invalid("The name is too long.", "display_name"));
+    return trimmed;
+}
+
+Result<std::string> check_language(const std::string& language) {
+    if (!parse_language(language)) return std::unexpected(invalid("Please choose a language.", "language"));
+    return language;
+}
+
+json::value optional_time(const std::optional<std::time_t>& t) {
+    return t ? json::value(static_cast<std::int64_t>(*t)) : json::value(nullptr);
+}
+
+}  // namespace
+
+Service::Service(storage::Database& db, Settings settings, MessageWriter writer)
+    : db_(db), settings_(std::move(settings)), writer_(std::move(writer)) {}
+
+std::time_t Service::now() const {
+    return std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
+}
+
+Result<std::pair<std::string, std::string>> Service::normalise_login(const std::string& text) {
+    std::string s;
+    for (char c : text) {
+        if (c != ' ' && c != '\t') s += c;
+    }
+    if (s.find('@') != std::string::npos) {
+        std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return std::tolower(c); });
+        const auto at = s.find('@');
+        if (at == 0 || at + 1 >= s.size() || s.find('.', at) == std::string::npos || s.size() > 200 ||
+            s.find('@', at + 1) != std::string::npos || !is_valid_utf8(s)) {
+            return std::unexpected(invalid("This does not look like an e-mail address.", "login"));
+        }
+        return std::pair{s, std::string()};
+    }
+    std::string digits;
+    for (char c : s) {
+        if (std::isdigit(static_cast<unsigned char>(c))) digits += c;
+        else if (c != '+' && c != '-' && c != '(' && c != ')') {
+            return std::unexpected(invalid("Write an e-mail address or a phone number.", "login"));
+        }
+    }
+    if (digits.size() == 8) digits = "371" + digits;  // a Latvian number without the country code
+    if (digits.size() < 10 || digits.size() > 15) {
+        return std::unexpected(invalid("Write an e-mail address or a phone number.", "login"));
+    }
+    return std::pair{std::string(), "+" + digits};
+}
+
+void Service::send(soci::session& sql, const Account& account, const std::string& purpose, const std::string& link) {
+    auto [subject, body] = writer_.write(account.language, purpose, link);
+    OutboxMessage message;
+    message.recipient = account.login();
+    message.medium = account.email.empty() ? "sms" : "email";
+    message.subject = subject;
+    message.body = body;
+    message.created_at = now();
+    Repository::enqueue(sql, message);
+}
+
+Result<Session> Service::open_session(soci::session& sql, long long account_id) {
+    Session session{random_token(), account_id};
+    Repository::insert_session(sql, token_hash(session.token), account_id, now(),
+                               now() + settings_.session_lifetime.count());
+    return session;
+}
+
+Result<void> Service::sign_up(const SignUp& form, const std::string& language) {
+    if (!form.is_13_or_older) {
+        return std::unexpected(invalid("Accounts are for people aged 13 or older. Children take part with their family, "
+                                       "their preschool group or a teacher.", "age"));
+    }
+    auto login = normalise_login(form.login);
+    if (!login) return std::unexpected(login.error());
+    auto name = check_name(form.display_name);
+    if (!name) return std::unexpected(name.error());
+    if (auto ok = check_password(form.password); !ok) return ok;
+    auto lang = check_language(form.language.empty() ? language : form.language);
+    if (!lang) return std::unexpected(lang.error());
+    const std::string hash = hash_password(form.password);
+    return db_.transaction<void>([&](soci::session& sql) -> Result<void> {
+        const std::string& key = login->first.empty() ? login->second : login->first;
+        if (auto existing = Repository::find_by_login(sql, key)) {
+            // Tell the owner, not the one who typed it.
+            send(sql, *existing, "already-registered", settings_.public_url + "/" + existing->language + "/password/forgot");
+            return {};
+        }
+        Account account;
+        account.email = login->first;
+        account.phone = login->second;
+        account.password_hash = hash;
+        account.display_name = *name;
+        account.language = *lang;
+        account.created_at = now();
+        account.id = Repository::insert(sql, account, db_.backend());
+        Repository::grant(sql, account.id, {roles::kResident, ""}, std::nullopt, now());
+        const std::string token = random_token();
+        Repository::insert_token(sql, token_hash(token), account.id, kConfirm, now() + settings_.confirm_lifetime.count());
+        send(sql, account, kConfirm, settings_.public_url + "/" + account.language + "/confirm?token=" + token);
+        Repository::audit(sql, now(), account.id, "account.sign-up", std::to_string(account.id), "");
+        return {};
+    });
+}
+
+Result<Session> Service::confirm(const std::string& token) {
+    return db_.transaction<Session>([&](soci::session& sql) -> Result<Session> {
+        auto account = Repository::use_token(sql, token_hash(token), kConfirm, now());
+        if (!account) return std::unexpected(invalid("This link has expired or was already used."));
+        Repository::set_confirmed(sql, *account, now());
+        return open_session(sql, *account);
+    });
+}
+
+Result<Session> Service::log_in(const std::string& login_text, const std::string& password, const std::string& address) {
+    const Error wrong = invalid("The e-mail, phone number or password is not right.");
+    auto login = normalise_login(login_text);
+    const std::string key = login ? (login->first.empty() ? login->second : login->first) : login_text;
+    const std::string account_key = "login:" + key, address_key = "address:" + address;
+    // Growing delays: after a few failures, each further one doubles the wait (at most an hour).
+    auto delay_for = [&](soci::session& sql, const std::string& k, int allowed) -> long long {
+        const int failures = Repository::recent_failures(sql, k, now() - 3600);
+        if (failures < allowed) return 0;
+        const long long wait = std::min<long long>(3600, 30LL << std::min(failures - allowed, 7));
+        auto last = Repository::last_failure(sql, k);
+        return last ? std::max<long long>(0, *last + wait - now()) : 0;
+    };
+    auto limited = db_.read<long long>([&](soci::session& sql) -> Result<long long> {
+        return std::max(delay_for(sql, account_key, settings_.account_failures_before_delay),
+                        delay_for(sql, address_key, settings_.address_failures_before_delay));
+    });
+    if (!limited) return std::unexpected(limited.error());
+    if (*limited > 0) {
+        spdlog::warn("log-in refused: too many failures for {} / {}", key, address);
+        const long long minutes = (*limited + 59) / 60;
+        return std::unexpected(Error::make(ErrorCode::too_many_requests,
+                                           "Too many attempts. Please wait {1} min and try again.",
+                                           {std::to_string(minutes)}));
+    }
+    auto account = db_.read<std::optional<Account>>([&](soci::session& sql) -> Result<std::optional<Account>> {
+        return Repository::find_by_login(sql, key);
+    });
+    if (!account) return std::unexpected(account.error());
+    // The same work whether the account exists or not, so that timing tells nothing.
+    static const std::string kDummy = hash_password("not a real password at all");
+    const bool right = verify_password(*account ? (*account)->password_hash : kDummy, password) && *account;
+    return db_.transaction<Session>([&](soci::session& sql) -> Result<Session> {
+        Repository::record_attempt(sql, account_key, now(), right);
+        Repository::record_attempt(sql, address_key, now(), right);
+        if (!right) {
+            spdlog::warn("log-in failed for {} from {}", key, address);
+            return std::unexpected(wrong);
+        }
+        const Account& a = **account;
+        if (!a.confirmed()) {
+            const std::string token = random_token();
+            Repository::insert_token(sql, token_hash(token), a.id, kConfirm, now() + settings_.confirm_lifetime.count());
+            send(sql, a, kConfirm, settings_.public_url + "/" + a.language + "/confirm?token=" + token);
+            return std::unexpected(invalid("Please confirm your account first: we have sent the link again."));
+        }
+        return open_session(sql, a.id);
+    });
+}
+
+void Service::log_out(const std::string& session_token) {
+    (void)db_.transaction<void>([&](soci::session& sql) -> Result<void> {
+        Repository::delete_session(sql, token_hash(session_token));
+        return {};
+    });
+}
+
+Result<void> Service::log_out_everywhere(long long account_id) {
+    return db_.transaction<void>([&](soci::session& sql) -> Result<void> {
+        Repository::delete_sessions(sql, account_id);
+        Repository::audit(sql, now(), account_id, "account.log-out-everywhere", std::to_string(account_id), "");
+        return {};
+    });
+}
+
+Result<void> Service::forgot_password(const std::string& login_text, const std::string& language) {
+    auto login = normalise_login(login_text);
+    if (!login) return std::unexpected(login.error());
+    (void)language;
+    return db_.transaction<void>([&](soci::session& sql) -> Result<void> {
+        auto account = Repository::find_by_login(sql, login->first.empty() ? login->second : login->first);
+        if (!account) return {};
+        const std::string token = random_token();
+        Repository::insert_token(sql, token_hash(token), account->id, kReset, now() + settings_.reset_lifetime.count());
+        send(sql, *account, kReset, settings_.public_url + "/" + account->language + "/password/reset?token=" + token);
+        return {};
+    });
+}
+
+Result<Session> Service::reset_password(const std::string& token, const std::string& password) {
+    if (auto ok = check_password(password); !ok) return std::unexpected(ok.error());
+    const std::string hash = hash_password(password);
+    return db_.transaction<Session>([&](soci::session& sql) -> Result<Session> {
+        auto account = Repository::use_token(sql, token_hash(token), kReset, now());
+        if (!account) return std::unexpected(invalid("This link has expired or was already used."));
+        Repository::set_password(sql, *account, hash);
+        Repository::set_confirmed(sql, *account, now());  // the link proves the address
+        Repository::delete_sessions(sql, *account);       // a reset ends every other session
+        Repository::audit(sql, now(), *account, "account.password-reset", std::to_string(*account), "");
+        return open_session(sql, *account);
+    });
+}
+
+std::optional<Principal> Service::principal(const std::string& session_token) {
+    if (session_token.empty() || session_token.size() > 100) return std::nullopt;
+    const std::string hash = token_hash(session_token);
+    auto result = db_.read<std::optional<Principal>>([&](soci::session& sql) -> Result<std::optional<Principal>> {
+        auto account_id = Repository::session_account(sql, hash, now());
+        if (!account_id) return std::optional<Principal>{};
+        auto account = Repository::find(sql, *account_id);
+        if (!account) return std::optional<Principal>{};
+        Principal p;
+        p.account_id = account->id;
+        p.display_name = account->display_name;
+        p.language = parse_language(account->language).value_or(kDefaultLanguage);
+        p.roles = Repository::roles(sql, account->id);
+        return std::optional<Principal>{std::move(p)};
+    });
+    if (!result || !*result) return std::nullopt;
+    // Sliding expiry: a session in use stays open, at most one write a day.
+    (void)db_.transaction<void>([&](soci::session& sql) -> Result<void> {
+        const long long day = 86400;
+        sql << "UPDATE sessions SET last_seen_at = :now, expires_at = :until WHERE token_hash = :h "
+               "AND last_seen_at < :stale",
+            soci::use(static_cast<long long>(now()), "now"),
+            soci::use(static_cast<long long>(now() + settings_.session_lifetime.count()), "until"),
+            soci::use(hash, "h"), soci::use(static_cast<long long>(now() - day), "stale");
+        return {};
+    });
+    return *result;
+}
+
+Result<Account> Service::account(long long id) {
+    auto found = db_.read<std::optional<Account>>([&](soci::session& sql) -> Result<std::optional<Account>> {
+        return Repository::find(sql, id);
+    });
+    if (!found) return std::unexpected(found.error());
+    if (!*found) return std::unexpected(Error::make(ErrorCode::not_found, "This page does not exist."));
+    return **found;
+}
+
+Result<void> Service::set_language(long long id, const std::string& language) {
+    auto lang = check_language(language);
+    if (!lang) return std::unexpected(lang.error());
+    return db_.transaction<void>([&](soci::session& sql) -> Result<void> {
+        Repository::set_language(sql, id, *lang);
+        return {};
+    });
+}
+
+Result<std::pair<Account, std::string>> Service::register_assisted(const Principal& staff, const std::string& display_name,
+                                                                   const std::string& language, const std::string& consent) {
+    if (!staff.staff()) return std::unexpected(forbidden());
+    auto name = check_name(display_name);
+    if (!name) return std::unexpected(name.error());
+    auto lang = check_language(language);
+    if (!lang) return std::unexpected(lang.error());
+    if (consent.find_first_not_of(" \t") == std::string::npos) {
+        return std::unexpected(invalid("Write down what the resident agreed to.", "consent"));
+    }
+    const std::string code = random_code();
+    return db_.transaction<std::pair<Account, std::string>>([&](soci::session& sql) -> Result<std::pair<Account, std::string>> {
+        Account account;
+        account.display_name = *name;
+        account.language = *lang;
+        account.created_at = now();
+        account.confirmed_at = now();
+        account.assisted_by = staff.account_id;
+        account.id = Repository::insert(sql, account, db_.backend());
+        Repository::grant(sql, account.id, {roles::kResident, ""}, staff.account_id, now());
+        Repository::add_consent(sql, account.id, consent, now(), staff.account_id);
+        Repository::set_takeover(sql, account.id, token_hash(code), now() + settings_.takeover_lifetime.count());
+        Repository::audit(sql, now(), staff.account_id, "account.assisted-registration", std::to_string(account.id), consent);
+        return std::pair{account, code};
+    });
+}
+
+Result<std::string> Service::new_takeover_code(const Principal& staff, long long resident) {
+    const std::string code = random_code();
+    return db_.transaction<std::string>([&](soci::session& sql) -> Result<std::string> {
+        auto account = Repository::find(sql, resident);
+        // Only the staff member who registered the resident (or a coordinator) may do this.
+        if (!account || !(staff.coordinator() || account->assisted_by == staff.account_id)) {
+            return std::unexpected(forbidden());
+        }
+        Repository::set_takeover(sql, resident, token_hash(code), now() + settings_.takeover_lifetime.count());
+        Repository::audit(sql, now(), staff.account_id, "account.takeover-code", std::to_string(resident), "");
+        return code;
+    });
+}
+
+Result<std::vector<Account>> Service::residents_of(const Principal& staff) {
+    if (!staff.staff()) return std::unexpected(forbidden());
+    return db_.read<std::vector<Account>>([&](soci::session& sql) -> Result<std::vector<Account>> {
+        return Repository::assisted_by(sql, staff.account_id);
+    });
+}
+
+Result<Session> Service::take_over(const std::string& code, const std::string& login_text, const std::string& password) {
+    auto login = normalise_login(login_text);
+    if (!login) return std::unexpected(login.error());
+    if (auto ok = check_password(password); !ok) return std::unexpected(ok.error());
+    const std::string hash = hash_password(password);
+    std::string digits;
+    for (char c : code) {
+        if (std::isdigit(static_cast<unsigned char>(c))) digits += c;
+    }
+    return db_.transaction<Session>([&](soci::session& sql) -> Result<Session> {
+        auto account = Repository::use_takeover(sql, token_hash(digits), now());
+        if (!account) return std::unexpected(invalid("This code is not right or has expired. Ask the staff for a new one.", "code"));
+        const std::string& key = login->first.empty() ? login->second : login->first;
+        if (auto other = Repository::find_by_login(sql, key); other && other->id != *account) {
+            return std::unexpected(invalid("Another account uses this e-mail or phone number.", "login"));
+        }
+        Repository::set_login(sql, *account, login->first, login->second);
+        Repository::set_password(sql, *account, hash);
+        Repository::audit(sql, now(), *account, "account.take-over", std::to_string(*account), "");
+        return open_session(sql, *account);
+    });
+}
+
+Result<void> Service::grant(const Principal& admin, long long account, const RoleGrant& role) {
+    if (!admin.administrator()) return std::unexpected(forbidden());
+    static const std::vector<std::string> kRoles{roles::kResident, roles::kStaff, roles::kCoordinator, roles::kAdministrator};
+    if (std::find(kRoles.begin(), kRoles.end(), role.role) == kRoles.end()) return std::unexpected(invalid("Unknown role.", "role"));
+    if ((role.role == roles::kStaff) != !role.institution.empty()) {
+        return std::unexpected(invalid("Staff belong to an institution; other roles do not.", "institution"));
+    }
+    return db_.transaction<void>([&](soci::session& sql) -> Result<void> {
+        if (!Repository::find(sql, account)) return std::unexpected(Error::make(ErrorCode::not_found, "This page does not exist."));
+        if (!role.institution.empty()) {
+            int exists = 0;
+            sql << "SELECT COUNT(*) FROM institutions WHERE id = :id", soci::use(role.institution), soci::into(exists);
+            if (!exists) return std::unexpected(invalid("Unknown institution.", "institution"));
+        }
+        if (Repository::grant(sql, account, role, admin.account_id, now())) {
+            Repository::audit(sql, now(), admin.account_id, "role.grant", std::to_string(account),
+                              role.role + (role.institution.empty() ? "" : "@" + role.institution));
+        }
+        return {};
+    });
+}
+
+Result<void> Service::revoke(const Principal& admin, long long account, const RoleGrant& role) {
+    if (!admin.administrator()) return std::unexpected(forbidden());
+    return db_.transaction<void>([&](soci::session& sql) -> Result<void> {
+        if (Repository::revoke(sql, account, role)) {
+            Repository::audit(sql, now(), admin.account_id, "role.revoke", std::to_string(account),
+                              role.role + (role.institution.empty() ? "" : "@" + role.institution));
+        }
+        return {};
+    });
+}
+
+Result<std::vector<std::pair<Account, std::vector<RoleGrant>>>> Service::accounts(const Principal& admin) {
+    if (!admin.administrator()) return std::unexpected(forbidden());
+    using Rows = std::vector<std::pair<Account, std::vector<RoleGrant>>>;
+    return db_.read<Rows>([&](soci::session& sql) -> Result<Rows> {
+        Rows rows;
+        for (auto& account : Repository::list(sql, 500)) {
+            auto grants = Repository::roles(sql, account.id);
+            rows.emplace_back(std::move(account), std::move(grants));
+        }
+        return rows;
+    });
+}
+
+Result<std::vector<AuditEntry>> Service::audit_log(const Principal& viewer) {
+    if (!viewer.administrator() && !viewer.coordinator()) return std::unexpected(forbidden());
+    return db_.read<std::vector<AuditEntry>>([&](soci::session& sql) -> Result<std::vector<AuditEntry>> {
+        return Repository::audit_log(sql, 300);
+    });
+}
+
+Result<std::vector<OutboxMessage>> Service::outbox(const Principal& viewer) {
+    if (!viewer.administrator() && !viewer.coordinator()) return std::unexpected(forbidden());
+    return db_.read<std::vector<OutboxMessage>>([&](soci::session& sql) -> Result<std::vector<OutboxMessage>> {
+        return Repository::outbox(sql, 200);
+    });
+}
+
+void Service::audit(std::optional<long long> actor, const std::string& action, const std::string& subject,
+                    const std::string& details) {
+    (void)db_.transaction<void>([&](soci::session& sql) -> Result<void> {
+        Repository::audit(sql, now(), actor, action, subject, details);
+        return {};
+    });
+}
+
+Result<json::object> Service::export_data(long long account_id) {
+    return db_.read<json::object>([&](soci::session& sql) -> Result<json::object> {
+        auto account = Repository::find(sql, account_id);
+        if (!account) return std::unexpected(Error::make(ErrorCode::not_found, "This page does not exist."));
+        json::array roles, consents, sessions, messages, audit, attempts;
+        for (const auto& g : Repository::roles(sql, account_id)) {
+            roles.push_back(json::object{{"role", g.role}, {"institution", g.institution}});
+        }
+        for (const auto& c : Repository::consents(sql, account_id)) {
+            consents.push_back(json::object{{"what", c.what}, {"given_at", static_cast<std::int64_t>(c.given_at)},
+                                            {"recorded_by", c.recorded_by ? json::value(*c.recorded_by) : json::value(nullptr)}});
+        }
+        {
+            long long created = 0, expires = 0, seen = 0;
+            soci::statement st = (sql.prepare << "SELECT created_at, expires_at, last_seen_at FROM sessions WHERE account_id = :a",
+                                  soci::into(created), soci::into(expires), soci::into(seen), soci::use(account_id));
+            st.execute();
+            while (st.fetch()) {
+                sessions.push_back(json::object{{"created_at", created}, {"expires_at", expires}, {"last_seen_at", seen}});
+            }
+        }
+        {
+            const std::string key = "login:" + account->login();
+            long long at = 0;
+            int ok = 0;
+            soci::statement st = (sql.prepare << "SELECT attempted_at, succeeded FROM login_attempts WHERE attempt_key = :k ORDER BY id",
+                                  soci::into(at), soci::into(ok), soci::use(key));
+            st.execute();
+            while (st.fetch()) attempts.push_back(json::object{{"at", at}, {"succeeded", ok != 0}});
+        }
+        if (!account->login().empty()) {
+            for (const auto& m : Repository::outbox_for(sql, account->login())) {
+                messages.push_back(json::object{{"subject", m.subject}, {"created_at", static_cast<std::int64_t>(m.created_at)},
+                                                {"sent_at", optional_time(m.sent_at)}});
+            }
+        }
+        for (const auto& e : Repository::audit_about(sql, account_id)) {
+            audit.push_back(json::object{{"at", static_cast<std::int64_t>(e.at)}, {"action", e.action}, {"details", e.details}});
+        }
+        return json::object{
+            {"account", json::object{{"id", account->id}, {"email", account->email}, {"phone", account->phone},
+                                     {"display_name", account->display_name}, {"language", account->language},
+                                     {"created_at", static_cast<std::int64_t>(account->created_at)},
+                                     {"confirmed_at", optional_time(account->confirmed_at)},
+                                     {"registered_by_staff", account->assisted_by.has_value()}}},
+            {"roles", roles}, {"consents", consents}, {"sessions", sessions}, {"log_in_attempts", attempts},
+            {"messages", messages}, {"activity_log", audit}};
+    });
+}
+
+Result<void> Service::delete_account(long long account_id, const std::string& password) {
+    auto account = this->account(account_id);
+    if (!account) return std::unexpected(account.error());
+    if (!account->password_hash.empty() && !verify_password(account->password_hash, password)) {
+        return std::unexpected(invalid("The password is not right.", "password"));
+    }
+    return db_.transaction<void>([&](soci::session& sql) -> Result<void> {
+        if (!account->login().empty()) {
+            sql << "DELETE FROM outbox WHERE recipient = :r", soci::use(account->login());
+            const std::string key = "login:" + account->login();
+            sql << "DELETE FROM login_attempts WHERE attempt_key = :k", soci::use(key);
+        }
+        Repository::erase(sql, account_id);
+        Repository::audit(sql, now(), std::nullopt, "account.deleted", "", "");
+        return {};
+    });
+}
+
+Result<long long> Service::purge() {
+    return db_.transaction<long long>([&](soci::session& sql) -> Result<long long> {
+        return Repository::purge(sql, now(), settings_.keep_login_attempts_days, settings_.keep_sent_messages_days,
+                                 settings_.keep_unconfirmed_days);
+    });
+}
+
+Result<long long> Service::create_confirmed(const std::string& login_text, const std::string& display_name,
+                                            const std::string& password, const std::string& language,
+                                            const std::vector<RoleGrant>& roles) {
+    auto login = normalise_login(login_text);
+    if (!login) return std::unexpected(login.error());
+    auto name = check_name(display_name);
+    if (!name) return std::unexpected(name.error());
+    if (auto ok = check_password(password); !ok) return std::unexpected(ok.error());
+    const std::string hash = hash_password(password);
+    return db_.transaction<long long>([&](soci::session& sql) -> Result<long long> {
+        Account account;
+        account.email = login->first;
+        account.phone = login->second;
+        account.password_hash = hash;
+        account.display_name = *name;
+        account.language = language;
+        account.created_at = now();
+        account.confirmed_at = now();
+        if (Repository::find_by_login(sql, account.login())) {
+            return std::unexpected(Error::make(ErrorCode::conflict, "This conflicts with data already saved."));
+        }
+        account.id = Repository::insert(sql, account, db_.backend());
+        Repository::grant(sql, account.id, {roles::kResident, ""}, std::nullopt, now());
+        for (const auto& role : roles) Repository::grant(sql, account.id, role, std::nullopt, now());
+        Repository::audit(sql, now(), std::nullopt, "account.created-by-command", std::to_string(account.id), "");
+        return account.id;
+    });
+}
+
+}  // namespace skirosim::accounts

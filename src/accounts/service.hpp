@@ -1,0 +1,115 @@
+// The rules of accounts: sign-up, confirmation, log-in with guessing protection, sessions,
+// password reset, roles and their audit, assisted accounts, data download and erasure.
+#pragma once
+
+#include <boost/json/object.hpp>
+
+#include <chrono>
+#include <functional>
+#include <optional>
+#include <string>
+
+#include "accounts/model.hpp"
+#include "core/error.hpp"
+#include "storage/database.hpp"
+
+namespace skirosim::accounts {
+
+struct Settings {
+    std::string public_url = "http://localhost:8080";  // for links in messages
+    std::chrono::seconds session_lifetime{30 * 24 * 3600};
+    std::chrono::seconds confirm_lifetime{48 * 3600};
+    std::chrono::seconds reset_lifetime{3600};
+    std::chrono::seconds takeover_lifetime{30 * 24 * 3600};
+    int account_failures_before_delay = 5;
+    int address_failures_before_delay = 20;
+    // Retention, in days.
+    long long keep_login_attempts_days = 30;
+    long long keep_sent_messages_days = 90;
+    long long keep_unconfirmed_days = 30;
+};
+
+struct SignUp {
+    std::string login;  // e-mail or phone number
+    std::string password;
+    std::string display_name;
+    std::string language;
+    bool is_13_or_older = false;
+};
+
+struct Session {
+    std::string token;  // the cookie's value; only its hash is stored
+    long long account_id = 0;
+};
+
+// Messages are written by the caller in the person's language (the service knows no texts).
+struct MessageWriter {
+    // (language, purpose, link or code) → subject and body
+    std::function<std::pair<std::string, std::string>(const std::string&, const std::string&, const std::string&)> write;
+};
+
+class Service {
+public:
+    Service(storage::Database& db, Settings settings, MessageWriter writer);
+
+    const Settings& settings() const { return settings_; }
+
+    // Always "check your messages": whether the login was free or taken is not told (a taken
+    // one gets a message saying so instead of a link).
+    Result<void> sign_up(const SignUp& form, const std::string& language);
+    Result<Session> confirm(const std::string& token);
+    Result<Session> log_in(const std::string& login, const std::string& password, const std::string& address);
+    void log_out(const std::string& session_token);
+    Result<void> log_out_everywhere(long long account_id);
+    // Always succeeds outwardly; sends a link when the login exists.
+    Result<void> forgot_password(const std::string& login, const std::string& language);
+    Result<Session> reset_password(const std::string& token, const std::string& password);
+
+    // The signed-in person behind a session cookie, with their roles.
+    std::optional<Principal> principal(const std::string& session_token);
+    Result<Account> account(long long id);
+    Result<void> set_language(long long id, const std::string& language);
+
+    // Staff register a resident who is not online; returns the take-over code to hand over.
+    Result<std::pair<Account, std::string>> register_assisted(const Principal& staff, const std::string& display_name,
+                                                              const std::string& language, const std::string& consent);
+    Result<std::string> new_takeover_code(const Principal& staff, long long resident);
+    Result<std::vector<Account>> residents_of(const Principal& staff);
+    // The resident takes the account over with the code: their own login and password.
+    Result<Session> take_over(const std::string& code, const std::string& login, const std::string& password);
+
+    // Administrators grant and revoke roles; every change is in the audit log.
+    Result<void> grant(const Principal& admin, long long account, const RoleGrant& role);
+    Result<void> revoke(const Principal& admin, long long account, const RoleGrant& role);
+    Result<std::vector<std::pair<Account, std::vector<RoleGrant>>>> accounts(const Principal& admin);
+    Result<std::vector<AuditEntry>> audit_log(const Principal& viewer);
+    Result<std::vector<OutboxMessage>> outbox(const Principal& viewer);
+    void audit(std::optional<long long> actor, const std::string& action, const std::string& subject,
+               const std::string& details);
+
+    // GDPR: everything about the person, and erasure.
+    Result<boost::json::object> export_data(long long account_id);
+    Result<void> delete_account(long long account_id, const std::string& password);
+
+    // Retention job: removes what no purpose needs any more.
+    Result<long long> purge();
+
+    // For the CLI: an account with a role, confirmed at once (the first administrator).
+    Result<long long> create_confirmed(const std::string& login, const std::string& display_name,
+                                       const std::string& password, const std::string& language,
+                                       const std::vector<RoleGrant>& roles);
+
+    // "name@example.org" → itself lower-cased; "2612 3456" → "+37126123456"; error otherwise.
+    static Result<std::pair<std::string, std::string>> normalise_login(const std::string& text);
+
+private:
+    Result<Session> open_session(soci::session& sql, long long account_id);
+    void send(soci::session& sql, const Account& account, const std::string& purpose, const std::string& link);
+    std::time_t now() const;
+
+    storage::Database& db_;
+    Settings settings_;
+    MessageWriter writer_;
+};
+
+}  // namespace skirosim::accounts

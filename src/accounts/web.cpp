@@ -1,0 +1,403 @@
+// Session middleware, guards, messages and the account pages.
+#include "accounts/web.hpp"
+
+#include <boost/json.hpp>
+#include <spdlog/spdlog.h>
+
+#include "accounts/crypto.hpp"
+#include "web/page_helpers.hpp"
+
+namespace skirosim::accounts {
+
+namespace mustache = web::mustache;
+using http::Request;
+using http::Response;
+
+namespace {
+
+constexpr long long kCsrfCookieAge = 365LL * 24 * 3600;
+
+std::string lang_of(const Request& request) { return std::string(code(request.language)); }
+
+// Only a path of this site may follow a log-in ("/lv/…"), never another host.
+std::string safe_next(const Request& request, const std::optional<std::string>& next) {
+    if (next && next->size() > 1 && (*next)[0] == '/' && (*next)[1] != '/' && (*next)[1] != '\\') return *next;
+    return "/" + lang_of(request) + "/account";
+}
+
+Response with_session(Response response, const Session& session, const Service& service, bool secure) {
+    response.cookie(kSessionCookie, session.token, service.settings().session_lifetime.count(), secure);
+    return response;
+}
+
+web::Page form_page(const web::Views& views, const Request& request, const std::string& name,
+                    const std::string& title) {
+    web::Page page{.template_name = "accounts/" + name, .title = views.translator().text(request.language, title),
+                   .section = "account"};
+    return page;
+}
+
+// Re-shows a form with the error in the person's language (nothing they typed is lost but the
+// password).
+Result<Response> form_with_error(const web::Views& views, const Request& request, web::Page page, const Error& error) {
+    if (error.code != ErrorCode::invalid_input && error.code != ErrorCode::too_many_requests &&
+        error.code != ErrorCode::conflict) {
+        return std::unexpected(error);
+    }
+    page.data.set("error", views.translator().message(request.language, error));
+    page.data.set("error_field_" + (error.field.empty() ? std::string("none") : error.field), true);
+    for (const auto& [key, value] : request.form()) {
+        if (key != "password" && key != "csrf" && key != "password_again") page.data.set("value_" + key, value);
+    }
+    page.status = error.code == ErrorCode::too_many_requests ? 429 : 400;
+    return views.render(request, std::move(page));
+}
+
+std::string field(const Request& request, const char* name) { return request.form_param(name).value_or(""); }
+
+}  // namespace
+
+http::Middleware session_middleware(Service& service, bool secure_cookies) {
+    return [&service, secure_cookies](Request& request, const http::Handler& next) -> Result<Response> {
+        std::string csrf = request.cookie(kCsrfCookie).value_or("");
+        const bool fresh = csrf.size() < 32 || csrf.size() > 64;
+        if (fresh) csrf = random_token();
+        request.csrf_token = csrf;
+        if (request.method == boost::beast::http::verb::post) {
+            const auto sent = request.form_param("csrf");
+            if (fresh || !sent || !same(*sent, csrf)) {
+                spdlog::warn("request {}: POST {} refused without a valid CSRF token", request.request_id, request.path);
+                return std::unexpected(Error::make(ErrorCode::forbidden,
+                                                   "This form has expired. Go back, reload the page and try again."));
+            }
+        }
+        if (auto token = request.cookie(kSessionCookie)) {
+            request.session_token = *token;
+            request.principal = service.principal(*token);
+        }
+        auto result = next(request);
+        if (result && fresh) result->cookie(kCsrfCookie, csrf, kCsrfCookieAge, secure_cookies);
+        return result;
+    };
+}
+
+Result<const Principal*> signed_in(const Request& request) {
+    if (!request.principal) {
+        return std::unexpected(Error::make(ErrorCode::unauthorized, "Please log in to continue."));
+    }
+    return &*request.principal;
+}
+
+Result<const Principal*> with_role(const Request& request, bool (*allowed)(const Principal&)) {
+    auto who = signed_in(request);
+    if (!who) return who;
+    if (!allowed(**who)) return std::unexpected(Error::make(ErrorCode::forbidden, "You may not do this."));
+    return who;
+}
+
+MessageWriter message_writer(const i18n::Translator& translator) {
+    return MessageWriter{[&translator](const std::string& lang, const std::string& purpose, const std::string& link) {
+        const Language language = parse_language(lang).value_or(kDefaultLanguage);
+        auto t = [&](const char* text) { return translator.text(language, text); };
+        if (purpose == "confirm") {
+            return std::pair{t("Confirm your Šķirosim account"),
+                             fill_placeholders(t("Hello! Open this link to confirm your account: {1} If you did not sign up, ignore this message."), {link})};
+        }
+        if (purpose == "reset") {
+            return std::pair{t("Choose a new Šķirosim password"),
+                             fill_placeholders(t("Open this link within an hour to choose a new password: {1} If you did not ask for it, ignore this message."), {link})};
+        }
+        return std::pair{t("Someone tried to sign up with your address"),
+                         fill_placeholders(t("Someone, perhaps you, tried to sign up to Šķirosim with this address, which already has an account. If you have forgotten your password, choose a new one here: {1}"), {link})};
+    }};
+}
+
+void add_routes(http::Router& router, Service& service, const web::Views& views, bool secure) {
+    // ---- sign-up and confirmation ----
+    router.get("/{lang}/signup", web::localized([&views](Request& request) -> Result<Response> {
+        auto page = form_page(views, request, "signup", "Create an account");
+        page.data.set("value_language", lang_of(request));
+        return views.render(request, std::move(page));
+    }));
+    router.post("/{lang}/signup", web::localized([&service, &views](Request& request) -> Result<Response> {
+        SignUp form{field(request, "login"), field(request, "password"), field(request, "display_name"),
+                    field(request, "language"), field(request, "age") == "yes"};
+        auto done = service.sign_up(form, lang_of(request));
+        if (!done) return form_with_error(views, request, form_page(views, request, "signup", "Create an account"), done.error());
+        return Response::redirect("/" + lang_of(request) + "/signup/sent", 303);
+    }));
+    router.get("/{lang}/signup/sent", web::localized([&views](Request& request) -> Result<Response> {
+        return views.render(request, form_page(views, request, "sent", "Check your messages"));
+    }));
+    router.get("/{lang}/confirm", web::localized([&service, &views, secure](Request& request) -> Result<Response> {
+        auto session = service.confirm(request.query_param("token").value_or(""));
+        if (!session) return std::unexpected(session.error());
+        return with_session(Response::redirect("/" + lang_of(request) + "/account?welcome=1", 303), *session, service, secure);
+    }));
+
+    // ---- log-in and log-out ----
+    router.get("/{lang}/login", web::localized([&views](Request& request) -> Result<Response> {
+        auto page = form_page(views, request, "login", "Log in");
+        page.data.set("next", request.query_param("next").value_or(""));
+        return views.render(request, std::move(page));
+    }));
+    router.post("/{lang}/login", web::localized([&service, &views, secure](Request& request) -> Result<Response> {
+        auto session = service.log_in(field(request, "login"), field(request, "password"), request.remote_address);
+        if (!session) {
+            auto page = form_page(views, request, "login", "Log in");
+            page.data.set("next", field(request, "next"));
+            return form_with_error(views, request, std::move(page), session.error());
+        }
+        // A new session token at every log-in: a token planted before it is worth nothing.
+        if (!request.session_token.empty()) service.log_out(request.session_token);
+        return with_session(Response::redirect(safe_next(request, request.form_param("next")), 303), *session, service, secure);
+    }));
+    router.post("/{lang}/logout", web::localized([&service, secure](Request& request) -> Result<Response> {
+        if (!request.session_token.empty()) service.log_out(request.session_token);
+        Response response = Response::redirect("/" + lang_of(request) + "/", 303);
+        response.cookie(kSessionCookie, "", 0, secure);
+        return response;
+    }));
+    router.post("/{lang}/logout-everywhere", web::localized([&service, secure](Request& request) -> Result<Response> {
+        auto who = signed_in(request);
+        if (!who) return std::unexpected(who.error());
+        if (auto done = service.log_out_everywhere((*who)->account_id); !done) return std::unexpected(done.error());
+        Response response = Response::redirect("/" + lang_of(request) + "/login", 303);
+        response.cookie(kSessionCookie, "", 0, secure);
+        return response;
+    }));
+
+    // ---- forgotten password ----
+    router.get("/{lang}/password/forgot", web::localized([&views](Request& request) -> Result<Response> {
+        return views.render(request, form_page(views, request, "forgot", "Forgotten password"));
+    }));
+    router.post("/{lang}/password/forgot", web::localized([&service, &views](Request& request) -> Result<Response> {
+        auto done = service.forgot_password(field(request, "login"), lang_of(request));
+        if (!done) return form_with_error(views, request, form_page(views, request, "forgot", "Forgotten password"), done.error());
+        return Response::redirect("/" + lang_of(request) + "/signup/sent", 303);
+    }));
+    router.get("/{lang}/password/reset", web::localized([&views](Request& request) -> Result<Response> {
+        auto page = form_page(views, request, "reset", "Choose a new password");
+        page.data.set("token", request.query_param("token").value_or(""));
+        return views.render(request, std::move(page));
+    }));
+    router.post("/{lang}/password/reset", web::localized([&service, &views, secure](Request& request) -> Result<Response> {
+        auto session = service.reset_password(field(request, "token"), field(request, "password"));
+        if (!session) {
+            auto page = form_page(views, request, "reset", "Choose a new password");
+            page.data.set("token", field(request, "token"));
+            return form_with_error(views, request, std::move(page), session.error());
+        }
+        return with_session(Response::redirect("/" + lang_of(request) + "/account", 303), *session, service, secure);
+    }));
+
+    // ---- my account ----
+    router.get("/{lang}/account", web::localized([&service, &views](Request& request) -> Result<Response> {
+        auto who = signed_in(request);
+        if (!who) return std::unexpected(who.error());
+        auto account = service.account((*who)->account_id);
+        if (!account) return std::unexpected(account.error());
+        auto page = form_page(views, request, "account", "My account");
+        page.data.set("name", account->display_name);
+        page.data.set("login", account->login());
+        page.data.set("welcome", request.query_param("welcome").has_value());
+        page.data.set("has_password", !account->password_hash.empty());
+        for (Language l : kLanguages) page.data.set("language_" + std::string(code(l)), account->language == code(l));
+        mustache::data roles{mustache::data::type::list};
+        for (const auto& g : (*who)->roles) {
+            mustache::data d;
+            d.set("role", views.translator().text(request.language, g.role == roles::kStaff ? "staff of a partner institution"
+                                                                  : g.role == roles::kCoordinator ? "coordinator"
+                                                                  : g.role == roles::kAdministrator ? "administrator"
+                                                                  : "resident"));
+            d.set("institution", g.institution);
+            roles.push_back(d);
+        }
+        page.data.set("roles", roles);
+        return views.render(request, std::move(page));
+    }));
+    router.post("/{lang}/account/language", web::localized([&service](Request& request) -> Result<Response> {
+        auto who = signed_in(request);
+        if (!who) return std::unexpected(who.error());
+        const std::string language = field(request, "language");
+        if (auto done = service.set_language((*who)->account_id, language); !done) return std::unexpected(done.error());
+        return Response::redirect("/" + language + "/account", 303);
+    }));
+    router.get("/{lang}/account/data.json", web::localized([&service](Request& request) -> Result<Response> {
+        auto who = signed_in(request);
+        if (!who) return std::unexpected(who.error());
+        auto data = service.export_data((*who)->account_id);
+        if (!data) return std::unexpected(data.error());
+        Response response = Response::json(*data);
+        response.header("Content-Disposition", "attachment; filename=\"skirosim-my-data.json\"");
+        return response;
+    }));
+    router.post("/{lang}/account/delete", web::localized([&service, &views, secure](Request& request) -> Result<Response> {
+        auto who = signed_in(request);
+        if (!who) return std::unexpected(who.error());
+        auto done = service.delete_account((*who)->account_id, field(request, "password"));
+        if (!done) {
+            if (done.error().code != ErrorCode::invalid_input) return std::unexpected(done.error());
+            return Response::redirect("/" + lang_of(request) + "/account?delete_failed=1", 303);
+        }
+        Response response = Response::redirect("/" + lang_of(request) + "/account/deleted", 303);
+        response.cookie(kSessionCookie, "", 0, secure);
+        (void)views;
+        return response;
+    }));
+    router.get("/{lang}/account/deleted", web::localized([&views](Request& request) -> Result<Response> {
+        return views.render(request, form_page(views, request, "deleted", "Your account is deleted"));
+    }));
+    router.get("/{lang}/privacy", web::localized([&views, &service](Request& request) -> Result<Response> {
+        auto page = form_page(views, request, "privacy", "Privacy");
+        page.section = "privacy";
+        page.data.set("attempts_days", std::to_string(service.settings().keep_login_attempts_days));
+        page.data.set("messages_days", std::to_string(service.settings().keep_sent_messages_days));
+        page.data.set("unconfirmed_days", std::to_string(service.settings().keep_unconfirmed_days));
+        return views.render(request, std::move(page));
+    }));
+
+    // ---- assisted accounts: staff register a resident who is not online ----
+    auto is_staff = [](const Principal& p) { return p.staff(); };
+    router.get("/{lang}/staff/residents", web::localized([&service, &views, is_staff](Request& request) -> Result<Response> {
+        auto who = with_role(request, is_staff);
+        if (!who) return std::unexpected(who.error());
+        auto residents = service.residents_of(**who);
+        if (!residents) return std::unexpected(residents.error());
+        auto page = form_page(views, request, "residents", "Residents I registered");
+        mustache::data list{mustache::data::type::list};
+        for (const auto& r : *residents) {
+            mustache::data d;
+            d.set("id", std::to_string(r.id));
+            d.set("name", r.display_name);
+            d.set("taken_over", !r.password_hash.empty());
+            list.push_back(d);
+        }
+        page.data.set("residents", list);
+        page.data.set("value_language", lang_of(request));
+        return views.render(request, std::move(page));
+    }));
+    router.post("/{lang}/staff/residents", web::localized([&service, &views, is_staff](Request& request) -> Result<Response> {
+        auto who = with_role(request, is_staff);
+        if (!who) return std::unexpected(who.error());
+        if (field(request, "consent_given") != "yes") {
+            return form_with_error(views, request, form_page(views, request, "residents", "Residents I registered"),
+                                   Error::make(ErrorCode::invalid_input, "The resident's consent is needed.", {}, "consent_given"));
+        }
+        auto created = service.register_assisted(**who, field(request, "display_name"), field(request, "language"),
+                                                 field(request, "consent"));
+        if (!created) return form_with_error(views, request, form_page(views, request, "residents", "Residents I registered"), created.error());
+        auto page = form_page(views, request, "code", "The take-over code");
+        page.data.set("name", created->first.display_name);
+        page.data.set("code", created->second);
+        return views.render(request, std::move(page));
+    }));
+    router.post("/{lang}/staff/residents/{id}/code", web::localized([&service, &views, is_staff](Request& request) -> Result<Response> {
+        auto who = with_role(request, is_staff);
+        if (!who) return std::unexpected(who.error());
+        long long id = 0;
+        try { id = std::stoll(request.path_param("id")); } catch (...) { return std::unexpected(Error::make(ErrorCode::not_found, "This page does not exist.")); }
+        auto code = service.new_takeover_code(**who, id);
+        if (!code) return std::unexpected(code.error());
+        auto account = service.account(id);
+        auto page = form_page(views, request, "code", "The take-over code");
+        page.data.set("name", account ? account->display_name : std::string());
+        page.data.set("code", *code);
+        return views.render(request, std::move(page));
+    }));
+    router.get("/{lang}/takeover", web::localized([&views](Request& request) -> Result<Response> {
+        return views.render(request, form_page(views, request, "takeover", "Take over your account"));
+    }));
+    router.post("/{lang}/takeover", web::localized([&service, &views, secure](Request& request) -> Result<Response> {
+        auto session = service.take_over(field(request, "code"), field(request, "login"), field(request, "password"));
+        if (!session) return form_with_error(views, request, form_page(views, request, "takeover", "Take over your account"), session.error());
+        return with_session(Response::redirect("/" + lang_of(request) + "/account?welcome=1", 303), *session, service, secure);
+    }));
+
+    // ---- administrator: accounts, roles, audit; coordinator: outbox ----
+    auto is_admin = [](const Principal& p) { return p.administrator(); };
+    router.get("/{lang}/admin/accounts", web::localized([&service, &views, is_admin](Request& request) -> Result<Response> {
+        auto who = with_role(request, is_admin);
+        if (!who) return std::unexpected(who.error());
+        auto rows = service.accounts(**who);
+        if (!rows) return std::unexpected(rows.error());
+        auto page = form_page(views, request, "admin-accounts", "Accounts and roles");
+        mustache::data list{mustache::data::type::list};
+        for (const auto& [account, grants] : *rows) {
+            mustache::data d;
+            d.set("id", std::to_string(account.id));
+            d.set("name", account.display_name);
+            d.set("login", account.login());
+            mustache::data roles{mustache::data::type::list};
+            for (const auto& g : grants) {
+                mustache::data r;
+                r.set("role", g.role);
+                r.set("institution", g.institution);
+                r.set("id", std::to_string(account.id));
+                roles.push_back(r);
+            }
+            d.set("roles", roles);
+            list.push_back(d);
+        }
+        page.data.set("accounts", list);
+        return views.render(request, std::move(page));
+    }));
+    for (const char* action : {"grant", "revoke"}) {
+        const bool granting = std::string(action) == "grant";
+        router.post(std::string("/{lang}/admin/accounts/{id}/") + action,
+                    web::localized([&service, is_admin, granting](Request& request) -> Result<Response> {
+                        auto who = with_role(request, is_admin);
+                        if (!who) return std::unexpected(who.error());
+                        long long id = 0;
+                        try { id = std::stoll(request.path_param("id")); } catch (...) {
+                            return std::unexpected(Error::make(ErrorCode::not_found, "This page does not exist."));
+                        }
+                        RoleGrant role{field(request, "role"), field(request, "institution")};
+                        auto done = granting ? service.grant(**who, id, role) : service.revoke(**who, id, role);
+                        if (!done) return std::unexpected(done.error());
+                        return Response::redirect("/" + lang_of(request) + "/admin/accounts", 303);
+                    }));
+    }
+    auto is_admin_or_coordinator = [](const Principal& p) { return p.administrator() || p.coordinator(); };
+    router.get("/{lang}/admin/audit", web::localized([&service, &views, is_admin_or_coordinator](Request& request) -> Result<Response> {
+        auto who = with_role(request, is_admin_or_coordinator);
+        if (!who) return std::unexpected(who.error());
+        auto entries = service.audit_log(**who);
+        if (!entries) return std::unexpected(entries.error());
+        auto page = form_page(views, request, "audit", "Audit log");
+        mustache::data list{mustache::data::type::list};
+        for (const auto& e : *entries) {
+            mustache::data d;
+            d.set("at", views.translator().date_time(request.language, e.at));
+            d.set("actor", e.actor_name.empty() ? std::string("—") : e.actor_name);
+            d.set("action", e.action);
+            d.set("subject", e.subject);
+            d.set("details", e.details);
+            list.push_back(d);
+        }
+        page.data.set("entries", list);
+        return views.render(request, std::move(page));
+    }));
+    router.get("/{lang}/coordinator/outbox", web::localized([&service, &views, is_admin_or_coordinator](Request& request) -> Result<Response> {
+        auto who = with_role(request, is_admin_or_coordinator);
+        if (!who) return std::unexpected(who.error());
+        auto messages = service.outbox(**who);
+        if (!messages) return std::unexpected(messages.error());
+        auto page = form_page(views, request, "outbox", "Outbox");
+        mustache::data list{mustache::data::type::list};
+        for (const auto& m : *messages) {
+            mustache::data d;
+            d.set("at", views.translator().date_time(request.language, m.created_at));
+            d.set("recipient", m.recipient);
+            d.set("medium", m.medium);
+            d.set("subject", m.subject);
+            d.set("body", m.body);
+            d.set("sent", m.sent_at.has_value());
+            list.push_back(d);
+        }
+        page.data.set("messages", list);
+        return views.render(request, std::move(page));
+    }));
+}
+
+}  // namespace skirosim::accounts

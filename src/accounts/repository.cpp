@@ -22,6 +22,7 @@ std::vector<Account> select_accounts(soci::session& sql, const std::string& quer
                           soci::into(created), soci::into(confirmed, confirmed_ind),
                           soci::into(assisted, assisted_ind));
     bind(st);
+    st.define_and_bind();
     st.execute();
     while (st.fetch()) {
         Account copy = row;

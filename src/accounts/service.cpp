@@ -185,22 +185,32 @@ Result<Session> Service::log_in(const std::string& login_text, const std::string
     // The same work whether the account exists or not, so that timing tells nothing.
     static const std::string kDummy = hash_password("not a real password at all");
     const bool right = verify_password(*account ? (*account)->password_hash : kDummy, password) && *account;
-    return db_.transaction<Session>([&](soci::session& sql) -> Result<Session> {
+    // The attempt is recorded in a transaction of its own: a failure must be kept although the
+    // log-in itself answers with an error.
+    auto recorded = db_.transaction<void>([&](soci::session& sql) -> Result<void> {
         Repository::record_attempt(sql, account_key, now(), right);
         Repository::record_attempt(sql, address_key, now(), right);
-        if (!right) {
-            spdlog::warn("log-in failed for {} from {}", key, address);
-            return std::unexpected(wrong);
-        }
+        return {};
+    });
+    if (!recorded) return std::unexpected(recorded.error());
+    if (!right) {
+        spdlog::warn("log-in failed for {} from {}", key, address);
+        return std::unexpected(wrong);
+    }
+    auto session = db_.transaction<Session>([&](soci::session& sql) -> Result<Session> {
         const Account& a = **account;
         if (!a.confirmed()) {
             const std::string token = random_token();
             Repository::insert_token(sql, token_hash(token), a.id, kConfirm, now() + settings_.confirm_lifetime.count());
             send(sql, a, kConfirm, settings_.public_url + "/" + a.language + "/confirm?token=" + token);
-            return std::unexpected(invalid("Please confirm your account first: we have sent the link again."));
+            return Session{};  // no session: the caller is told to confirm first
         }
         return open_session(sql, a.id);
     });
+    if (session && session->token.empty()) {
+        return std::unexpected(invalid("Please confirm your account first: we have sent the link again."));
+    }
+    return session;
 }
 
 void Service::log_out(const std::string& session_token) {

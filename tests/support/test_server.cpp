@@ -71,7 +71,8 @@ HttpResult to_result(bhttp::response<bhttp::string_body>&& response) {
         std::string name(field.name_string());
         std::transform(name.begin(), name.end(), name.begin(),
                        [](unsigned char c) { return std::tolower(c); });
-        result.headers[name] = std::string(field.value());
+        auto& slot = result.headers[name];
+        slot += slot.empty() ? std::string(field.value()) : ", " + std::string(field.value());
     }
     result.body = std::move(response.body());
     return result;

@@ -1,0 +1,38 @@
+// A minimal browser for integration tests: keeps cookies, reads the CSRF token of a page's
+// form, and posts forms the way a person's browser would.
+#pragma once
+
+#include <map>
+#include <string>
+
+#include "support/test_server.hpp"
+
+namespace skirosim::testing {
+
+class Browser {
+public:
+    explicit Browser(const TestServer& server) : server_(server) {}
+
+    HttpResult get(const std::string& target);
+    // Posts a form with the CSRF token taken from the last page (or `csrf` when given).
+    HttpResult post(const std::string& target, const std::vector<std::pair<std::string, std::string>>& fields,
+                    std::optional<std::string> csrf = std::nullopt);
+    // Follows one redirect when there is one.
+    HttpResult follow(const HttpResult& response);
+
+    std::string cookie(const std::string& name) const;
+    void set_cookie(const std::string& name, const std::string& value) { cookies_[name] = value; }
+    void forget_cookie(const std::string& name) { cookies_.erase(name); }
+    const std::string& csrf() const { return csrf_; }
+
+private:
+    void remember(const HttpResult& response);
+    Headers headers() const;
+    const TestServer& server_;
+    std::map<std::string, std::string> cookies_;
+    std::string csrf_;
+};
+
+std::string form_encode(const std::vector<std::pair<std::string, std::string>>& fields);
+
+}  // namespace skirosim::testing

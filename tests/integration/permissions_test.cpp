@@ -1,0 +1,183 @@
+// Every role is refused what it may not do, on the server, on SQLite and PostgreSQL; assisted
+// accounts; role changes are in the audit log.
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include <regex>
+
+#include "support/browser.hpp"
+#include "support/test_env.hpp"
+#include "support/test_server.hpp"
+
+namespace skirosim::testing {
+namespace {
+
+using ::testing::HasSubstr;
+using ::testing::Not;
+
+class Permissions : public ::testing::TestWithParam<std::string> {
+protected:
+    void SetUp() override {
+        server_ = std::make_unique<TestServer>(GetParam());
+        auto& accounts = server_->app().accounts();
+        ASSERT_TRUE(accounts.create_confirmed("admin@example.org", "Admin", "admin password", "lv", {{"administrator", ""}}));
+        ASSERT_TRUE(accounts.create_confirmed("coord@example.org", "Koordinatore", "coord password", "lv", {{"coordinator", ""}}));
+        ASSERT_TRUE(accounts.create_confirmed("staff26@example.org", "Staff 26", "staff password", "lv", {{"staff", "pii-26"}}));
+        ASSERT_TRUE(accounts.create_confirmed("resident@example.org", "Resident", "resident password", "lv", {}));
+    }
+    Browser as(const std::string& login, const std::string& password) {
+        Browser browser(*server_);
+        browser.get("/lv/login");
+        auto in = browser.post("/lv/login", {{"login", login}, {"password", password}});
+        EXPECT_EQ(in.status, 303) << login << ": " << in.body.substr(0, 300);
+        return browser;
+    }
+    long long account_id(const std::string& email) {
+        auto id = server_->app().database().read<long long>([&](soci::session& sql) -> Result<long long> {
+            long long v = 0;
+            sql << "SELECT id FROM accounts WHERE email = :e", soci::use(email), soci::into(v);
+            return v;
+        });
+        return id.value_or(0);
+    }
+    int grants_of(long long id) {
+        auto n = server_->app().database().read<int>([&](soci::session& sql) -> Result<int> {
+            int v = 0;
+            sql << "SELECT COUNT(*) FROM role_grants WHERE account_id = :id", soci::use(id), soci::into(v);
+            return v;
+        });
+        return n.value_or(-1);
+    }
+    std::unique_ptr<TestServer> server_;
+};
+
+const std::vector<std::string> kAdminPages{"/lv/admin/accounts"};
+const std::vector<std::string> kCoordinatorPages{"/lv/admin/audit", "/lv/coordinator/outbox"};
+const std::vector<std::string> kStaffPages{"/lv/staff/residents"};
+
+TEST_P(Permissions, VisitorsAreSentToLogIn) {
+    Browser visitor(*server_);
+    for (const auto& page : {"/lv/account", "/lv/admin/accounts", "/lv/admin/audit", "/lv/coordinator/outbox",
+                             "/lv/staff/residents", "/lv/account/data.json"}) {
+        auto r = visitor.get(page);
+        EXPECT_EQ(r.status, 303) << page;
+        EXPECT_THAT(r.header("location"), HasSubstr("/lv/login?next=")) << page;
+    }
+}
+
+TEST_P(Permissions, ResidentsAreRefusedStaffCoordinatorAndAdministratorPages) {
+    auto resident = as("resident@example.org", "resident password");
+    for (const auto& pages : {kAdminPages, kCoordinatorPages, kStaffPages}) {
+        for (const auto& page : pages) EXPECT_EQ(resident.get(page).status, 403) << page;
+    }
+    resident.get("/lv/account");
+    auto grant = resident.post("/lv/admin/accounts/" + std::to_string(account_id("resident@example.org")) + "/grant",
+                               {{"role", "administrator"}, {"institution", ""}});
+    EXPECT_EQ(grant.status, 403);
+    EXPECT_EQ(grants_of(account_id("resident@example.org")), 1);  // still only "resident"
+    auto residents = resident.post("/lv/staff/residents", {{"display_name", "X"}, {"language", "lv"},
+                                                          {"consent", "x"}, {"consent_given", "yes"}});
+    EXPECT_EQ(residents.status, 403);
+}
+
+TEST_P(Permissions, StaffAreRefusedCoordinatorAndAdministratorPages) {
+    auto staff = as("staff26@example.org", "staff password");
+    for (const auto& page : kStaffPages) EXPECT_EQ(staff.get(page).status, 200) << page;
+    for (const auto& pages : {kAdminPages, kCoordinatorPages}) {
+        for (const auto& page : pages) EXPECT_EQ(staff.get(page).status, 403) << page;
+    }
+}
+
+TEST_P(Permissions, CoordinatorsAreRefusedAdministratorPages) {
+    auto coordinator = as("coord@example.org", "coord password");
+    for (const auto& page : kCoordinatorPages) EXPECT_EQ(coordinator.get(page).status, 200) << page;
+    for (const auto& page : kAdminPages) EXPECT_EQ(coordinator.get(page).status, 403) << page;
+    coordinator.get("/lv/account");
+    auto grant = coordinator.post("/lv/admin/accounts/" + std::to_string(account_id("coord@example.org")) + "/grant",
+                                  {{"role", "administrator"}, {"institution", ""}});
+    EXPECT_EQ(grant.status, 403);
+}
+
+TEST_P(Permissions, AdministratorsGrantAndRevokeRolesAndEveryChangeIsAudited) {
+    auto admin = as("admin@example.org", "admin password");
+    const long long resident = account_id("resident@example.org");
+    admin.get("/lv/admin/accounts");
+    auto grant = admin.post("/lv/admin/accounts/" + std::to_string(resident) + "/grant",
+                            {{"role", "staff"}, {"institution", "cerinu-biblioteka"}});
+    EXPECT_EQ(grant.status, 303);
+    EXPECT_EQ(grants_of(resident), 2);
+    auto unknown = admin.post("/lv/admin/accounts/" + std::to_string(resident) + "/grant",
+                              {{"role", "staff"}, {"institution", "no-such-place"}});
+    EXPECT_EQ(unknown.status, 400);
+    auto audit = admin.get("/lv/admin/audit");
+    EXPECT_THAT(audit.body, HasSubstr("role.grant"));
+    EXPECT_THAT(audit.body, HasSubstr("staff@cerinu-biblioteka"));
+    // The new staff member now reaches the staff pages.
+    auto staff = as("resident@example.org", "resident password");
+    EXPECT_EQ(staff.get("/lv/staff/residents").status, 200);
+    admin.get("/lv/admin/accounts");
+    admin.post("/lv/admin/accounts/" + std::to_string(resident) + "/revoke",
+               {{"role", "staff"}, {"institution", "cerinu-biblioteka"}});
+    EXPECT_EQ(grants_of(resident), 1);
+    EXPECT_THAT(admin.get("/lv/admin/audit").body, HasSubstr("role.revoke"));
+    EXPECT_EQ(staff.get("/lv/staff/residents").status, 403);  // at once, in the same session
+}
+
+TEST_P(Permissions, StaffRegisterAResidentWhoIsNotOnlineWhoTakesTheAccountOverLater) {
+    auto staff = as("staff26@example.org", "staff password");
+    staff.get("/lv/staff/residents");
+    auto no_consent = staff.post("/lv/staff/residents", {{"display_name", "Jānis Bērziņš"}, {"language", "lv"},
+                                                        {"consent", "Reģistrēšanās pasākumiem"}});
+    EXPECT_EQ(no_consent.status, 400);
+    auto created = staff.post("/lv/staff/residents", {{"display_name", "Jānis Bērziņš"}, {"language", "ru"},
+                                                     {"consent", "Piekrīt reģistrācijai pasākumiem"}, {"consent_given", "yes"}});
+    ASSERT_EQ(created.status, 200);
+    std::smatch m;
+    ASSERT_TRUE(std::regex_search(created.body, m, std::regex(R"(class="code"[^>]*>(\d{8})<)")));
+    const std::string code = m[1];
+    EXPECT_THAT(staff.get("/lv/staff/residents").body, HasSubstr("Jānis Bērziņš"));
+    // Another staff member's residents are not theirs to see.
+    ASSERT_TRUE(server_->app().accounts().create_confirmed("staff21@example.org", "Staff 21", "staff password", "lv", {{"staff", "pii-21"}}));
+    auto other = as("staff21@example.org", "staff password");
+    EXPECT_THAT(other.get("/lv/staff/residents").body, Not(HasSubstr("Jānis Bērziņš")));
+    auto consent = server_->app().database().read<std::string>([](soci::session& sql) -> Result<std::string> {
+        std::string what;
+        sql << "SELECT what FROM consents", soci::into(what);
+        return what;
+    });
+    EXPECT_EQ(*consent, "Piekrīt reģistrācijai pasākumiem");
+
+    Browser resident(*server_);
+    resident.get("/ru/takeover");
+    auto wrong = resident.post("/ru/takeover", {{"code", "00000000"}, {"login", "janis@example.org"}, {"password", "my own password"}});
+    EXPECT_EQ(wrong.status, 400);
+    auto taken = resident.post("/ru/takeover", {{"code", code}, {"login", "janis@example.org"}, {"password", "my own password"}});
+    EXPECT_EQ(taken.status, 303);
+    EXPECT_THAT(resident.get("/ru/account").body, HasSubstr("Jānis Bērziņš"));
+    Browser again(*server_);
+    again.get("/ru/takeover");
+    EXPECT_EQ(again.post("/ru/takeover", {{"code", code}, {"login", "x@example.org"}, {"password", "my own password"}}).status, 400);
+    auto in = as("janis@example.org", "my own password");
+    EXPECT_EQ(in.get("/ru/account").status, 200);
+}
+
+TEST_P(Permissions, OneStaffMemberCannotIssueCodesForAnothersResident) {
+    auto staff = as("staff26@example.org", "staff password");
+    staff.get("/lv/staff/residents");
+    staff.post("/lv/staff/residents", {{"display_name", "Olga"}, {"language", "ru"}, {"consent", "yes"}, {"consent_given", "yes"}});
+    auto olga = server_->app().database().read<long long>([](soci::session& sql) -> Result<long long> {
+        long long id = 0;
+        sql << "SELECT id FROM accounts WHERE display_name = 'Olga'", soci::into(id);
+        return id;
+    });
+    ASSERT_TRUE(server_->app().accounts().create_confirmed("staff21@example.org", "Staff 21", "staff password", "lv", {{"staff", "pii-21"}}));
+    auto other = as("staff21@example.org", "staff password");
+    other.get("/lv/staff/residents");
+    EXPECT_EQ(other.post("/lv/staff/residents/" + std::to_string(*olga) + "/code", {}).status, 403);
+    EXPECT_EQ(staff.post("/lv/staff/residents/" + std::to_string(*olga) + "/code", {}).status, 200);
+}
+
+INSTANTIATE_TEST_SUITE_P(Backends, Permissions, ::testing::ValuesIn(backends()));
+
+}  // namespace
+}  // namespace skirosim::testing

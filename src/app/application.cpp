@@ -8,6 +8,7 @@
 
 #include "accounts/web.hpp"
 #include "guide/routes.hpp"
+#include "guide_editor/routes.hpp"
 #include "guide/section.hpp"
 #include "site/data_file.hpp"
 #include "site/repository.hpp"
@@ -217,6 +218,8 @@ void Application::build_routes() {
     });
     guide::add_routes(router_, *guide_, *views_);
     accounts::add_routes(router_, *accounts_, *views_, options_.secure_cookies);
+    editor_ = std::make_unique<guide_editor::Editor>(*db_, *guide_);
+    guide_editor::add_routes(router_, *editor_, *guide_, *db_, *views_);
 }
 
 }  // namespace skirosim::app

@@ -14,6 +14,7 @@
 #include "http/server.hpp"
 #include "http/static_files.hpp"
 #include "guide/service.hpp"
+#include "guide_editor/editor.hpp"
 #include "i18n/translator.hpp"
 #include "site/service.hpp"
 #include "storage/database.hpp"
@@ -54,6 +55,7 @@ private:
     std::unique_ptr<accounts::Service> accounts_;
     std::unique_ptr<site::Service> site_;
     std::unique_ptr<guide::Service> guide_;
+    std::unique_ptr<guide_editor::Editor> editor_;
     std::unique_ptr<DataImporter> importer_;
     std::unique_ptr<http::StaticFiles> static_files_;
     std::unique_ptr<web::Views> views_;

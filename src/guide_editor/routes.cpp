@@ -1,0 +1,269 @@
+// Handlers of the coordinator's catalogue pages.
+#include "guide_editor/routes.hpp"
+
+#include "accounts/web.hpp"
+#include "guide/repository.hpp"
+#include "text/normalize.hpp"
+#include "web/page_helpers.hpp"
+
+namespace skirosim::guide_editor {
+
+namespace mustache = web::mustache;
+using http::Request;
+using http::Response;
+
+namespace {
+
+bool is_coordinator(const Principal& p) { return p.coordinator(); }
+
+std::string lang_of(const Request& request) { return std::string(code(request.language)); }
+
+mustache::data channel_options(const guide::Catalogue& catalogue, Language language, const std::string& selected) {
+    mustache::data list{mustache::data::type::list};
+    for (const auto& c : catalogue.channels()) {
+        mustache::data d;
+        d.set("code", c.code);
+        d.set("name", c.name[static_cast<std::size_t>(language)]);
+        d.set("selected", c.code == selected);
+        list.push_back(d);
+    }
+    return list;
+}
+
+web::Page item_page(const web::Views& views, const Request& request, const guide::Catalogue& catalogue,
+                    const ItemForm& form, bool is_new) {
+    web::Page page{.template_name = "coordinator/item",
+                   .title = views.translator().text(request.language, is_new ? "New item" : "Edit an item"),
+                   .section = "coordinator"};
+    page.data.set("is_new", is_new);
+    page.data.set("id", form.id);
+    page.data.set("channels", channel_options(catalogue, request.language, form.channel));
+    page.data.set("yes_channels", channel_options(catalogue, request.language, form.yes));
+    page.data.set("no_channels", channel_options(catalogue, request.language, form.no));
+    for (Language l : kLanguages) {
+        const auto i = static_cast<std::size_t>(l);
+        const std::string s = "_" + std::string(code(l));
+        page.data.set("name" + s, form.name[i]);
+        page.data.set("synonyms" + s, form.synonyms[i]);
+        page.data.set("question" + s, form.question[i]);
+        page.data.set("tips" + s, form.tips[i]);
+        page.data.set("reuse" + s, form.reuse[i]);
+    }
+    return page;
+}
+
+mustache::data preview_results(const guide::Service::Found& found, Language language) {
+    mustache::data list{mustache::data::type::list};
+    int rank = 0;
+    for (const auto& hit : found.outcome.hits) {
+        const auto& item = found.snapshot->catalogue.items()[hit.item];
+        mustache::data d;
+        d.set("rank", std::to_string(++rank));
+        d.set("id", item.id);
+        d.set("name", item.name[static_cast<std::size_t>(language)]);
+        d.set("matched", hit.matched_text);
+        list.push_back(d);
+    }
+    return list;
+}
+
+}  // namespace
+
+void add_routes(http::Router& router, Editor& editor, guide::Service& guide, storage::Database& db,
+                const web::Views& views) {
+    router.get("/{lang}/coordinator", web::localized([&views](Request& request) -> Result<Response> {
+        auto who = accounts::with_role(request, is_coordinator);
+        if (!who) return std::unexpected(who.error());
+        web::Page page{.template_name = "coordinator/dashboard",
+                       .title = views.translator().text(request.language, "Coordinator"), .section = "coordinator"};
+        return views.render(request, std::move(page));
+    }));
+
+    router.get("/{lang}/coordinator/items", web::localized([&guide, &views](Request& request) -> Result<Response> {
+        auto who = accounts::with_role(request, is_coordinator);
+        if (!who) return std::unexpected(who.error());
+        const auto l = static_cast<std::size_t>(request.language);
+        auto snapshot = guide.snapshot();
+        const std::string query = request.query_param("q").value_or("");
+        std::vector<const guide::Item*> items;
+        if (!query.empty()) {
+            for (const auto& hit : snapshot->index.search(query + " ", request.language, 50).hits) {
+                items.push_back(&snapshot->catalogue.items()[hit.item]);
+            }
+        } else {
+            for (const auto& item : snapshot->catalogue.items()) items.push_back(&item);
+        }
+        mustache::data list{mustache::data::type::list};
+        for (const auto* item : items) {
+            mustache::data d;
+            d.set("id", item->id);
+            d.set("name", item->name[l]);
+            d.set("channel", item->channel);
+            list.push_back(d);
+        }
+        web::Page page{.template_name = "coordinator/items",
+                       .title = views.translator().text(request.language, "Catalogue"), .section = "coordinator"};
+        page.data.set("items", list);
+        page.data.set("query", query);
+        if (const guide::Place* place = snapshot->catalogue.default_place()) {
+            mustache::data bins{mustache::data::type::list};
+            for (const auto& b : place->bins) {
+                mustache::data d;
+                d.set("id", b.id);
+                d.set("name", b.name[l]);
+                bins.push_back(d);
+            }
+            page.data.set("bins", bins);
+        }
+        return views.render(request, std::move(page));
+    }));
+
+    router.get("/{lang}/coordinator/items/new", web::localized([&guide, &views](Request& request) -> Result<Response> {
+        auto who = accounts::with_role(request, is_coordinator);
+        if (!who) return std::unexpected(who.error());
+        ItemForm form;
+        form.channel = "mixed";
+        // From the list of missed searches: the searched words become the name to start from.
+        if (auto name = request.query_param("name")) form.name[static_cast<std::size_t>(request.language)] = *name;
+        return views.render(request, item_page(views, request, guide.snapshot()->catalogue, form, true));
+    }));
+
+    router.get("/{lang}/coordinator/items/{id}", web::localized([&guide, &views](Request& request) -> Result<Response> {
+        auto who = accounts::with_role(request, is_coordinator);
+        if (!who) return std::unexpected(who.error());
+        auto snapshot = guide.snapshot();
+        const guide::Item* item = snapshot->catalogue.item(request.path_param("id"));
+        if (!item) return std::unexpected(Error::make(ErrorCode::not_found, "This page does not exist."));
+        auto page = item_page(views, request, snapshot->catalogue, ItemForm::from(*item), false);
+        page.data.set("saved", request.query_param("saved").has_value());
+        return views.render(request, std::move(page));
+    }));
+
+    // One form for new and existing items: "preview" shows the ranking, "save" saves.
+    for (const char* pattern : {"/{lang}/coordinator/items/new", "/{lang}/coordinator/items/{id}"}) {
+        const bool is_new = std::string(pattern).ends_with("/new");
+        router.post(pattern, web::localized([&editor, &guide, &views, is_new](Request& request) -> Result<Response> {
+            auto who = accounts::with_role(request, is_coordinator);
+            if (!who) return std::unexpected(who.error());
+            ItemForm form = ItemForm::from(request);
+            if (!is_new) form.id = request.path_param("id");
+            auto page = item_page(views, request, guide.snapshot()->catalogue, form, is_new);
+            const std::string query = request.form_param("preview_query").value_or("");
+            page.data.set("preview_query", query);
+            if (request.form_param("action") == "preview") {
+                auto found = editor.preview(form, query, request.language);
+                if (!found) {
+                    page.data.set("error", views.translator().message(request.language, found.error()));
+                    page.status = 400;
+                } else {
+                    page.data.set("preview", preview_results(*found, request.language));
+                    page.data.set("previewed", true);
+                }
+                return views.render(request, std::move(page));
+            }
+            auto saved = editor.save_item(**who, form, is_new);
+            if (!saved) {
+                if (saved.error().code != ErrorCode::invalid_input && saved.error().code != ErrorCode::conflict) {
+                    return std::unexpected(saved.error());
+                }
+                page.data.set("error", views.translator().message(request.language, saved.error()));
+                page.status = 400;
+                return views.render(request, std::move(page));
+            }
+            return Response::redirect("/" + lang_of(request) + "/coordinator/items/" + form.id + "?saved=1", 303);
+        }));
+    }
+
+    router.get("/{lang}/coordinator/bins/{id}", web::localized([&guide, &views](Request& request) -> Result<Response> {
+        auto who = accounts::with_role(request, is_coordinator);
+        if (!who) return std::unexpected(who.error());
+        auto snapshot = guide.snapshot();
+        const guide::Place* place = snapshot->catalogue.default_place();
+        const guide::Bin* bin = place ? snapshot->catalogue.bin(*place, request.path_param("id")) : nullptr;
+        if (!bin) return std::unexpected(Error::make(ErrorCode::not_found, "This page does not exist."));
+        BinForm form = BinForm::from(*bin);
+        web::Page page{.template_name = "coordinator/bin",
+                       .title = views.translator().text(request.language, "Edit a bin"), .section = "coordinator"};
+        page.data.set("id", form.id);
+        page.data.set("colour", form.colour);
+        page.data.set("icon", form.icon);
+        page.data.set("saved", request.query_param("saved").has_value());
+        for (Language l : kLanguages) {
+            const auto i = static_cast<std::size_t>(l);
+            const std::string s = "_" + std::string(code(l));
+            page.data.set("name" + s, form.name[i]);
+            page.data.set("accepts" + s, form.accepts[i]);
+            page.data.set("refuses" + s, form.refuses[i]);
+            page.data.set("mistakes" + s, form.mistakes[i]);
+        }
+        return views.render(request, std::move(page));
+    }));
+    router.post("/{lang}/coordinator/bins/{id}", web::localized([&editor](Request& request) -> Result<Response> {
+        auto who = accounts::with_role(request, is_coordinator);
+        if (!who) return std::unexpected(who.error());
+        BinForm form = BinForm::from(request);
+        form.id = request.path_param("id");
+        if (auto saved = editor.save_bin(**who, form); !saved) return std::unexpected(saved.error());
+        return Response::redirect("/" + lang_of(request) + "/coordinator/bins/" + form.id + "?saved=1", 303);
+    }));
+
+    router.get("/{lang}/coordinator/misses", web::localized([&db, &guide, &views](Request& request) -> Result<Response> {
+        auto who = accounts::with_role(request, is_coordinator);
+        if (!who) return std::unexpected(who.error());
+        auto misses = db.read<std::vector<guide::MissedSearch>>([](soci::session& sql) -> Result<std::vector<guide::MissedSearch>> {
+            return guide::Repository::misses(sql, 200);
+        });
+        if (!misses) return std::unexpected(misses.error());
+        auto snapshot = guide.snapshot();
+        const auto l = static_cast<std::size_t>(request.language);
+        mustache::data list{mustache::data::type::list};
+        int row = 0;
+        for (const auto& m : *misses) {
+            mustache::data d;
+            d.set("row", std::to_string(++row));
+            d.set("query", m.query);
+            d.set("language", m.language);
+            d.set("count", views.translator().integer(request.language, m.count));
+            d.set("last", views.translator().date_time(request.language, m.last));
+            // The nearest items, to pick from with one click.
+            mustache::data nearest{mustache::data::type::list};
+            auto language = parse_language(m.language).value_or(request.language);
+            for (const auto& hit : snapshot->index.search(m.query + " ", language, 5).hits) {
+                const auto& item = snapshot->catalogue.items()[hit.item];
+                mustache::data n;
+                n.set("id", item.id);
+                n.set("name", item.name[l]);
+                nearest.push_back(n);
+            }
+            d.set("nearest", nearest);
+            list.push_back(d);
+        }
+        mustache::data all{mustache::data::type::list};
+        std::vector<std::string> names;
+        for (const auto& item : snapshot->catalogue.items()) {
+            mustache::data n;
+            n.set("id", item.id);
+            n.set("name", item.name[l]);
+            all.push_back(n);
+        }
+        web::Page page{.template_name = "coordinator/misses",
+                       .title = views.translator().text(request.language, "Searches that found nothing"),
+                       .section = "coordinator"};
+        page.data.set("misses", list);
+        page.data.set("all_items", all);
+        page.data.set("has_misses", !misses->empty());
+        return views.render(request, std::move(page));
+    }));
+    router.post("/{lang}/coordinator/misses/synonym", web::localized([&editor](Request& request) -> Result<Response> {
+        auto who = accounts::with_role(request, is_coordinator);
+        if (!who) return std::unexpected(who.error());
+        auto language = parse_language(request.form_param("language").value_or(""));
+        if (!language) return std::unexpected(Error::make(ErrorCode::invalid_input, "Please choose a language.", {}, "language"));
+        auto done = editor.add_synonym(**who, request.form_param("item").value_or(""), *language,
+                                       request.form_param("query").value_or(""));
+        if (!done) return std::unexpected(done.error());
+        return Response::redirect("/" + lang_of(request) + "/coordinator/misses", 303);
+    }));
+}
+
+}  // namespace skirosim::guide_editor

@@ -24,6 +24,9 @@ ctest --test-dir build --output-on-failure -j 2 --timeout 600
 echo "== browser tests (Playwright + chromium + axe-core)"
 (cd tests/e2e && npm ci --no-audit --no-fund --loglevel=error)
 e2e_dir=$(mktemp -d /tmp/skirosim-e2e.XXXXXX)
+# The journeys need a coordinator (who reads the outbox, where confirmation links wait).
+echo "e2e coordinator password" | build/src/skirosim --database "sqlite:$e2e_dir/e2e.db" \
+  add-account coordinator@example.org --name "Koordinatore" --role coordinator >/dev/null
 build/src/skirosim --database "sqlite:$e2e_dir/e2e.db" serve --listen 127.0.0.1:0 \
   --port-file "$e2e_dir/port" >"$e2e_dir/server.log" 2>&1 &
 server_pid=$!

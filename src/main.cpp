@@ -170,6 +170,12 @@ int main(int argc, char** argv) {
                       "The address people use, for links in messages")
         ->envname("SKIROSIM_PUBLIC_URL")
         ->capture_default_str();
+    serve->add_option("--smtp-relay", options.smtp.host, "SMTP relay host for e-mail (none: messages wait in the outbox)")
+        ->envname("SKIROSIM_SMTP_RELAY");
+    serve->add_option("--smtp-port", options.smtp.port, "SMTP relay port")
+        ->envname("SKIROSIM_SMTP_PORT")->capture_default_str();
+    serve->add_option("--smtp-from", options.smtp.from, "Sender address of e-mail")
+        ->envname("SKIROSIM_SMTP_FROM")->capture_default_str();
     serve->add_option("--keep-login-attempts-days", options.accounts.keep_login_attempts_days,
                       "Days log-in attempts are kept")
         ->envname("SKIROSIM_KEEP_LOGIN_ATTEMPTS_DAYS")->check(CLI::Range(1, 3650))->capture_default_str();

@@ -70,6 +70,7 @@ Application::Application(const Options& options) : options_(options) {
 
     accounts_ = std::make_unique<accounts::Service>(*db_, options.accounts,
                                                     accounts::message_writer(*translator_));
+    mailer_ = std::make_unique<accounts::Mailer>(*db_, options.smtp);
     site_ = std::make_unique<site::Service>(*db_);
     guide_ = std::make_unique<guide::Service>(*db_);
     importer_ = std::make_unique<DataImporter>(
@@ -174,6 +175,7 @@ http::Server& Application::server(const http::ServerOptions& options) {
         build_routes();
         guide_->watch(options_.catalogue_poll);
         start_retention();
+        mailer_->start();
     }
     server_ = std::make_unique<http::Server>(
         options, router_, [this](const Request& r, const Error& e) { return render_error(r, e); },

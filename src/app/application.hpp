@@ -34,6 +34,7 @@ public:
     const i18n::Translator& translator() const { return *translator_; }
     guide::Service& guide() { return *guide_; }
     accounts::Service& accounts() { return *accounts_; }
+    accounts::Mailer& mailer() { return *mailer_; }
     // Reloads in-memory caches after the data changed.
     Result<void> reload();
 
@@ -53,6 +54,7 @@ private:
     std::unique_ptr<storage::Database> db_;
     std::unique_ptr<i18n::Translator> translator_;
     std::unique_ptr<accounts::Service> accounts_;
+    std::unique_ptr<accounts::Mailer> mailer_;
     std::unique_ptr<site::Service> site_;
     std::unique_ptr<guide::Service> guide_;
     std::unique_ptr<guide_editor::Editor> editor_;

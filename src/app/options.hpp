@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <string>
 
+#include "accounts/mailer.hpp"
 #include "accounts/service.hpp"
 
 namespace skirosim::app {
@@ -23,6 +24,7 @@ struct Options {
     // How often the retention job deletes what no purpose needs any more.
     std::chrono::seconds retention_interval{6 * 3600};
     accounts::Settings accounts;
+    accounts::SmtpSettings smtp;
 };
 
 }  // namespace skirosim::app

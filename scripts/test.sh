@@ -27,6 +27,8 @@ e2e_dir=$(mktemp -d /tmp/skirosim-e2e.XXXXXX)
 # The journeys need a coordinator (who reads the outbox, where confirmation links wait).
 echo "e2e coordinator password" | build/src/skirosim --database "sqlite:$e2e_dir/e2e.db" \
   add-account coordinator@example.org --name "Koordinatore" --role coordinator >/dev/null
+echo "e2e staff password" | build/src/skirosim --database "sqlite:$e2e_dir/e2e.db" \
+  add-account librarian@example.org --name "Bibliotekāre" --role staff --institution cerinu-biblioteka >/dev/null
 build/src/skirosim --database "sqlite:$e2e_dir/e2e.db" serve --listen 127.0.0.1:0 \
   --port-file "$e2e_dir/port" >"$e2e_dir/server.log" 2>&1 &
 server_pid=$!

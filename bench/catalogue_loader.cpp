@@ -16,18 +16,9 @@ namespace skirosim::bench {
 namespace fs = std::filesystem;
 
 guide::CatalogueData load_profile_catalogue(const std::string& profile_dir) {
-    std::vector<boost::json::value> values;
-    std::vector<std::string> names;
-    for (const auto& entry : fs::recursive_directory_iterator(profile_dir)) {
-        if (entry.path().extension() != ".json") continue;
-        auto value = app::read_json_file(entry.path());
-        if (!value) throw std::runtime_error(fill_placeholders(value.error().message, value.error().args));
-        values.push_back(std::move(*value));
-        names.push_back(entry.path().string());
-    }
-    std::vector<NamedDocument> documents;
-    for (std::size_t i = 0; i < values.size(); ++i) documents.push_back({names[i], JsonReader(values[i], "")});
-    auto data = guide::parse_catalogue(documents, nullptr);
+    auto documents = app::read_profile(profile_dir);
+    if (!documents) throw std::runtime_error(fill_placeholders(documents.error().message, documents.error().args));
+    auto data = guide::parse_catalogue(app::named(*documents), nullptr);
     if (!data) throw std::runtime_error(fill_placeholders(data.error().message, data.error().args));
     return std::move(*data);
 }

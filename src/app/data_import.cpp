@@ -70,7 +70,7 @@ Result<void> DataImporter::import_documents(
     });
 }
 
-Result<void> DataImporter::import_profile(const fs::path& directory) {
+Result<Documents> read_profile(const fs::path& directory) {
     std::error_code ec;
     if (!fs::is_directory(directory, ec)) {
         return std::unexpected(Error::make(ErrorCode::invalid_input,
@@ -84,14 +84,26 @@ Result<void> DataImporter::import_profile(const fs::path& directory) {
         }
     }
     std::sort(files.begin(), files.end());
-    std::vector<std::pair<std::string, json::value>> documents;
+    Documents documents;
     for (const fs::path& file : files) {
         auto document = read_json_file(file);
         if (!document) return std::unexpected(document.error());
         documents.emplace_back(fs::relative(file, directory).generic_string(),
                                std::move(*document));
     }
-    return import_documents(documents);
+    return documents;
+}
+
+std::vector<NamedDocument> named(const Documents& documents) {
+    std::vector<NamedDocument> out;
+    for (const auto& [name, value] : documents) out.push_back(NamedDocument{name, JsonReader(value, "")});
+    return out;
+}
+
+Result<void> DataImporter::import_profile(const fs::path& directory) {
+    auto documents = read_profile(directory);
+    if (!documents) return std::unexpected(documents.error());
+    return import_documents(*documents);
 }
 
 Result<json::object> DataImporter::export_all() {

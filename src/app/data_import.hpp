@@ -44,4 +44,10 @@ private:
 // Reads and parses a JSON file; errors name the file, line and column.
 Result<boost::json::value> read_json_file(const std::filesystem::path& path);
 
+// Every .json file below a profile folder, in name order, with its path relative to the folder.
+using Documents = std::vector<std::pair<std::string, boost::json::value>>;
+Result<Documents> read_profile(const std::filesystem::path& directory);
+// The same documents as readers for the sections' parse functions (they point into `documents`).
+std::vector<NamedDocument> named(const Documents& documents);
+
 }  // namespace skirosim::app

@@ -20,7 +20,12 @@ std::vector<std::string> split_lines(const std::string& text) {
     while (start < text.size()) {
         auto end = text.find('\n', start);
         if (end == std::string::npos) end = text.size();
-        if (end > start) out.push_back(text.substr(start, end - start));
+        // Blank lines and the spaces or carriage returns around an entry (from forms) go.
+        std::string line = text.substr(start, end - start);
+        const auto first = line.find_first_not_of(" \t\r");
+        if (first != std::string::npos) {
+            out.push_back(line.substr(first, line.find_last_not_of(" \t\r") - first + 1));
+        }
         start = end + 1;
     }
     return out;

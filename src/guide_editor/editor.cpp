@@ -13,29 +13,8 @@ namespace json = boost::json;
 
 namespace {
 
-std::vector<std::string> lines(const std::string& text) {
-    std::vector<std::string> out;
-    std::size_t start = 0;
-    while (start <= text.size()) {
-        auto end = text.find('\n', start);
-        if (end == std::string::npos) end = text.size();
-        std::string line = text.substr(start, end - start);
-        while (!line.empty() && (line.back() == '\r' || line.back() == ' ')) line.pop_back();
-        while (!line.empty() && line.front() == ' ') line.erase(0, 1);
-        if (!line.empty()) out.push_back(line);
-        start = end + 1;
-    }
-    return out;
-}
-
-std::string joined(const std::vector<std::string>& list) {
-    std::string out;
-    for (const auto& s : list) {
-        if (!out.empty()) out += '\n';
-        out += s;
-    }
-    return out;
-}
+std::vector<std::string> lines(const std::string& text) { return guide::split_lines(text); }
+std::string joined(const std::vector<std::string>& list) { return guide::join_lines(list); }
 
 json::array to_array(const std::vector<std::string>& list) {
     json::array a;

@@ -3,16 +3,13 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { launch, baseUrl, seriousViolations, screenshotDir } from './browser.mjs';
+import { launch, newPage as openPage, baseUrl, seriousViolations, screenshotDir } from './browser.mjs';
 
 let browser;
 before(async () => { browser = await launch(); });
 after(async () => { await browser?.close(); });
 
-async function newPage(options = {}) {
-  const context = await browser.newContext({ bypassCSP: true, acceptDownloads: true, ...options });
-  return context.newPage();
-}
+const newPage = (options) => openPage(browser, options);
 
 async function logIn(page, login, password) {
   await page.goto(baseUrl + '/lv/login');

@@ -40,3 +40,9 @@ export function collectErrors(page) {
   page.on('console', m => { if (m.type() === 'error') errors.push(m.text()); });
   return errors;
 }
+
+// A fresh page; bypassCSP only so that the axe script can be injected into it.
+export async function newPage(browser, options = {}) {
+  const context = await browser.newContext({ bypassCSP: true, acceptDownloads: true, ...options });
+  return context.newPage();
+}

@@ -3,16 +3,13 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { launch, baseUrl, seriousViolations, collectErrors, screenshotDir } from './browser.mjs';
+import { launch, newPage as openPage, baseUrl, seriousViolations, collectErrors, screenshotDir } from './browser.mjs';
 
 let browser;
 before(async () => { browser = await launch(); });
 after(async () => { await browser?.close(); });
 
-async function newPage(options = {}) {
-  const context = await browser.newContext({ bypassCSP: true, ...options });
-  return context.newPage();
-}
+const newPage = (options) => openPage(browser, options);
 
 test('answers appear while typing, in Russian typed with Latin letters', async () => {
   // This page keeps the site's own CSP, so a script blocked by it would show as an error.

@@ -2,16 +2,13 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { launch, baseUrl, seriousViolations, collectErrors, screenshotDir } from './browser.mjs';
+import { launch, newPage as openPage, baseUrl, seriousViolations, collectErrors, screenshotDir } from './browser.mjs';
 
 let browser;
 before(async () => { browser = await launch(); });
 after(async () => { await browser?.close(); });
 
-async function newPage(options = {}) {
-  const context = await browser.newContext({ bypassCSP: true, ...options });
-  return context.newPage();
-}
+const newPage = (options) => openPage(browser, options);
 
 test('the root address opens the Latvian home page by default', async () => {
   const page = await newPage({ locale: 'lv-LV' });

@@ -15,21 +15,9 @@ namespace fs = std::filesystem;
 
 const DefaultCatalogue& default_catalogue() {
     static const DefaultCatalogue loaded = [] {
-        std::vector<boost::json::value> values;
-        std::vector<std::string> names;
-        fs::path root = fs::path(skirosim::testing::source_dir()) / "data" / "daugavpils-kimija";
-        for (const auto& entry : fs::recursive_directory_iterator(root)) {
-            if (entry.path().extension() != ".json") continue;
-            auto value = app::read_json_file(entry.path());
-            if (!value) throw std::runtime_error(value.error().message);
-            values.push_back(std::move(*value));
-            names.push_back(entry.path().filename().string());
-        }
-        std::vector<NamedDocument> documents;
-        for (std::size_t i = 0; i < values.size(); ++i) {
-            documents.push_back(NamedDocument{names[i], JsonReader(values[i], "")});
-        }
-        auto data = parse_catalogue(documents, nullptr);
+        auto documents = app::read_profile(fs::path(skirosim::testing::source_dir()) / "data" / "daugavpils-kimija");
+        if (!documents) throw std::runtime_error(documents.error().message);
+        auto data = parse_catalogue(app::named(*documents), nullptr);
         if (!data) {
             throw std::runtime_error(fill_placeholders(data.error().message, data.error().args));
         }

@@ -11,6 +11,7 @@
 #include "app/application.hpp"
 #include "core/utf8.hpp"
 #include "guide/data_file.hpp"
+#include "points/data_file.hpp"
 
 #ifndef SKIROSIM_DEFAULT_RESOURCES
 #define SKIROSIM_DEFAULT_RESOURCES "."
@@ -46,7 +47,8 @@ bool parse_listen(const std::string& text, skirosim::http::ServerOptions& server
     return true;
 }
 
-skirosim::Result<boost::json::value> read_items_csv(const std::string& path) {
+// Items or points, told apart by their columns (points have lat and lon).
+skirosim::Result<boost::json::value> read_csv(const std::string& path) {
     std::ifstream in(path, std::ios::binary);
     std::stringstream text;
     text << in.rdbuf();
@@ -58,7 +60,15 @@ skirosim::Result<boost::json::value> read_items_csv(const std::string& path) {
         return std::unexpected(skirosim::Error::make(skirosim::ErrorCode::invalid_input,
                                                      "{1} is not valid UTF-8 text.", {path}));
     }
+    const std::string header = text.str().substr(0, text.str().find('\n'));
+    if (header.find(",lat,") != std::string::npos) return skirosim::points::points_csv_document(text.str(), path);
     return skirosim::guide::items_csv_document(text.str(), path);
+}
+
+skirosim::Result<boost::json::value> read_geojson(const std::string& path) {
+    auto value = skirosim::app::read_json_file(path);
+    if (!value) return value;
+    return skirosim::points::geojson_document(*value, path);
 }
 
 void print_answers(const boost::json::object& answer) {
@@ -278,9 +288,9 @@ int main(int argc, char** argv) {
                               search_batch);
         }
         if (import->parsed()) {
-            auto document = import_file.ends_with(".csv")
-                                ? read_items_csv(import_file)
-                                : skirosim::app::read_json_file(import_file);
+            auto document = import_file.ends_with(".csv")       ? read_csv(import_file)
+                            : import_file.ends_with(".geojson") ? read_geojson(import_file)
+                                                                : skirosim::app::read_json_file(import_file);
             if (!document) {
                 std::cerr << application.translator().message(skirosim::Language::en,
                                                               document.error())

@@ -9,6 +9,9 @@
 #include "accounts/web.hpp"
 #include "guide/routes.hpp"
 #include "guide_editor/routes.hpp"
+#include "points/data_file.hpp"
+#include "points/repository.hpp"
+#include "points/routes.hpp"
 #include "guide/section.hpp"
 #include "site/data_file.hpp"
 #include "site/repository.hpp"
@@ -50,6 +53,21 @@ DataSection site_section() {
     return section;
 }
 
+DataSection points_section() {
+    DataSection section;
+    section.parse = [](const std::vector<NamedDocument>& documents) -> Result<DataSection::Writer> {
+        auto points = points::parse_points(documents);
+        if (!points) return std::unexpected(points.error());
+        auto shared = std::make_shared<std::vector<points::Point>>(std::move(*points));
+        return [shared](soci::session& sql) { points::Repository::save(sql, *shared); };
+    };
+    section.export_into = [](soci::session& sql, json::object& out) -> Result<void> {
+        out["points"] = points::export_points(points::Repository::all(sql));
+        return {};
+    };
+    return section;
+}
+
 }  // namespace
 
 Application::Application(const Options& options) : options_(options) {
@@ -73,8 +91,10 @@ Application::Application(const Options& options) : options_(options) {
     mailer_ = std::make_unique<accounts::Mailer>(*db_, options.smtp);
     site_ = std::make_unique<site::Service>(*db_);
     guide_ = std::make_unique<guide::Service>(*db_);
+    points_ = std::make_unique<points::Service>(*db_);
+    // Order matters: points name channels and institutions that earlier sections write.
     importer_ = std::make_unique<DataImporter>(
-        *db_, std::vector<DataSection>{site_section(), guide::data_section(*guide_)});
+        *db_, std::vector<DataSection>{site_section(), guide::data_section(*guide_), points_section()});
 
     if (new_database_ && !options.empty) {
         auto loaded = importer_->import_profile(options.resources / "data" / options.profile);
@@ -218,7 +238,31 @@ void Application::build_routes() {
         data.set("popular", popular);
         data.set("has_popular", !popular.is_empty_list());
     });
-    guide::add_routes(router_, *guide_, *views_);
+    guide::add_routes(router_, *guide_, *views_, [this](const Request& request, const std::string& channel,
+                                                       web::mustache::data& data) {
+        // The item page shows the nearest places that take its answer: from the browser's
+        // location when the person allowed it (near=LAT,LON), else from the lead institution.
+        auto centre = site_->content();
+        double lat = 55.8995, lon = 26.5710;
+        for (const auto& inst : centre->institutions) {
+            if (inst.latitude && inst.longitude) {
+                lat = *inst.latitude;
+                lon = *inst.longitude;
+                break;
+            }
+        }
+        if (auto near = request.query_param("near")) {
+            double a = 0, b = 0;
+            if (std::sscanf(near->c_str(), "%lf,%lf", &a, &b) == 2 && a >= -90 && a <= 90 && b >= -180 && b <= 180) {
+                lat = a;
+                lon = b;
+            }
+        }
+        auto nearest = points::nearest_view(*points_, channel, lat, lon, *views_, request.language);
+        data.set("has_nearest", !nearest.is_empty_list());
+        data.set("nearest", nearest);
+    });
+    points::add_routes(router_, points::Context{*points_, *guide_, *site_, *views_, options_.accounts.public_url});
     accounts::add_routes(router_, *accounts_, *views_, options_.secure_cookies);
     editor_ = std::make_unique<guide_editor::Editor>(*db_, *guide_);
     guide_editor::add_routes(router_, *editor_, *guide_, *db_, *views_);

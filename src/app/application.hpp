@@ -16,6 +16,7 @@
 #include "guide/service.hpp"
 #include "guide_editor/editor.hpp"
 #include "i18n/translator.hpp"
+#include "points/service.hpp"
 #include "site/service.hpp"
 #include "storage/database.hpp"
 #include "web/views.hpp"
@@ -57,6 +58,7 @@ private:
     std::unique_ptr<accounts::Mailer> mailer_;
     std::unique_ptr<site::Service> site_;
     std::unique_ptr<guide::Service> guide_;
+    std::unique_ptr<points::Service> points_;
     std::unique_ptr<guide_editor::Editor> editor_;
     std::unique_ptr<DataImporter> importer_;
     std::unique_ptr<http::StaticFiles> static_files_;

@@ -7,6 +7,9 @@
 
 namespace skirosim::guide {
 
-void add_routes(http::Router& router, Service& service, const web::Views& views);
+// What the item page borrows from other capabilities (the nearest collection points).
+using ItemExtras = std::function<void(const http::Request&, const std::string& channel, web::mustache::data&)>;
+
+void add_routes(http::Router& router, Service& service, const web::Views& views, ItemExtras item_extras = {});
 
 }  // namespace skirosim::guide

@@ -70,3 +70,19 @@
     timer = setTimeout(search, 150);
   });
 })();
+
+// "Use my location" on an item page: the nearest points from where the person stands, only if
+// they allow it (the page works without it, from the neighbourhood's centre).
+(function () {
+  'use strict';
+  var button = document.querySelector('[data-locate]');
+  if (!button || !navigator.geolocation) return;
+  button.hidden = false;
+  button.addEventListener('click', function () {
+    navigator.geolocation.getCurrentPosition(function (position) {
+      var url = new URL(window.location.href);
+      url.searchParams.set('near', position.coords.latitude.toFixed(5) + ',' + position.coords.longitude.toFixed(5));
+      window.location.href = url.toString();
+    });
+  });
+})();

@@ -1,0 +1,367 @@
+// Handlers of collection points.
+#include "points/routes.hpp"
+
+#include <boost/json.hpp>
+#include <fmt/format.h>
+
+#include <charconv>
+#include <chrono>
+
+#include "accounts/web.hpp"
+#include "points/qr.hpp"
+#include "web/page_helpers.hpp"
+
+namespace skirosim::points {
+
+namespace mustache = web::mustache;
+namespace json = boost::json;
+using http::Request;
+using http::Response;
+
+namespace {
+
+std::time_t now() { return std::chrono::system_clock::to_time_t(std::chrono::system_clock::now()); }
+std::string lang_of(const Request& request) { return std::string(code(request.language)); }
+
+std::optional<std::pair<double, double>> parse_near(const std::string& text) {
+    auto comma = text.find(',');
+    if (comma == std::string::npos) return std::nullopt;
+    double lat = 0, lon = 0;
+    auto a = std::from_chars(text.data(), text.data() + comma, lat);
+    auto b = std::from_chars(text.data() + comma + 1, text.data() + text.size(), lon);
+    if (a.ec != std::errc{} || b.ec != std::errc{} || a.ptr != text.data() + comma ||
+        b.ptr != text.data() + text.size() || lat < -90 || lat > 90 || lon < -180 || lon > 180) {
+        return std::nullopt;
+    }
+    return std::pair{lat, lon};
+}
+
+// Where "near" means when the person has not said: the lead partner institution, else the
+// first point.
+std::pair<double, double> default_centre(const site::Service& site) {
+    auto content = site.content();
+    for (const auto& inst : content->institutions) {
+        if (inst.latitude && inst.longitude) return {*inst.latitude, *inst.longitude};
+    }
+    return {56.0, 25.0};  // Latvia, roughly
+}
+
+std::string kind_label(const i18n::Translator& tr, Language language, const std::string& kind) {
+    static const std::map<std::string, const char*> kLabels{
+        {"container-site", "Container site"}, {"sorting-site", "Sorting site"},
+        {"reverse-vending", "Deposit return point"}, {"shop-box", "Collection box in a shop"},
+        {"pharmacy", "Pharmacy"}, {"textile-container", "Textile container"},
+        {"electronics-drop-off", "Electronics drop-off"}, {"institution-box", "Collection box of a partner institution"}};
+    auto it = kLabels.find(kind);
+    return tr.text(language, it == kLabels.end() ? "Collection point" : it->second);
+}
+
+mustache::data channels_view(const guide::Catalogue& catalogue, const std::vector<std::string>& codes, Language language) {
+    const auto l = static_cast<std::size_t>(language);
+    mustache::data list{mustache::data::type::list};
+    const guide::Place* place = catalogue.default_place();
+    for (const auto& c : codes) {
+        mustache::data d;
+        d.set("code", c);
+        if (const auto* channel = catalogue.channel(c)) d.set("name", channel->name[l]);
+        if (place) {
+            if (const auto* bin = catalogue.bin_for(*place, c)) {
+                d.set("colour", bin->colour);
+                d.set("icon", bin->icon);
+                d.set("bin", bin->name[l]);
+            }
+        }
+        list.push_back(d);
+    }
+    return list;
+}
+
+mustache::data nearby_view(const Nearby& n, const i18n::Translator& tr, Language language) {
+    const auto l = static_cast<std::size_t>(language);
+    mustache::data d;
+    d.set("id", n.point.id);
+    d.set("name", n.point.name[l]);
+    d.set("address", n.point.address);
+    d.set("kind", kind_label(tr, language, n.point.kind));
+    d.set("distance", n.distance_m < 1000 ? tr.number(language, n.distance_m, 0) + " m"
+                                          : tr.number(language, n.distance_m / 1000.0, 1) + " km");
+    d.set("has_hours", n.has_hours);
+    d.set("open_now", n.open_now);
+    if (n.opens_at) d.set("opens_at", tr.date_time(language, *n.opens_at));
+    if (n.closes_at) d.set("closes_at", tr.time_of_day(language, *n.closes_at));
+    d.set("sample", !n.point.verified);
+    return d;
+}
+
+json::object nearby_json(const Nearby& n, Language language) {
+    const auto l = static_cast<std::size_t>(language);
+    json::array channels;
+    for (const auto& c : n.point.channels) channels.emplace_back(c);
+    json::object o{{"id", n.point.id}, {"name", n.point.name[l]}, {"kind", n.point.kind},
+                   {"address", n.point.address}, {"lat", n.point.latitude}, {"lon", n.point.longitude},
+                   {"channels", channels}, {"distance_m", static_cast<std::int64_t>(std::lround(n.distance_m))},
+                   {"opening_hours", n.point.opening_hours}, {"verified", n.point.verified}};
+    o["open_now"] = n.has_hours ? json::value(n.open_now) : json::value(nullptr);
+    o["opens_at"] = n.opens_at ? json::value(static_cast<std::int64_t>(*n.opens_at)) : json::value(nullptr);
+    return o;
+}
+
+}  // namespace
+
+mustache::data nearest_view(Service& points, const std::string& channel, double lat, double lon,
+                            const web::Views& views, Language language) {
+    mustache::data list{mustache::data::type::list};
+    auto nearest = points.nearest(channel, lat, lon, 3, now());
+    if (!nearest) return list;
+    for (const auto& n : *nearest) list.push_back(nearby_view(n, views.translator(), language));
+    return list;
+}
+
+void add_routes(http::Router& router, Context ctx) {
+    router.get("/api/v1/points", [ctx](Request& request) -> Result<Response> {
+        auto [lat, lon] = default_centre(ctx.site);
+        if (auto near = request.query_param("near")) {
+            auto parsed = parse_near(*near);
+            if (!parsed) return std::unexpected(Error::make(ErrorCode::invalid_input,
+                                                            "near must be LATITUDE,LONGITUDE, for example 55.90,26.57", {}, "near"));
+            std::tie(lat, lon) = *parsed;
+        }
+        std::size_t limit = 20;
+        if (auto text = request.query_param("limit")) {
+            auto [ptr, ec] = std::from_chars(text->data(), text->data() + text->size(), limit);
+            if (ec != std::errc{} || ptr != text->data() + text->size() || limit == 0) limit = 20;
+            limit = std::min<std::size_t>(limit, 500);
+        }
+        const std::string channel = request.query_param("channel").value_or("");
+        if (!channel.empty() && !guide::is_channel(channel)) {
+            return std::unexpected(Error::make(ErrorCode::invalid_input, "\"{1}\" is not a channel code", {channel}, "channel"));
+        }
+        auto nearest = ctx.points.nearest(channel, lat, lon, limit, now());
+        if (!nearest) return std::unexpected(nearest.error());
+        if (request.header("Accept").find("application/geo+json") != std::string_view::npos) {
+            json::array features;
+            for (const auto& n : *nearest) {
+                features.push_back(json::object{
+                    {"type", "Feature"},
+                    {"geometry", json::object{{"type", "Point"}, {"coordinates", json::array{n.point.longitude, n.point.latitude}}}},
+                    {"properties", nearby_json(n, request.language)}});
+            }
+            Response response = Response::json(json::object{{"type", "FeatureCollection"}, {"features", features}});
+            response.content_type = "application/geo+json";
+            return response;
+        }
+        json::array out;
+        for (const auto& n : *nearest) out.push_back(nearby_json(n, request.language));
+        return Response::json(json::object{{"points", out}});
+    });
+
+    router.get("/{lang}/points", web::localized([ctx](Request& request) -> Result<Response> {
+        const Language language = request.language;
+        const auto& tr = ctx.views.translator();
+        auto [lat, lon] = default_centre(ctx.site);
+        const std::string near_id = request.query_param("near").value_or("");
+        auto content = ctx.site.content();
+        mustache::data centres{mustache::data::type::list};
+        for (const auto& inst : content->institutions) {
+            if (!inst.latitude) continue;
+            mustache::data d;
+            d.set("id", inst.id);
+            d.set("name", in(inst.short_name, language));
+            d.set("selected", inst.id == near_id);
+            if (inst.id == near_id) std::tie(lat, lon) = std::pair{*inst.latitude, *inst.longitude};
+            centres.push_back(d);
+        }
+        const std::string channel = request.query_param("channel").value_or("");
+        auto nearest = ctx.points.nearest(guide::is_channel(channel) ? channel : "", lat, lon, 100, now());
+        if (!nearest) return std::unexpected(nearest.error());
+        auto snapshot = ctx.guide.snapshot();
+        mustache::data channels{mustache::data::type::list};
+        for (const auto& c : snapshot->catalogue.channels()) {
+            mustache::data d;
+            d.set("code", c.code);
+            d.set("name", c.name[static_cast<std::size_t>(language)]);
+            d.set("selected", c.code == channel);
+            channels.push_back(d);
+        }
+        mustache::data list{mustache::data::type::list};
+        for (const auto& n : *nearest) list.push_back(nearby_view(n, tr, language));
+        web::Page page{.template_name = "points/list", .title = tr.text(language, "Collection points"), .section = "points"};
+        page.data.set("points", list);
+        page.data.set("has_points", !nearest->empty());
+        page.data.set("count", tr.plural(language, "{1} place", "{1} places", static_cast<long long>(nearest->size())));
+        page.data.set("channels", channels);
+        page.data.set("centres", centres);
+        return ctx.views.render(request, std::move(page));
+    }));
+
+    router.get("/{lang}/points/{id}", web::localized([ctx](Request& request) -> Result<Response> {
+        const Language language = request.language;
+        const auto& tr = ctx.views.translator();
+        auto point = ctx.points.find(request.path_param("id"));
+        if (!point) return std::unexpected(point.error());
+        auto [lat, lon] = default_centre(ctx.site);
+        Nearby n = Service::describe(*point, lat, lon, now());
+        web::Page page{.template_name = "points/point", .title = point->name[static_cast<std::size_t>(language)],
+                       .section = "points"};
+        page.data = nearby_view(n, tr, language);
+        page.data.set("channels", channels_view(ctx.guide.snapshot()->catalogue, point->channels, language));
+        page.data.set("opening_hours", point->opening_hours);
+        page.data.set("operator", point->operator_name);
+        page.data.set("notes", point->notes[static_cast<std::size_t>(language)]);
+        page.data.set("lat", fmt::format("{:.6f}", point->latitude));
+        page.data.set("lon", fmt::format("{:.6f}", point->longitude));
+        mustache::data kinds{mustache::data::type::list};
+        for (const auto& k : report_kinds()) {
+            mustache::data d;
+            d.set("code", k);
+            kinds.push_back(d);
+        }
+        page.data.set("report_kinds", kinds);
+        return ctx.views.render(request, std::move(page));
+    }));
+
+    router.post("/{lang}/points/{id}/report", web::localized([ctx](Request& request) -> Result<Response> {
+        const Language language = request.language;
+        NewReport r;
+        r.point = request.path_param("id");
+        r.kind = request.form_param("kind").value_or("");
+        r.details = request.form_param("details").value_or("");
+        r.contact = request.form_param("contact").value_or("");
+        r.language = lang_of(request);
+        r.client_key = request.remote_address;
+        r.same_as_existing = request.form_param("same").has_value();
+        r.new_anyway = request.form_param("new_anyway").has_value();
+        if (r.same_as_existing) {
+            try { r.existing_id = std::stoll(request.form_param("same").value_or("0")); } catch (...) { r.existing_id = 0; }
+        }
+        auto outcome = ctx.points.report(r, now());
+        web::Page page{.template_name = "points/reported",
+                       .title = ctx.views.translator().text(language, "Report a problem"), .section = "points"};
+        page.data.set("id", r.point);
+        if (!outcome) {
+            if (outcome.error().code != ErrorCode::invalid_input && outcome.error().code != ErrorCode::too_many_requests) {
+                return std::unexpected(outcome.error());
+            }
+            page.data.set("error", ctx.views.translator().message(language, outcome.error()));
+            page.status = outcome.error().code == ErrorCode::too_many_requests ? 429 : 400;
+            return ctx.views.render(request, std::move(page));
+        }
+        page.data.set("created", outcome->kind == ReportOutcome::Kind::created);
+        page.data.set("joined", outcome->kind == ReportOutcome::Kind::joined);
+        if (outcome->kind == ReportOutcome::Kind::possible_duplicate) {
+            page.data.set("duplicate", true);
+            page.data.set("existing_id", std::to_string(outcome->id));
+            page.data.set("existing_details", outcome->existing->details);
+            page.data.set("existing_when", ctx.views.translator().date_time(language, outcome->existing->created_at));
+            page.data.set("kind", r.kind);
+            page.data.set("details", r.details);
+            page.data.set("contact", r.contact);
+        }
+        return ctx.views.render(request, std::move(page));
+    }));
+
+    auto poster_data = [ctx](const Point& point) {
+        mustache::data d;
+        auto snapshot = ctx.guide.snapshot();
+        d.set("name_lv", point.name[0]);
+        d.set("name_ru", point.name[1]);
+        d.set("address", point.address);
+        d.set("lv_channels", channels_view(snapshot->catalogue, point.channels, Language::lv));
+        d.set("ru_channels", channels_view(snapshot->catalogue, point.channels, Language::ru));
+        d.set("qr", qr_svg(ctx.public_url + "/lv/points/" + point.id, 0, 0, 100));
+        // The SVG poster has no layout engine: one row a channel, Latvian left, Russian right.
+        mustache::data rows{mustache::data::type::list};
+        int y = 65;
+        for (const auto& code : point.channels) {
+            const auto* channel = snapshot->catalogue.channel(code);
+            if (!channel) continue;
+            mustache::data row;
+            row.set("y", std::to_string(y));
+            row.set("lv", channel->name[0]);
+            row.set("ru", channel->name[1]);
+            rows.push_back(row);
+            y += 12;
+        }
+        d.set("svg_rows", rows);
+        d.set("url", ctx.public_url + "/lv/points/" + point.id);
+        d.set("sample", !point.verified);
+        return d;
+    };
+    router.get("/{lang}/points/{id}/poster", web::localized([ctx, poster_data](Request& request) -> Result<Response> {
+        auto point = ctx.points.find(request.path_param("id"));
+        if (!point) return std::unexpected(point.error());
+        web::Page page{.template_name = "points/poster", .title = point->name[static_cast<std::size_t>(request.language)],
+                       .section = "points"};
+        page.data = poster_data(*point);
+        page.data.set("id", point->id);
+        return ctx.views.render(request, std::move(page));
+    }));
+    router.get("/points/{id}/poster.svg", [ctx, poster_data](Request& request) -> Result<Response> {
+        auto point = ctx.points.find(request.path_param("id"));
+        if (!point) return std::unexpected(point.error());
+        std::string svg = ctx.views.render_fragment(Language::lv, "points/poster-svg", poster_data(*point));
+        Response response = Response::text(std::move(svg), "image/svg+xml");
+        response.header("Content-Disposition", "inline; filename=\"" + point->id + ".svg\"");
+        return response;
+    });
+
+    // ---- the coordinator's reports ----
+    auto is_coordinator = [](const Principal& p) { return p.coordinator(); };
+    router.get("/{lang}/coordinator/reports", web::localized([ctx, is_coordinator](Request& request) -> Result<Response> {
+        auto who = accounts::with_role(request, is_coordinator);
+        if (!who) return std::unexpected(who.error());
+        std::string status = request.query_param("status").value_or("new");
+        if (status != "new" && status != "forwarded" && status != "resolved") status = "new";
+        auto reports = ctx.points.reports(**who, status);
+        if (!reports) return std::unexpected(reports.error());
+        const auto& tr = ctx.views.translator();
+        mustache::data list{mustache::data::type::list};
+        for (const auto& r : *reports) {
+            mustache::data d;
+            d.set("id", std::to_string(r.id));
+            d.set("point", r.point);
+            d.set("kind", r.kind);
+            d.set("details", r.details);
+            d.set("contact", r.contact);
+            d.set("confirmations", tr.integer(request.language, r.confirmations));
+            d.set("when", tr.date_time(request.language, r.created_at));
+            d.set("forwarded_to", r.forwarded_to);
+            d.set("language", r.language);
+            d.set("open", r.status != "resolved");
+            list.push_back(d);
+        }
+        web::Page page{.template_name = "points/reports", .title = tr.text(request.language, "Problem reports"),
+                       .section = "coordinator"};
+        page.data.set("reports", list);
+        page.data.set("status_" + status, true);
+        return ctx.views.render(request, std::move(page));
+    }));
+    router.post("/{lang}/coordinator/reports/{id}/forward", web::localized([ctx, is_coordinator](Request& request) -> Result<Response> {
+        auto who = accounts::with_role(request, is_coordinator);
+        if (!who) return std::unexpected(who.error());
+        long long id = 0;
+        try { id = std::stoll(request.path_param("id")); } catch (...) { return std::unexpected(Error::make(ErrorCode::not_found, "This page does not exist.")); }
+        const auto& tr = ctx.views.translator();
+        const std::string subject = tr.text(Language::lv, "A problem at a collection point");
+        const std::string body = fill_placeholders(tr.text(Language::lv, "Residents report a problem at {1}: {2}. {3}"),
+                                                   {request.form_param("point").value_or(""), request.form_param("kind").value_or(""),
+                                                    request.form_param("details").value_or("")});
+        auto done = ctx.points.forward(**who, id, request.form_param("email").value_or(""), subject, body);
+        if (!done) return std::unexpected(done.error());
+        return Response::redirect("/" + lang_of(request) + "/coordinator/reports?status=forwarded", 303);
+    }));
+    router.post("/{lang}/coordinator/reports/{id}/resolve", web::localized([ctx, is_coordinator](Request& request) -> Result<Response> {
+        auto who = accounts::with_role(request, is_coordinator);
+        if (!who) return std::unexpected(who.error());
+        long long id = 0;
+        try { id = std::stoll(request.path_param("id")); } catch (...) { return std::unexpected(Error::make(ErrorCode::not_found, "This page does not exist.")); }
+        const Language reporter = parse_language(request.form_param("language").value_or("lv")).value_or(Language::lv);
+        const auto& tr = ctx.views.translator();
+        auto done = ctx.points.resolve(**who, id, tr.text(reporter, "Your report is resolved"),
+                                       tr.text(reporter, "Thank you! The problem you reported at a collection point has been resolved."));
+        if (!done) return std::unexpected(done.error());
+        return Response::redirect("/" + lang_of(request) + "/coordinator/reports?status=resolved", 303);
+    }));
+}
+
+}  // namespace skirosim::points

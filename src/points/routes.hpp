@@ -1,0 +1,29 @@
+// Collection points on the web: the API, the list, a page and a poster per point, problem
+// reports and the coordinator's report pages.
+#pragma once
+
+#include <functional>
+
+#include "guide/service.hpp"
+#include "http/router.hpp"
+#include "points/service.hpp"
+#include "site/service.hpp"
+#include "web/views.hpp"
+
+namespace skirosim::points {
+
+struct Context {
+    Service& points;
+    guide::Service& guide;
+    site::Service& site;
+    const web::Views& views;
+    std::string public_url;
+};
+
+void add_routes(http::Router& router, Context context);
+
+// The nearest points that take a channel, as mustache data for the guide's item page.
+web::mustache::data nearest_view(Service& points, const std::string& channel, double lat, double lon,
+                                 const web::Views& views, Language language);
+
+}  // namespace skirosim::points

@@ -1,0 +1,152 @@
+// Points and reports rules.
+#include "points/service.hpp"
+
+#include <algorithm>
+#include <spdlog/spdlog.h>
+
+#include "accounts/repository.hpp"
+#include "points/repository.hpp"
+
+namespace skirosim::points {
+
+namespace {
+Error forbidden() { return Error::make(ErrorCode::forbidden, "You may not do this."); }
+Error not_found() { return Error::make(ErrorCode::not_found, "This page does not exist."); }
+}  // namespace
+
+Result<std::vector<Point>> Service::all() {
+    return db_.read<std::vector<Point>>([](soci::session& sql) -> Result<std::vector<Point>> { return Repository::all(sql); });
+}
+
+Result<Point> Service::find(const std::string& id) {
+    auto found = db_.read<std::optional<Point>>([&](soci::session& sql) -> Result<std::optional<Point>> {
+        return Repository::find(sql, id);
+    });
+    if (!found) return std::unexpected(found.error());
+    if (!*found) return std::unexpected(not_found());
+    return **found;
+}
+
+Nearby Service::describe(const Point& point, double lat, double lon, std::time_t now) {
+    Nearby n{point, distance_m(lat, lon, point.latitude, point.longitude)};
+    if (!point.opening_hours.empty()) {
+        if (auto hours = OpeningHours::parse(point.opening_hours)) {
+            n.has_hours = true;
+            n.open_now = hours->open_at(now);
+            n.opens_at = n.open_now ? std::nullopt : hours->next_opening(now);
+            n.closes_at = n.open_now ? hours->next_closing(now) : std::nullopt;
+        }
+    }
+    return n;
+}
+
+Result<std::vector<Nearby>> Service::nearest(const std::string& channel, double lat, double lon, std::size_t limit,
+                                             std::time_t now) {
+    auto points = all();
+    if (!points) return std::unexpected(points.error());
+    std::vector<Nearby> out;
+    for (const Point& p : *points) {
+        if (!channel.empty() && std::find(p.channels.begin(), p.channels.end(), channel) == p.channels.end()) continue;
+        out.push_back(describe(p, lat, lon, now));
+    }
+    std::sort(out.begin(), out.end(), [](const Nearby& a, const Nearby& b) { return a.distance_m < b.distance_m; });
+    if (out.size() > limit) out.resize(limit);
+    return out;
+}
+
+Result<ReportOutcome> Service::report(const NewReport& r, std::time_t now) {
+    const auto& kinds = report_kinds();
+    if (std::find(kinds.begin(), kinds.end(), r.kind) == kinds.end()) {
+        return std::unexpected(Error::make(ErrorCode::invalid_input, "Please choose what the problem is.", {}, "kind"));
+    }
+    if (r.details.size() > 1000) {
+        return std::unexpected(Error::make(ErrorCode::invalid_input, "Please keep the description under 1000 characters.", {}, "details"));
+    }
+    if (r.contact.size() > 200) {
+        return std::unexpected(Error::make(ErrorCode::invalid_input, "The contact is too long.", {}, "contact"));
+    }
+    return db_.transaction<ReportOutcome>([&](soci::session& sql) -> Result<ReportOutcome> {
+        if (!Repository::find(sql, r.point)) return std::unexpected(not_found());
+        if (Repository::reports_by_client_since(sql, r.client_key, now - 3600) >= kReportsPerHour) {
+            spdlog::warn("report refused: too many from {}", r.client_key);
+            return std::unexpected(Error::make(ErrorCode::too_many_requests,
+                                               "You have sent several reports in the last hour. Please try again later."));
+        }
+        if (r.same_as_existing) {
+            auto existing = Repository::report(sql, r.existing_id);
+            if (!existing || existing->point != r.point || existing->status == "resolved") return std::unexpected(not_found());
+            Repository::confirm(sql, existing->id, now);
+            return ReportOutcome{ReportOutcome::Kind::joined, existing->id, existing};
+        }
+        if (!r.new_anyway) {
+            // An open report of the same kind at this point: ask before making another.
+            for (const Report& open : Repository::reports(sql, "", r.point)) {
+                if (open.kind == r.kind && open.status != "resolved") {
+                    return ReportOutcome{ReportOutcome::Kind::possible_duplicate, open.id, open};
+                }
+            }
+        }
+        Report report;
+        report.point = r.point;
+        report.kind = r.kind;
+        report.details = r.details;
+        report.contact = r.contact;
+        report.language = r.language;
+        report.client_key = r.client_key;
+        report.created_at = now;
+        return ReportOutcome{ReportOutcome::Kind::created, Repository::insert_report(sql, report), std::nullopt};
+    });
+}
+
+Result<std::vector<Report>> Service::reports(const Principal& coordinator, const std::string& status) {
+    if (!coordinator.coordinator()) return std::unexpected(forbidden());
+    return db_.read<std::vector<Report>>([&](soci::session& sql) -> Result<std::vector<Report>> {
+        return Repository::reports(sql, status, "");
+    });
+}
+
+Result<void> Service::forward(const Principal& coordinator, long long id, const std::string& email,
+                              const std::string& subject, const std::string& body) {
+    if (!coordinator.coordinator()) return std::unexpected(forbidden());
+    if (email.find('@') == std::string::npos || email.find_first_of(" \r\n") != std::string::npos) {
+        return std::unexpected(Error::make(ErrorCode::invalid_input, "This does not look like an e-mail address.", {}, "email"));
+    }
+    return db_.transaction<void>([&](soci::session& sql) -> Result<void> {
+        if (!Repository::report(sql, id)) return std::unexpected(not_found());
+        accounts::OutboxMessage message;
+        message.recipient = email;
+        message.medium = "email";
+        message.subject = subject;
+        message.body = body;
+        message.created_at = std::time(nullptr);
+        accounts::Repository::enqueue(sql, message);
+        Repository::set_status(sql, id, "forwarded", email, std::time(nullptr));
+        accounts::Repository::audit(sql, std::time(nullptr), coordinator.account_id, "report.forwarded",
+                                    std::to_string(id), email);
+        return {};
+    });
+}
+
+Result<void> Service::resolve(const Principal& coordinator, long long id, const std::string& subject,
+                              const std::string& body) {
+    if (!coordinator.coordinator()) return std::unexpected(forbidden());
+    return db_.transaction<void>([&](soci::session& sql) -> Result<void> {
+        auto report = Repository::report(sql, id);
+        if (!report) return std::unexpected(not_found());
+        Repository::set_status(sql, id, "resolved", "", std::time(nullptr));
+        if (!report->contact.empty()) {
+            accounts::OutboxMessage message;
+            message.recipient = report->contact;
+            message.medium = report->contact.find('@') == std::string::npos ? "sms" : "email";
+            message.subject = subject;
+            message.body = body;
+            message.created_at = std::time(nullptr);
+            accounts::Repository::enqueue(sql, message);
+        }
+        accounts::Repository::audit(sql, std::time(nullptr), coordinator.account_id, "report.resolved",
+                                    std::to_string(id), "");
+        return {};
+    });
+}
+
+}  // namespace skirosim::points

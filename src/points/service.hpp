@@ -1,0 +1,62 @@
+// Collection points: the nearest that take a channel, open now or when; problem reports from
+// residents to the coordinator and on to whoever empties the containers.
+#pragma once
+
+#include <ctime>
+#include <optional>
+
+#include "core/principal.hpp"
+#include "points/model.hpp"
+#include "points/opening_hours.hpp"
+#include "storage/database.hpp"
+
+namespace skirosim::points {
+
+struct Nearby {
+    Point point;
+    double distance_m = 0;
+    bool has_hours = false;
+    bool open_now = false;
+    std::optional<std::time_t> opens_at, closes_at;
+};
+
+struct NewReport {
+    std::string point, kind, details, contact, language, client_key;
+    bool same_as_existing = false;   // the reporter said "yes, the same problem"
+    long long existing_id = 0;
+    bool new_anyway = false;         // the reporter said "no, another problem"
+};
+
+struct ReportOutcome {
+    enum class Kind { created, joined, possible_duplicate } kind = Kind::created;
+    long long id = 0;
+    std::optional<Report> existing;  // for possible_duplicate: the open report to ask about
+};
+
+class Service {
+public:
+    explicit Service(storage::Database& db) : db_(db) {}
+
+    Result<std::vector<Point>> all();
+    Result<Point> find(const std::string& id);
+    // Points that accept the channel (any channel when empty), nearest first.
+    Result<std::vector<Nearby>> nearest(const std::string& channel, double lat, double lon, std::size_t limit,
+                                        std::time_t now);
+    static Nearby describe(const Point& point, double lat, double lon, std::time_t now);
+
+    Result<ReportOutcome> report(const NewReport& report, std::time_t now);
+    Result<std::vector<Report>> reports(const Principal& coordinator, const std::string& status);
+    // Sends the report to the responsible body by e-mail (through the outbox).
+    Result<void> forward(const Principal& coordinator, long long id, const std::string& email,
+                         const std::string& subject, const std::string& body);
+    // Marks it resolved and, if the reporter left contact, tells them (message in their language).
+    Result<void> resolve(const Principal& coordinator, long long id, const std::string& subject,
+                         const std::string& body);
+
+    static constexpr int kReportsPerHour = 5;
+
+private:
+    storage::Database& db_;
+};
+
+}  // namespace skirosim::points

@@ -75,13 +75,14 @@ LocalMoment riga_local(std::time_t utc) {
 std::time_t riga_time(std::time_t reference, int day_offset, int minute) {
     UErrorCode status = U_ZERO_ERROR;
     auto calendar = riga_calendar(reference);
-    calendar.add(UCAL_DATE, day_offset, status);
-    calendar.set(UCAL_HOUR_OF_DAY, 0);
-    calendar.set(UCAL_MINUTE, 0);
+    // Wall-clock time is set, not added: on the day the clocks change, 08:00 is not eight
+    // hours after midnight. 24:00 and later belong to the next day.
+    calendar.add(UCAL_DATE, day_offset + minute / 1440, status);
+    minute %= 1440;
+    calendar.set(UCAL_HOUR_OF_DAY, minute / 60);
+    calendar.set(UCAL_MINUTE, minute % 60);
     calendar.set(UCAL_SECOND, 0);
     calendar.set(UCAL_MILLISECOND, 0);
-    // Minutes are added, not set, so that 24:00 and times across a clock change come out right.
-    calendar.add(UCAL_MINUTE, minute, status);
     return static_cast<std::time_t>(calendar.getTime(status) / 1000.0);
 }
 

@@ -149,13 +149,12 @@ void add_routes(http::Router& router, Service& service, const web::Views& views,
     }));
 
     // Sections that later work fills; until then an honest page rather than a broken link.
-    for (const auto& [path, heading] : {std::pair{"/{lang}/points", "Collection points"},
-                                        std::pair{"/{lang}/community", "Community"}}) {
+    for (const auto& [path, heading] : {std::pair{"/{lang}/community", "Community"}}) {
         router.get(path, web::localized([&views, heading = std::string(heading)](
                                              Request& request) -> Result<Response> {
             web::Page page{.template_name = "site/coming",
                            .title = views.translator().text(request.language, heading),
-                           .section = heading == "Community" ? "community" : "points"};
+                           .section = "community"};
             page.data.set("heading", page.title);
             return views.render(request, std::move(page));
         }));

@@ -1,0 +1,172 @@
+// Collection points through the real server, on SQLite and PostgreSQL: nearest first, GeoJSON,
+// pages, posters with QR codes, and a problem report from a resident to resolved.
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include <boost/json.hpp>
+
+#include <regex>
+
+#include "accounts/repository.hpp"
+#include "support/browser.hpp"
+#include "support/test_env.hpp"
+#include "support/test_server.hpp"
+
+namespace skirosim::testing {
+namespace {
+
+using ::testing::HasSubstr;
+using ::testing::Not;
+namespace json = boost::json;
+
+class Points : public ::testing::TestWithParam<std::string> {
+protected:
+    void SetUp() override { server_ = std::make_unique<TestServer>(GetParam()); }
+    json::value api(const std::string& query, const Headers& headers = {}) {
+        auto r = server_->get("/api/v1/points?" + query, headers);
+        EXPECT_EQ(r.status, 200) << r.body;
+        return json::parse(r.body);
+    }
+    std::unique_ptr<TestServer> server_;
+};
+
+TEST_P(Points, NearestThatTakeTheChannelFirst) {
+    auto answer = api("channel=batteries&near=55.9010,26.5715&limit=3");
+    const auto& points = answer.at("points").as_array();
+    ASSERT_EQ(points.size(), 3u);
+    EXPECT_EQ(points[0].at("id").as_string(), "mezgls-battery-box");  // it stands right there
+    double last = -1;
+    for (const auto& p : points) {
+        const auto& channels = p.at("channels").as_array();
+        EXPECT_NE(std::find(channels.begin(), channels.end(), json::value("batteries")), channels.end());
+        const double d = p.at("distance_m").to_number<double>();
+        EXPECT_GE(d, last);
+        last = d;
+        EXPECT_TRUE(p.at("open_now").is_bool());
+    }
+    EXPECT_EQ(points[0].at("distance_m").as_int64(), 0);
+    // The textile container has no hours: open_now is unknown, not false.
+    auto textile = api("channel=textile&limit=1");
+    EXPECT_TRUE(textile.at("points").at(0).at("open_now").is_null());
+}
+
+TEST_P(Points, GeoJsonOnRequest) {
+    auto r = server_->get("/api/v1/points?channel=medicines", {{"Accept", "application/geo+json"}});
+    EXPECT_EQ(r.header("content-type"), "application/geo+json");
+    auto geo = json::parse(r.body);
+    EXPECT_EQ(geo.at("type").as_string(), "FeatureCollection");
+    const auto& feature = geo.at("features").at(0);
+    EXPECT_EQ(feature.at("geometry").at("type").as_string(), "Point");
+    EXPECT_NEAR(feature.at("geometry").at("coordinates").at(0).to_number<double>(), 26.566, 0.001);  // lon first
+    EXPECT_EQ(feature.at("properties").at("id").as_string(), "kimija-pharmacy");
+}
+
+TEST_P(Points, BadParametersAreExplained) {
+    auto near = server_->get("/api/v1/points?near=north");
+    EXPECT_EQ(near.status, 400);
+    EXPECT_EQ(json::parse(near.body).at("error").at("field").as_string(), "near");
+    EXPECT_EQ(server_->get("/api/v1/points?channel=gold").status, 400);
+}
+
+TEST_P(Points, PagesInEveryLanguageAndSampleDataSaysSo) {
+    auto list = server_->get("/ru/points?channel=batteries&near=mezgls");
+    ASSERT_EQ(list.status, 200);
+    EXPECT_THAT(list.body, HasSubstr("Ящик для батареек в детском клубе «Mezgls»"));
+    EXPECT_THAT(list.body, Not(HasSubstr("Аптека, принимающая лекарства")));
+    EXPECT_THAT(list.body, HasSubstr("Примерные данные"));
+    auto point = server_->get("/lv/points/liginiski-sorting-site");
+    ASSERT_EQ(point.status, 200);
+    EXPECT_THAT(point.body, HasSubstr("Mo-Su 08:00-19:00"));
+    EXPECT_THAT(point.body, HasSubstr("icons/glass.svg"));  // what it takes, with the bins' icons
+    EXPECT_THAT(point.body, HasSubstr("openstreetmap.org"));
+    EXPECT_EQ(server_->get("/lv/points/nowhere").status, 404);
+}
+
+TEST_P(Points, TheGuidesItemPageShowsTheNearestPlaces) {
+    auto page = server_->get("/en/guide/item/battery");
+    EXPECT_THAT(page.body, HasSubstr("Where to take it nearby"));
+    EXPECT_THAT(page.body, HasSubstr("/en/points/pii-26-battery-box"));
+    auto near_me = server_->get("/en/guide/item/battery?near=55.9010,26.5715");
+    std::smatch m;
+    ASSERT_TRUE(std::regex_search(near_me.body, m, std::regex("/en/points/([a-z0-9-]+)")));
+    EXPECT_EQ(m[1], "mezgls-battery-box");
+}
+
+TEST_P(Points, PostersCarryAQrCodeOfThePointsPage) {
+    auto poster = server_->get("/lv/points/kimija-pharmacy/poster");
+    ASSERT_EQ(poster.status, 200);
+    EXPECT_THAT(poster.body, HasSubstr("class=\"qr\""));
+    EXPECT_THAT(poster.body, HasSubstr("/lv/points/kimija-pharmacy"));
+    EXPECT_THAT(poster.body, HasSubstr("Aptieka, kas pieņem zāles"));
+    EXPECT_THAT(poster.body, HasSubstr("Аптека, принимающая лекарства"));
+    auto svg = server_->get("/points/kimija-pharmacy/poster.svg");
+    EXPECT_EQ(svg.header("content-type"), "image/svg+xml");
+    EXPECT_THAT(svg.body, HasSubstr("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"210mm\" height=\"297mm\""));
+    const auto modules = std::count(svg.body.begin(), svg.body.end(), '<');
+    EXPECT_GT(modules, 200);  // a real QR code is hundreds of dark modules
+}
+
+TEST_P(Points, AReportGoesFromAResidentToTheCoordinatorAndToResolved) {
+    ASSERT_TRUE(server_->app().accounts().create_confirmed("coord@example.org", "Koordinatore", "coord password", "lv",
+                                                           {{"coordinator", ""}}));
+    Browser resident(*server_);
+    resident.get("/lv/points/kimija-container-site-1");
+    auto sent = resident.post("/lv/points/kimija-container-site-1/report",
+                              {{"kind", "overflowing"}, {"details", "Pārpildīts kopš pirmdienas"}, {"contact", "reporter@example.org"}});
+    EXPECT_EQ(sent.status, 200);
+    EXPECT_THAT(sent.body, HasSubstr("Koordinators ir saņēmis"));
+    // A neighbour reports the same: asked first, then joined.
+    Browser neighbour(*server_);
+    neighbour.get("/ru/points/kimija-container-site-1");
+    auto asked = neighbour.post("/ru/points/kimija-container-site-1/report", {{"kind", "overflowing"}, {"details", "полный"}});
+    EXPECT_THAT(asked.body, HasSubstr("Это та же проблема?"));
+    std::smatch m;
+    ASSERT_TRUE(std::regex_search(asked.body, m, std::regex(R"re(name="same" value="(\d+)")re")));
+    auto joined = neighbour.post("/ru/points/kimija-container-site-1/report", {{"kind", "overflowing"}, {"same", m[1]}});
+    EXPECT_THAT(joined.body, HasSubstr("добавили ваш голос"));
+
+    Browser coordinator(*server_);
+    coordinator.get("/lv/login");
+    coordinator.post("/lv/login", {{"login", "coord@example.org"}, {"password", "coord password"}});
+    auto fresh = coordinator.get("/lv/coordinator/reports?status=new");
+    EXPECT_THAT(fresh.body, HasSubstr("Pārpildīts kopš pirmdienas"));
+    const std::string id = m[1];
+    auto forwarded = coordinator.post("/lv/coordinator/reports/" + id + "/forward",
+                                      {{"email", "dispatch@aadso.example"}, {"point", "kimija-container-site-1"},
+                                       {"kind", "overflowing"}, {"details", "Pārpildīts kopš pirmdienas"}});
+    EXPECT_EQ(forwarded.status, 303);
+    EXPECT_THAT(coordinator.get("/lv/coordinator/reports?status=forwarded").body, HasSubstr("dispatch@aadso.example"));
+    auto resolved = coordinator.post("/lv/coordinator/reports/" + id + "/resolve", {{"language", "lv"}});
+    EXPECT_EQ(resolved.status, 303);
+    auto outbox = server_->app().database().read<std::vector<accounts::OutboxMessage>>(
+        [](soci::session& sql) -> Result<std::vector<accounts::OutboxMessage>> { return accounts::Repository::outbox(sql, 10); });
+    ASSERT_TRUE(outbox);
+    bool to_body = false, to_reporter = false;
+    for (const auto& message : *outbox) {
+        if (message.recipient == "dispatch@aadso.example") to_body = true;
+        if (message.recipient == "reporter@example.org" && message.subject == "Jūsu ziņojums ir atrisināts") to_reporter = true;
+    }
+    EXPECT_TRUE(to_body);
+    EXPECT_TRUE(to_reporter);
+}
+
+TEST_P(Points, ReportsAreRateLimitedAndCheckedAndOnlyTheCoordinatorSeesThem) {
+    Browser resident(*server_);
+    resident.get("/en/points/kimija-pharmacy");
+    auto bad = resident.post("/en/points/kimija-pharmacy/report", {{"kind", "stolen-by-aliens"}});
+    EXPECT_EQ(bad.status, 400);
+    int accepted = 0, refused = 0;
+    for (int i = 0; i < 7; ++i) {
+        auto r = resident.post("/en/points/kimija-pharmacy/report", {{"kind", "other"}, {"new_anyway", "1"}, {"details", "x"}});
+        if (r.status == 200) ++accepted;
+        if (r.status == 429) ++refused;
+    }
+    EXPECT_EQ(accepted, 5);
+    EXPECT_EQ(refused, 2);
+    EXPECT_EQ(resident.get("/en/coordinator/reports").status, 303);  // to the log-in page
+}
+
+INSTANTIATE_TEST_SUITE_P(Backends, Points, ::testing::ValuesIn(backends()));
+
+}  // namespace
+}  // namespace skirosim::testing

@@ -9,11 +9,12 @@ packages=(
   libsodium-dev libqrencode-dev libspdlog-dev libfmt-dev libcli11-dev
   libgtest-dev libgmock-dev libbenchmark-dev
 )
+# Node.js and npm bring the front-end libraries the server serves itself (web/package.json).
+command -v node >/dev/null || packages+=(nodejs)
+command -v npm >/dev/null || packages+=(npm)
 if [[ "${1:-}" == "--test" ]]; then
-  # Tests also need a PostgreSQL server, a browser for Playwright, and Node.js with npm.
+  # Tests also need a PostgreSQL server and a browser for Playwright.
   packages+=(postgresql postgresql-contrib chromium sqlite3 curl)
-  command -v node >/dev/null || packages+=(nodejs)
-  command -v npm >/dev/null || packages+=(npm)
 fi
 
 missing=()
@@ -26,4 +27,10 @@ if ((${#missing[@]})); then
   [[ $(id -u) -ne 0 ]] && sudo="sudo"
   $sudo apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}"
+fi
+
+# Leaflet (the map) from npm, into web/node_modules, which the server serves under /static/vendor/.
+cd "$(dirname "$0")/../web"
+if [[ ! -f node_modules/leaflet/dist/leaflet.js ]]; then
+  npm ci --no-audit --no-fund --loglevel=error
 fi

@@ -29,7 +29,9 @@ echo "e2e coordinator password" | build/src/skirosim --database "sqlite:$e2e_dir
   add-account coordinator@example.org --name "Koordinatore" --role coordinator >/dev/null
 echo "e2e staff password" | build/src/skirosim --database "sqlite:$e2e_dir/e2e.db" \
   add-account librarian@example.org --name "Bibliotekāre" --role staff --institution cerinu-biblioteka >/dev/null
+# A blank local tile: browser tests never fetch map tiles from the internet.
 build/src/skirosim --database "sqlite:$e2e_dir/e2e.db" serve --listen 127.0.0.1:0 \
+  --tile-url "/static/tiles/blank.png?{z}/{x}/{y}" \
   --port-file "$e2e_dir/port" >"$e2e_dir/server.log" 2>&1 &
 server_pid=$!
 for _ in $(seq 100); do [[ -s "$e2e_dir/port" ]] && break; sleep 0.1; done

@@ -180,6 +180,8 @@ int main(int argc, char** argv) {
                       "The address people use, for links in messages")
         ->envname("SKIROSIM_PUBLIC_URL")
         ->capture_default_str();
+    serve->add_option("--tile-url", options.tile_url, "Map tiles, with {z}/{x}/{y}")
+        ->envname("SKIROSIM_TILE_URL")->capture_default_str();
     serve->add_option("--smtp-relay", options.smtp.host, "SMTP relay host for e-mail (none: messages wait in the outbox)")
         ->envname("SKIROSIM_SMTP_RELAY");
     serve->add_option("--smtp-port", options.smtp.port, "SMTP relay port")

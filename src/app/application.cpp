@@ -68,6 +68,18 @@ DataSection points_section() {
     return section;
 }
 
+// "https://tile.openstreetmap.org/{z}/{x}/{y}.png" → "https://tile.openstreetmap.org".
+std::string url_origin(const std::string& url) {
+    auto scheme = url.find("://");
+    if (scheme == std::string::npos) return "";
+    auto path = url.find('/', scheme + 3);
+    std::string origin = url.substr(0, path);
+    for (char c : origin) {
+        if (c == ';' || c == ' ' || c == '\'' || c == '"') return "";  // never let a setting break the policy
+    }
+    return origin;
+}
+
 }  // namespace
 
 Application::Application(const Options& options) : options_(options) {
@@ -188,6 +200,8 @@ Response Application::render_error(const Request& request, const Error& error) c
 http::Server& Application::server(const http::ServerOptions& options) {
     if (!views_) {
         static_files_ = std::make_unique<http::StaticFiles>(options_.resources / "static");
+        // Leaflet comes from npm (web/package.json), installed by scripts/install-deps.sh.
+        static_files_->mount(options_.resources / "web" / "node_modules" / "leaflet" / "dist", "vendor/leaflet");
         views_ = std::make_unique<web::Views>(options_.resources / "templates", *translator_,
                                               *static_files_);
         views_->set_layout_data(
@@ -197,8 +211,15 @@ http::Server& Application::server(const http::ServerOptions& options) {
         start_retention();
         mailer_->start();
     }
+    http::ServerOptions server_options = options;
+    // The map's tiles come from the tile server of the settings: the only other origin allowed.
+    if (auto origin = url_origin(options_.tile_url); !origin.empty()) {
+        const std::string directive = "img-src 'self' data:";
+        auto& csp = server_options.content_security_policy;
+        if (auto at = csp.find(directive); at != std::string::npos) csp.insert(at + directive.size(), " " + origin);
+    }
     server_ = std::make_unique<http::Server>(
-        options, router_, [this](const Request& r, const Error& e) { return render_error(r, e); },
+        server_options, router_, [this](const Request& r, const Error& e) { return render_error(r, e); },
         &Application::resolve_language, metrics_,
         accounts::session_middleware(*accounts_, options_.secure_cookies));
     return *server_;
@@ -262,7 +283,8 @@ void Application::build_routes() {
         data.set("has_nearest", !nearest.is_empty_list());
         data.set("nearest", nearest);
     });
-    points::add_routes(router_, points::Context{*points_, *guide_, *site_, *views_, options_.accounts.public_url});
+    points::add_routes(router_, points::Context{*points_, *guide_, *site_, *views_, options_.accounts.public_url,
+                                                options_.tile_url, static_files_->has("vendor/leaflet/leaflet.js")});
     accounts::add_routes(router_, *accounts_, *views_, options_.secure_cookies);
     editor_ = std::make_unique<guide_editor::Editor>(*db_, *guide_);
     guide_editor::add_routes(router_, *editor_, *guide_, *db_, *views_);

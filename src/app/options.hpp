@@ -25,6 +25,8 @@ struct Options {
     std::chrono::seconds retention_interval{6 * 3600};
     accounts::Settings accounts;
     accounts::SmtpSettings smtp;
+    // Where the map's tiles come from ({z}/{x}/{y}); a local path works too.
+    std::string tile_url = "https://tile.openstreetmap.org/{z}/{x}/{y}.png";
 };
 
 }  // namespace skirosim::app

@@ -36,17 +36,20 @@ std::string hash_hex(const std::string& data) {
 }
 }  // namespace
 
-StaticFiles::StaticFiles(const fs::path& root) {
+StaticFiles::StaticFiles(const fs::path& root) { mount(root, ""); }
+
+void StaticFiles::mount(const fs::path& root, const std::string& prefix) {
     std::error_code ec;
     if (!fs::is_directory(root, ec)) return;
     for (const auto& entry : fs::recursive_directory_iterator(root)) {
-        if (!entry.is_regular_file()) continue;
+        if (!entry.is_regular_file() || entry.path().extension() == ".map") continue;
         std::ifstream in(entry.path(), std::ios::binary);
         std::stringstream content;
         content << in.rdbuf();
         File file{content_type_for(entry.path()), content.str(), {}};
         file.etag = "\"" + hash_hex(file.body) + "\"";
-        files_[fs::relative(entry.path(), root).generic_string()] = std::move(file);
+        const std::string relative = fs::relative(entry.path(), root).generic_string();
+        files_[prefix.empty() ? relative : prefix + "/" + relative] = std::move(file);
     }
 }
 

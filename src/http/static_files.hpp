@@ -13,6 +13,9 @@ class StaticFiles {
 public:
     // Reads every file below `root` once, at start.
     explicit StaticFiles(const std::filesystem::path& root);
+    // Adds every file below `directory` under the URL prefix `prefix` ("vendor/leaflet").
+    void mount(const std::filesystem::path& directory, const std::string& prefix);
+    bool has(const std::string& relative) const { return files_.contains(relative); }
 
     // `relative` is the path below /static/. 304 when If-None-Match matches.
     Result<Response> serve(const Request& request, const std::string& relative) const;

@@ -194,6 +194,40 @@ void add_routes(http::Router& router, Context ctx) {
         return ctx.views.render(request, std::move(page));
     }));
 
+    // The map: Leaflet draws the points from the API; beside it the same points as a list that
+    // needs no script. Without Leaflet (npm not installed) the list alone is shown.
+    router.get("/{lang}/points/map", web::localized([ctx](Request& request) -> Result<Response> {
+        const Language language = request.language;
+        const auto& tr = ctx.views.translator();
+        auto [lat, lon] = default_centre(ctx.site);
+        const std::string channel = request.query_param("channel").value_or("");
+        auto nearest = ctx.points.nearest(guide::is_channel(channel) ? channel : "", lat, lon, 200, now());
+        if (!nearest) return std::unexpected(nearest.error());
+        mustache::data list{mustache::data::type::list};
+        for (const auto& n : *nearest) list.push_back(nearby_view(n, tr, language));
+        mustache::data channels{mustache::data::type::list};
+        for (const auto& c : ctx.guide.snapshot()->catalogue.channels()) {
+            mustache::data d;
+            d.set("code", c.code);
+            d.set("name", c.name[static_cast<std::size_t>(language)]);
+            d.set("selected", c.code == channel);
+            channels.push_back(d);
+        }
+        web::Page page{.template_name = "points/map", .title = tr.text(language, "Map of collection points"), .section = "points"};
+        page.data.set("points", list);
+        page.data.set("channels", channels);
+        page.data.set("channel", guide::is_channel(channel) ? channel : "");
+        page.data.set("tiles", ctx.tile_url);
+        page.data.set("leaflet", ctx.have_leaflet);
+        page.data.set("lat", fmt::format("{:.5f}", lat));
+        page.data.set("lon", fmt::format("{:.5f}", lon));
+        if (ctx.have_leaflet) {
+            page.styles = {"vendor/leaflet/leaflet.css"};
+            page.scripts = {"vendor/leaflet/leaflet.js", "js/map.js"};
+        }
+        return ctx.views.render(request, std::move(page));
+    }));
+
     router.get("/{lang}/points/{id}", web::localized([ctx](Request& request) -> Result<Response> {
         const Language language = request.language;
         const auto& tr = ctx.views.translator();

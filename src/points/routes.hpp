@@ -18,6 +18,8 @@ struct Context {
     site::Service& site;
     const web::Views& views;
     std::string public_url;
+    std::string tile_url;
+    bool have_leaflet = false;
 };
 
 void add_routes(http::Router& router, Context context);

@@ -162,6 +162,19 @@ http::Response Views::render(const http::Request& request, Page page) const {
     }
     layout.set("languages", languages);
     layout.set("csrf", request.csrf_token);
+    mustache::data styles{mustache::data::type::list}, scripts{mustache::data::type::list};
+    for (const auto& s : page.styles) {
+        mustache::data d;
+        d.set("href", "/static/" + s + "?v=" + static_files_.version(s));
+        styles.push_back(d);
+    }
+    for (const auto& s : page.scripts) {
+        mustache::data d;
+        d.set("src", "/static/" + s + "?v=" + static_files_.version(s));
+        scripts.push_back(d);
+    }
+    layout.set("styles", styles);
+    layout.set("scripts", scripts);
     if (request.principal) {
         layout.set("signed_in", true);
         layout.set("user_name", request.principal->display_name);

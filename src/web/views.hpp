@@ -26,6 +26,8 @@ struct Page {
     std::string section;        // the navigation entry to mark current: guide, points, …
     mustache::data data = mustache::data::type::object;
     int status = 200;
+    // Extra stylesheets and scripts below /static/ that this page needs (a map, say).
+    std::vector<std::string> styles, scripts;
 };
 
 class Views {

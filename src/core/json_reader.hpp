@@ -11,6 +11,15 @@
 #include "core/error.hpp"
 #include "core/language.hpp"
 
+// Assigns a Result's value to `target`, or returns its error from the enclosing function:
+// data-file parsers check field after field and stop at the first error.
+#define SKIROSIM_TRY_ASSIGN(target, expression)                            \
+    do {                                                                   \
+        auto result_ = (expression);                                       \
+        if (!result_) return std::unexpected(std::move(result_.error()));  \
+        target = std::move(*result_);                                      \
+    } while (false)
+
 namespace skirosim {
 
 // Text in each of the three languages, indexed by Language.

@@ -14,14 +14,6 @@ namespace json = boost::json;
 
 namespace {
 
-// Unwraps a Result into a variable or returns its error from the enclosing function.
-#define TRY_ASSIGN(target, expression)                                     \
-    do {                                                                   \
-        auto result_ = (expression);                                       \
-        if (!result_) return std::unexpected(std::move(result_.error()));  \
-        target = std::move(*result_);                                      \
-    } while (false)
-
 Result<std::string> channel_code(const JsonReader& r, const char* key) {
     auto code = r.string(key);
     if (!code) return code;
@@ -31,9 +23,9 @@ Result<std::string> channel_code(const JsonReader& r, const char* key) {
 
 Result<Channel> parse_channel(const JsonReader& r) {
     Channel c;
-    TRY_ASSIGN(c.code, channel_code(r, "code"));
-    TRY_ASSIGN(c.name, r.text("name"));
-    TRY_ASSIGN(c.description, r.text("description"));
+    SKIROSIM_TRY_ASSIGN(c.code, channel_code(r, "code"));
+    SKIROSIM_TRY_ASSIGN(c.name, r.text("name"));
+    SKIROSIM_TRY_ASSIGN(c.description, r.text("description"));
     return c;
 }
 
@@ -41,39 +33,39 @@ Result<Bin> parse_bin(const JsonReader& r) {
     static const std::set<std::string> kKinds{"container", "reverse-vending", "shop-box",
                                               "pharmacy",  "sorting-site",    "collection"};
     Bin b;
-    TRY_ASSIGN(b.id, r.identifier("id"));
-    TRY_ASSIGN(b.kind, r.string("kind"));
+    SKIROSIM_TRY_ASSIGN(b.id, r.identifier("id"));
+    SKIROSIM_TRY_ASSIGN(b.kind, r.string("kind"));
     if (!kKinds.contains(b.kind)) return std::unexpected(r.error("kind", "\"{2}\" is not a kind of bin", {b.kind}));
-    TRY_ASSIGN(b.channels, r.strings("channels"));
+    SKIROSIM_TRY_ASSIGN(b.channels, r.strings("channels"));
     if (b.channels.empty()) return std::unexpected(r.error("channels", "must name at least one channel"));
     for (const auto& code : b.channels) {
         if (!is_channel(code)) return std::unexpected(r.error("channels", "\"{2}\" is not a channel code", {code}));
     }
-    TRY_ASSIGN(b.name, r.text("name"));
-    TRY_ASSIGN(b.colour, r.string("colour"));
+    SKIROSIM_TRY_ASSIGN(b.name, r.text("name"));
+    SKIROSIM_TRY_ASSIGN(b.colour, r.string("colour"));
     if (!std::regex_match(b.colour, std::regex("#[0-9a-fA-F]{6}"))) {
         return std::unexpected(r.error("colour", "\"{2}\" must be a colour like #2e7d32", {b.colour}));
     }
-    TRY_ASSIGN(b.icon, r.identifier("icon"));
-    TRY_ASSIGN(b.accepts, r.list("accepts"));
-    TRY_ASSIGN(b.refuses, r.list("refuses"));
-    TRY_ASSIGN(b.mistakes, r.list("mistakes"));
-    TRY_ASSIGN(b.sample, r.optional_bool("sample", false));
+    SKIROSIM_TRY_ASSIGN(b.icon, r.identifier("icon"));
+    SKIROSIM_TRY_ASSIGN(b.accepts, r.list("accepts"));
+    SKIROSIM_TRY_ASSIGN(b.refuses, r.list("refuses"));
+    SKIROSIM_TRY_ASSIGN(b.mistakes, r.list("mistakes"));
+    SKIROSIM_TRY_ASSIGN(b.sample, r.optional_bool("sample", false));
     return b;
 }
 
 Result<Place> parse_place(const JsonReader& r) {
     Place p;
-    TRY_ASSIGN(p.id, r.identifier("id"));
-    TRY_ASSIGN(p.name, r.text("name"));
-    TRY_ASSIGN(p.operator_name, r.optional_string("operator"));
-    TRY_ASSIGN(p.sample, r.optional_bool("sample", false));
+    SKIROSIM_TRY_ASSIGN(p.id, r.identifier("id"));
+    SKIROSIM_TRY_ASSIGN(p.name, r.text("name"));
+    SKIROSIM_TRY_ASSIGN(p.operator_name, r.optional_string("operator"));
+    SKIROSIM_TRY_ASSIGN(p.sample, r.optional_bool("sample", false));
     std::vector<JsonReader> bins;
-    TRY_ASSIGN(bins, r.array("bins"));
+    SKIROSIM_TRY_ASSIGN(bins, r.array("bins"));
     std::map<std::string, std::string> bin_of_channel;
     for (const JsonReader& br : bins) {
         Bin b;
-        TRY_ASSIGN(b, parse_bin(br));
+        SKIROSIM_TRY_ASSIGN(b, parse_bin(br));
         for (const auto& code : b.channels) {
             auto [it, inserted] = bin_of_channel.emplace(code, b.id);
             if (!inserted) {
@@ -91,20 +83,20 @@ Result<Place> parse_place(const JsonReader& r) {
 
 Result<Item> parse_item(const JsonReader& r) {
     Item item;
-    TRY_ASSIGN(item.id, r.identifier("id"));
-    TRY_ASSIGN(item.channel, channel_code(r, "channel"));
-    TRY_ASSIGN(item.name, r.text("name"));
-    TRY_ASSIGN(item.synonyms, r.list("synonyms"));
-    TRY_ASSIGN(item.tips, r.list("tips"));
-    TRY_ASSIGN(item.reuse, r.optional_text("reuse"));
+    SKIROSIM_TRY_ASSIGN(item.id, r.identifier("id"));
+    SKIROSIM_TRY_ASSIGN(item.channel, channel_code(r, "channel"));
+    SKIROSIM_TRY_ASSIGN(item.name, r.text("name"));
+    SKIROSIM_TRY_ASSIGN(item.synonyms, r.list("synonyms"));
+    SKIROSIM_TRY_ASSIGN(item.tips, r.list("tips"));
+    SKIROSIM_TRY_ASSIGN(item.reuse, r.optional_text("reuse"));
     if (r.has("question")) {
         auto question_reader = r.object("question");
         if (!question_reader) return std::unexpected(question_reader.error());
         const JsonReader& q = *question_reader;
         Question question;
-        TRY_ASSIGN(question.text, q.text("text"));
-        TRY_ASSIGN(question.yes, channel_code(q, "yes"));
-        TRY_ASSIGN(question.no, channel_code(q, "no"));
+        SKIROSIM_TRY_ASSIGN(question.text, q.text("text"));
+        SKIROSIM_TRY_ASSIGN(question.yes, channel_code(q, "yes"));
+        SKIROSIM_TRY_ASSIGN(question.no, channel_code(q, "no"));
         if (item.channel != question.yes && item.channel != question.no) {
             return std::unexpected(r.error("channel", "\"{2}\" must be the question's yes or no answer",
                                            {item.channel}));
@@ -116,10 +108,10 @@ Result<Item> parse_item(const JsonReader& r) {
 
 Result<Override> parse_override(const JsonReader& r) {
     Override o;
-    TRY_ASSIGN(o.place, r.identifier("place"));
-    TRY_ASSIGN(o.item, r.identifier("item"));
-    TRY_ASSIGN(o.channel, channel_code(r, "channel"));
-    TRY_ASSIGN(o.note, r.text("note"));
+    SKIROSIM_TRY_ASSIGN(o.place, r.identifier("place"));
+    SKIROSIM_TRY_ASSIGN(o.item, r.identifier("item"));
+    SKIROSIM_TRY_ASSIGN(o.channel, channel_code(r, "channel"));
+    SKIROSIM_TRY_ASSIGN(o.note, r.text("note"));
     return o;
 }
 
@@ -432,7 +424,5 @@ std::string export_items_csv(const Catalogue& catalogue) {
     }
     return out;
 }
-
-#undef TRY_ASSIGN
 
 }  // namespace skirosim::guide

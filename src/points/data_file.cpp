@@ -17,53 +17,64 @@ namespace json = boost::json;
 
 namespace {
 
-#define TRY_ASSIGN(target, expression)                                     \
-    do {                                                                   \
-        auto result_ = (expression);                                       \
-        if (!result_) return std::unexpected(std::move(result_.error()));  \
-        target = std::move(*result_);                                      \
-    } while (false)
-
 Result<Point> parse_point(const JsonReader& r) {
     Point p;
-    TRY_ASSIGN(p.id, r.identifier("id"));
-    TRY_ASSIGN(p.kind, r.string("kind"));
+    SKIROSIM_TRY_ASSIGN(p.id, r.identifier("id"));
+    SKIROSIM_TRY_ASSIGN(p.kind, r.string("kind"));
     const auto& kinds = point_kinds();
     if (std::find(kinds.begin(), kinds.end(), p.kind) == kinds.end()) {
         return std::unexpected(r.error("kind", "\"{2}\" is not a kind of point", {p.kind}));
     }
-    TRY_ASSIGN(p.name, r.text("name"));
-    TRY_ASSIGN(p.address, r.string("address"));
+    SKIROSIM_TRY_ASSIGN(p.name, r.text("name"));
+    SKIROSIM_TRY_ASSIGN(p.address, r.string("address"));
     auto location = r.object("location");
     if (!location) return std::unexpected(location.error());
-    TRY_ASSIGN(p.latitude, location->number("lat"));
-    TRY_ASSIGN(p.longitude, location->number("lon"));
+    SKIROSIM_TRY_ASSIGN(p.latitude, location->number("lat"));
+    SKIROSIM_TRY_ASSIGN(p.longitude, location->number("lon"));
     if (p.latitude < -90 || p.latitude > 90) return std::unexpected(location->error("lat", "must be between -90 and 90"));
     if (p.longitude < -180 || p.longitude > 180) return std::unexpected(location->error("lon", "must be between -180 and 180"));
-    TRY_ASSIGN(p.channels, r.strings("channels"));
+    SKIROSIM_TRY_ASSIGN(p.channels, r.strings("channels"));
     if (p.channels.empty()) return std::unexpected(r.error("channels", "must name at least one channel"));
     for (const auto& c : p.channels) {
         if (!guide::is_channel(c)) return std::unexpected(r.error("channels", "\"{2}\" is not a channel code", {c}));
     }
-    TRY_ASSIGN(p.opening_hours, r.optional_string("opening_hours"));
+    SKIROSIM_TRY_ASSIGN(p.opening_hours, r.optional_string("opening_hours"));
     if (!p.opening_hours.empty()) {
         if (auto hours = OpeningHours::parse(p.opening_hours); !hours) {
             return std::unexpected(r.error("opening_hours", "\"{2}\" is not understood (OpenStreetMap opening_hours, like Mo-Fr 08:00-19:00)",
                                            {p.opening_hours}));
         }
     }
-    TRY_ASSIGN(p.operator_name, r.optional_string("operator"));
+    SKIROSIM_TRY_ASSIGN(p.operator_name, r.optional_string("operator"));
     std::optional<LocalizedText> notes;
-    TRY_ASSIGN(notes, r.optional_text("notes"));
+    SKIROSIM_TRY_ASSIGN(notes, r.optional_text("notes"));
     if (notes) p.notes = *notes;
-    TRY_ASSIGN(p.institution, r.optional_string("institution"));
-    TRY_ASSIGN(p.verified, r.optional_bool("verified", false));
+    SKIROSIM_TRY_ASSIGN(p.institution, r.optional_string("institution"));
+    SKIROSIM_TRY_ASSIGN(p.verified, r.optional_bool("verified", false));
     return p;
 }
 
 json::object localized(const LocalizedText& t) { return {{"lv", t[0]}, {"ru", t[1]}, {"en", t[2]}}; }
 
 }  // namespace
+
+// Points converted from CSV or GeoJSON go through the JSON checks; an error's "points[3]" is
+// said the way the source file counts ("row 5", "features[3]").
+static Result<json::value> checked_document(json::array points, const std::string& file_name,
+                                            const std::string& unit) {
+    json::value document = json::object{{"format", "skirosim/1"}, {"points", std::move(points)}};
+    auto checked = parse_points({NamedDocument{file_name, JsonReader(document, "")}});
+    if (checked) return document;
+    Error error = checked.error();
+    for (auto& arg : error.args) {
+        if (!arg.starts_with("points[")) continue;
+        const auto close = arg.find(']');
+        const std::size_t index = std::stoul(arg.substr(7, close - 7));
+        arg = unit == "row" ? "row " + std::to_string(index + 2) + arg.substr(close + 1)
+                            : unit + "[" + std::to_string(index) + "]" + arg.substr(close + 1);
+    }
+    return std::unexpected(error);
+}
 
 Result<std::vector<Point>> parse_points(const std::vector<NamedDocument>& documents) {
     std::vector<Point> points;
@@ -144,21 +155,7 @@ Result<json::value> points_csv_document(const std::string& text, const std::stri
         }
         points.push_back(std::move(p));
     }
-    json::value document = json::object{{"format", "skirosim/1"}, {"points", points}};
-    // The same checks as JSON, with "points[3]" turned into the file's row.
-    auto checked = parse_points({NamedDocument{file_name, JsonReader(document, "")}});
-    if (!checked) {
-        Error error = checked.error();
-        for (auto& arg : error.args) {
-            auto open = arg.find("points[");
-            if (open == 0) {
-                auto close = arg.find(']');
-                arg = "row " + std::to_string(std::stoul(arg.substr(7, close - 7)) + 2) + arg.substr(close + 1);
-            }
-        }
-        return std::unexpected(error);
-    }
-    return document;
+    return checked_document(points, file_name, "row");
 }
 
 Result<json::value> geojson_document(const json::value& geojson, const std::string& file_name) {
@@ -202,18 +199,7 @@ Result<json::value> geojson_document(const json::value& geojson, const std::stri
         }
         points.push_back(std::move(p));
     }
-    json::value document = json::object{{"format", "skirosim/1"}, {"points", points}};
-    auto checked = parse_points({NamedDocument{file_name, JsonReader(document, "")}});
-    if (!checked) {
-        Error error = checked.error();
-        for (auto& arg : error.args) {
-            if (arg.starts_with("points[")) arg = "features" + arg.substr(6);
-        }
-        return std::unexpected(error);
-    }
-    return document;
+    return checked_document(points, file_name, "features");
 }
-
-#undef TRY_ASSIGN
 
 }  // namespace skirosim::points

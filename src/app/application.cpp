@@ -262,16 +262,24 @@ void Application::build_routes() {
     guide::add_routes(router_, *guide_, *views_, [this](const Request& request, const std::string& channel,
                                                        web::mustache::data& data) {
         // The item page shows the nearest places that take its answer: from the browser's
-        // location when the person allowed it (near=LAT,LON), else from the lead institution.
-        auto centre = site_->content();
-        double lat = 55.8995, lon = 26.5710;
-        for (const auto& inst : centre->institutions) {
-            if (inst.latitude && inst.longitude) {
-                lat = *inst.latitude;
-                lon = *inst.longitude;
-                break;
-            }
+        // location when the person allowed it (near=LAT,LON), else from a partner institution
+        // chosen on the page (from=ID), the lead one at first.
+        auto content = site_->content();
+        const std::string from = request.query_param("from").value_or("");
+        const site::Institution* centre = nullptr;
+        web::mustache::data centres{web::mustache::data::type::list};
+        for (const auto& inst : content->institutions) {
+            if (!inst.latitude || !inst.longitude) continue;
+            if (!centre || inst.id == from) centre = &inst;
+            web::mustache::data c;
+            c.set("id", inst.id);
+            c.set("name", in(inst.short_name, request.language));
+            c.set("selected", inst.id == from);
+            centres.push_back(c);
         }
+        data.set("centres", centres);
+        if (!centre) return;  // no place to measure from: no nearest points
+        double lat = *centre->latitude, lon = *centre->longitude;
         if (auto near = request.query_param("near")) {
             double a = 0, b = 0;
             if (std::sscanf(near->c_str(), "%lf,%lf", &a, &b) == 2 && a >= -90 && a <= 90 && b >= -180 && b <= 180) {

@@ -339,6 +339,58 @@ void add_routes(http::Router& router, Context ctx) {
         return response;
     });
 
+    // A label to stick on a bin: what goes in, in Latvian and Russian, and a QR code of the
+    // bin's page in the guide.
+    auto label_data = [ctx](const guide::Bin& bin) {
+        mustache::data d;
+        d.set("name_lv", bin.name[0]);
+        d.set("name_ru", bin.name[1]);
+        d.set("colour", bin.colour);
+        d.set("icon", bin.icon);
+        const std::string url = ctx.public_url + "/lv/guide/bin/" + bin.id;
+        d.set("qr", qr_svg(url, 0, 0, 100));
+        d.set("url", url);
+        d.set("accepts_lv", web::list_of(bin.accepts[0]));
+        d.set("accepts_ru", web::list_of(bin.accepts[1]));
+        d.set("refuses_lv", web::list_of(bin.refuses[0]));
+        d.set("refuses_ru", web::list_of(bin.refuses[1]));
+        mustache::data rows{mustache::data::type::list};
+        int y = 70;
+        for (std::size_t i = 0; i < std::max(bin.accepts[0].size(), bin.accepts[1].size()) && y < 200; ++i, y += 10) {
+            mustache::data row;
+            row.set("y", std::to_string(y));
+            row.set("lv", i < bin.accepts[0].size() ? bin.accepts[0][i] : "");
+            row.set("ru", i < bin.accepts[1].size() ? bin.accepts[1][i] : "");
+            rows.push_back(row);
+        }
+        d.set("svg_rows", rows);
+        return d;
+    };
+    auto find_bin = [ctx](const std::string& id) -> const guide::Bin* {
+        auto snapshot = ctx.guide.snapshot();
+        const guide::Place* place = snapshot->catalogue.default_place();
+        return place ? snapshot->catalogue.bin(*place, id) : nullptr;
+    };
+    router.get("/{lang}/guide/bin/{id}/label", web::localized([ctx, label_data, find_bin](Request& request) -> Result<Response> {
+        auto snapshot = ctx.guide.snapshot();  // keeps the bin alive while the page is made
+        const guide::Bin* bin = find_bin(request.path_param("id"));
+        if (!bin) return std::unexpected(Error::make(ErrorCode::not_found, "This page does not exist."));
+        web::Page page{.template_name = "points/label", .title = bin->name[static_cast<std::size_t>(request.language)],
+                       .section = "guide"};
+        page.data = label_data(*bin);
+        page.data.set("id", bin->id);
+        return ctx.views.render(request, std::move(page));
+    }));
+    router.get("/guide/bin/{id}/label.svg", [ctx, label_data, find_bin](Request& request) -> Result<Response> {
+        auto snapshot = ctx.guide.snapshot();
+        const guide::Bin* bin = find_bin(request.path_param("id"));
+        if (!bin) return std::unexpected(Error::make(ErrorCode::not_found, "This page does not exist."));
+        Response response = Response::text(ctx.views.render_fragment(Language::lv, "points/label-svg", label_data(*bin)),
+                                           "image/svg+xml");
+        response.header("Content-Disposition", "inline; filename=\"" + bin->id + "-label.svg\"");
+        return response;
+    });
+
     // ---- the coordinator's reports ----
     auto is_coordinator = [](const Principal& p) { return p.coordinator(); };
     router.get("/{lang}/coordinator/reports", web::localized([ctx, is_coordinator](Request& request) -> Result<Response> {

@@ -51,7 +51,8 @@ test('the nearest battery box from the guide, its page and its poster', async ()
   await page.screenshot({ path: path.join(screenshotDir, 'poster-print.png'), fullPage: true });
 });
 
-for (const target of ['/lv/points', '/ru/points/map', '/en/points/liginiski-sorting-site', '/lv/points/kimija-pharmacy/poster']) {
+for (const target of ['/lv/points', '/ru/points/map', '/en/points/liginiski-sorting-site', '/lv/points/kimija-pharmacy/poster',
+                      '/ru/guide/bin/glass/label', '/en/guide/item/battery?from=mezgls']) {
   test(`no serious accessibility violations: ${target}`, async () => {
     const page = await newPage();
     await page.goto(baseUrl + target);

@@ -166,6 +166,27 @@ TEST_P(Points, ReportsAreRateLimitedAndCheckedAndOnlyTheCoordinatorSeesThem) {
     EXPECT_EQ(resident.get("/en/coordinator/reports").status, 303);  // to the log-in page
 }
 
+TEST_P(Points, EveryBinHasALabelWithAQrCodeOfItsPage) {
+    auto label = server_->get("/ru/guide/bin/glass/label");
+    ASSERT_EQ(label.status, 200);
+    EXPECT_THAT(label.body, HasSubstr("class=\"qr\""));
+    EXPECT_THAT(label.body, HasSubstr("/lv/guide/bin/glass"));
+    EXPECT_THAT(label.body, HasSubstr("✓ Да"));
+    auto svg = server_->get("/guide/bin/packaging/label.svg");
+    EXPECT_EQ(svg.header("content-type"), "image/svg+xml");
+    EXPECT_THAT(svg.body, HasSubstr("width=\"210mm\""));
+    EXPECT_EQ(server_->get("/lv/guide/bin/nothing/label").status, 404);
+    EXPECT_THAT(server_->get("/lv/guide/bin/glass").body, HasSubstr("/lv/guide/bin/glass/label"));
+}
+
+TEST_P(Points, TheItemPageMeasuresFromAPlaceChosenOnThePage) {
+    auto page = server_->get("/en/guide/item/battery?from=mezgls");
+    std::smatch m;
+    ASSERT_TRUE(std::regex_search(page.body, m, std::regex("/en/points/([a-z0-9-]+)")));
+    EXPECT_EQ(m[1], "mezgls-battery-box");
+    EXPECT_THAT(page.body, HasSubstr("<option value=\"mezgls\" selected>"));
+}
+
 INSTANTIATE_TEST_SUITE_P(Backends, Points, ::testing::ValuesIn(backends()));
 
 }  // namespace

@@ -7,6 +7,9 @@
 #include <stdexcept>
 
 #include "accounts/web.hpp"
+#include "activities/data_file.hpp"
+#include "activities/repository.hpp"
+#include "activities/routes.hpp"
 #include "guide/routes.hpp"
 #include "guide_editor/routes.hpp"
 #include "points/data_file.hpp"
@@ -40,7 +43,6 @@ DataSection site_section() {
             if (!data) return std::unexpected(in_file(document.name, data.error()));
             if (data->initiative) merged->initiative = std::move(data->initiative);
             for (auto& inst : data->institutions) merged->institutions.push_back(std::move(inst));
-            for (auto& a : data->activities) merged->activities.push_back(std::move(a));
         }
         return [merged](soci::session& sql) { site::Repository::save(sql, *merged); };
     };
@@ -63,6 +65,24 @@ DataSection points_section() {
     };
     section.export_into = [](soci::session& sql, json::object& out) -> Result<void> {
         out["points"] = points::export_points(points::Repository::all(sql));
+        return {};
+    };
+    return section;
+}
+
+DataSection activities_section() {
+    DataSection section;
+    section.parse = [](const std::vector<NamedDocument>& documents) -> Result<DataSection::Writer> {
+        auto data = activities::parse_activity_data(documents);
+        if (!data) return std::unexpected(data.error());
+        auto shared = std::make_shared<activities::ActivityData>(std::move(*data));
+        return [shared](soci::session& sql) {
+            activities::Repository::save_labels(sql, shared->kinds, shared->audiences);
+            activities::Repository::save(sql, shared->activities);
+        };
+    };
+    section.export_into = [](soci::session& sql, json::object& out) -> Result<void> {
+        activities::export_activity_data({activities::Repository::kinds(sql), activities::Repository::audiences(sql), {}}, out);
         return {};
     };
     return section;
@@ -104,9 +124,12 @@ Application::Application(const Options& options) : options_(options) {
     site_ = std::make_unique<site::Service>(*db_);
     guide_ = std::make_unique<guide::Service>(*db_);
     points_ = std::make_unique<points::Service>(*db_);
+    activities_ = std::make_unique<activities::Service>(*db_, options.accounts.public_url,
+                                                        activities::activity_messages(*translator_));
     // Order matters: points name channels and institutions that earlier sections write.
     importer_ = std::make_unique<DataImporter>(
-        *db_, std::vector<DataSection>{site_section(), guide::data_section(*guide_), points_section()});
+        *db_, std::vector<DataSection>{site_section(), guide::data_section(*guide_), points_section(),
+                                 activities_section()});
 
     if (new_database_ && !options.empty) {
         auto loaded = importer_->import_profile(options.resources / "data" / options.profile);
@@ -291,6 +314,7 @@ void Application::build_routes() {
         data.set("has_nearest", !nearest.is_empty_list());
         data.set("nearest", nearest);
     });
+    activities::add_routes(router_, *activities_, *site_, *views_, options_.accounts.public_url);
     points::add_routes(router_, points::Context{*points_, *guide_, *site_, *views_, options_.accounts.public_url,
                                                 options_.tile_url, static_files_->has("vendor/leaflet/leaflet.js")});
     accounts::add_routes(router_, *accounts_, *views_, options_.secure_cookies);

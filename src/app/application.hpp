@@ -7,6 +7,7 @@
 #include <thread>
 
 #include "accounts/service.hpp"
+#include "activities/service.hpp"
 #include "app/data_import.hpp"
 #include "app/options.hpp"
 #include "http/metrics.hpp"
@@ -35,6 +36,7 @@ public:
     const i18n::Translator& translator() const { return *translator_; }
     guide::Service& guide() { return *guide_; }
     accounts::Service& accounts() { return *accounts_; }
+    activities::Service& activities() { return *activities_; }
     accounts::Mailer& mailer() { return *mailer_; }
     // Reloads in-memory caches after the data changed.
     Result<void> reload();
@@ -59,6 +61,7 @@ private:
     std::unique_ptr<site::Service> site_;
     std::unique_ptr<guide::Service> guide_;
     std::unique_ptr<points::Service> points_;
+    std::unique_ptr<activities::Service> activities_;
     std::unique_ptr<guide_editor::Editor> editor_;
     std::unique_ptr<DataImporter> importer_;
     std::unique_ptr<http::StaticFiles> static_files_;

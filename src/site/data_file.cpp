@@ -81,40 +81,6 @@ Result<Institution> parse_institution(const JsonReader& r) {
     return inst;
 }
 
-Result<ActivitySummary> parse_activity(const JsonReader& r) {
-    ActivitySummary a;
-    auto id = r.identifier("id");
-    if (!id) return std::unexpected(id.error());
-    a.external_id = *id;
-    auto institution = r.identifier("institution");
-    if (!institution) return std::unexpected(institution.error());
-    a.institution_id = *institution;
-    auto title = r.text("title");
-    if (!title) return std::unexpected(title.error());
-    a.title = *title;
-    auto description = r.text("description");
-    if (!description) return std::unexpected(description.error());
-    a.description = *description;
-    for (auto [key, target] : {std::pair{"start", &a.starts_at}, {"end", &a.ends_at}}) {
-        auto text = r.string(key);
-        if (!text) return std::unexpected(text.error());
-        auto when = parse_riga_local_time(*text);
-        if (!when) {
-            return std::unexpected(
-                r.error(key, "\"{2}\" must be a date and time like 2026-12-03T16:00", {*text}));
-        }
-        *target = *when;
-    }
-    if (a.ends_at < a.starts_at) return std::unexpected(r.error("end", "is before the start"));
-    auto venue = r.optional_string("venue");
-    if (!venue) return std::unexpected(venue.error());
-    a.venue = *venue;
-    auto sample = r.optional_bool("sample", false);
-    if (!sample) return std::unexpected(sample.error());
-    a.sample = *sample;
-    return a;
-}
-
 }  // namespace
 
 Result<SiteData> parse_site_data(const JsonReader& document) {
@@ -159,13 +125,6 @@ Result<SiteData> parse_site_data(const JsonReader& document) {
         auto inst = parse_institution(r);
         if (!inst) return std::unexpected(inst.error());
         data.institutions.push_back(std::move(*inst));
-    }
-    auto activities = document.array("activities");
-    if (!activities) return std::unexpected(activities.error());
-    for (const JsonReader& r : *activities) {
-        auto activity = parse_activity(r);
-        if (!activity) return std::unexpected(activity.error());
-        data.activities.push_back(std::move(*activity));
     }
     return data;
 }

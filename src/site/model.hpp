@@ -41,7 +41,6 @@ struct ActivitySummary {
 struct SiteData {
     std::optional<Initiative> initiative;
     std::vector<Institution> institutions;
-    std::vector<ActivitySummary> activities;
 };
 
 struct SiteContent {

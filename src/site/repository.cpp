@@ -160,21 +160,6 @@ void Repository::save(soci::session& sql, const SiteData& data) {
                 soci::use(longitude, lon_ind, "longitude"), soci::use(sample, "sample");
         }
     }
-    for (const ActivitySummary& a : data.activities) {
-        long long starts = a.starts_at, ends = a.ends_at;
-        int sample = a.sample ? 1 : 0;
-        sql << "DELETE FROM activities WHERE external_id = :external_id",
-            soci::use(a.external_id);
-        sql << "INSERT INTO activities (external_id, institution_id, title_lv, title_ru, "
-               "title_en, description_lv, description_ru, description_en, starts_at, ends_at, "
-               "venue, sample) VALUES (:external_id, :institution_id, :title_lv, :title_ru, "
-               ":title_en, :description_lv, :description_ru, :description_en, :starts_at, "
-               ":ends_at, :venue, :sample)",
-            soci::use(a.external_id, "external_id"),
-            soci::use(a.institution_id, "institution_id"), SK_USE3(a.title, "title"),
-            SK_USE3(a.description, "description"), soci::use(starts, "starts_at"),
-            soci::use(ends, "ends_at"), soci::use(a.venue, "venue"), soci::use(sample, "sample");
-    }
 }
 
 #undef SK_USE3

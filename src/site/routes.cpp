@@ -159,21 +159,6 @@ void add_routes(http::Router& router, Service& service, const web::Views& views,
             return views.render(request, std::move(page));
         }));
     }
-
-    router.get("/{lang}/activities", web::localized([&service, &views](
-                                                         Request& request) -> Result<Response> {
-        const Language language = request.language;
-        auto content = service.content();
-        auto upcoming = service.upcoming(now(), 50);
-        if (!upcoming) return std::unexpected(upcoming.error());
-        web::Page page{.template_name = "site/activities",
-                       .title = views.translator().text(language, "Activities"),
-                       .section = "activities"};
-        page.data.set("activities",
-                      activities_view(*upcoming, *content, views.translator(), language));
-        page.data.set("has_activities", !upcoming->empty());
-        return views.render(request, std::move(page));
-    }));
 }
 
 }  // namespace skirosim::site

@@ -1,0 +1,95 @@
+// iCalendar writer.
+#include "activities/ics.hpp"
+
+#include <fmt/format.h>
+
+#include "points/opening_hours.hpp"
+
+namespace skirosim::activities {
+
+namespace {
+
+// Europe/Riga's rules since 2001 (EU summer time), as RFC 5545 wants them spelled out.
+constexpr const char* kRigaTimezone =
+    "BEGIN:VTIMEZONE\r\nTZID:Europe/Riga\r\n"
+    "BEGIN:DAYLIGHT\r\nTZOFFSETFROM:+0200\r\nTZOFFSETTO:+0300\r\nTZNAME:EEST\r\n"
+    "DTSTART:19700329T030000\r\nRRULE:FREQ=YEARLY;BYMONTH=3;BYDAY=-1SU\r\nEND:DAYLIGHT\r\n"
+    "BEGIN:STANDARD\r\nTZOFFSETFROM:+0300\r\nTZOFFSETTO:+0200\r\nTZNAME:EET\r\n"
+    "DTSTART:19701025T040000\r\nRRULE:FREQ=YEARLY;BYMONTH=10;BYDAY=-1SU\r\nEND:STANDARD\r\n"
+    "END:VTIMEZONE\r\n";
+
+std::string local(std::time_t utc) {
+    // The local date of the moment, then its minute of the day, both in Riga.
+    const auto moment = points::riga_local(utc);
+    const std::time_t midnight = points::riga_time(utc, 0, 0);
+    std::tm tm{};
+    const std::time_t shifted = midnight + 12 * 3600;  // noon of that local day, safe from DST edges
+    gmtime_r(&shifted, &tm);
+    return fmt::format("{:04}{:02}{:02}T{:02}{:02}00", tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday,
+                       moment.minute / 60, moment.minute % 60);
+}
+
+std::string utc_stamp(std::time_t t) {
+    std::tm tm{};
+    gmtime_r(&t, &tm);
+    return fmt::format("{:04}{:02}{:02}T{:02}{:02}{:02}Z", tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday, tm.tm_hour,
+                       tm.tm_min, tm.tm_sec);
+}
+
+}  // namespace
+
+std::string ics_text(const std::string& text) {
+    std::string out;
+    for (char c : text) {
+        switch (c) {
+            case '\\': out += "\\\\"; break;
+            case ';': out += "\\;"; break;
+            case ',': out += "\\,"; break;
+            case '\n': out += "\\n"; break;
+            case '\r': break;
+            default: out += c;
+        }
+    }
+    return out;
+}
+
+std::string fold_line(const std::string& line) {
+    // At most 75 octets a line, never splitting a UTF-8 character.
+    std::string out;
+    std::size_t start = 0, limit = 75;
+    while (line.size() - start > limit) {
+        std::size_t end = start + limit;
+        while (end > start && (static_cast<unsigned char>(line[end]) & 0xC0) == 0x80) --end;
+        out += line.substr(start, end - start) + "\r\n ";
+        start = end;
+        limit = 74;  // the leading space counts
+    }
+    return out + line.substr(start) + "\r\n";
+}
+
+std::string calendar(const std::vector<Activity>& activities, Language language, const std::string& public_url,
+                     const std::string& name, std::time_t now) {
+    const auto l = static_cast<std::size_t>(language);
+    std::string out = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Skirosim//Activities//" +
+                      std::string(code(language)) + "\r\nCALSCALE:GREGORIAN\r\nMETHOD:PUBLISH\r\n";
+    out += fold_line("X-WR-CALNAME:" + ics_text(name));
+    out += "X-WR-TIMEZONE:Europe/Riga\r\n";
+    out += kRigaTimezone;
+    const std::string host = public_url.substr(public_url.find("://") == std::string::npos ? 0 : public_url.find("://") + 3);
+    for (const Activity& a : activities) {
+        out += "BEGIN:VEVENT\r\n";
+        out += "UID:activity-" + std::to_string(a.id) + "@" + ics_text(host) + "\r\n";
+        out += "DTSTAMP:" + utc_stamp(now) + "\r\n";
+        out += "DTSTART;TZID=Europe/Riga:" + local(a.starts_at) + "\r\n";
+        out += "DTEND;TZID=Europe/Riga:" + local(a.ends_at) + "\r\n";
+        out += fold_line("SUMMARY:" + ics_text(a.title[l]));
+        out += fold_line("DESCRIPTION:" + ics_text(a.description[l]));
+        if (!a.venue.empty()) out += fold_line("LOCATION:" + ics_text(a.venue));
+        out += fold_line("URL:" + public_url + "/" + std::string(code(language)) + "/activities/" + std::to_string(a.id));
+        if (a.cancelled) out += "STATUS:CANCELLED\r\n";
+        out += "END:VEVENT\r\n";
+    }
+    return out + "END:VCALENDAR\r\n";
+}
+
+}  // namespace skirosim::activities

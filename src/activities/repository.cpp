@@ -1,0 +1,226 @@
+// SQL of activities and registrations.
+#include "activities/repository.hpp"
+
+#include "guide/repository.hpp"
+
+namespace skirosim::activities {
+
+namespace {
+
+constexpr const char* kColumns =
+    "a.id, COALESCE(a.external_id, ''), a.institution_id, a.kind, a.title_lv, a.title_ru, a.title_en, "
+    "a.description_lv, a.description_ru, a.description_en, a.accessibility_lv, a.accessibility_ru, "
+    "a.accessibility_en, a.starts_at, a.ends_at, a.venue, a.audiences, a.held_in, a.capacity, a.registration, "
+    "a.cancelled, a.sample";
+
+std::vector<Activity> select(soci::session& sql, const std::string& where,
+                             const std::vector<std::pair<std::string, std::string>>& text_binds,
+                             std::optional<long long> number, const std::string& number_name, int limit) {
+    std::vector<Activity> out;
+    Activity a;
+    long long starts = 0, ends = 0;
+    std::string audiences, held_in;
+    int registration = 0, cancelled = 0, sample = 0;
+    long long number_value = number.value_or(0);
+    soci::statement st = (sql.prepare << std::string("SELECT ") + kColumns + " FROM activities a " + where +
+                                             " ORDER BY a.starts_at, a.id LIMIT :limit",
+                          soci::into(a.id), soci::into(a.external_id), soci::into(a.institution), soci::into(a.kind),
+                          soci::into(a.title[0]), soci::into(a.title[1]), soci::into(a.title[2]),
+                          soci::into(a.description[0]), soci::into(a.description[1]), soci::into(a.description[2]),
+                          soci::into(a.accessibility[0]), soci::into(a.accessibility[1]), soci::into(a.accessibility[2]),
+                          soci::into(starts), soci::into(ends), soci::into(a.venue), soci::into(audiences),
+                          soci::into(held_in), soci::into(a.capacity), soci::into(registration),
+                          soci::into(cancelled), soci::into(sample));
+    for (const auto& [name, value] : text_binds) st.exchange(soci::use(value, name));
+    if (number) st.exchange(soci::use(number_value, number_name));
+    st.exchange(soci::use(limit, "limit"));
+    st.define_and_bind();
+    st.execute();
+    while (st.fetch()) {
+        Activity copy = a;
+        copy.starts_at = static_cast<std::time_t>(starts);
+        copy.ends_at = static_cast<std::time_t>(ends);
+        copy.audiences = guide::split_lines(audiences);
+        copy.held_in = guide::split_lines(held_in);
+        copy.registration = registration != 0;
+        copy.cancelled = cancelled != 0;
+        copy.sample = sample != 0;
+        out.push_back(std::move(copy));
+    }
+    return out;
+}
+
+std::vector<Label> select_labels(soci::session& sql, const std::string& table, bool with_kind) {
+    std::vector<Label> out;
+    Label l;
+    const std::string query = "SELECT code, " + std::string(with_kind ? "kind" : "''") +
+                              ", name_lv, name_ru, name_en FROM " + table + " ORDER BY position, code";
+    soci::statement st = (sql.prepare << query, soci::into(l.code), soci::into(l.kind), soci::into(l.name[0]),
+                          soci::into(l.name[1]), soci::into(l.name[2]));
+    st.execute();
+    while (st.fetch()) out.push_back(l);
+    return out;
+}
+
+}  // namespace
+
+std::vector<Activity> Repository::list(soci::session& sql, const Filter& f, int limit) {
+    // Lists are stored one entry a line; "\n" around the code finds a whole entry.
+    std::string where = "WHERE a.ends_at >= :from";
+    std::vector<std::pair<std::string, std::string>> binds;
+    if (!f.institution.empty()) {
+        where += " AND a.institution_id = :institution";
+        binds.emplace_back("institution", f.institution);
+    }
+    if (!f.kind.empty()) {
+        where += " AND a.kind = :kind";
+        binds.emplace_back("kind", f.kind);
+    }
+    if (!f.audience.empty()) {
+        where += " AND ('\n' || a.audiences || '\n') LIKE :audience";
+        binds.emplace_back("audience", "%\n" + f.audience + "\n%");
+    }
+    if (!f.language.empty()) {
+        where += " AND ('\n' || a.held_in || '\n') LIKE :language";
+        binds.emplace_back("language", "%\n" + f.language + "\n%");
+    }
+    return select(sql, where, binds, static_cast<long long>(f.from), "from", limit);
+}
+
+std::optional<Activity> Repository::find(soci::session& sql, long long id) {
+    auto rows = select(sql, "WHERE a.id = :id", {}, id, "id", 1);
+    if (rows.empty()) return std::nullopt;
+    return rows.front();
+}
+
+void Repository::save(soci::session& sql, const std::vector<Activity>& activities) {
+    for (const Activity& a : activities) {
+        long long starts = a.starts_at, ends = a.ends_at;
+        int registration = a.registration ? 1 : 0, cancelled = a.cancelled ? 1 : 0, sample = a.sample ? 1 : 0;
+        const std::string audiences = guide::join_lines(a.audiences), held_in = guide::join_lines(a.held_in);
+        long long existing = 0;
+        soci::indicator found = soci::i_null;
+        sql << "SELECT id FROM activities WHERE external_id = :e", soci::use(a.external_id), soci::into(existing, found);
+        if (found == soci::i_ok) {
+            sql << "UPDATE activities SET institution_id = :inst, kind = :kind, title_lv = :t0, title_ru = :t1, "
+                   "title_en = :t2, description_lv = :d0, description_ru = :d1, description_en = :d2, "
+                   "accessibility_lv = :a0, accessibility_ru = :a1, accessibility_en = :a2, starts_at = :starts, "
+                   "ends_at = :ends, venue = :venue, audiences = :aud, held_in = :held, capacity = :cap, "
+                   "registration = :reg, cancelled = :can, sample = :sample WHERE id = :id",
+                soci::use(a.institution, "inst"), soci::use(a.kind, "kind"), soci::use(a.title[0], "t0"),
+                soci::use(a.title[1], "t1"), soci::use(a.title[2], "t2"), soci::use(a.description[0], "d0"),
+                soci::use(a.description[1], "d1"), soci::use(a.description[2], "d2"),
+                soci::use(a.accessibility[0], "a0"), soci::use(a.accessibility[1], "a1"),
+                soci::use(a.accessibility[2], "a2"), soci::use(starts, "starts"), soci::use(ends, "ends"),
+                soci::use(a.venue, "venue"), soci::use(audiences, "aud"), soci::use(held_in, "held"),
+                soci::use(a.capacity, "cap"), soci::use(registration, "reg"), soci::use(cancelled, "can"),
+                soci::use(sample, "sample"), soci::use(existing, "id");
+        } else {
+            sql << "INSERT INTO activities (external_id, institution_id, kind, title_lv, title_ru, title_en, "
+                   "description_lv, description_ru, description_en, accessibility_lv, accessibility_ru, "
+                   "accessibility_en, starts_at, ends_at, venue, audiences, held_in, capacity, registration, "
+                   "cancelled, sample) VALUES (:ext, :inst, :kind, :t0, :t1, :t2, :d0, :d1, :d2, :a0, :a1, :a2, "
+                   ":starts, :ends, :venue, :aud, :held, :cap, :reg, :can, :sample)",
+                soci::use(a.external_id, "ext"), soci::use(a.institution, "inst"), soci::use(a.kind, "kind"),
+                soci::use(a.title[0], "t0"), soci::use(a.title[1], "t1"), soci::use(a.title[2], "t2"),
+                soci::use(a.description[0], "d0"), soci::use(a.description[1], "d1"),
+                soci::use(a.description[2], "d2"), soci::use(a.accessibility[0], "a0"),
+                soci::use(a.accessibility[1], "a1"), soci::use(a.accessibility[2], "a2"),
+                soci::use(starts, "starts"), soci::use(ends, "ends"), soci::use(a.venue, "venue"),
+                soci::use(audiences, "aud"), soci::use(held_in, "held"), soci::use(a.capacity, "cap"),
+                soci::use(registration, "reg"), soci::use(cancelled, "can"), soci::use(sample, "sample");
+        }
+    }
+}
+
+void Repository::save_labels(soci::session& sql, const std::vector<Label>& kinds, const std::vector<Label>& audiences) {
+    int position = 0;
+    for (const Label& k : kinds) {
+        ++position;
+        sql << "DELETE FROM activity_kinds WHERE code = :c", soci::use(k.code);
+        sql << "INSERT INTO activity_kinds (code, position, name_lv, name_ru, name_en) VALUES (:c, :p, :n0, :n1, :n2)",
+            soci::use(k.code, "c"), soci::use(position, "p"), soci::use(k.name[0], "n0"), soci::use(k.name[1], "n1"),
+            soci::use(k.name[2], "n2");
+    }
+    position = 0;
+    for (const Label& a : audiences) {
+        ++position;
+        sql << "DELETE FROM audiences WHERE code = :c", soci::use(a.code);
+        sql << "INSERT INTO audiences (code, kind, position, name_lv, name_ru, name_en) VALUES (:c, :k, :p, :n0, :n1, :n2)",
+            soci::use(a.code, "c"), soci::use(a.kind, "k"), soci::use(position, "p"), soci::use(a.name[0], "n0"),
+            soci::use(a.name[1], "n1"), soci::use(a.name[2], "n2");
+    }
+}
+
+std::vector<Label> Repository::kinds(soci::session& sql) { return select_labels(sql, "activity_kinds", false); }
+std::vector<Label> Repository::audiences(soci::session& sql) { return select_labels(sql, "audiences", true); }
+
+void Repository::lock(soci::session& sql, long long activity) {
+    // A write as the transaction's first statement: PostgreSQL locks the row, SQLite takes its
+    // write lock at once (no deadlock when two readers would both upgrade later).
+    sql << "UPDATE activities SET capacity = capacity WHERE id = :id", soci::use(activity);
+}
+
+int Repository::confirmed_people(soci::session& sql, long long activity) {
+    int people = 0;
+    soci::indicator ind = soci::i_null;
+    sql << "SELECT SUM(adults + children) FROM registrations WHERE activity_id = :id AND status = 'confirmed'",
+        soci::use(activity), soci::into(people, ind);
+    return ind == soci::i_ok ? people : 0;
+}
+
+long long Repository::insert_registration(soci::session& sql, const Registration& r, const std::string& cancel_hash,
+                                          std::optional<long long> account, std::optional<long long> registered_by,
+                                          const std::string& consent) {
+    long long id = 0, created = r.created_at, account_id = account.value_or(0), by = registered_by.value_or(0);
+    soci::indicator account_ind = account ? soci::i_ok : soci::i_null, by_ind = registered_by ? soci::i_ok : soci::i_null;
+    sql << "INSERT INTO registrations (activity_id, account_id, name, contact, language, adults, children, status, "
+           "cancel_hash, created_at, registered_by, consent) VALUES (:a, :acc, :n, :c, :l, :ad, :ch, :s, :h, :t, :by, "
+           ":consent) RETURNING id",
+        soci::use(r.activity, "a"), soci::use(account_id, account_ind, "acc"), soci::use(r.name, "n"),
+        soci::use(r.contact, "c"), soci::use(r.language, "l"), soci::use(r.adults, "ad"),
+        soci::use(r.children, "ch"), soci::use(r.status, "s"), soci::use(cancel_hash, "h"),
+        soci::use(created, "t"), soci::use(by, by_ind, "by"), soci::use(consent, "consent"), soci::into(id);
+    return id;
+}
+
+namespace {
+std::vector<Registration> select_registrations(soci::session& sql, const std::string& where, const std::string& text,
+                                               long long number) {
+    std::vector<Registration> out;
+    Registration r;
+    long long created = 0;
+    soci::statement st = (sql.prepare << "SELECT id, activity_id, name, contact, language, adults, children, status, "
+                                         "created_at FROM registrations " + where + " ORDER BY created_at, id",
+                          soci::into(r.id), soci::into(r.activity), soci::into(r.name), soci::into(r.contact),
+                          soci::into(r.language), soci::into(r.adults), soci::into(r.children), soci::into(r.status),
+                          soci::into(created));
+    if (!text.empty()) st.exchange(soci::use(text, "text"));
+    if (number) st.exchange(soci::use(number, "number"));
+    st.define_and_bind();
+    st.execute();
+    while (st.fetch()) {
+        Registration copy = r;
+        copy.created_at = static_cast<std::time_t>(created);
+        out.push_back(std::move(copy));
+    }
+    return out;
+}
+}  // namespace
+
+std::optional<Registration> Repository::by_cancel_hash(soci::session& sql, const std::string& hash) {
+    auto rows = select_registrations(sql, "WHERE cancel_hash = :text", hash, 0);
+    if (rows.empty()) return std::nullopt;
+    return rows.front();
+}
+
+void Repository::set_status(soci::session& sql, long long id, const std::string& status) {
+    sql << "UPDATE registrations SET status = :s WHERE id = :id", soci::use(status, "s"), soci::use(id, "id");
+}
+
+std::vector<Registration> Repository::registrations(soci::session& sql, long long activity, const std::string& status) {
+    const std::string where = "WHERE activity_id = :number" + std::string(status.empty() ? "" : " AND status = :text");
+    return select_registrations(sql, where, status, activity);
+}
+
+}  // namespace skirosim::activities

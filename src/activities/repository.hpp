@@ -1,0 +1,33 @@
+// All SQL of activities and registrations.
+#pragma once
+
+#include <soci/soci.h>
+
+#include <optional>
+
+#include "activities/model.hpp"
+
+namespace skirosim::activities {
+
+class Repository {
+public:
+    static std::vector<Activity> list(soci::session& sql, const Filter& filter, int limit);
+    static std::optional<Activity> find(soci::session& sql, long long id);
+    static void save(soci::session& sql, const std::vector<Activity>& activities);
+    static void save_labels(soci::session& sql, const std::vector<Label>& kinds, const std::vector<Label>& audiences);
+    static std::vector<Label> kinds(soci::session& sql);
+    static std::vector<Label> audiences(soci::session& sql);
+
+    // Takes the activity's write lock first (on both databases), so that registrations for one
+    // activity happen one after another and capacity holds.
+    static void lock(soci::session& sql, long long activity);
+    static int confirmed_people(soci::session& sql, long long activity);
+    static long long insert_registration(soci::session& sql, const Registration& r, const std::string& cancel_hash,
+                                         std::optional<long long> account, std::optional<long long> registered_by,
+                                         const std::string& consent);
+    static std::optional<Registration> by_cancel_hash(soci::session& sql, const std::string& hash);
+    static void set_status(soci::session& sql, long long id, const std::string& status);
+    static std::vector<Registration> registrations(soci::session& sql, long long activity, const std::string& status);
+};
+
+}  // namespace skirosim::activities

@@ -1,0 +1,269 @@
+// Handlers of activities.
+#include "activities/routes.hpp"
+
+#include <chrono>
+
+#include "activities/ics.hpp"
+#include "web/page_helpers.hpp"
+
+namespace skirosim::activities {
+
+namespace mustache = web::mustache;
+using http::Request;
+using http::Response;
+
+namespace {
+
+std::time_t now() { return std::chrono::system_clock::to_time_t(std::chrono::system_clock::now()); }
+std::string lang_of(const Request& request) { return std::string(code(request.language)); }
+
+std::string label_of(const std::vector<Label>& labels, const std::string& code, Language language) {
+    for (const auto& l : labels) {
+        if (l.code == code) return l.name[static_cast<std::size_t>(language)];
+    }
+    return code;
+}
+
+mustache::data options(const std::vector<Label>& labels, Language language, const std::string& selected) {
+    mustache::data list{mustache::data::type::list};
+    for (const auto& l : labels) {
+        mustache::data d;
+        d.set("code", l.code);
+        d.set("name", l.name[static_cast<std::size_t>(language)]);
+        d.set("selected", l.code == selected);
+        list.push_back(d);
+    }
+    return list;
+}
+
+struct Labels {
+    std::vector<Label> kinds, audiences;
+};
+
+mustache::data activity_view(const Activity& a, const Labels& labels, const site::SiteContent& content,
+                             const i18n::Translator& tr, Language language) {
+    const auto l = static_cast<std::size_t>(language);
+    mustache::data d;
+    d.set("id", std::to_string(a.id));
+    d.set("title", a.title[l]);
+    d.set("description", a.description[l]);
+    d.set("accessibility", a.accessibility[l]);
+    d.set("when", tr.date_time(language, a.starts_at));
+    d.set("until", tr.time_of_day(language, a.ends_at));
+    d.set("venue", a.venue);
+    d.set("kind", label_of(labels.kinds, a.kind, language));
+    d.set("cancelled", a.cancelled);
+    d.set("sample", a.sample);
+    d.set("registration", a.registration && !a.cancelled);
+    static const std::array<const char*, 3> kLanguageNames{"latviešu", "русский", "English"};
+    std::string held;
+    for (const auto& code : a.held_in) {
+        if (!held.empty()) held += ", ";
+        held += kLanguageNames[static_cast<std::size_t>(parse_language(code).value_or(Language::lv))];
+    }
+    d.set("held_in", held);
+    mustache::data audiences{mustache::data::type::list};
+    for (const auto& code : a.audiences) {
+        mustache::data x;
+        x.set("name", label_of(labels.audiences, code, language));
+        audiences.push_back(x);
+    }
+    d.set("audiences", audiences);
+    for (const auto& inst : content.institutions) {
+        if (inst.id == a.institution) d.set("organiser", in(inst.short_name, language));
+    }
+    return d;
+}
+
+Result<Labels> load_labels(Service& service) {
+    auto kinds = service.kinds();
+    if (!kinds) return std::unexpected(kinds.error());
+    auto audiences = service.audiences();
+    if (!audiences) return std::unexpected(audiences.error());
+    return Labels{std::move(*kinds), std::move(*audiences)};
+}
+
+Response ics_response(std::string body, const std::string& file) {
+    Response response = Response::text(std::move(body), "text/calendar; charset=utf-8");
+    response.header("Content-Disposition", "inline; filename=\"" + file + "\"");
+    return response;
+}
+
+int number(const Request& request, const char* name, int fallback) {
+    try {
+        auto v = request.form_param(name);
+        return v && !v->empty() ? std::stoi(*v) : fallback;
+    } catch (...) {
+        return -1;  // the service says what is wrong
+    }
+}
+
+}  // namespace
+
+ActivityMessages activity_messages(const i18n::Translator& translator) {
+    return [&translator](const std::string& lang, const std::string& purpose, const std::string& title,
+                         const std::string& link) {
+        const Language language = parse_language(lang).value_or(kDefaultLanguage);
+        auto t = [&](const char* text) { return translator.text(language, text); };
+        if (purpose == "confirmed") {
+            return std::pair{t("You are registered"),
+                             fill_placeholders(t("You are registered for \"{1}\". If you cannot come, cancel here so that someone else can: {2}"), {title, link})};
+        }
+        if (purpose == "waiting") {
+            return std::pair{t("You are on the waiting list"),
+                             fill_placeholders(t("\"{1}\" is full; you are on the waiting list and will hear from us when a place frees up. To leave the list: {2}"), {title, link})};
+        }
+        return std::pair{t("A place is free for you"),
+                         fill_placeholders(t("Good news: a place at \"{1}\" is now yours. Details: {2}"), {title, link})};
+    };
+}
+
+void add_routes(http::Router& router, Service& service, site::Service& site, const web::Views& views,
+                std::string public_url) {
+    router.get("/{lang}/activities", web::localized([&service, &site, &views](Request& request) -> Result<Response> {
+        const Language language = request.language;
+        Filter filter;
+        filter.from = now();
+        filter.institution = request.query_param("institution").value_or("");
+        filter.kind = request.query_param("kind").value_or("");
+        filter.audience = request.query_param("audience").value_or("");
+        filter.language = request.query_param("held_in").value_or("");
+        auto activities = service.list(filter, 200);
+        if (!activities) return std::unexpected(activities.error());
+        auto labels = load_labels(service);
+        if (!labels) return std::unexpected(labels.error());
+        auto content = site.content();
+        mustache::data list{mustache::data::type::list};
+        for (const auto& a : *activities) list.push_back(activity_view(a, *labels, *content, views.translator(), language));
+        mustache::data institutions{mustache::data::type::list};
+        for (const auto& inst : content->institutions) {
+            mustache::data d;
+            d.set("code", inst.id);
+            d.set("name", in(inst.short_name, language));
+            d.set("selected", inst.id == filter.institution);
+            institutions.push_back(d);
+        }
+        web::Page page{.template_name = "activities/list", .title = views.translator().text(language, "Activities"),
+                       .section = "activities"};
+        page.data.set("activities", list);
+        page.data.set("has_activities", !activities->empty());
+        page.data.set("kinds", options(labels->kinds, language, filter.kind));
+        page.data.set("audiences", options(labels->audiences, language, filter.audience));
+        page.data.set("institutions", institutions);
+        for (const char* l : {"lv", "ru", "en"}) page.data.set(std::string("held_") + l, filter.language == l);
+        std::string feed = "/calendar/all.ics?lang=" + lang_of(request);
+        if (!filter.institution.empty()) feed = "/calendar/institution/" + filter.institution + ".ics?lang=" + lang_of(request);
+        else if (!filter.audience.empty()) feed = "/calendar/audience/" + filter.audience + ".ics?lang=" + lang_of(request);
+        page.data.set("feed", feed);
+        return views.render(request, std::move(page));
+    }));
+
+    router.get("/{lang}/activities/{id}", web::localized([&service, &site, &views](Request& request) -> Result<Response> {
+        long long id = 0;
+        try { id = std::stoll(request.path_param("id")); } catch (...) { return std::unexpected(Error::make(ErrorCode::not_found, "This page does not exist.")); }
+        auto activity = service.find(id);
+        if (!activity) return std::unexpected(activity.error());
+        auto labels = load_labels(service);
+        if (!labels) return std::unexpected(labels.error());
+        web::Page page{.template_name = "activities/activity",
+                       .title = activity->title[static_cast<std::size_t>(request.language)], .section = "activities"};
+        page.data = activity_view(*activity, *labels, *site.content(), views.translator(), request.language);
+        if (activity->capacity > 0) {
+            auto taken = service.confirmed_people(id);
+            if (!taken) return std::unexpected(taken.error());
+            const int left = std::max(0, activity->capacity - *taken);
+            page.data.set("places_left", views.translator().plural(request.language, "{1} place left", "{1} places left", left));
+            page.data.set("full", left == 0);
+        }
+        if (request.principal) page.data.set("value_name", request.principal->display_name);
+        return views.render(request, std::move(page));
+    }));
+
+    router.post("/{lang}/activities/{id}/register", web::localized([&service, &views](Request& request) -> Result<Response> {
+        long long id = 0;
+        try { id = std::stoll(request.path_param("id")); } catch (...) { return std::unexpected(Error::make(ErrorCode::not_found, "This page does not exist.")); }
+        RegistrationForm form;
+        form.activity = id;
+        form.name = request.form_param("name").value_or("");
+        form.contact = request.form_param("contact").value_or("");
+        form.language = lang_of(request);
+        form.adults = number(request, "adults", 1);
+        form.children = number(request, "children", 0);
+        if (request.principal) form.account = request.principal->account_id;
+        auto done = service.register_party(form, now());
+        web::Page page{.template_name = "activities/registered",
+                       .title = views.translator().text(request.language, "Registration"), .section = "activities"};
+        page.data.set("id", std::to_string(id));
+        if (!done) {
+            if (done.error().code != ErrorCode::invalid_input) return std::unexpected(done.error());
+            page.data.set("error", views.translator().message(request.language, done.error()));
+            page.status = 400;
+            return views.render(request, std::move(page));
+        }
+        page.data.set(done->status == "confirmed" ? "confirmed" : "waiting", true);
+        page.data.set("cancel", "/" + lang_of(request) + "/registrations/cancel?token=" + done->cancel_token);
+        return views.render(request, std::move(page));
+    }));
+
+    router.get("/{lang}/registrations/cancel", web::localized([&service, &views](Request& request) -> Result<Response> {
+        const std::string token = request.query_param("token").value_or("");
+        auto found = service.by_token(token);
+        if (!found) return std::unexpected(found.error());
+        if (!*found) return std::unexpected(Error::make(ErrorCode::not_found, "This page does not exist."));
+        web::Page page{.template_name = "activities/cancel",
+                       .title = views.translator().text(request.language, "Cancel the registration"), .section = "activities"};
+        page.data.set("token", token);
+        page.data.set("cancelled", (*found)->status == "cancelled");
+        page.data.set("name", (*found)->name);
+        page.data.set("id", std::to_string((*found)->activity));
+        return views.render(request, std::move(page));
+    }));
+    router.post("/{lang}/registrations/cancel", web::localized([&service, &views](Request& request) -> Result<Response> {
+        auto cancelled = service.cancel(request.form_param("token").value_or(""), now());
+        if (!cancelled) return std::unexpected(cancelled.error());
+        web::Page page{.template_name = "activities/cancel",
+                       .title = views.translator().text(request.language, "Cancel the registration"), .section = "activities"};
+        page.data.set("cancelled", true);
+        page.data.set("done", true);
+        page.data.set("id", std::to_string(cancelled->activity));
+        return views.render(request, std::move(page));
+    }));
+
+    // ---- iCalendar ----
+    auto feed = [&service, &views, public_url](const Request& request, Filter filter, const std::string& file) -> Result<Response> {
+        const Language language = parse_language(request.query_param("lang").value_or("lv")).value_or(Language::lv);
+        filter.from = now() - 30 * 86400;  // a month back, so that calendars keep what just happened
+        auto activities = service.list(filter, 1000);
+        if (!activities) return std::unexpected(activities.error());
+        return ics_response(calendar(*activities, language, public_url,
+                                     views.translator().text(language, "Activities"), now()), file);
+    };
+    router.get("/calendar/all.ics", [feed](Request& request) -> Result<Response> { return feed(request, {}, "activities.ics"); });
+    router.get("/calendar/institution/{id}", [feed](Request& request) -> Result<Response> {
+        std::string id = request.path_param("id");
+        if (id.ends_with(".ics")) id.resize(id.size() - 4);
+        Filter filter;
+        filter.institution = id;
+        return feed(request, filter, id + ".ics");
+    });
+    router.get("/calendar/audience/{code}", [feed](Request& request) -> Result<Response> {
+        std::string code = request.path_param("code");
+        if (code.ends_with(".ics")) code.resize(code.size() - 4);
+        Filter filter;
+        filter.audience = code;
+        return feed(request, filter, code + ".ics");
+    });
+    router.get("/activities/{file}", [&service, public_url](Request& request) -> Result<Response> {
+        std::string file = request.path_param("file");
+        if (!file.ends_with(".ics")) return std::unexpected(Error::make(ErrorCode::not_found, "This page does not exist."));
+        long long id = 0;
+        try { id = std::stoll(file.substr(0, file.size() - 4)); } catch (...) { return std::unexpected(Error::make(ErrorCode::not_found, "This page does not exist.")); }
+        auto activity = service.find(id);
+        if (!activity) return std::unexpected(activity.error());
+        const Language language = parse_language(request.query_param("lang").value_or("lv")).value_or(Language::lv);
+        return ics_response(calendar({*activity}, language, public_url, activity->title[static_cast<std::size_t>(language)], now()),
+                            "activity-" + std::to_string(id) + ".ics");
+    });
+}
+
+}  // namespace skirosim::activities

@@ -1,0 +1,187 @@
+// Activities on SQLite and PostgreSQL: the calendar and its filters, registration with a waiting
+// list, cancellation and promotion, iCalendar; and capacity under a crowd of simultaneous
+// registrations through two app servers.
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include <atomic>
+#include <future>
+#include <regex>
+
+#include "accounts/repository.hpp"
+#include "support/browser.hpp"
+#include "support/test_env.hpp"
+#include "support/test_server.hpp"
+
+namespace skirosim::testing {
+namespace {
+
+using ::testing::HasSubstr;
+using ::testing::Not;
+
+// The sample workshop of the library: 20 places, registration needed.
+long long workshop_id(TestServer& server) {
+    auto id = server.app().database().read<long long>([](soci::session& sql) -> Result<long long> {
+        long long v = 0;
+        sql << "SELECT id FROM activities WHERE external_id = 'sample-sorting-workshop-library'", soci::into(v);
+        return v;
+    });
+    return id.value_or(0);
+}
+
+long long count_status(TestServer& server, long long activity, const std::string& status) {
+    auto n = server.app().database().read<long long>([&](soci::session& sql) -> Result<long long> {
+        long long v = 0;
+        sql << "SELECT COALESCE(SUM(adults + children), 0) FROM registrations WHERE activity_id = :a AND status = :s",
+            soci::use(activity, "a"), soci::use(status, "s"), soci::into(v);
+        return v;
+    });
+    return n.value_or(-1);
+}
+
+class Activities : public ::testing::TestWithParam<std::string> {
+protected:
+    void SetUp() override { server_ = std::make_unique<TestServer>(GetParam()); }
+    std::unique_ptr<TestServer> server_;
+};
+
+TEST_P(Activities, TheCalendarFiltersByAudienceKindOrganiserAndLanguage) {
+    auto all = server_->get("/en/activities");
+    EXPECT_THAT(all.body, HasSubstr("Sorting workshop for seniors"));
+    EXPECT_THAT(all.body, HasSubstr("Swap market: toys and books"));
+    auto seniors = server_->get("/en/activities?audience=age-65-plus");
+    EXPECT_THAT(seniors.body, HasSubstr("Sorting workshop for seniors"));
+    EXPECT_THAT(seniors.body, Not(HasSubstr("Swap market: toys and books")));
+    auto in_russian = server_->get("/ru/activities?held_in=ru");
+    EXPECT_THAT(in_russian.body, HasSubstr("Мастерская по сортировке"));
+    EXPECT_THAT(in_russian.body, Not(HasSubstr("Эко-занятие")));
+    auto mezgls = server_->get("/lv/activities?institution=mezgls&kind=swap-market");
+    EXPECT_THAT(mezgls.body, HasSubstr("Mainīšanās tirdziņš"));
+    EXPECT_THAT(mezgls.body, Not(HasSubstr("Šķirošanas darbnīca")));
+}
+
+TEST_P(Activities, ThePageSaysLanguagesAccessibilityAndPlaces) {
+    const long long id = workshop_id(*server_);
+    auto page = server_->get("/ru/activities/" + std::to_string(id));
+    ASSERT_EQ(page.status, 200);
+    EXPECT_THAT(page.body, HasSubstr("русский, latviešu"));
+    EXPECT_THAT(page.body, HasSubstr("Вход без ступенек"));
+    EXPECT_THAT(page.body, HasSubstr("20 свободных мест"));
+    EXPECT_EQ(server_->get("/ru/activities/999999").status, 404);
+}
+
+TEST_P(Activities, The21stPersonWaitsAndMovesUpWhenSomeoneCancels) {
+    const long long id = workshop_id(*server_);
+    const std::string target = "/lv/activities/" + std::to_string(id);
+    Browser family(*server_);
+    family.get(target);
+    auto first = family.post(target + "/register", {{"name", "Ozolu ģimene"}, {"contact", "ozoli@example.org"},
+                                                     {"adults", "2"}, {"children", "3"}});
+    ASSERT_EQ(first.status, 200);
+    EXPECT_THAT(first.body, HasSubstr("Jūs esat pieteicies"));
+    std::smatch m;
+    ASSERT_TRUE(std::regex_search(first.body, m, std::regex(R"(registrations/cancel\?token=([A-Za-z0-9_-]+))")));
+    const std::string family_token = m[1];
+    for (int i = 0; i < 15; ++i) {
+        Browser person(*server_);
+        person.get(target);
+        ASSERT_EQ(person.post(target + "/register", {{"name", "Person " + std::to_string(i)},
+                                                     {"contact", "p" + std::to_string(i) + "@example.org"}}).status, 200);
+    }
+    EXPECT_EQ(count_status(*server_, id, "confirmed"), 20);
+    Browser late(*server_);
+    late.get(target);
+    auto waiting = late.post(target + "/register", {{"name", "Vēlais"}, {"contact", "late@example.org"}});
+    EXPECT_THAT(waiting.body, HasSubstr("gaidītāju sarakstā"));
+    EXPECT_EQ(count_status(*server_, id, "confirmed"), 20);
+    EXPECT_EQ(count_status(*server_, id, "waiting"), 1);
+
+    // The family cancels five places: the one who waited moves up and is told.
+    Browser canceller(*server_);
+    canceller.get("/lv/registrations/cancel?token=" + family_token);
+    auto cancelled = canceller.post("/lv/registrations/cancel", {{"token", family_token}});
+    EXPECT_THAT(cancelled.body, HasSubstr("Pieteikums ir atcelts"));
+    EXPECT_EQ(count_status(*server_, id, "confirmed"), 16);
+    EXPECT_EQ(count_status(*server_, id, "waiting"), 0);
+    auto outbox = server_->app().database().read<std::vector<accounts::OutboxMessage>>(
+        [](soci::session& sql) -> Result<std::vector<accounts::OutboxMessage>> { return accounts::Repository::outbox_for(sql, "late@example.org"); });
+    ASSERT_EQ(outbox->size(), 2u);  // "on the waiting list", then "a place is free"
+    EXPECT_EQ(outbox->front().subject, "Jums ir brīva vieta");
+}
+
+TEST_P(Activities, RegistrationRefusesWhatItCannotTake) {
+    const long long id = workshop_id(*server_);
+    const std::string target = "/en/activities/" + std::to_string(id);
+    Browser b(*server_);
+    b.get(target);
+    EXPECT_THAT(b.post(target + "/register", {{"name", ""}, {"contact", "x@example.org"}}).body, HasSubstr("Please write your name."));
+    EXPECT_THAT(b.post(target + "/register", {{"name", "X"}, {"contact", "x@example.org"}, {"adults", "0"}, {"children", "0"}}).body,
+                HasSubstr("1 to 20 people"));
+    EXPECT_THAT(b.post(target + "/register", {{"name", "X"}, {"contact", ""}}).body, HasSubstr("e-mail address or a phone number"));
+    auto open = server_->app().database().read<long long>([](soci::session& sql) -> Result<long long> {
+        long long v = 0;
+        sql << "SELECT id FROM activities WHERE external_id = 'sample-swap-market-mezgls'", soci::into(v);
+        return v;
+    });
+    EXPECT_THAT(b.post("/en/activities/" + std::to_string(*open) + "/register", {{"name", "X"}, {"contact", "x@example.org"}}).body,
+                HasSubstr("just come"));
+    EXPECT_EQ(count_status(*server_, id, "confirmed"), 0);
+}
+
+TEST_P(Activities, CalendarFilesInRigaTime) {
+    const long long id = workshop_id(*server_);
+    auto one = server_->get("/activities/" + std::to_string(id) + ".ics?lang=en");
+    EXPECT_THAT(one.header("content-type"), HasSubstr("text/calendar"));
+    EXPECT_THAT(one.body, HasSubstr("BEGIN:VTIMEZONE\r\nTZID:Europe/Riga"));
+    EXPECT_THAT(one.body, HasSubstr("DTSTART;TZID=Europe/Riga:20261209T150000\r\n"));
+    EXPECT_THAT(one.body, HasSubstr("SUMMARY:Sorting workshop for seniors\r\n"));
+    auto all = server_->get("/calendar/all.ics?lang=lv");
+    EXPECT_EQ(std::count(all.body.begin(), all.body.end(), '\n') > 20, true);
+    const auto events = [](const std::string& s) {
+        std::size_t n = 0;
+        for (auto p = s.find("BEGIN:VEVENT"); p != std::string::npos; p = s.find("BEGIN:VEVENT", p + 1)) ++n;
+        return n;
+    };
+    EXPECT_EQ(events(all.body), 3u);
+    EXPECT_EQ(events(server_->get("/calendar/institution/mezgls.ics").body), 1u);
+    EXPECT_EQ(events(server_->get("/calendar/audience/age-1-6.ics").body), 1u);
+    // Long lines are folded at 75 octets without breaking a letter.
+    for (std::size_t start = 0, end; (end = all.body.find("\r\n", start)) != std::string::npos; start = end + 2) {
+        EXPECT_LE(end - start, 75u);
+    }
+}
+
+INSTANTIATE_TEST_SUITE_P(Backends, Activities, ::testing::ValuesIn(backends()));
+
+// 200 people press "register" at once for 20 places, half through one app server, half through
+// another, both on one database: exactly 20 are confirmed, the rest wait.
+TEST(ActivitiesUnderLoad, CapacityHoldsAcrossTwoServers) {
+    for (const std::string& backend : backends()) {
+        TestServer first(backend);
+        TestServer second(TestServer::default_options(first.database_url()));
+        const long long id = workshop_id(first);
+        const std::string token(43, 'c');
+        const Headers cookie{{"Cookie", "skirosim_csrf=" + token}};
+        std::atomic<int> ok{0};
+        std::vector<std::future<void>> crowd;
+        for (int t = 0; t < 20; ++t) {
+            crowd.push_back(std::async(std::launch::async, [&, t] {
+                for (int i = 0; i < 10; ++i) {
+                    const TestServer& server = (t + i) % 2 ? first : second;
+                    auto r = server.post_form("/lv/activities/" + std::to_string(id) + "/register",
+                                              form_encode({{"name", "P" + std::to_string(t * 10 + i)},
+                                                           {"contact", "p@example.org"}, {"csrf", token}}),
+                                              cookie);
+                    if (r.status == 200) ++ok;
+                }
+            }));
+        }
+        for (auto& f : crowd) f.get();
+        EXPECT_EQ(ok.load(), 200) << backend;
+        EXPECT_EQ(count_status(first, id, "confirmed"), 20) << backend;
+        EXPECT_EQ(count_status(first, id, "waiting"), 180) << backend;
+    }
+}
+
+}  // namespace
+}  // namespace skirosim::testing

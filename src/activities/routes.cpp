@@ -47,7 +47,7 @@ mustache::data activity_view(const Activity& a, const Labels& labels, const site
     d.set("id", std::to_string(a.id));
     d.set("title", a.title[l]);
     d.set("description", a.description[l]);
-    d.set("accessibility", a.accessibility[l]);
+    if (!a.accessibility[l].empty()) d.set("accessibility", a.accessibility[l]);
     d.set("when", tr.date_time(language, a.starts_at));
     d.set("until", tr.time_of_day(language, a.ends_at));
     d.set("venue", a.venue);

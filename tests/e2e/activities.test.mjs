@@ -1,0 +1,67 @@
+// Activities in the browser: a family registers as guests; the calendar files open in a real
+// iCalendar parser (ical.js).
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import path from 'node:path';
+import ICAL from 'ical.js';
+import { launch, newPage as openPage, baseUrl, seriousViolations, screenshotDir } from './browser.mjs';
+
+let browser;
+before(async () => { browser = await launch(); });
+after(async () => { await browser?.close(); });
+const newPage = (options) => openPage(browser, options);
+
+test('a family registers two adults and three children as guests', async () => {
+  const page = await newPage();
+  await page.goto(baseUrl + '/lv/activities?audience=families');
+  await page.click('ul.cards h2 a >> nth=0');
+  await page.fill('#name', 'Bērziņu ģimene');
+  await page.fill('#contact', 'berzini@example.org');
+  await page.fill('#adults', '2');
+  await page.fill('#children', '3');
+  await Promise.all([page.waitForNavigation(), page.click('form.stack button[type=submit]')]);
+  await page.waitForSelector('text=Jūs esat pieteicies');
+  await page.screenshot({ path: path.join(screenshotDir, 'activity-registered-lv.png'), fullPage: true });
+  assert.ok(await page.isVisible('a[href*="/lv/registrations/cancel?token="]'));
+});
+
+for (const feed of ['/calendar/all.ics?lang=lv', '/calendar/institution/cerinu-biblioteka.ics?lang=ru',
+                    '/calendar/audience/families.ics?lang=en']) {
+  test(`the feed ${feed} is valid iCalendar with Europe/Riga times`, async () => {
+    const response = await fetch(baseUrl + feed);
+    assert.equal(response.status, 200);
+    assert.match(response.headers.get('content-type'), /text\/calendar/);
+    const calendar = new ICAL.Component(ICAL.parse(await response.text()));
+    const zone = calendar.getFirstSubcomponent('vtimezone');
+    assert.equal(zone.getFirstPropertyValue('tzid'), 'Europe/Riga');
+    ICAL.TimezoneService.register(zone);
+    const vevents = calendar.getAllSubcomponents('vevent');
+    assert.ok(vevents.length >= 1);
+    for (const vevent of vevents) {
+      const event = new ICAL.Event(vevent);
+      assert.ok(event.summary.length > 0);
+      assert.equal(vevent.getFirstProperty('dtstart').getParameter('tzid'), 'Europe/Riga');
+      assert.ok(event.endDate.compare(event.startDate) > 0);
+    }
+  });
+}
+
+test('one activity\'s file: the workshop at 15:00 Riga time is 13:00 UTC in December', async () => {
+  const page = await newPage();
+  await page.goto(baseUrl + '/en/activities?audience=age-65-plus');
+  const href = await page.getAttribute('ul.cards h2 a >> nth=0', 'href');
+  const id = href.split('/').pop();
+  const calendar = new ICAL.Component(ICAL.parse(await (await fetch(`${baseUrl}/activities/${id}.ics?lang=en`)).text()));
+  ICAL.TimezoneService.register(calendar.getFirstSubcomponent('vtimezone'));
+  const event = new ICAL.Event(calendar.getFirstSubcomponent('vevent'));
+  assert.equal(event.summary, 'Sorting workshop for seniors');
+  assert.equal(event.startDate.toJSDate().toISOString(), '2026-12-09T13:00:00.000Z');
+});
+
+for (const target of ['/lv/activities', '/ru/activities?held_in=ru']) {
+  test(`no serious accessibility violations: ${target}`, async () => {
+    const page = await newPage();
+    await page.goto(baseUrl + target);
+    assert.deepEqual(await seriousViolations(page), []);
+  });
+}

@@ -19,14 +19,8 @@ constexpr const char* kRigaTimezone =
     "END:VTIMEZONE\r\n";
 
 std::string local(std::time_t utc) {
-    // The local date of the moment, then its minute of the day, both in Riga.
-    const auto moment = points::riga_local(utc);
-    const std::time_t midnight = points::riga_time(utc, 0, 0);
-    std::tm tm{};
-    const std::time_t shifted = midnight + 12 * 3600;  // noon of that local day, safe from DST edges
-    gmtime_r(&shifted, &tm);
-    return fmt::format("{:04}{:02}{:02}T{:02}{:02}00", tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday,
-                       moment.minute / 60, moment.minute % 60);
+    const auto t = points::riga_date_time(utc);
+    return fmt::format("{:04}{:02}{:02}T{:02}{:02}00", t.year, t.month, t.day, t.hour, t.minute);
 }
 
 std::string utc_stamp(std::time_t t) {

@@ -3,6 +3,8 @@
 
 #include <chrono>
 
+#include "accounts/web.hpp"
+#include "activities/editor.hpp"
 #include "activities/ics.hpp"
 #include "web/page_helpers.hpp"
 
@@ -118,8 +120,131 @@ ActivityMessages activity_messages(const i18n::Translator& translator) {
     };
 }
 
+namespace {
+
+// The activity form's choices: the institutions the person acts for, kinds, audiences, languages.
+void fill_form(mustache::data& data, const ActivityForm& form, const Principal& who, const Labels& labels,
+               const site::SiteContent& content, Language language) {
+    mustache::data institutions{mustache::data::type::list};
+    for (const auto& inst : content.institutions) {
+        if (!who.acts_for(inst.id)) continue;
+        mustache::data d;
+        d.set("code", inst.id);
+        d.set("name", in(inst.short_name, language));
+        d.set("selected", inst.id == form.institution);
+        institutions.push_back(d);
+    }
+    data.set("institutions", institutions);
+    data.set("kinds", options(labels.kinds, language, form.kind));
+    mustache::data audiences{mustache::data::type::list};
+    for (const auto& a : labels.audiences) {
+        mustache::data d;
+        d.set("code", a.code);
+        d.set("name", a.name[static_cast<std::size_t>(language)]);
+        d.set("checked", std::find(form.audiences.begin(), form.audiences.end(), a.code) != form.audiences.end());
+        audiences.push_back(d);
+    }
+    data.set("audiences", audiences);
+    for (const char* l : {"lv", "ru", "en"}) {
+        data.set(std::string("held_") + l, std::find(form.held_in.begin(), form.held_in.end(), l) != form.held_in.end());
+    }
+    for (Language l : kLanguages) {
+        const auto i = static_cast<std::size_t>(l);
+        const std::string s = "_" + std::string(code(l));
+        data.set("title" + s, form.title[i]);
+        data.set("description" + s, form.description[i]);
+        data.set("accessibility" + s, form.accessibility[i]);
+    }
+    data.set("start", form.start);
+    data.set("end", form.end);
+    data.set("venue", form.venue);
+    data.set("capacity", form.capacity);
+    data.set("registration", form.registration);
+    data.set("cancelled", form.cancelled);
+}
+
+bool is_staff(const Principal& p) { return p.staff(); }
+
+}  // namespace
+
 void add_routes(http::Router& router, Service& service, site::Service& site, const web::Views& views,
-                std::string public_url) {
+                std::string public_url, Editor& editor) {
+    router.get("/{lang}/staff/activities", web::localized([&editor, &site, &views](Request& request) -> Result<Response> {
+        auto who = accounts::with_role(request, is_staff);
+        if (!who) return std::unexpected(who.error());
+        auto activities = editor.editable(**who);
+        if (!activities) return std::unexpected(activities.error());
+        mustache::data list{mustache::data::type::list};
+        auto content = site.content();
+        for (const auto& a : *activities) {
+            mustache::data d;
+            d.set("id", std::to_string(a.id));
+            d.set("title", a.title[static_cast<std::size_t>(request.language)]);
+            d.set("when", views.translator().date_time(request.language, a.starts_at));
+            list.push_back(d);
+        }
+        web::Page page{.template_name = "activities/staff-list",
+                       .title = views.translator().text(request.language, "Our activities"), .section = "activities"};
+        page.data.set("activities", list);
+        return views.render(request, std::move(page));
+    }));
+    auto form_page = [&service, &site, &views](const Request& request, const ActivityForm& form, const Principal& who,
+                                               long long id) -> Result<web::Page> {
+        auto labels = load_labels(service);
+        if (!labels) return std::unexpected(labels.error());
+        web::Page page{.template_name = "activities/edit",
+                       .title = views.translator().text(request.language, id ? "Edit the activity" : "New activity"),
+                       .section = "activities"};
+        fill_form(page.data, form, who, *labels, *site.content(), request.language);
+        page.data.set("action", id ? "/" + lang_of(request) + "/staff/activities/" + std::to_string(id)
+                                   : "/" + lang_of(request) + "/staff/activities/new");
+        return page;
+    };
+    router.get("/{lang}/staff/activities/new", web::localized([form_page, &views](Request& request) -> Result<Response> {
+        auto who = accounts::with_role(request, is_staff);
+        if (!who) return std::unexpected(who.error());
+        ActivityForm form;
+        form.held_in = {lang_of(request)};
+        auto page = form_page(request, form, **who, 0);
+        if (!page) return std::unexpected(page.error());
+        return views.render(request, std::move(*page));
+    }));
+    router.get("/{lang}/staff/activities/{id}", web::localized([form_page, &service, &views](Request& request) -> Result<Response> {
+        auto who = accounts::with_role(request, is_staff);
+        if (!who) return std::unexpected(who.error());
+        long long id = 0;
+        try { id = std::stoll(request.path_param("id")); } catch (...) { return std::unexpected(Error::make(ErrorCode::not_found, "This page does not exist.")); }
+        auto activity = service.find(id);
+        if (!activity) return std::unexpected(activity.error());
+        if (!(*who)->acts_for(activity->institution)) return std::unexpected(Error::make(ErrorCode::forbidden, "You may not do this."));
+        auto page = form_page(request, ActivityForm::from(*activity), **who, id);
+        if (!page) return std::unexpected(page.error());
+        page->data.set("saved", request.query_param("saved").has_value());
+        return views.render(request, std::move(*page));
+    }));
+    for (const char* pattern : {"/{lang}/staff/activities/new", "/{lang}/staff/activities/{id}"}) {
+        const bool is_new = std::string(pattern).ends_with("/new");
+        router.post(pattern, web::localized([form_page, &editor, &views, is_new](Request& request) -> Result<Response> {
+            auto who = accounts::with_role(request, is_staff);
+            if (!who) return std::unexpected(who.error());
+            long long id = 0;
+            if (!is_new) {
+                try { id = std::stoll(request.path_param("id")); } catch (...) { return std::unexpected(Error::make(ErrorCode::not_found, "This page does not exist.")); }
+            }
+            ActivityForm form = ActivityForm::from(request);
+            auto saved = editor.save(**who, id, form);
+            if (!saved) {
+                if (saved.error().code != ErrorCode::invalid_input) return std::unexpected(saved.error());
+                auto page = form_page(request, form, **who, id);
+                if (!page) return std::unexpected(page.error());
+                page->data.set("error", views.translator().message(request.language, saved.error()));
+                page->status = 400;
+                return views.render(request, std::move(*page));
+            }
+            return Response::redirect("/" + lang_of(request) + "/staff/activities/" + std::to_string(*saved) + "?saved=1", 303);
+        }));
+    }
+
     router.get("/{lang}/activities", web::localized([&service, &site, &views](Request& request) -> Result<Response> {
         const Language language = request.language;
         Filter filter;

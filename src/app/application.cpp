@@ -314,7 +314,8 @@ void Application::build_routes() {
         data.set("has_nearest", !nearest.is_empty_list());
         data.set("nearest", nearest);
     });
-    activities::add_routes(router_, *activities_, *site_, *views_, options_.accounts.public_url);
+    activity_editor_ = std::make_unique<activities::Editor>(*db_);
+    activities::add_routes(router_, *activities_, *site_, *views_, options_.accounts.public_url, *activity_editor_);
     points::add_routes(router_, points::Context{*points_, *guide_, *site_, *views_, options_.accounts.public_url,
                                                 options_.tile_url, static_files_->has("vendor/leaflet/leaflet.js")});
     accounts::add_routes(router_, *accounts_, *views_, options_.secure_cookies);

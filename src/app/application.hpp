@@ -7,6 +7,7 @@
 #include <thread>
 
 #include "accounts/service.hpp"
+#include "activities/editor.hpp"
 #include "activities/service.hpp"
 #include "app/data_import.hpp"
 #include "app/options.hpp"
@@ -62,6 +63,7 @@ private:
     std::unique_ptr<guide::Service> guide_;
     std::unique_ptr<points::Service> points_;
     std::unique_ptr<activities::Service> activities_;
+    std::unique_ptr<activities::Editor> activity_editor_;
     std::unique_ptr<guide_editor::Editor> editor_;
     std::unique_ptr<DataImporter> importer_;
     std::unique_ptr<http::StaticFiles> static_files_;

@@ -72,6 +72,13 @@ LocalMoment riga_local(std::time_t utc) {
     return {(ucal_day + 5) % 7, calendar.get(UCAL_HOUR_OF_DAY, status) * 60 + calendar.get(UCAL_MINUTE, status)};
 }
 
+LocalDateTime riga_date_time(std::time_t utc) {
+    UErrorCode status = U_ZERO_ERROR;
+    auto calendar = riga_calendar(utc);
+    return {calendar.get(UCAL_YEAR, status), calendar.get(UCAL_MONTH, status) + 1, calendar.get(UCAL_DATE, status),
+            calendar.get(UCAL_HOUR_OF_DAY, status), calendar.get(UCAL_MINUTE, status)};
+}
+
 std::time_t riga_time(std::time_t reference, int day_offset, int minute) {
     UErrorCode status = U_ZERO_ERROR;
     auto calendar = riga_calendar(reference);

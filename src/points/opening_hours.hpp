@@ -38,6 +38,10 @@ struct LocalMoment {
     int minute = 0;
 };
 LocalMoment riga_local(std::time_t utc);
+struct LocalDateTime {
+    int year = 0, month = 0, day = 0, hour = 0, minute = 0;
+};
+LocalDateTime riga_date_time(std::time_t utc);
 // The UTC time of a local Riga date and minute (days from the date of `reference`).
 std::time_t riga_time(std::time_t reference, int day_offset, int minute);
 

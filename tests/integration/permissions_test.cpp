@@ -177,6 +177,46 @@ TEST_P(Permissions, OneStaffMemberCannotIssueCodesForAnothersResident) {
     EXPECT_EQ(staff.post("/lv/staff/residents/" + std::to_string(*olga) + "/code", {}).status, 200);
 }
 
+// The issue's own example: a staff member of one preschool cannot edit another's activity.
+TEST_P(Permissions, StaffEditOnlyTheirInstitutionsActivities) {
+    auto id_of = [&](const std::string& external) {
+        return *server_->app().database().read<long long>([&](soci::session& sql) -> Result<long long> {
+            long long v = 0;
+            sql << "SELECT id FROM activities WHERE external_id = :e", soci::use(external), soci::into(v);
+            return v;
+        });
+    };
+    const long long own = id_of("sample-eco-lesson-pii-26"), other = id_of("sample-swap-market-mezgls");
+    auto staff = as("staff26@example.org", "staff password");
+    EXPECT_EQ(staff.get("/lv/staff/activities/" + std::to_string(own)).status, 200);
+    EXPECT_EQ(staff.get("/lv/staff/activities/" + std::to_string(other)).status, 403);
+    std::vector<std::pair<std::string, std::string>> form{
+        {"institution", "pii-26"}, {"kind", "lesson"}, {"title_lv", "Pārdēvēta nodarbība"},
+        {"description_lv", "Apraksts"}, {"start", "2026-12-16T17:00"}, {"end", "2026-12-16T18:00"},
+        {"held_in", "lv"}, {"registration", "yes"}, {"capacity", "25"}};
+    EXPECT_EQ(staff.post("/lv/staff/activities/" + std::to_string(own), form).status, 303);
+    EXPECT_EQ(staff.post("/lv/staff/activities/" + std::to_string(other), form).status, 403);
+    auto moved = form;
+    moved[0] = {"institution", "mezgls"};
+    EXPECT_EQ(staff.post("/lv/staff/activities/" + std::to_string(own), moved).status, 403);  // not theirs to give
+    EXPECT_THAT(server_->get("/lv/activities/" + std::to_string(own)).body, HasSubstr("Pārdēvēta nodarbība"));
+    EXPECT_THAT(server_->get("/lv/activities/" + std::to_string(other)).body, Not(HasSubstr("Pārdēvēta nodarbība")));
+    // A new one, then a bad one that says what is wrong.
+    auto created = staff.post("/lv/staff/activities/new", form);
+    EXPECT_EQ(created.status, 303);
+    auto bad = form;
+    bad[5] = {"end", "2026-12-16T16:00"};
+    auto refused = staff.post("/lv/staff/activities/new", bad);
+    EXPECT_EQ(refused.status, 400);
+    EXPECT_THAT(refused.body, HasSubstr("ir pirms sākuma"));
+    // The coordinator edits every institution's activities; a resident none.
+    auto coordinator = as("coord@example.org", "coord password");
+    EXPECT_EQ(coordinator.get("/lv/staff/activities/" + std::to_string(other)).status, 200);
+    auto resident = as("resident@example.org", "resident password");
+    EXPECT_EQ(resident.get("/lv/staff/activities").status, 403);
+    EXPECT_THAT(as("admin@example.org", "admin password").get("/lv/admin/audit").body, HasSubstr("activity.changed"));
+}
+
 INSTANTIATE_TEST_SUITE_P(Backends, Permissions, ::testing::ValuesIn(backends()));
 
 }  // namespace

@@ -53,6 +53,10 @@ Result<Activity> parse_activity(const JsonReader& r) {
     SKIROSIM_TRY_ASSIGN(capacity, r.optional_integer("capacity", 0));
     if (capacity < 0 || capacity > 100000) return std::unexpected(r.error("capacity", "must be between 0 and 100000"));
     a.capacity = static_cast<int>(capacity);
+    long long reminder = 48;
+    SKIROSIM_TRY_ASSIGN(reminder, r.optional_integer("reminder_hours", 48));
+    if (reminder < 0 || reminder > 24 * 30) return std::unexpected(r.error("reminder_hours", "must be between 0 and 720"));
+    a.reminder_hours = static_cast<int>(reminder);
     SKIROSIM_TRY_ASSIGN(a.registration, r.optional_bool("registration", false));
     SKIROSIM_TRY_ASSIGN(a.cancelled, r.optional_bool("cancelled", false));
     SKIROSIM_TRY_ASSIGN(a.sample, r.optional_bool("sample", false));

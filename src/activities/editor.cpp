@@ -41,6 +41,7 @@ ActivityForm ActivityForm::from(const http::Request& request) {
     f.end = field("end");
     f.venue = field("venue");
     f.capacity = field("capacity");
+    f.reminder_hours = field("reminder_hours");
     f.registration = field("registration") == "yes";
     f.cancelled = field("cancelled") == "yes";
     for (Language l : kLanguages) {
@@ -100,11 +101,12 @@ Result<long long> Editor::save(const Principal& who, long long id, const Activit
         if (!f.accessibility[0].empty() || !f.accessibility[1].empty() || !f.accessibility[2].empty()) {
             activity["accessibility"] = complete(f.accessibility);
         }
-        if (!f.capacity.empty()) {
+        for (auto [key, text] : {std::pair{"capacity", &f.capacity}, {"reminder_hours", &f.reminder_hours}}) {
+            if (text->empty()) continue;
             try {
-                activity["capacity"] = std::stoll(f.capacity);
+                activity[key] = std::stoll(*text);
             } catch (...) {
-                activity["capacity"] = f.capacity;  // the check says "must be a whole number"
+                activity[key] = *text;  // the check says "must be a whole number"
             }
         }
         json::array kinds, audience_labels;
@@ -141,6 +143,7 @@ ActivityForm ActivityForm::from(const Activity& a) {
     f.audiences = a.audiences;
     f.held_in = a.held_in;
     f.capacity = std::to_string(a.capacity);
+    f.reminder_hours = std::to_string(a.reminder_hours);
     f.registration = a.registration;
     f.cancelled = a.cancelled;
     return f;

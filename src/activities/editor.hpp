@@ -12,7 +12,7 @@ struct ActivityForm {
     std::string institution, kind, start, end, venue;
     std::array<std::string, 3> title, description, accessibility;
     std::vector<std::string> audiences, held_in;
-    std::string capacity;
+    std::string capacity, reminder_hours;
     bool registration = false, cancelled = false;
 
     static ActivityForm from(const http::Request& request);

@@ -26,6 +26,7 @@ struct Activity {
     std::vector<std::string> audiences;
     std::vector<std::string> held_in;  // languages the activity itself is held in
     int capacity = 0;                  // people; 0 with registration off means open to all
+    int reminder_hours = 48;           // how long before the start the reminder goes
     bool registration = false;
     bool cancelled = false;
     bool sample = false;

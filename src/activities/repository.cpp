@@ -11,7 +11,7 @@ constexpr const char* kColumns =
     "a.id, COALESCE(a.external_id, ''), a.institution_id, a.kind, a.title_lv, a.title_ru, a.title_en, "
     "a.description_lv, a.description_ru, a.description_en, a.accessibility_lv, a.accessibility_ru, "
     "a.accessibility_en, a.starts_at, a.ends_at, a.venue, a.audiences, a.held_in, a.capacity, a.registration, "
-    "a.cancelled, a.sample";
+    "a.cancelled, a.sample, a.reminder_hours";
 
 std::vector<Activity> select(soci::session& sql, const std::string& where,
                              const std::vector<std::pair<std::string, std::string>>& text_binds,
@@ -30,7 +30,7 @@ std::vector<Activity> select(soci::session& sql, const std::string& where,
                           soci::into(a.accessibility[0]), soci::into(a.accessibility[1]), soci::into(a.accessibility[2]),
                           soci::into(starts), soci::into(ends), soci::into(a.venue), soci::into(audiences),
                           soci::into(held_in), soci::into(a.capacity), soci::into(registration),
-                          soci::into(cancelled), soci::into(sample));
+                          soci::into(cancelled), soci::into(sample), soci::into(a.reminder_hours));
     for (const auto& [name, value] : text_binds) st.exchange(soci::use(value, name));
     if (number) st.exchange(soci::use(number_value, number_name));
     st.exchange(soci::use(limit, "limit"));
@@ -106,7 +106,7 @@ void Repository::save(soci::session& sql, const std::vector<Activity>& activitie
                    "title_en = :t2, description_lv = :d0, description_ru = :d1, description_en = :d2, "
                    "accessibility_lv = :a0, accessibility_ru = :a1, accessibility_en = :a2, starts_at = :starts, "
                    "ends_at = :ends, venue = :venue, audiences = :aud, held_in = :held, capacity = :cap, "
-                   "registration = :reg, cancelled = :can, sample = :sample WHERE id = :id",
+                   "registration = :reg, cancelled = :can, sample = :sample, reminder_hours = :rh WHERE id = :id",
                 soci::use(a.institution, "inst"), soci::use(a.kind, "kind"), soci::use(a.title[0], "t0"),
                 soci::use(a.title[1], "t1"), soci::use(a.title[2], "t2"), soci::use(a.description[0], "d0"),
                 soci::use(a.description[1], "d1"), soci::use(a.description[2], "d2"),
@@ -114,13 +114,13 @@ void Repository::save(soci::session& sql, const std::vector<Activity>& activitie
                 soci::use(a.accessibility[2], "a2"), soci::use(starts, "starts"), soci::use(ends, "ends"),
                 soci::use(a.venue, "venue"), soci::use(audiences, "aud"), soci::use(held_in, "held"),
                 soci::use(a.capacity, "cap"), soci::use(registration, "reg"), soci::use(cancelled, "can"),
-                soci::use(sample, "sample"), soci::use(existing, "id");
+                soci::use(sample, "sample"), soci::use(a.reminder_hours, "rh"), soci::use(existing, "id");
         } else {
             sql << "INSERT INTO activities (external_id, institution_id, kind, title_lv, title_ru, title_en, "
                    "description_lv, description_ru, description_en, accessibility_lv, accessibility_ru, "
                    "accessibility_en, starts_at, ends_at, venue, audiences, held_in, capacity, registration, "
-                   "cancelled, sample) VALUES (:ext, :inst, :kind, :t0, :t1, :t2, :d0, :d1, :d2, :a0, :a1, :a2, "
-                   ":starts, :ends, :venue, :aud, :held, :cap, :reg, :can, :sample)",
+                   "cancelled, sample, reminder_hours) VALUES (:ext, :inst, :kind, :t0, :t1, :t2, :d0, :d1, :d2, :a0, "
+                   ":a1, :a2, :starts, :ends, :venue, :aud, :held, :cap, :reg, :can, :sample, :rh)",
                 soci::use(a.external_id, "ext"), soci::use(a.institution, "inst"), soci::use(a.kind, "kind"),
                 soci::use(a.title[0], "t0"), soci::use(a.title[1], "t1"), soci::use(a.title[2], "t2"),
                 soci::use(a.description[0], "d0"), soci::use(a.description[1], "d1"),
@@ -128,7 +128,8 @@ void Repository::save(soci::session& sql, const std::vector<Activity>& activitie
                 soci::use(a.accessibility[1], "a1"), soci::use(a.accessibility[2], "a2"),
                 soci::use(starts, "starts"), soci::use(ends, "ends"), soci::use(a.venue, "venue"),
                 soci::use(audiences, "aud"), soci::use(held_in, "held"), soci::use(a.capacity, "cap"),
-                soci::use(registration, "reg"), soci::use(cancelled, "can"), soci::use(sample, "sample");
+                soci::use(registration, "reg"), soci::use(cancelled, "can"), soci::use(sample, "sample"),
+                soci::use(a.reminder_hours, "rh");
         }
     }
 }
@@ -221,6 +222,51 @@ void Repository::set_status(soci::session& sql, long long id, const std::string&
 std::vector<Registration> Repository::registrations(soci::session& sql, long long activity, const std::string& status) {
     const std::string where = "WHERE activity_id = :number" + std::string(status.empty() ? "" : " AND status = :text");
     return select_registrations(sql, where, status, activity);
+}
+
+}  // namespace skirosim::activities
+
+namespace skirosim::activities {
+
+namespace {
+std::vector<std::pair<Registration, long long>> due(soci::session& sql, const std::string& condition, std::time_t now) {
+    std::vector<std::pair<Registration, long long>> out;
+    Registration r;
+    long long activity = 0, at = now, created = 0;
+    soci::statement st = (sql.prepare << "SELECT r.id, r.activity_id, r.name, r.contact, r.language, r.adults, "
+                                         "r.children, r.status, r.created_at, a.id FROM registrations r "
+                                         "JOIN activities a ON a.id = r.activity_id WHERE r.status = 'confirmed' "
+                                         "AND r.contact <> '' AND a.cancelled = 0 AND " + condition,
+                          soci::into(r.id), soci::into(r.activity), soci::into(r.name), soci::into(r.contact),
+                          soci::into(r.language), soci::into(r.adults), soci::into(r.children), soci::into(r.status),
+                          soci::into(created), soci::into(activity), soci::use(at, "now"));
+    st.execute();
+    while (st.fetch()) {
+        Registration copy = r;
+        copy.created_at = static_cast<std::time_t>(created);
+        out.emplace_back(copy, activity);
+    }
+    return out;
+}
+}  // namespace
+
+std::vector<std::pair<Registration, long long>> Repository::due_reminders(soci::session& sql, std::time_t now) {
+    return due(sql, "r.reminded_at IS NULL AND a.starts_at > :now AND a.starts_at - a.reminder_hours * 3600 <= :now", now);
+}
+
+std::vector<std::pair<Registration, long long>> Repository::due_feedback(soci::session& sql, std::time_t now) {
+    return due(sql, "r.feedback_requested_at IS NULL AND a.ends_at <= :now", now);
+}
+
+void Repository::mark_reminded(soci::session& sql, long long registration, std::time_t at) {
+    long long when = at;
+    sql << "UPDATE registrations SET reminded_at = :t WHERE id = :id", soci::use(when, "t"), soci::use(registration, "id");
+}
+
+void Repository::mark_feedback_requested(soci::session& sql, long long registration, std::time_t at) {
+    long long when = at;
+    sql << "UPDATE registrations SET feedback_requested_at = :t WHERE id = :id", soci::use(when, "t"),
+        soci::use(registration, "id");
 }
 
 }  // namespace skirosim::activities

@@ -28,6 +28,13 @@ public:
     static std::optional<Registration> by_cancel_hash(soci::session& sql, const std::string& hash);
     static void set_status(soci::session& sql, long long id, const std::string& status);
     static std::vector<Registration> registrations(soci::session& sql, long long activity, const std::string& status);
+
+    // Confirmed registrations of activities starting within their reminder window and not yet
+    // reminded; of activities that have ended and not yet asked for feedback.
+    static std::vector<std::pair<Registration, long long>> due_reminders(soci::session& sql, std::time_t now);
+    static std::vector<std::pair<Registration, long long>> due_feedback(soci::session& sql, std::time_t now);
+    static void mark_reminded(soci::session& sql, long long registration, std::time_t at);
+    static void mark_feedback_requested(soci::session& sql, long long registration, std::time_t at);
 };
 
 }  // namespace skirosim::activities

@@ -115,6 +115,14 @@ ActivityMessages activity_messages(const i18n::Translator& translator) {
             return std::pair{t("You are on the waiting list"),
                              fill_placeholders(t("\"{1}\" is full; you are on the waiting list and will hear from us when a place frees up. To leave the list: {2}"), {title, link})};
         }
+        if (purpose == "reminder") {
+            return std::pair{t("Reminder: your activity is coming up"),
+                             fill_placeholders(t("A reminder: you are registered for \"{1}\". See you there! Details: {2}"), {title, link})};
+        }
+        if (purpose == "feedback") {
+            return std::pair{t("How was it?"),
+                             fill_placeholders(t("Thank you for coming to \"{1}\". Tell the organisers in a few words how it was — just reply, or ask at the institution. {2}"), {title, link})};
+        }
         return std::pair{t("A place is free for you"),
                          fill_placeholders(t("Good news: a place at \"{1}\" is now yours. Details: {2}"), {title, link})};
     };
@@ -159,6 +167,7 @@ void fill_form(mustache::data& data, const ActivityForm& form, const Principal& 
     data.set("end", form.end);
     data.set("venue", form.venue);
     data.set("capacity", form.capacity);
+    data.set("reminder_hours", form.reminder_hours.empty() ? std::string("48") : form.reminder_hours);
     data.set("registration", form.registration);
     data.set("cancelled", form.cancelled);
 }

@@ -103,6 +103,29 @@ Result<std::optional<Registration>> Service::by_token(const std::string& token) 
     });
 }
 
+Result<int> Service::send_due_messages(std::time_t now) {
+    return db_.transaction<int>([&](soci::session& sql) -> Result<int> {
+        int queued = 0;
+        for (const auto& [registration, activity_id] : Repository::due_reminders(sql, now)) {
+            auto activity = Repository::find(sql, activity_id);
+            if (!activity) continue;
+            tell(sql, registration, *activity, "reminder",
+                 public_url_ + "/" + registration.language + "/activities/" + std::to_string(activity_id), now);
+            Repository::mark_reminded(sql, registration.id, now);
+            ++queued;
+        }
+        for (const auto& [registration, activity_id] : Repository::due_feedback(sql, now)) {
+            auto activity = Repository::find(sql, activity_id);
+            if (!activity) continue;
+            tell(sql, registration, *activity, "feedback",
+                 public_url_ + "/" + registration.language + "/activities/" + std::to_string(activity_id), now);
+            Repository::mark_feedback_requested(sql, registration.id, now);
+            ++queued;
+        }
+        return queued;
+    });
+}
+
 Result<Registration> Service::cancel(const std::string& token, std::time_t now) {
     return db_.transaction<Registration>([&](soci::session& sql) -> Result<Registration> {
         auto found = Repository::by_cancel_hash(sql, accounts::token_hash(token));

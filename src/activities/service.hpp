@@ -45,6 +45,9 @@ public:
     // Cancels by the link's token; promotes from the waiting list in order while places fit.
     Result<Registration> cancel(const std::string& token, std::time_t now);
     Result<std::optional<Registration>> by_token(const std::string& token);
+    // Queues the reminders that are due and the feedback requests of activities that ended;
+    // each goes once. Returns how many messages were queued. The server runs it on a timer.
+    Result<int> send_due_messages(std::time_t now);
 
 private:
     void tell(soci::session& sql, const Registration& r, const Activity& a, const std::string& purpose,

@@ -148,6 +148,7 @@ Application::~Application() {
     if (retention_.joinable()) retention_.join();
 }
 
+// One timer for the server's own chores: reminders and feedback requests, then retention.
 void Application::start_retention() {
     if (retention_.joinable()) return;
     // Personal data a purpose no longer needs is deleted on schedule, by the server itself.
@@ -155,6 +156,9 @@ void Application::start_retention() {
         std::unique_lock lock(retention_mutex_);
         do {
             lock.unlock();
+            if (auto queued = activities_->send_due_messages(std::time(nullptr)); queued && *queued > 0) {
+                spdlog::info("activities: {} reminders and feedback requests queued", *queued);
+            }
             if (auto removed = accounts_->purge(); removed) {
                 if (*removed > 0) spdlog::info("retention: removed {} expired records", *removed);
             } else {

@@ -21,8 +21,9 @@ struct Options {
     std::chrono::milliseconds catalogue_poll{2000};
     // Cookies only over HTTPS (browsers also accept them on http://localhost).
     bool secure_cookies = true;
-    // How often the retention job deletes what no purpose needs any more.
-    std::chrono::seconds retention_interval{6 * 3600};
+    // How often the server's chores run: reminders and feedback requests, then the retention
+    // job that deletes what no purpose needs any more.
+    std::chrono::seconds retention_interval{15 * 60};
     accounts::Settings accounts;
     accounts::SmtpSettings smtp;
     // Where the map's tiles come from ({z}/{x}/{y}); a local path works too.

@@ -151,6 +151,27 @@ TEST_P(Activities, CalendarFilesInRigaTime) {
     }
 }
 
+TEST_P(Activities, ARemindsBeforeAndAsksForFeedbackAfterEachOnce) {
+    const long long id = workshop_id(*server_);
+    const std::string target = "/lv/activities/" + std::to_string(id);
+    Browser b(*server_);
+    b.get(target);
+    ASSERT_EQ(b.post(target + "/register", {{"name", "Anna"}, {"contact", "anna@example.org"}}).status, 200);
+    auto activity = server_->app().activities().find(id);
+    ASSERT_TRUE(activity);
+    auto& service = server_->app().activities();
+    EXPECT_EQ(*service.send_due_messages(activity->starts_at - 49 * 3600), 0);  // too early
+    EXPECT_EQ(*service.send_due_messages(activity->starts_at - 47 * 3600), 1);  // within 48 hours
+    EXPECT_EQ(*service.send_due_messages(activity->starts_at - 46 * 3600), 0);  // once
+    EXPECT_EQ(*service.send_due_messages(activity->ends_at + 3600), 1);         // afterwards: how was it?
+    EXPECT_EQ(*service.send_due_messages(activity->ends_at + 7200), 0);
+    auto outbox = server_->app().database().read<std::vector<accounts::OutboxMessage>>(
+        [](soci::session& sql) -> Result<std::vector<accounts::OutboxMessage>> { return accounts::Repository::outbox_for(sql, "anna@example.org"); });
+    ASSERT_EQ(outbox->size(), 3u);
+    EXPECT_EQ((*outbox)[0].subject, "Kā jums patika?");
+    EXPECT_EQ((*outbox)[1].subject, "Atgādinājums: drīz jūsu pasākums");
+}
+
 INSTANTIATE_TEST_SUITE_P(Backends, Activities, ::testing::ValuesIn(backends()));
 
 // 200 people press "register" at once for 20 places, half through one app server, half through

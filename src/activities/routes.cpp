@@ -292,6 +292,50 @@ void add_routes(http::Router& router, Service& service, site::Service& site, con
         return views.render(request, std::move(page));
     }));
 
+    // An institution's page: who they are, where and how to reach them, their activities and
+    // their own collection boxes.
+    router.get("/{lang}/institutions/{id}", web::localized([&service, &site, &views](Request& request) -> Result<Response> {
+        const Language language = request.language;
+        auto content = site.content();
+        const site::Institution* inst = nullptr;
+        for (const auto& i : content->institutions) {
+            if (i.id == request.path_param("id")) inst = &i;
+        }
+        if (!inst) return std::unexpected(Error::make(ErrorCode::not_found, "This page does not exist."));
+        Filter filter;
+        filter.from = now();
+        filter.institution = inst->id;
+        auto activities = service.list(filter, 50);
+        if (!activities) return std::unexpected(activities.error());
+        auto labels = load_labels(service);
+        if (!labels) return std::unexpected(labels.error());
+        auto boxes = service.institution_points(inst->id);
+        if (!boxes) return std::unexpected(boxes.error());
+        web::Page page{.template_name = "activities/institution", .title = in(inst->name, language), .section = "about"};
+        page.data.set("id", inst->id);
+        page.data.set("name", in(inst->name, language));
+        page.data.set("description", in(inst->description, language));
+        page.data.set("address", inst->address);
+        page.data.set("phone", inst->phone);
+        page.data.set("email", inst->email);
+        page.data.set("website", inst->website);
+        page.data.set("sample", inst->sample);
+        mustache::data list{mustache::data::type::list};
+        for (const auto& a : *activities) list.push_back(activity_view(a, *labels, *content, views.translator(), language));
+        page.data.set("activities", list);
+        page.data.set("has_activities", !activities->empty());
+        mustache::data points{mustache::data::type::list};
+        for (const auto& [id, name] : *boxes) {
+            mustache::data d;
+            d.set("id", id);
+            d.set("name", name[static_cast<std::size_t>(language)]);
+            points.push_back(d);
+        }
+        page.data.set("points", points);
+        page.data.set("has_points", !boxes->empty());
+        return views.render(request, std::move(page));
+    }));
+
     router.get("/{lang}/activities/{id}", web::localized([&service, &site, &views](Request& request) -> Result<Response> {
         long long id = 0;
         try { id = std::stoll(request.path_param("id")); } catch (...) { return std::unexpected(Error::make(ErrorCode::not_found, "This page does not exist.")); }

@@ -39,6 +39,22 @@ Result<std::vector<Label>> Service::audiences() {
     return db_.read<std::vector<Label>>([](soci::session& sql) -> Result<std::vector<Label>> { return Repository::audiences(sql); });
 }
 
+Result<std::vector<std::pair<std::string, LocalizedText>>> Service::institution_points(const std::string& institution) {
+    using Points = std::vector<std::pair<std::string, LocalizedText>>;
+    return db_.read<Points>([&](soci::session& sql) -> Result<Points> {
+        Points out;
+        std::string id;
+        LocalizedText name;
+        soci::statement st = (sql.prepare << "SELECT id, name_lv, name_ru, name_en FROM points WHERE institution_id = :i "
+                                             "ORDER BY id",
+                              soci::into(id), soci::into(name[0]), soci::into(name[1]), soci::into(name[2]),
+                              soci::use(institution));
+        st.execute();
+        while (st.fetch()) out.emplace_back(id, name);
+        return out;
+    });
+}
+
 Result<int> Service::confirmed_people(long long activity) {
     return db_.read<int>([&](soci::session& sql) -> Result<int> { return Repository::confirmed_people(sql, activity); });
 }

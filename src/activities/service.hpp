@@ -40,6 +40,8 @@ public:
     Result<std::vector<Label>> kinds();
     Result<std::vector<Label>> audiences();
     Result<int> confirmed_people(long long activity);
+    // The collection points an institution keeps (id and name), for its page.
+    Result<std::vector<std::pair<std::string, LocalizedText>>> institution_points(const std::string& institution);
 
     Result<Registered> register_party(const RegistrationForm& form, std::time_t now);
     // Cancels by the link's token; promotes from the waiting list in order while places fit.

@@ -172,6 +172,17 @@ TEST_P(Activities, ARemindsBeforeAndAsksForFeedbackAfterEachOnce) {
     EXPECT_EQ((*outbox)[1].subject, "Atgādinājums: drīz jūsu pasākums");
 }
 
+TEST_P(Activities, EachInstitutionHasItsPageWithActivitiesAndBoxes) {
+    auto page = server_->get("/ru/institutions/cerinu-biblioteka");
+    ASSERT_EQ(page.status, 200);
+    EXPECT_THAT(page.body, HasSubstr("Библиотека Цериню Латгальской центральной библиотеки"));
+    EXPECT_THAT(page.body, HasSubstr("Мастерская по сортировке для пожилых"));
+    EXPECT_THAT(page.body, HasSubstr("/ru/points/cerinu-biblioteka-battery-box"));
+    EXPECT_THAT(page.body, HasSubstr("/calendar/institution/cerinu-biblioteka.ics"));
+    EXPECT_EQ(server_->get("/ru/institutions/nowhere").status, 404);
+    EXPECT_THAT(server_->get("/lv/about").body, HasSubstr("/lv/institutions/pii-26"));
+}
+
 INSTANTIATE_TEST_SUITE_P(Backends, Activities, ::testing::ValuesIn(backends()));
 
 // 200 people press "register" at once for 20 places, half through one app server, half through

@@ -2,10 +2,14 @@
 #include "activities/routes.hpp"
 
 #include <chrono>
+#include <map>
+
+#include <fmt/format.h>
 
 #include "accounts/web.hpp"
 #include "activities/editor.hpp"
 #include "activities/ics.hpp"
+#include "points/opening_hours.hpp"
 #include "web/page_helpers.hpp"
 
 namespace skirosim::activities {
@@ -333,6 +337,74 @@ void add_routes(http::Router& router, Service& service, site::Service& site, con
         }
         page.data.set("points", points);
         page.data.set("has_points", !boxes->empty());
+        return views.render(request, std::move(page));
+    }));
+
+    // The month view: a grid of weeks, Monday first, each day with its activities.
+    router.get("/{lang}/activities/month", web::localized([&service, &views](Request& request) -> Result<Response> {
+        using namespace std::chrono;
+        const Language language = request.language;
+        const auto today = points::riga_date_time(now());
+        int y = today.year, m = today.month;
+        if (auto text = request.query_param("m"); text && text->size() == 7 && (*text)[4] == '-') {
+            try {
+                y = std::stoi(text->substr(0, 4));
+                m = std::stoi(text->substr(5, 2));
+            } catch (...) {
+            }
+            if (y < 2000 || y > 2100 || m < 1 || m > 12) y = today.year, m = today.month;
+        }
+        const year_month month{year{y}, std::chrono::month{static_cast<unsigned>(m)}};
+        const auto first = sys_days{month / 1};
+        const unsigned days = static_cast<unsigned>((month / last).day());
+        const int lead = (weekday{first}.iso_encoding() + 6) % 7;  // Monday = 0
+        Filter filter;
+        filter.from = points::riga_time(system_clock::to_time_t(system_clock::time_point{first}) + 12 * 3600, 0, 0);
+        filter.audience = request.query_param("audience").value_or("");
+        filter.kind = request.query_param("kind").value_or("");
+        filter.institution = request.query_param("institution").value_or("");
+        auto activities = service.list(filter, 500);
+        if (!activities) return std::unexpected(activities.error());
+        std::map<int, std::vector<const Activity*>> by_day;
+        for (const auto& a : *activities) {
+            const auto t = points::riga_date_time(a.starts_at);
+            if (t.year == y && t.month == m) by_day[t.day].push_back(&a);
+        }
+        mustache::data weeks{mustache::data::type::list};
+        mustache::data week{mustache::data::type::list};
+        for (int cell = 0; cell < lead + static_cast<int>(days) || cell % 7 != 0; ++cell) {
+            mustache::data d;
+            const int day = cell - lead + 1;
+            if (day >= 1 && day <= static_cast<int>(days)) {
+                d.set("day", std::to_string(day));
+                mustache::data items{mustache::data::type::list};
+                for (const Activity* a : by_day[day]) {
+                    mustache::data x;
+                    x.set("id", std::to_string(a->id));
+                    x.set("title", a->title[static_cast<std::size_t>(language)]);
+                    x.set("time", views.translator().time_of_day(language, a->starts_at));
+                    items.push_back(x);
+                }
+                d.set("activities", items);
+            }
+            week.push_back(d);
+            if (cell % 7 == 6) {
+                mustache::data row;
+                row.set("days", week);
+                weeks.push_back(row);
+                week = mustache::data{mustache::data::type::list};
+            }
+        }
+        const year_month previous = month - months{1}, next = month + months{1};
+        auto label = [](year_month ym) {
+            return fmt::format("{:04}-{:02}", static_cast<int>(ym.year()), static_cast<unsigned>(ym.month()));
+        };
+        web::Page page{.template_name = "activities/month",
+                       .title = views.translator().text(language, "Activities"), .section = "activities"};
+        page.data.set("weeks", weeks);
+        page.data.set("month", views.translator().month_year(language, points::riga_time(filter.from, 1, 0)));
+        page.data.set("previous", label(previous));
+        page.data.set("next", label(next));
         return views.render(request, std::move(page));
     }));
 

@@ -2,6 +2,10 @@
 #include "i18n/translator.hpp"
 
 #include <boost/locale.hpp>
+#include <unicode/smpdtfmt.h>
+#include <unicode/timezone.h>
+
+#include <memory>
 
 #include <sstream>
 
@@ -97,6 +101,19 @@ std::string Translator::date_time(Language language, std::time_t when) const {
     out << bl::as::time_zone(kTimeZone) << bl::as::date_full << bl::as::time_short
         << bl::as::datetime << when;
     return out.str();
+}
+
+std::string Translator::month_year(Language language, std::time_t when) const {
+    // ICU's "LLLL" is the stand-alone month name: "decembris", "декабрь" (not "декабря").
+    UErrorCode status = U_ZERO_ERROR;
+    icu::SimpleDateFormat format(icu::UnicodeString("LLLL y"), icu::Locale(std::string(code(language)).c_str()), status);
+    std::unique_ptr<icu::TimeZone> zone(icu::TimeZone::createTimeZone(kTimeZone));
+    format.setTimeZone(*zone);
+    icu::UnicodeString text;
+    format.format(static_cast<UDate>(when) * 1000.0, text);
+    std::string out;
+    text.toUTF8String(out);
+    return out;
 }
 
 std::string Translator::time_of_day(Language language, std::time_t when) const {

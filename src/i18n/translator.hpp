@@ -34,6 +34,8 @@ public:
     // "trešdiena, 25. novembris, 18:00" and the like, in Europe/Riga.
     std::string date_time(Language language, std::time_t when) const;
     std::string time_of_day(Language language, std::time_t when) const;
+    // "decembris 2026", "декабрь 2026 г.", "December 2026" (the month standing alone).
+    std::string month_year(Language language, std::time_t when) const;
 
     const std::locale& locale(Language language) const;
 

@@ -58,7 +58,7 @@ test('one activity\'s file: the workshop at 15:00 Riga time is 13:00 UTC in Dece
   assert.equal(event.startDate.toJSDate().toISOString(), '2026-12-09T13:00:00.000Z');
 });
 
-for (const target of ['/lv/activities', '/ru/activities?held_in=ru']) {
+for (const target of ['/lv/activities', '/ru/activities?held_in=ru', '/lv/activities/month?m=2026-12', '/ru/institutions/cerinu-biblioteka']) {
   test(`no serious accessibility violations: ${target}`, async () => {
     const page = await newPage();
     await page.goto(baseUrl + target);

@@ -183,6 +183,20 @@ TEST_P(Activities, EachInstitutionHasItsPageWithActivitiesAndBoxes) {
     EXPECT_THAT(server_->get("/lv/about").body, HasSubstr("/lv/institutions/pii-26"));
 }
 
+TEST_P(Activities, TheMonthViewShowsEachDaysActivities) {
+    auto december = server_->get("/ru/activities/month?m=2026-12");
+    ASSERT_EQ(december.status, 200);
+    EXPECT_THAT(december.body, HasSubstr("декабрь 2026"));
+    EXPECT_THAT(december.body, HasSubstr("15:00 Мастерская по сортировке для пожилых"));
+    EXPECT_THAT(december.body, HasSubstr("m=2027-01"));
+    EXPECT_EQ(std::count(december.body.begin(), december.body.end(), '\n') > 10, true);
+    auto january = server_->get("/lv/activities/month?m=2027-01");
+    EXPECT_THAT(january.body, HasSubstr("janvāris 2027"));
+    EXPECT_THAT(january.body, HasSubstr("Mainīšanās tirdziņš"));
+    EXPECT_THAT(january.body, Not(HasSubstr("Šķirošanas darbnīca senioriem")));
+    EXPECT_EQ(server_->get("/lv/activities/month?m=garbage").status, 200);  // this month instead
+}
+
 INSTANTIATE_TEST_SUITE_P(Backends, Activities, ::testing::ValuesIn(backends()));
 
 // 200 people press "register" at once for 20 places, half through one app server, half through

@@ -199,7 +199,7 @@ void add_routes(http::Router& router, Service& service, const web::Views& views,
         if (!account) return std::unexpected(account.error());
         auto page = form_page(views, request, "account", "My account");
         page.data.set("name", account->display_name);
-        page.data.set("login", account->login());
+        web::set_text(page.data, "login", account->login());
         page.data.set("welcome", request.query_param("welcome").has_value());
         page.data.set("has_password", !account->password_hash.empty());
         for (Language l : kLanguages) page.data.set("language_" + std::string(code(l)), account->language == code(l));

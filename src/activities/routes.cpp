@@ -56,7 +56,7 @@ mustache::data activity_view(const Activity& a, const Labels& labels, const site
     if (!a.accessibility[l].empty()) d.set("accessibility", a.accessibility[l]);
     d.set("when", tr.date_time(language, a.starts_at));
     d.set("until", tr.time_of_day(language, a.ends_at));
-    d.set("venue", a.venue);
+    web::set_text(d, "venue", a.venue);
     d.set("kind", label_of(labels.kinds, a.kind, language));
     d.set("cancelled", a.cancelled);
     d.set("sample", a.sample);
@@ -319,10 +319,10 @@ void add_routes(http::Router& router, Service& service, site::Service& site, con
         page.data.set("id", inst->id);
         page.data.set("name", in(inst->name, language));
         page.data.set("description", in(inst->description, language));
-        page.data.set("address", inst->address);
-        page.data.set("phone", inst->phone);
-        page.data.set("email", inst->email);
-        page.data.set("website", inst->website);
+        web::set_text(page.data, "address", inst->address);
+        web::set_text(page.data, "phone", inst->phone);
+        web::set_text(page.data, "email", inst->email);
+        web::set_text(page.data, "website", inst->website);
         page.data.set("sample", inst->sample);
         mustache::data list{mustache::data::type::list};
         for (const auto& a : *activities) list.push_back(activity_view(a, *labels, *content, views.translator(), language));

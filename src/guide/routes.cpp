@@ -238,7 +238,7 @@ void add_routes(http::Router& router, Service& service, const web::Views& views,
         web::Page page{.template_name = "guide/bin", .title = bin->name[l], .section = "guide"};
         page.data.set("bin", bin_view(*bin, language));
         page.data.set("place", place->name[l]);
-        page.data.set("operator", place->operator_name);
+        web::set_text(page.data, "operator", place->operator_name);
         page.data.set("accepts", lines(bin->accepts[l]));
         page.data.set("refuses", lines(bin->refuses[l]));
         page.data.set("mistakes", lines(bin->mistakes[l]));

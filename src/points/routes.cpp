@@ -239,9 +239,9 @@ void add_routes(http::Router& router, Context ctx) {
                        .section = "points"};
         page.data = nearby_view(n, tr, language);
         page.data.set("channels", channels_view(ctx.guide.snapshot()->catalogue, point->channels, language));
-        page.data.set("opening_hours", point->opening_hours);
-        page.data.set("operator", point->operator_name);
-        page.data.set("notes", point->notes[static_cast<std::size_t>(language)]);
+        web::set_text(page.data, "opening_hours", point->opening_hours);
+        web::set_text(page.data, "operator", point->operator_name);
+        web::set_text(page.data, "notes", point->notes[static_cast<std::size_t>(language)]);
         page.data.set("lat", fmt::format("{:.6f}", point->latitude));
         page.data.set("lon", fmt::format("{:.6f}", point->longitude));
         mustache::data kinds{mustache::data::type::list};
@@ -407,11 +407,11 @@ void add_routes(http::Router& router, Context ctx) {
             d.set("id", std::to_string(r.id));
             d.set("point", r.point);
             d.set("kind", r.kind);
-            d.set("details", r.details);
-            d.set("contact", r.contact);
+            web::set_text(d, "details", r.details);
+            web::set_text(d, "contact", r.contact);
             d.set("confirmations", tr.integer(request.language, r.confirmations));
             d.set("when", tr.date_time(request.language, r.created_at));
-            d.set("forwarded_to", r.forwarded_to);
+            web::set_text(d, "forwarded_to", r.forwarded_to);
             d.set("language", r.language);
             d.set("open", r.status != "resolved");
             list.push_back(d);

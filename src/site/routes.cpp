@@ -29,10 +29,10 @@ mustache::data institution_view(const Institution& inst, Language language) {
     d.set("name", in(inst.name, language));
     d.set("short_name", in(inst.short_name, language));
     d.set("description", in(inst.description, language));
-    d.set("address", inst.address);
-    d.set("phone", inst.phone);
-    d.set("email", inst.email);
-    d.set("website", inst.website);
+    web::set_text(d, "address", inst.address);
+    web::set_text(d, "phone", inst.phone);
+    web::set_text(d, "email", inst.email);
+    web::set_text(d, "website", inst.website);
     d.set("lead", inst.role == "lead");
     d.set("sample", inst.sample);
     return d;
@@ -48,7 +48,7 @@ mustache::data activities_view(const std::vector<ActivitySummary>& activities,
         d.set("description", in(a.description, language));
         d.set("when", tr.date_time(language, a.starts_at));
         d.set("until", tr.time_of_day(language, a.ends_at));
-        d.set("venue", a.venue);
+        web::set_text(d, "venue", a.venue);
         d.set("sample", a.sample);
         if (const Institution* inst = find_institution(content, a.institution_id)) {
             d.set("organiser", in(inst->short_name, language));

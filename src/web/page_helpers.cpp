@@ -12,6 +12,10 @@ http::Handler localized(http::Handler handler) {
     };
 }
 
+void set_text(mustache::data& data, const std::string& key, const std::string& value) {
+    if (!value.empty()) data.set(key, value);
+}
+
 mustache::data list_of(const std::vector<std::string>& values) {
     mustache::data list{mustache::data::type::list};
     for (const auto& value : values) {

@@ -9,6 +9,10 @@ namespace skirosim::web {
 // Wraps a handler of a "/{lang}/…" route: an unknown language code is a 404.
 http::Handler localized(http::Handler handler);
 
+// Sets a text only when it is not empty: kainjow's mustache counts an empty string as true, so
+// "{{#phone}}…{{/phone}}" would show its label around nothing.
+void set_text(mustache::data& data, const std::string& key, const std::string& value);
+
 // A list of {"name": …} entries for a mustache section.
 mustache::data list_of(const std::vector<std::string>& values);
 

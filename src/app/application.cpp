@@ -150,7 +150,7 @@ Application::~Application() {
 
 // One timer for the server's own chores: reminders and feedback requests, then retention.
 void Application::start_retention() {
-    if (retention_.joinable()) return;
+    if (retention_.joinable() || !options_.run_chores) return;
     // Personal data a purpose no longer needs is deleted on schedule, by the server itself.
     retention_ = std::thread([this] {
         std::unique_lock lock(retention_mutex_);

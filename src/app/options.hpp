@@ -24,6 +24,8 @@ struct Options {
     // How often the server's chores run: reminders and feedback requests, then the retention
     // job that deletes what no purpose needs any more.
     std::chrono::seconds retention_interval{15 * 60};
+    // Off in tests, which run the chores themselves so that a background run does not race them.
+    bool run_chores = true;
     accounts::Settings accounts;
     accounts::SmtpSettings smtp;
     // Where the map's tiles come from ({z}/{x}/{y}); a local path works too.

@@ -5,7 +5,9 @@
 
 #include <boost/json.hpp>
 
+#include <chrono>
 #include <regex>
+#include <thread>
 
 #include "accounts/repository.hpp"
 #include "support/browser.hpp"
@@ -265,6 +267,30 @@ TEST_P(Accounts, RetentionRemovesWhatNoPurposeNeeds) {
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, Accounts, ::testing::ValuesIn(backends()));
+
+// The tests above run the retention job themselves; a real server runs it on its own timer.
+TEST(ServerChores, TheServerRunsTheRetentionJobByItself) {
+    auto options = TestServer::default_options(temp_sqlite_url());
+    options.run_chores = true;
+    options.retention_interval = std::chrono::seconds{1};
+    TestServer server(options);
+    auto expired = [&] {
+        return *server.app().database().read<long long>([](soci::session& sql) -> Result<long long> {
+            long long n = 0;
+            sql << "SELECT COUNT(*) FROM login_attempts WHERE attempted_at = 1000", soci::into(n);
+            return n;
+        });
+    };
+    ASSERT_TRUE(server.app().database().transaction<void>([](soci::session& sql) -> Result<void> {
+        sql << "INSERT INTO login_attempts (attempt_key, attempted_at, succeeded) VALUES ('login:x', 1000, 0)";
+        return {};
+    }));
+    const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds{20};
+    while (expired() > 0 && std::chrono::steady_clock::now() < deadline) {
+        std::this_thread::sleep_for(std::chrono::milliseconds{100});
+    }
+    EXPECT_EQ(expired(), 0);
+}
 
 }  // namespace
 }  // namespace skirosim::testing

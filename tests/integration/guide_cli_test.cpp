@@ -19,15 +19,9 @@ namespace fs = std::filesystem;
 
 class GuideCli : public ::testing::Test {
 protected:
-    void SetUp() override {
-        dir_ = fs::temp_directory_path() / "skirosim-tests" / ("guide-cli-" + std::to_string(getpid()) + "-" +
-                                                              ::testing::UnitTest::GetInstance()->current_test_info()->name());
-        fs::remove_all(dir_);
-        fs::create_directories(dir_);
-    }
+    void SetUp() override { dir_ = fresh_test_directory(); }
     std::string command(const std::string& args, const std::string& db = "main.db") const {
-        return shell_quote(binary()) + " --resources " + shell_quote(source_dir()) + " --locale-dir " +
-               shell_quote(locale_dir()) + " --database sqlite:" + shell_quote((dir_ / db).string()) + " " + args;
+        return skirosim_command((dir_ / db).string()) + " " + args;
     }
     std::string path(const std::string& name) const { return (dir_ / name).string(); }
     fs::path dir_;

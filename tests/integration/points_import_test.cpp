@@ -19,16 +19,9 @@ namespace fs = std::filesystem;
 
 class PointsImport : public ::testing::Test {
 protected:
-    void SetUp() override {
-        dir_ = fs::temp_directory_path() / "skirosim-tests" /
-               ("points-import-" + std::to_string(getpid()) + ::testing::UnitTest::GetInstance()->current_test_info()->name());
-        fs::remove_all(dir_);
-        fs::create_directories(dir_);
-    }
+    void SetUp() override { dir_ = fresh_test_directory(); }
     CommandResult skirosim(const std::string& args) const {
-        return run_command(shell_quote(binary()) + " --resources " + shell_quote(source_dir()) + " --locale-dir " +
-                           shell_quote(locale_dir()) + " --database sqlite:" + shell_quote((dir_ / "db.sqlite").string()) +
-                           " " + args);
+        return run_command(skirosim_command((dir_ / "db.sqlite").string()) + " " + args);
     }
     std::string write(const std::string& name, const std::string& text) const {
         std::ofstream(dir_ / name) << text;

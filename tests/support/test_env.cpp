@@ -2,6 +2,7 @@
 #include "support/test_env.hpp"
 
 #include "storage/database.hpp"
+#include "support/process.hpp"
 
 #include <soci/postgresql/soci-postgresql.h>
 #include <soci/soci.h>
@@ -34,6 +35,18 @@ std::string temp_sqlite_url() {
     fs::path dir = fs::temp_directory_path() / "skirosim-tests";
     fs::create_directories(dir);
     return "sqlite:" + (dir / (unique_name() + ".db")).string();
+}
+
+std::string fresh_test_directory() {
+    const fs::path dir = fs::temp_directory_path() / "skirosim-tests" / unique_name();
+    fs::remove_all(dir);
+    fs::create_directories(dir);
+    return dir.string();
+}
+
+std::string skirosim_command(const std::string& database_path) {
+    return shell_quote(binary()) + " --resources " + shell_quote(source_dir()) + " --locale-dir " +
+           shell_quote(locale_dir()) + " --database sqlite:" + shell_quote(database_path);
 }
 
 std::vector<std::string> backends() {

@@ -11,6 +11,11 @@ std::string locale_dir();
 std::string binary();
 // A fresh SQLite path in a temporary folder.
 std::string temp_sqlite_url();
+// A fresh, empty folder of its own for one test's files.
+std::string fresh_test_directory();
+// The start of a command line that runs our binary with the test resources on the SQLite
+// file at database_path; append the subcommand.
+std::string skirosim_command(const std::string& database_path);
 // "sqlite" always; "postgresql" when SKIROSIM_TEST_POSTGRES names a server URL (the test
 // script starts one). Each call for postgresql creates a fresh database on that server.
 std::vector<std::string> backends();

@@ -20,6 +20,7 @@ Result<Label> parse_label(const JsonReader& r, bool audience) {
     if (audience) {
         SKIROSIM_TRY_ASSIGN(l.kind, r.string("kind"));
         if (l.kind != "age" && l.kind != "group") return std::unexpected(r.error("kind", "must be \"age\" or \"group\""));
+        SKIROSIM_TRY_ASSIGN(l.child, r.optional_bool("child", false));
     }
     return l;
 }
@@ -112,7 +113,9 @@ void export_activity_data(const ActivityData& data, json::object& out) {
     json::array kinds, audiences;
     for (const auto& k : data.kinds) kinds.push_back(json::object{{"code", k.code}, {"name", localized(k.name)}});
     for (const auto& a : data.audiences) {
-        audiences.push_back(json::object{{"code", a.code}, {"kind", a.kind}, {"name", localized(a.name)}});
+        json::object label{{"code", a.code}, {"kind", a.kind}, {"name", localized(a.name)}};
+        if (a.child) label["child"] = true;
+        audiences.push_back(std::move(label));
     }
     out["activity_kinds"] = kinds;
     out["audiences"] = audiences;

@@ -2,12 +2,15 @@
 #include "activities/editor.hpp"
 
 #include <boost/json.hpp>
+#include <chrono>
+#include <cstdio>
 #include <fmt/format.h>
 
 #include "accounts/crypto.hpp"
 #include "accounts/repository.hpp"
 #include "activities/data_file.hpp"
 #include "activities/repository.hpp"
+#include "activities/service.hpp"
 #include "points/opening_hours.hpp"
 
 namespace skirosim::activities {
@@ -44,6 +47,9 @@ ActivityForm ActivityForm::from(const http::Request& request) {
     f.reminder_hours = field("reminder_hours");
     f.registration = field("registration") == "yes";
     f.cancelled = field("cancelled") == "yes";
+    f.repeat = field("repeat");
+    f.repeat_until = field("repeat_until");
+    f.scope = field("scope") == "following" ? "following" : "this";
     for (Language l : kLanguages) {
         const auto i = static_cast<std::size_t>(l);
         const std::string s = "_" + std::string(code(l));
@@ -67,17 +73,65 @@ Result<std::vector<Activity>> Editor::editable(const Principal& who) {
     });
 }
 
+namespace {
+
+// Local date and time texts of the form ("2026-12-09T15:00").
+std::optional<std::chrono::sys_days> date_of(const std::string& local) {
+    int y = 0, m = 0, d = 0;
+    if (local.size() < 10 || std::sscanf(local.c_str(), "%4d-%2d-%2d", &y, &m, &d) != 3) return std::nullopt;
+    const std::chrono::year_month_day ymd{std::chrono::year{y}, std::chrono::month{static_cast<unsigned>(m)},
+                                          std::chrono::day{static_cast<unsigned>(d)}};
+    if (!ymd.ok()) return std::nullopt;
+    return std::chrono::sys_days{ymd};
+}
+
+std::string on_date(const std::string& local, std::chrono::sys_days date) {
+    const std::chrono::year_month_day ymd{date};
+    return fmt::format("{:04}-{:02}-{:02}", static_cast<int>(ymd.year()), static_cast<unsigned>(ymd.month()),
+                       static_cast<unsigned>(ymd.day())) + local.substr(10);
+}
+
+// The dates of a new series from its first date: every week, or every month on the same day
+// (months without that day are skipped), up to and including `until`.
+std::vector<std::chrono::sys_days> series_dates(std::chrono::sys_days first, const std::string& rule,
+                                                std::chrono::sys_days until) {
+    using namespace std::chrono;
+    std::vector<sys_days> out;
+    const year_month_day start{first};
+    for (int n = 0; out.size() < static_cast<std::size_t>(Editor::kMaxSeriesDates); ++n) {
+        sys_days date;
+        if (rule == "weekly") {
+            date = first + days{7 * n};
+        } else {
+            const year_month_day next = start + months{n};
+            if (!next.ok()) {  // the 31st in a shorter month
+                if (sys_days{next.year() / next.month() / 1} > until) break;
+                continue;
+            }
+            date = sys_days{next};
+        }
+        if (date > until) break;
+        out.push_back(date);
+    }
+    return out;
+}
+
+Error invalid(const char* message, const char* field) {
+    return Error::make(ErrorCode::invalid_input, message, {}, field);
+}
+
+}  // namespace
+
 Result<long long> Editor::save(const Principal& who, long long id, const ActivityForm& f) {
     const Error forbidden = Error::make(ErrorCode::forbidden, "You may not do this.");
     // Staff act for their own institutions only, also when moving an activity.
     if (!who.acts_for(f.institution)) return std::unexpected(forbidden);
     return db_.transaction<long long>([&](soci::session& sql) -> Result<long long> {
-        std::string external_id = "web-" + accounts::random_code() + accounts::random_code();
+        std::optional<Activity> existing;
         if (id != 0) {
-            auto existing = Repository::find(sql, id);
+            existing = Repository::find(sql, id);
             if (!existing) return std::unexpected(Error::make(ErrorCode::not_found, "This page does not exist."));
             if (!who.acts_for(existing->institution)) return std::unexpected(forbidden);
-            if (!existing->external_id.empty()) external_id = existing->external_id;
         }
         // A title or description written in one language stands in for the others.
         auto complete = [](std::array<std::string, 3> t) {
@@ -93,40 +147,102 @@ Result<long long> Editor::save(const Principal& who, long long id, const Activit
         json::array audiences, held_in;
         for (const auto& a : f.audiences) audiences.emplace_back(a);
         for (const auto& l : f.held_in) held_in.emplace_back(l);
-        json::object activity{{"id", external_id}, {"institution", f.institution}, {"kind", f.kind},
-                              {"title", complete(f.title)}, {"description", complete(f.description)},
-                              {"start", f.start}, {"end", f.end}, {"venue", f.venue},
-                              {"audiences", audiences}, {"held_in", held_in},
-                              {"registration", f.registration}, {"cancelled", f.cancelled}};
-        if (!f.accessibility[0].empty() || !f.accessibility[1].empty() || !f.accessibility[2].empty()) {
-            activity["accessibility"] = complete(f.accessibility);
-        }
-        for (auto [key, text] : {std::pair{"capacity", &f.capacity}, {"reminder_hours", &f.reminder_hours}}) {
-            if (text->empty()) continue;
-            try {
-                activity[key] = std::stoll(*text);
-            } catch (...) {
-                activity[key] = *text;  // the check says "must be a whole number"
+        // One activity of the exchange format from the form, on the dates given.
+        auto entry = [&](const std::string& external_id, const std::string& start, const std::string& end) {
+            json::object activity{{"id", external_id}, {"institution", f.institution}, {"kind", f.kind},
+                                  {"title", complete(f.title)}, {"description", complete(f.description)},
+                                  {"start", start}, {"end", end}, {"venue", f.venue},
+                                  {"audiences", audiences}, {"held_in", held_in},
+                                  {"registration", f.registration}, {"cancelled", f.cancelled}};
+            if (!f.accessibility[0].empty() || !f.accessibility[1].empty() || !f.accessibility[2].empty()) {
+                activity["accessibility"] = complete(f.accessibility);
+            }
+            for (auto [key, text] : {std::pair{"capacity", &f.capacity}, {"reminder_hours", &f.reminder_hours}}) {
+                if (text->empty()) continue;
+                try {
+                    activity[key] = std::stoll(*text);
+                } catch (...) {
+                    activity[key] = *text;  // the check says "must be a whole number"
+                }
+            }
+            return activity;
+        };
+
+        // Which activities the form writes: one, the dates of a new series, or this date of a
+        // series and the following ones that were not changed on their own.
+        std::vector<const Activity*> targets;
+        std::vector<Activity> series;
+        json::array entries;
+        const auto form_start = date_of(f.start), form_end = date_of(f.end);
+        if (existing && existing->series_id != 0 && f.scope == "following" && form_start && form_end) {
+            series = Repository::series(sql, existing->series_id);
+            const auto before = date_of(ActivityForm::from(*existing).start);
+            for (const Activity& date : series) {
+                if (date.starts_at < existing->starts_at || (date.series_changed && date.id != id)) continue;
+                // The same move as this date's, the same time of day and length.
+                const auto own = *date_of(ActivityForm::from(date).start) + (*form_start - *before);
+                targets.push_back(&date);
+                entries.push_back(entry(date.external_id, on_date(f.start, own), on_date(f.end, own + (*form_end - *form_start))));
+            }
+        } else if (existing) {
+            targets.push_back(&*existing);
+            entries.push_back(entry(existing->external_id, f.start, f.end));
+        } else {
+            const std::string base = "web-" + accounts::random_code() + accounts::random_code();
+            if (f.repeat.empty() || !form_start || !form_end) {
+                entries.push_back(entry(base, f.start, f.end));
+            } else {
+                if (f.repeat != "weekly" && f.repeat != "monthly") return std::unexpected(invalid("Choose how it repeats.", "repeat"));
+                const auto until = date_of(f.repeat_until);
+                if (!until || *until < *form_start) {
+                    return std::unexpected(invalid("Give the date of the last time, after the first.", "repeat_until"));
+                }
+                if (*until > *form_start + std::chrono::days{366}) {
+                    return std::unexpected(invalid("A series can run for a year at most.", "repeat_until"));
+                }
+                int n = 0;
+                for (const auto date : series_dates(*form_start, f.repeat, *until)) {
+                    entries.push_back(entry(base + "-" + std::to_string(++n), on_date(f.start, date),
+                                            on_date(f.end, date + (*form_end - *form_start))));
+                }
             }
         }
+
         json::array kinds, audience_labels;
         for (const auto& k : Repository::kinds(sql)) kinds.push_back(json::object{{"code", k.code}, {"name", json::object{{"lv", k.name[0]}, {"ru", k.name[1]}, {"en", k.name[2]}}}});
         for (const auto& a : Repository::audiences(sql)) audience_labels.push_back(json::object{{"code", a.code}, {"kind", a.kind}, {"name", json::object{{"lv", a.name[0]}, {"ru", a.name[1]}, {"en", a.name[2]}}}});
         json::value document = json::object{{"activity_kinds", kinds}, {"audiences", audience_labels},
-                                            {"activities", json::array{activity}}};
+                                            {"activities", entries}};
         auto data = parse_activity_data({NamedDocument{"form", JsonReader(document, "")}});
         if (!data) {
             Error error = data.error();
-            if (error.field.starts_with("activities[0].")) error.field = error.field.substr(14);
+            if (const auto dot = error.field.find("]."); error.field.starts_with("activities[") && dot != std::string::npos) {
+                error.field = error.field.substr(dot + 2);
+            }
             return std::unexpected(error);
         }
         Repository::save(sql, data->activities);
-        long long saved = 0;
-        sql << "SELECT id FROM activities WHERE external_id = :e", soci::use(external_id), soci::into(saved);
-        accounts::Repository::audit(sql, std::time(nullptr), who.account_id,
-                                    id == 0 ? "activity.created" : "activity.changed", std::to_string(saved),
-                                    f.institution);
-        return saved;
+        std::vector<long long> ids;
+        for (const Activity& a : data->activities) {
+            long long saved = 0;
+            sql << "SELECT id FROM activities WHERE external_id = :e", soci::use(a.external_id), soci::into(saved);
+            ids.push_back(saved);
+        }
+        const auto now = std::time(nullptr);
+        if (!existing && ids.size() > 1) {
+            for (long long saved : ids) Repository::set_series(sql, saved, ids.front(), f.repeat, false);
+        } else if (existing && existing->series_id != 0 && targets.size() == 1) {
+            Repository::set_series(sql, id, existing->series_id, existing->series_rule, true);
+        }
+        for (const Activity* before : targets) {
+            if (before->cancelled || !f.cancelled) continue;
+            if (auto after = Repository::find(sql, before->id)) service_.tell_cancelled(sql, *after, now);
+        }
+        for (long long saved : ids) {
+            accounts::Repository::audit(sql, now, who.account_id, existing ? "activity.changed" : "activity.created",
+                                        std::to_string(saved), f.institution);
+        }
+        return existing ? id : ids.front();
     });
 }
 

@@ -14,21 +14,31 @@ struct ActivityForm {
     std::vector<std::string> audiences, held_in;
     std::string capacity, reminder_hours;
     bool registration = false, cancelled = false;
+    // A new activity may repeat ("weekly" or "monthly") until a date ("2027-05-31"); a change to
+    // a date of a series applies to "this" date only or to it and the "following" ones.
+    std::string repeat, repeat_until, scope = "this";
 
     static ActivityForm from(const http::Request& request);
     static ActivityForm from(const Activity& activity);
 };
 
+class Service;
+
 class Editor {
 public:
-    explicit Editor(storage::Database& db) : db_(db) {}
+    Editor(storage::Database& db, Service& service) : db_(db), service_(service) {}
     // The activities the person may edit (their institutions'; every one for a coordinator).
     Result<std::vector<Activity>> editable(const Principal& who);
-    // Creates (id 0) or changes an activity, by the import's rules; audited. Returns its id.
+    // Creates (id 0) or changes an activity, by the import's rules; audited. Returns its id (of
+    // the first date when a series is made). Those registered for a date that is cancelled are told.
     Result<long long> save(const Principal& who, long long id, const ActivityForm& form);
+
+    // At most this many dates are made for a series (a year of weeks).
+    static constexpr int kMaxSeriesDates = 53;
 
 private:
     storage::Database& db_;
+    Service& service_;
 };
 
 }  // namespace skirosim::activities

@@ -5,13 +5,36 @@
 
 namespace skirosim::activities {
 
+std::string encode_ages(const AgeCounts& ages) {
+    std::string out;
+    for (const auto& [code, count] : ages) {
+        if (count <= 0) continue;
+        if (!out.empty()) out += '\n';
+        out += code + "=" + std::to_string(count);
+    }
+    return out;
+}
+
+AgeCounts decode_ages(const std::string& text) {
+    AgeCounts out;
+    for (const auto& line : guide::split_lines(text)) {
+        const auto eq = line.rfind('=');
+        if (eq == std::string::npos) continue;
+        try {
+            out.emplace_back(line.substr(0, eq), std::stoi(line.substr(eq + 1)));
+        } catch (...) {
+        }
+    }
+    return out;
+}
+
 namespace {
 
 constexpr const char* kColumns =
     "a.id, COALESCE(a.external_id, ''), a.institution_id, a.kind, a.title_lv, a.title_ru, a.title_en, "
     "a.description_lv, a.description_ru, a.description_en, a.accessibility_lv, a.accessibility_ru, "
     "a.accessibility_en, a.starts_at, a.ends_at, a.venue, a.audiences, a.held_in, a.capacity, a.registration, "
-    "a.cancelled, a.sample, a.reminder_hours";
+    "a.cancelled, a.sample, a.reminder_hours, COALESCE(a.series_id, 0), a.series_rule, a.series_changed";
 
 std::vector<Activity> select(soci::session& sql, const std::string& where,
                              const std::vector<std::pair<std::string, std::string>>& text_binds,
@@ -20,7 +43,7 @@ std::vector<Activity> select(soci::session& sql, const std::string& where,
     Activity a;
     long long starts = 0, ends = 0;
     std::string audiences, held_in;
-    int registration = 0, cancelled = 0, sample = 0;
+    int registration = 0, cancelled = 0, sample = 0, series_changed = 0;
     long long number_value = number.value_or(0);
     soci::statement st = (sql.prepare << std::string("SELECT ") + kColumns + " FROM activities a " + where +
                                              " ORDER BY a.starts_at, a.id LIMIT :limit",
@@ -30,7 +53,8 @@ std::vector<Activity> select(soci::session& sql, const std::string& where,
                           soci::into(a.accessibility[0]), soci::into(a.accessibility[1]), soci::into(a.accessibility[2]),
                           soci::into(starts), soci::into(ends), soci::into(a.venue), soci::into(audiences),
                           soci::into(held_in), soci::into(a.capacity), soci::into(registration),
-                          soci::into(cancelled), soci::into(sample), soci::into(a.reminder_hours));
+                          soci::into(cancelled), soci::into(sample), soci::into(a.reminder_hours),
+                          soci::into(a.series_id), soci::into(a.series_rule), soci::into(series_changed));
     for (const auto& [name, value] : text_binds) st.exchange(soci::use(value, name));
     if (number) st.exchange(soci::use(number_value, number_name));
     st.exchange(soci::use(limit, "limit"));
@@ -45,20 +69,25 @@ std::vector<Activity> select(soci::session& sql, const std::string& where,
         copy.registration = registration != 0;
         copy.cancelled = cancelled != 0;
         copy.sample = sample != 0;
+        copy.series_changed = series_changed != 0;
         out.push_back(std::move(copy));
     }
     return out;
 }
 
-std::vector<Label> select_labels(soci::session& sql, const std::string& table, bool with_kind) {
+std::vector<Label> select_labels(soci::session& sql, const std::string& table, bool audiences) {
     std::vector<Label> out;
     Label l;
-    const std::string query = "SELECT code, " + std::string(with_kind ? "kind" : "''") +
+    int child = 0;
+    const std::string query = "SELECT code, " + std::string(audiences ? "kind, child" : "'', 0") +
                               ", name_lv, name_ru, name_en FROM " + table + " ORDER BY position, code";
-    soci::statement st = (sql.prepare << query, soci::into(l.code), soci::into(l.kind), soci::into(l.name[0]),
-                          soci::into(l.name[1]), soci::into(l.name[2]));
+    soci::statement st = (sql.prepare << query, soci::into(l.code), soci::into(l.kind), soci::into(child),
+                          soci::into(l.name[0]), soci::into(l.name[1]), soci::into(l.name[2]));
     st.execute();
-    while (st.fetch()) out.push_back(l);
+    while (st.fetch()) {
+        l.child = child != 0;
+        out.push_back(l);
+    }
     return out;
 }
 
@@ -147,14 +176,17 @@ void Repository::save_labels(soci::session& sql, const std::vector<Label>& kinds
     for (const Label& a : audiences) {
         ++position;
         sql << "DELETE FROM audiences WHERE code = :c", soci::use(a.code);
-        sql << "INSERT INTO audiences (code, kind, position, name_lv, name_ru, name_en) VALUES (:c, :k, :p, :n0, :n1, :n2)",
+        const int child = a.child ? 1 : 0;
+        sql << "INSERT INTO audiences (code, kind, position, name_lv, name_ru, name_en, child) "
+               "VALUES (:c, :k, :p, :n0, :n1, :n2, :child)",
             soci::use(a.code, "c"), soci::use(a.kind, "k"), soci::use(position, "p"), soci::use(a.name[0], "n0"),
-            soci::use(a.name[1], "n1"), soci::use(a.name[2], "n2");
+            soci::use(a.name[1], "n1"), soci::use(a.name[2], "n2"), soci::use(child, "child");
     }
 }
 
 std::vector<Label> Repository::kinds(soci::session& sql) { return select_labels(sql, "activity_kinds", false); }
 std::vector<Label> Repository::audiences(soci::session& sql) { return select_labels(sql, "audiences", true); }
+std::vector<Label> Repository::channels(soci::session& sql) { return select_labels(sql, "channels", false); }
 
 void Repository::lock(soci::session& sql, long long activity) {
     // A write as the transaction's first statement: PostgreSQL locks the row, SQLite takes its
@@ -175,9 +207,11 @@ long long Repository::insert_registration(soci::session& sql, const Registration
                                           const std::string& consent) {
     long long id = 0, created = r.created_at, account_id = account.value_or(0), by = registered_by.value_or(0);
     soci::indicator account_ind = account ? soci::i_ok : soci::i_null, by_ind = registered_by ? soci::i_ok : soci::i_null;
+    const std::string ages = encode_ages(r.ages), groups = guide::join_lines(r.groups);
     sql << "INSERT INTO registrations (activity_id, account_id, name, contact, language, adults, children, status, "
-           "cancel_hash, created_at, registered_by, consent) VALUES (:a, :acc, :n, :c, :l, :ad, :ch, :s, :h, :t, :by, "
-           ":consent) RETURNING id",
+           "cancel_hash, created_at, registered_by, consent, ages, groups_of_party) VALUES (:a, :acc, :n, :c, :l, "
+           ":ad, :ch, :s, :h, :t, :by, :consent, :ages, :groups) RETURNING id",
+        soci::use(ages, "ages"), soci::use(groups, "groups"),
         soci::use(r.activity, "a"), soci::use(account_id, account_ind, "acc"), soci::use(r.name, "n"),
         soci::use(r.contact, "c"), soci::use(r.language, "l"), soci::use(r.adults, "ad"),
         soci::use(r.children, "ch"), soci::use(r.status, "s"), soci::use(cancel_hash, "h"),
@@ -186,31 +220,61 @@ long long Repository::insert_registration(soci::session& sql, const Registration
 }
 
 namespace {
+// The columns of a registration as read_registration wants them, from the table aliased r.
+constexpr const char* kRegistrationColumns =
+    "r.id, r.activity_id, r.name, r.contact, r.language, r.adults, r.children, r.status, r.created_at, r.ages, "
+    "r.groups_of_party, COALESCE(r.attended, -1)";
+
+struct RegistrationRow {
+    Registration r;
+    long long created = 0;
+    std::string ages, groups;
+    int attended = -1;
+
+    void bind(soci::statement& st) {
+        st.exchange(soci::into(r.id));
+        st.exchange(soci::into(r.activity));
+        st.exchange(soci::into(r.name));
+        st.exchange(soci::into(r.contact));
+        st.exchange(soci::into(r.language));
+        st.exchange(soci::into(r.adults));
+        st.exchange(soci::into(r.children));
+        st.exchange(soci::into(r.status));
+        st.exchange(soci::into(created));
+        st.exchange(soci::into(ages));
+        st.exchange(soci::into(groups));
+        st.exchange(soci::into(attended));
+    }
+    Registration value() const {
+        Registration copy = r;
+        copy.created_at = static_cast<std::time_t>(created);
+        copy.ages = decode_ages(ages);
+        copy.groups = guide::split_lines(groups);
+        if (attended >= 0) copy.attended = attended == 1;
+        return copy;
+    }
+};
+
 std::vector<Registration> select_registrations(soci::session& sql, const std::string& where, const std::string& text,
                                                long long number) {
     std::vector<Registration> out;
-    Registration r;
-    long long created = 0;
-    soci::statement st = (sql.prepare << "SELECT id, activity_id, name, contact, language, adults, children, status, "
-                                         "created_at FROM registrations " + where + " ORDER BY created_at, id",
-                          soci::into(r.id), soci::into(r.activity), soci::into(r.name), soci::into(r.contact),
-                          soci::into(r.language), soci::into(r.adults), soci::into(r.children), soci::into(r.status),
-                          soci::into(created));
+    RegistrationRow row;
+    soci::statement st(sql);
+    row.bind(st);
     if (!text.empty()) st.exchange(soci::use(text, "text"));
     if (number) st.exchange(soci::use(number, "number"));
+    st.alloc();
+    st.prepare(std::string("SELECT ") + kRegistrationColumns + " FROM registrations r " + where +
+               " ORDER BY r.created_at, r.id");
     st.define_and_bind();
     st.execute();
-    while (st.fetch()) {
-        Registration copy = r;
-        copy.created_at = static_cast<std::time_t>(created);
-        out.push_back(std::move(copy));
-    }
+    while (st.fetch()) out.push_back(row.value());
     return out;
 }
 }  // namespace
 
 std::optional<Registration> Repository::by_cancel_hash(soci::session& sql, const std::string& hash) {
-    auto rows = select_registrations(sql, "WHERE cancel_hash = :text", hash, 0);
+    auto rows = select_registrations(sql, "WHERE r.cancel_hash = :text", hash, 0);
     if (rows.empty()) return std::nullopt;
     return rows.front();
 }
@@ -220,7 +284,7 @@ void Repository::set_status(soci::session& sql, long long id, const std::string&
 }
 
 std::vector<Registration> Repository::registrations(soci::session& sql, long long activity, const std::string& status) {
-    const std::string where = "WHERE activity_id = :number" + std::string(status.empty() ? "" : " AND status = :text");
+    const std::string where = "WHERE r.activity_id = :number" + std::string(status.empty() ? "" : " AND r.status = :text");
     return select_registrations(sql, where, status, activity);
 }
 
@@ -229,33 +293,32 @@ std::vector<Registration> Repository::registrations(soci::session& sql, long lon
 namespace skirosim::activities {
 
 namespace {
-std::vector<std::pair<Registration, long long>> due(soci::session& sql, const std::string& condition, std::time_t now) {
-    std::vector<std::pair<Registration, long long>> out;
-    Registration r;
-    long long activity = 0, at = now, created = 0;
-    soci::statement st = (sql.prepare << "SELECT r.id, r.activity_id, r.name, r.contact, r.language, r.adults, "
-                                         "r.children, r.status, r.created_at, a.id FROM registrations r "
-                                         "JOIN activities a ON a.id = r.activity_id WHERE r.status = 'confirmed' "
-                                         "AND r.contact <> '' AND a.cancelled = 0 AND " + condition,
-                          soci::into(r.id), soci::into(r.activity), soci::into(r.name), soci::into(r.contact),
-                          soci::into(r.language), soci::into(r.adults), soci::into(r.children), soci::into(r.status),
-                          soci::into(created), soci::into(activity), soci::use(at, "now"));
+std::vector<Registration> due(soci::session& sql, const std::string& condition, std::time_t now) {
+    std::vector<Registration> out;
+    RegistrationRow row;
+    long long at = now;
+    soci::statement st(sql);
+    row.bind(st);
+    st.exchange(soci::use(at, "now"));
+    st.alloc();
+    st.prepare(std::string("SELECT ") + kRegistrationColumns + " FROM registrations r JOIN activities a ON "
+               "a.id = r.activity_id WHERE r.status = 'confirmed' AND r.contact <> '' AND a.cancelled = 0 AND " +
+               condition);
+    st.define_and_bind();
     st.execute();
-    while (st.fetch()) {
-        Registration copy = r;
-        copy.created_at = static_cast<std::time_t>(created);
-        out.emplace_back(copy, activity);
-    }
+    while (st.fetch()) out.push_back(row.value());
     return out;
 }
 }  // namespace
 
-std::vector<std::pair<Registration, long long>> Repository::due_reminders(soci::session& sql, std::time_t now) {
+std::vector<Registration> Repository::due_reminders(soci::session& sql, std::time_t now) {
     return due(sql, "r.reminded_at IS NULL AND a.starts_at > :now AND a.starts_at - a.reminder_hours * 3600 <= :now", now);
 }
 
-std::vector<std::pair<Registration, long long>> Repository::due_feedback(soci::session& sql, std::time_t now) {
-    return due(sql, "r.feedback_requested_at IS NULL AND a.ends_at <= :now", now);
+std::vector<Registration> Repository::due_feedback(soci::session& sql, std::time_t now) {
+    // Not to those marked as not having come.
+    return due(sql, "r.feedback_requested_at IS NULL AND a.ends_at <= :now AND (r.attended IS NULL OR r.attended = 1)",
+               now);
 }
 
 void Repository::mark_reminded(soci::session& sql, long long registration, std::time_t at) {
@@ -267,6 +330,59 @@ void Repository::mark_feedback_requested(soci::session& sql, long long registrat
     long long when = at;
     sql << "UPDATE registrations SET feedback_requested_at = :t WHERE id = :id", soci::use(when, "t"),
         soci::use(registration, "id");
+}
+
+std::vector<Activity> Repository::series(soci::session& sql, long long series_id) {
+    return select(sql, "WHERE a.series_id = :id", {}, series_id, "id", 1000);
+}
+
+void Repository::set_series(soci::session& sql, long long id, long long series_id, const std::string& rule,
+                            bool changed) {
+    const int changed_flag = changed ? 1 : 0;
+    sql << "UPDATE activities SET series_id = :s, series_rule = :r, series_changed = :c WHERE id = :id",
+        soci::use(series_id, "s"), soci::use(rule, "r"), soci::use(changed_flag, "c"), soci::use(id, "id");
+}
+
+void Repository::save_attendance(soci::session& sql, long long activity, const Attendance& attendance,
+                                 const std::vector<std::pair<std::string, int>>& participation, std::time_t now) {
+    for (const auto& [registration, came] : attendance.came) {
+        const int flag = came ? 1 : 0;
+        sql << "UPDATE registrations SET attended = :f WHERE id = :id AND activity_id = :a", soci::use(flag, "f"),
+            soci::use(registration, "id"), soci::use(activity, "a");
+    }
+    const std::string walk_ins = encode_ages(attendance.walk_ins);
+    long long at = now;
+    sql << "UPDATE activities SET walk_ins = :w, attendance_marked_at = :t WHERE id = :id", soci::use(walk_ins, "w"),
+        soci::use(at, "t"), soci::use(activity, "id");
+    sql << "DELETE FROM activity_results WHERE activity_id = :a", soci::use(activity);
+    for (const auto& [measure, amount] : attendance.results) {
+        if (amount <= 0) continue;
+        sql << "INSERT INTO activity_results (activity_id, measure, amount) VALUES (:a, :m, :v)",
+            soci::use(activity, "a"), soci::use(measure, "m"), soci::use(amount, "v");
+    }
+    sql << "DELETE FROM participation WHERE activity_id = :a", soci::use(activity);
+    for (const auto& [audience, people] : participation) {
+        sql << "INSERT INTO participation (activity_id, audience, people) VALUES (:a, :u, :p)",
+            soci::use(activity, "a"), soci::use(audience, "u"), soci::use(people, "p");
+    }
+}
+
+Attendance Repository::attendance(soci::session& sql, long long activity) {
+    Attendance out;
+    std::string walk_ins;
+    sql << "SELECT walk_ins FROM activities WHERE id = :id", soci::use(activity), soci::into(walk_ins);
+    out.walk_ins = decode_ages(walk_ins);
+    for (const Registration& r : registrations(sql, activity, "confirmed")) {
+        if (r.attended) out.came.emplace_back(r.id, *r.attended);
+    }
+    std::string measure;
+    double amount = 0;
+    soci::statement st = (sql.prepare << "SELECT measure, amount FROM activity_results WHERE activity_id = :a "
+                                         "ORDER BY measure",
+                          soci::into(measure), soci::into(amount), soci::use(activity));
+    st.execute();
+    while (st.fetch()) out.results.emplace_back(measure, amount);
+    return out;
 }
 
 }  // namespace skirosim::activities

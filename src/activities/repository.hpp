@@ -9,6 +9,10 @@
 
 namespace skirosim::activities {
 
+// A party by age group as stored: "code=count" lines.
+std::string encode_ages(const AgeCounts& ages);
+AgeCounts decode_ages(const std::string& text);
+
 class Repository {
 public:
     static std::vector<Activity> list(soci::session& sql, const Filter& filter, int limit);
@@ -17,6 +21,7 @@ public:
     static void save_labels(soci::session& sql, const std::vector<Label>& kinds, const std::vector<Label>& audiences);
     static std::vector<Label> kinds(soci::session& sql);
     static std::vector<Label> audiences(soci::session& sql);
+    static std::vector<Label> channels(soci::session& sql);
 
     // Takes the activity's write lock first (on both databases), so that registrations for one
     // activity happen one after another and capacity holds.
@@ -31,10 +36,21 @@ public:
 
     // Confirmed registrations of activities starting within their reminder window and not yet
     // reminded; of activities that have ended and not yet asked for feedback.
-    static std::vector<std::pair<Registration, long long>> due_reminders(soci::session& sql, std::time_t now);
-    static std::vector<std::pair<Registration, long long>> due_feedback(soci::session& sql, std::time_t now);
+    static std::vector<Registration> due_reminders(soci::session& sql, std::time_t now);
+    static std::vector<Registration> due_feedback(soci::session& sql, std::time_t now);
     static void mark_reminded(soci::session& sql, long long registration, std::time_t at);
     static void mark_feedback_requested(soci::session& sql, long long registration, std::time_t at);
+
+    // The dates of a series in order; marking a date as part of one.
+    static std::vector<Activity> series(soci::session& sql, long long series_id);
+    static void set_series(soci::session& sql, long long id, long long series_id, const std::string& rule,
+                           bool changed);
+
+    // What the organiser marked: who came (on the registrations), walk-ins and results; and the
+    // participation counts by audience that statistics read.
+    static void save_attendance(soci::session& sql, long long activity, const Attendance& attendance,
+                                const std::vector<std::pair<std::string, int>>& participation, std::time_t now);
+    static Attendance attendance(soci::session& sql, long long activity);
 };
 
 }  // namespace skirosim::activities

@@ -9,6 +9,7 @@
 #include "accounts/web.hpp"
 #include "activities/editor.hpp"
 #include "activities/ics.hpp"
+#include "activities/participation_routes.hpp"
 #include "points/opening_hours.hpp"
 #include "web/page_helpers.hpp"
 
@@ -22,13 +23,6 @@ namespace {
 
 std::time_t now() { return std::chrono::system_clock::to_time_t(std::chrono::system_clock::now()); }
 std::string lang_of(const Request& request) { return std::string(code(request.language)); }
-
-std::string label_of(const std::vector<Label>& labels, const std::string& code, Language language) {
-    for (const auto& l : labels) {
-        if (l.code == code) return l.name[static_cast<std::size_t>(language)];
-    }
-    return code;
-}
 
 mustache::data options(const std::vector<Label>& labels, Language language, const std::string& selected) {
     mustache::data list{mustache::data::type::list};
@@ -57,7 +51,7 @@ mustache::data activity_view(const Activity& a, const Labels& labels, const site
     d.set("when", tr.date_time(language, a.starts_at));
     d.set("until", tr.time_of_day(language, a.ends_at));
     web::set_text(d, "venue", a.venue);
-    d.set("kind", label_of(labels.kinds, a.kind, language));
+    d.set("kind", name_of(labels.kinds, a.kind, language));
     d.set("cancelled", a.cancelled);
     d.set("sample", a.sample);
     d.set("registration", a.registration && !a.cancelled);
@@ -71,7 +65,7 @@ mustache::data activity_view(const Activity& a, const Labels& labels, const site
     mustache::data audiences{mustache::data::type::list};
     for (const auto& code : a.audiences) {
         mustache::data x;
-        x.set("name", label_of(labels.audiences, code, language));
+        x.set("name", name_of(labels.audiences, code, language));
         audiences.push_back(x);
     }
     d.set("audiences", audiences);
@@ -104,7 +98,80 @@ int number(const Request& request, const char* name, int fallback) {
     }
 }
 
+int count_in(const std::string& text) {
+    if (text.empty()) return 0;
+    try {
+        std::size_t used = 0;
+        const int value = std::stoi(text, &used);
+        return used == text.size() ? value : -1;
+    } catch (...) {
+        return -1;  // the service says what is wrong
+    }
+}
+
+// The party from the form: people by age group ("age_<code>"), or adults and children from a
+// form without ages; the groups it ticked.
+void read_party(const Request& request, const std::vector<Label>& audiences, RegistrationForm& form) {
+    for (const auto& l : audiences) {
+        if (l.kind == "age") {
+            if (auto value = request.form_param("age_" + l.code)) form.ages.emplace_back(l.code, count_in(*value));
+        }
+    }
+    for (const auto& [key, value] : request.form()) {
+        if (key == "group") form.groups.push_back(value);
+    }
+    if (form.ages.empty()) {
+        form.adults = number(request, "adults", 1);
+        form.children = number(request, "children", 0);
+    }
+}
+
+// Number fields for a party by age group; ids start with `prefix` so that two forms share a page.
+mustache::data age_inputs(const std::vector<Label>& audiences, Language language, const std::string& prefix) {
+    mustache::data list{mustache::data::type::list};
+    bool first_adult = true;
+    for (const auto& l : audiences) {
+        if (l.kind != "age") continue;
+        mustache::data d;
+        d.set("id", prefix + l.code);
+        d.set("code", l.code);
+        d.set("name", l.name[static_cast<std::size_t>(language)]);
+        d.set("value", !l.child && first_adult ? "1" : "0");
+        if (!l.child) first_adult = false;
+        list.push_back(d);
+    }
+    return list;
+}
+
+mustache::data group_choices(const std::vector<Label>& audiences, Language language) {
+    mustache::data list{mustache::data::type::list};
+    for (const auto& l : audiences) {
+        if (l.kind != "group") continue;
+        mustache::data d;
+        d.set("code", l.code);
+        d.set("name", l.name[static_cast<std::size_t>(language)]);
+        list.push_back(d);
+    }
+    return list;
+}
+
 }  // namespace
+
+std::string party_text(const Registration& r, const std::vector<Label>& audiences, const i18n::Translator& tr,
+                       Language language) {
+    std::string out;
+    auto add = [&](const std::string& name, int count) {
+        if (count <= 0) return;
+        if (!out.empty()) out += ", ";
+        out += name + ": " + tr.number(language, count);
+    };
+    if (r.ages.empty()) {
+        add(tr.text(language, "Adults"), r.adults);
+        add(tr.text(language, "Children"), r.children);
+    }
+    for (const auto& [code, count] : r.ages) add(name_of(audiences, code, language), count);
+    return out;
+}
 
 ActivityMessages activity_messages(const i18n::Translator& translator) {
     return [&translator](const std::string& lang, const std::string& purpose, const std::string& title,
@@ -122,6 +189,10 @@ ActivityMessages activity_messages(const i18n::Translator& translator) {
         if (purpose == "reminder") {
             return std::pair{t("Reminder: your activity is coming up"),
                              fill_placeholders(t("A reminder: you are registered for \"{1}\". See you there! Details: {2}"), {title, link})};
+        }
+        if (purpose == "cancelled") {
+            return std::pair{t("The activity is cancelled"),
+                             fill_placeholders(t("We are sorry: \"{1}\" is cancelled. Other activities: {2}"), {title, link})};
         }
         if (purpose == "feedback") {
             return std::pair{t("How was it?"),
@@ -174,6 +245,10 @@ void fill_form(mustache::data& data, const ActivityForm& form, const Principal& 
     data.set("reminder_hours", form.reminder_hours.empty() ? std::string("48") : form.reminder_hours);
     data.set("registration", form.registration);
     data.set("cancelled", form.cancelled);
+    data.set("repeat_none", form.repeat.empty());
+    data.set("repeat_weekly", form.repeat == "weekly");
+    data.set("repeat_monthly", form.repeat == "monthly");
+    data.set("repeat_until", form.repeat_until);
 }
 
 bool is_staff(const Principal& p) { return p.staff(); }
@@ -211,6 +286,16 @@ void add_routes(http::Router& router, Service& service, site::Service& site, con
         fill_form(page.data, form, who, *labels, *site.content(), request.language);
         page.data.set("action", id ? "/" + lang_of(request) + "/staff/activities/" + std::to_string(id)
                                    : "/" + lang_of(request) + "/staff/activities/new");
+        page.data.set("is_new", id == 0);
+        if (id != 0) {
+            auto activity = service.find(id);
+            if (!activity) return std::unexpected(activity.error());
+            page.data.set("in_series", activity->series_id != 0);
+            page.data.set("view", "/" + lang_of(request) + "/activities/" + std::to_string(id));
+            if (activity->starts_at <= now()) {
+                page.data.set("attendance", "/" + lang_of(request) + "/staff/activities/" + std::to_string(id) + "/attendance");
+            }
+        }
         return page;
     };
     router.get("/{lang}/staff/activities/new", web::localized([form_page, &views](Request& request) -> Result<Response> {
@@ -426,34 +511,88 @@ void add_routes(http::Router& router, Service& service, site::Service& site, con
             page.data.set("full", left == 0);
         }
         if (request.principal) page.data.set("value_name", request.principal->display_name);
+        page.data.set("ages", age_inputs(labels->audiences, request.language, "age-"));
+        page.data.set("groups", group_choices(labels->audiences, request.language));
+        auto dates = service.other_dates(*activity, now());
+        if (!dates) return std::unexpected(dates.error());
+        mustache::data other{mustache::data::type::list};
+        for (const auto& date : *dates) {
+            mustache::data d;
+            d.set("id", std::to_string(date.id));
+            d.set("when", views.translator().date_time(request.language, date.starts_at));
+            d.set("cancelled", date.cancelled);
+            other.push_back(d);
+        }
+        page.data.set("other_dates", other);
+        page.data.set("has_other_dates", !dates->empty());
+        if (activity->series_id != 0) {
+            page.data.set("repeats", views.translator().text(request.language, activity->series_rule == "weekly"
+                                                                                   ? "Every week"
+                                                                                   : "Every month"));
+        }
+        // Staff of any institution may register a resident they help; the organisers mark attendance.
+        if (request.principal && request.principal->staff()) {
+            auto residents = service.residents_of(*request.principal);
+            if (!residents) return std::unexpected(residents.error());
+            mustache::data list{mustache::data::type::list};
+            for (const auto& [account, name] : *residents) {
+                mustache::data d;
+                d.set("id", std::to_string(account));
+                d.set("name", name);
+                list.push_back(d);
+            }
+            page.data.set("staff", true);
+            page.data.set("residents", list);
+            page.data.set("resident_ages", age_inputs(labels->audiences, request.language, "resident-age-"));
+            if (request.principal->acts_for(activity->institution) && activity->starts_at <= now()) {
+                page.data.set("attendance", "/" + lang_of(request) + "/staff/activities/" + std::to_string(id) + "/attendance");
+            }
+        }
         return views.render(request, std::move(page));
     }));
 
-    router.post("/{lang}/activities/{id}/register", web::localized([&service, &views](Request& request) -> Result<Response> {
-        long long id = 0;
-        try { id = std::stoll(request.path_param("id")); } catch (...) { return std::unexpected(Error::make(ErrorCode::not_found, "This page does not exist.")); }
-        RegistrationForm form;
-        form.activity = id;
-        form.name = request.form_param("name").value_or("");
-        form.contact = request.form_param("contact").value_or("");
-        form.language = lang_of(request);
-        form.adults = number(request, "adults", 1);
-        form.children = number(request, "children", 0);
-        if (request.principal) form.account = request.principal->account_id;
-        auto done = service.register_party(form, now());
-        web::Page page{.template_name = "activities/registered",
-                       .title = views.translator().text(request.language, "Registration"), .section = "activities"};
-        page.data.set("id", std::to_string(id));
-        if (!done) {
-            if (done.error().code != ErrorCode::invalid_input) return std::unexpected(done.error());
-            page.data.set("error", views.translator().message(request.language, done.error()));
-            page.status = 400;
+    // The resident's own registration, and staff registering a resident on their behalf.
+    for (const bool on_behalf : {false, true}) {
+        const char* pattern = on_behalf ? "/{lang}/activities/{id}/register-resident" : "/{lang}/activities/{id}/register";
+        router.post(pattern, web::localized([&service, &views, on_behalf](Request& request) -> Result<Response> {
+            long long id = 0;
+            try { id = std::stoll(request.path_param("id")); } catch (...) { return std::unexpected(Error::make(ErrorCode::not_found, "This page does not exist.")); }
+            auto audiences = service.audiences();
+            if (!audiences) return std::unexpected(audiences.error());
+            RegistrationForm form;
+            form.activity = id;
+            form.name = request.form_param("name").value_or("");
+            form.contact = request.form_param("contact").value_or("");
+            form.language = lang_of(request);
+            read_party(request, *audiences, form);
+            Result<Registered> done;
+            if (on_behalf) {
+                auto who = accounts::with_role(request, is_staff);
+                if (!who) return std::unexpected(who.error());
+                if (auto resident = request.form_param("resident"); resident && !resident->empty()) {
+                    try { form.account = std::stoll(*resident); } catch (...) { return std::unexpected(Error::make(ErrorCode::forbidden, "You may not do this.")); }
+                }
+                if (request.form_param("consent").value_or("") == "yes") form.consent = "agreed in person to the registration";
+                done = service.register_on_behalf(**who, form, now());
+            } else {
+                if (request.principal) form.account = request.principal->account_id;
+                done = service.register_party(form, now());
+            }
+            web::Page page{.template_name = "activities/registered",
+                           .title = views.translator().text(request.language, "Registration"), .section = "activities"};
+            page.data.set("id", std::to_string(id));
+            if (!done) {
+                if (done.error().code != ErrorCode::invalid_input) return std::unexpected(done.error());
+                page.data.set("error", views.translator().message(request.language, done.error()));
+                page.status = 400;
+                return views.render(request, std::move(page));
+            }
+            page.data.set(done->status == "confirmed" ? "confirmed" : "waiting", true);
+            page.data.set("on_behalf", on_behalf);
+            page.data.set("cancel", "/" + lang_of(request) + "/registrations/cancel?token=" + done->cancel_token);
             return views.render(request, std::move(page));
-        }
-        page.data.set(done->status == "confirmed" ? "confirmed" : "waiting", true);
-        page.data.set("cancel", "/" + lang_of(request) + "/registrations/cancel?token=" + done->cancel_token);
-        return views.render(request, std::move(page));
-    }));
+        }));
+    }
 
     router.get("/{lang}/registrations/cancel", web::localized([&service, &views](Request& request) -> Result<Response> {
         const std::string token = request.query_param("token").value_or("");

@@ -5,6 +5,7 @@
 
 #include "accounts/crypto.hpp"
 #include "accounts/repository.hpp"
+#include "activities/figures.hpp"
 #include "activities/repository.hpp"
 
 namespace skirosim::activities {
@@ -14,6 +15,36 @@ Error invalid(std::string message, std::string field) {
     return Error::make(ErrorCode::invalid_input, std::move(message), {}, std::move(field));
 }
 Error not_found() { return Error::make(ErrorCode::not_found, "This page does not exist."); }
+Error forbidden() { return Error::make(ErrorCode::forbidden, "You may not do this."); }
+
+// Counts a party by age group into adults and children; checks the codes and numbers.
+Result<void> count_party(Registration& r, const AgeCounts& ages, const std::vector<std::string>& groups,
+                         const std::vector<Label>& audiences) {
+    auto label = [&](const std::string& code, const char* kind) -> const Label* {
+        for (const auto& l : audiences) {
+            if (l.code == code && l.kind == kind) return &l;
+        }
+        return nullptr;
+    };
+    if (!ages.empty()) {
+        r.adults = r.children = 0;
+        for (const auto& [code, count] : ages) {
+            const Label* l = label(code, "age");
+            if (!l || count < 0 || count > 20) return std::unexpected(invalid("A party is 1 to 20 people.", "adults"));
+            (l->child ? r.children : r.adults) += count;
+            if (count > 0) r.ages.emplace_back(code, count);
+        }
+    }
+    for (const auto& code : groups) {
+        if (label(code, "group") && std::find(r.groups.begin(), r.groups.end(), code) == r.groups.end()) {
+            r.groups.push_back(code);
+        }
+    }
+    if (r.adults < 0 || r.children < 0 || r.people() < 1 || r.people() > 20) {
+        return std::unexpected(invalid("A party is 1 to 20 people.", "adults"));
+    }
+    return {};
+}
 }  // namespace
 
 Result<std::vector<Activity>> Service::list(const Filter& filter, int limit) {
@@ -37,6 +68,23 @@ Result<std::vector<Label>> Service::kinds() {
 
 Result<std::vector<Label>> Service::audiences() {
     return db_.read<std::vector<Label>>([](soci::session& sql) -> Result<std::vector<Label>> { return Repository::audiences(sql); });
+}
+
+Result<std::vector<Label>> Service::channels() {
+    return db_.read<std::vector<Label>>([](soci::session& sql) -> Result<std::vector<Label>> { return Repository::channels(sql); });
+}
+
+Result<Figures> Service::figures(std::time_t from, std::time_t to, std::time_t now) {
+    return db_.read<Figures>([&](soci::session& sql) -> Result<Figures> { return read_figures(sql, from, to, now); });
+}
+
+Result<std::vector<Activity>> Service::other_dates(const Activity& activity, std::time_t from) {
+    if (activity.series_id == 0) return std::vector<Activity>{};
+    return db_.read<std::vector<Activity>>([&](soci::session& sql) -> Result<std::vector<Activity>> {
+        auto dates = Repository::series(sql, activity.series_id);
+        std::erase_if(dates, [&](const Activity& a) { return a.id == activity.id || a.ends_at < from; });
+        return dates;
+    });
 }
 
 Result<std::vector<std::pair<std::string, LocalizedText>>> Service::institution_points(const std::string& institution) {
@@ -81,9 +129,6 @@ Result<Registered> Service::register_party(const RegistrationForm& form, std::ti
         return std::unexpected(invalid("Write an e-mail address or a phone number.", "contact"));
     }
     if (form.contact.size() > 200) return std::unexpected(invalid("The contact is too long.", "contact"));
-    if (form.adults < 0 || form.children < 0 || form.adults + form.children < 1 || form.adults + form.children > 20) {
-        return std::unexpected(invalid("A party is 1 to 20 people.", "adults"));
-    }
     const std::string token = accounts::random_token();
     return db_.transaction<Registered>([&](soci::session& sql) -> Result<Registered> {
         Repository::lock(sql, form.activity);
@@ -103,6 +148,9 @@ Result<Registered> Service::register_party(const RegistrationForm& form, std::ti
         r.adults = form.adults;
         r.children = form.children;
         r.created_at = now;
+        if (auto counted = count_party(r, form.ages, form.groups, Repository::audiences(sql)); !counted) {
+            return std::unexpected(counted.error());
+        }
         const int taken = Repository::confirmed_people(sql, form.activity);
         r.status = activity->capacity <= 0 || taken + r.people() <= activity->capacity ? "confirmed" : "waiting";
         const long long id = Repository::insert_registration(sql, r, accounts::token_hash(token), form.account,
@@ -122,23 +170,102 @@ Result<std::optional<Registration>> Service::by_token(const std::string& token) 
 Result<int> Service::send_due_messages(std::time_t now) {
     return db_.transaction<int>([&](soci::session& sql) -> Result<int> {
         int queued = 0;
-        for (const auto& [registration, activity_id] : Repository::due_reminders(sql, now)) {
-            auto activity = Repository::find(sql, activity_id);
-            if (!activity) continue;
-            tell(sql, registration, *activity, "reminder",
-                 public_url_ + "/" + registration.language + "/activities/" + std::to_string(activity_id), now);
-            Repository::mark_reminded(sql, registration.id, now);
-            ++queued;
-        }
-        for (const auto& [registration, activity_id] : Repository::due_feedback(sql, now)) {
-            auto activity = Repository::find(sql, activity_id);
-            if (!activity) continue;
-            tell(sql, registration, *activity, "feedback",
-                 public_url_ + "/" + registration.language + "/activities/" + std::to_string(activity_id), now);
-            Repository::mark_feedback_requested(sql, registration.id, now);
-            ++queued;
-        }
+        auto send = [&](const std::vector<Registration>& due, const char* purpose, auto mark) {
+            for (const Registration& registration : due) {
+                auto activity = Repository::find(sql, registration.activity);
+                if (!activity) continue;
+                tell(sql, registration, *activity, purpose,
+                     public_url_ + "/" + registration.language + "/activities/" + std::to_string(activity->id), now);
+                mark(sql, registration.id, now);
+                ++queued;
+            }
+        };
+        send(Repository::due_reminders(sql, now), "reminder", Repository::mark_reminded);
+        send(Repository::due_feedback(sql, now), "feedback", Repository::mark_feedback_requested);
         return queued;
+    });
+}
+
+void Service::tell_cancelled(soci::session& sql, const Activity& activity, std::time_t now) {
+    for (const Registration& r : Repository::registrations(sql, activity.id, "")) {
+        if (r.status == "cancelled") continue;
+        tell(sql, r, activity, "cancelled",
+             public_url_ + "/" + r.language + "/activities?institution=" + activity.institution, now);
+    }
+}
+
+Result<Registered> Service::register_on_behalf(const Principal& staff, RegistrationForm form, std::time_t now) {
+    if (!staff.staff()) return std::unexpected(forbidden());
+    if (form.consent.empty()) {
+        return std::unexpected(invalid("Tick that the resident agreed to be registered.", "consent"));
+    }
+    if (form.account) {
+        auto account = db_.read<std::optional<accounts::Account>>(
+            [&](soci::session& sql) -> Result<std::optional<accounts::Account>> {
+                return accounts::Repository::find(sql, *form.account);
+            });
+        if (!account) return std::unexpected(account.error());
+        // Only the staff member who keeps the assisted account acts for its owner (or the coordinator).
+        if (!*account || (!staff.coordinator() && (*account)->assisted_by != staff.account_id)) {
+            return std::unexpected(forbidden());
+        }
+        form.name = (*account)->display_name;
+        if (form.contact.empty()) form.contact = (*account)->login();
+        form.language = (*account)->language;
+    }
+    form.registered_by = staff.account_id;
+    return register_party(form, now);
+}
+
+Result<std::vector<std::pair<long long, std::string>>> Service::residents_of(const Principal& staff) {
+    using Residents = std::vector<std::pair<long long, std::string>>;
+    if (!staff.staff()) return std::unexpected(forbidden());
+    return db_.read<Residents>([&](soci::session& sql) -> Result<Residents> {
+        Residents out;
+        for (const auto& a : accounts::Repository::assisted_by(sql, staff.account_id)) out.emplace_back(a.id, a.display_name);
+        return out;
+    });
+}
+
+Result<AttendanceSheet> Service::attendance_sheet(const Principal& who, long long id) {
+    return db_.read<AttendanceSheet>([&](soci::session& sql) -> Result<AttendanceSheet> {
+        auto activity = Repository::find(sql, id);
+        if (!activity) return std::unexpected(not_found());
+        if (!who.acts_for(activity->institution)) return std::unexpected(forbidden());
+        return AttendanceSheet{*activity, Repository::registrations(sql, id, "confirmed"),
+                               Repository::attendance(sql, id)};
+    });
+}
+
+Result<void> Service::mark_attendance(const Principal& who, long long id, const Attendance& attendance,
+                                      std::time_t now) {
+    for (const auto& [code, count] : attendance.walk_ins) {
+        if (count < 0 || count > 10000) return std::unexpected(invalid("Write a whole number from 0 to 10000.", "walk_ins"));
+    }
+    for (const auto& [measure, amount] : attendance.results) {
+        if (!(amount >= 0 && amount <= 1e6)) {
+            return std::unexpected(invalid("Write a number from 0 to 1000000.", "results"));
+        }
+    }
+    return db_.transaction<void>([&](soci::session& sql) -> Result<void> {
+        Repository::lock(sql, id);
+        auto activity = Repository::find(sql, id);
+        if (!activity) return std::unexpected(not_found());
+        if (!who.acts_for(activity->institution)) return std::unexpected(forbidden());
+        if (activity->starts_at > now) {
+            return std::unexpected(invalid("Attendance can be marked once the activity has begun.", "activity"));
+        }
+        const auto registrations = Repository::registrations(sql, id, "confirmed");
+        std::vector<Registration> came;
+        for (const Registration& r : registrations) {
+            for (const auto& [registration, present] : attendance.came) {
+                if (registration == r.id && present) came.push_back(r);
+            }
+        }
+        Repository::save_attendance(sql, id, attendance, participation_counts(came, attendance.walk_ins), now);
+        accounts::Repository::audit(sql, now, who.account_id, "activity.attendance", std::to_string(id),
+                                    activity->institution);
+        return {};
     });
 }
 

@@ -1,0 +1,18 @@
+// After an activity: the organiser's attendance and results page, the coordinator's figures for a
+// period (and their CSV), and the public picture of what the neighbourhood has achieved.
+#pragma once
+
+#include "activities/service.hpp"
+#include "http/router.hpp"
+#include "site/service.hpp"
+#include "web/views.hpp"
+
+namespace skirosim::activities {
+
+void add_participation_routes(http::Router& router, Service& service, site::Service& site, const web::Views& views);
+
+// "Adults: 2, Ages 7–12: 3": a party as the organiser reads it.
+std::string party_text(const Registration& r, const std::vector<Label>& audiences, const i18n::Translator& tr,
+                       Language language);
+
+}  // namespace skirosim::activities

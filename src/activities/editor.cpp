@@ -10,6 +10,7 @@
 #include "accounts/repository.hpp"
 #include "activities/data_file.hpp"
 #include "activities/repository.hpp"
+#include "activities/series.hpp"
 #include "activities/service.hpp"
 #include "points/opening_hours.hpp"
 
@@ -75,47 +76,6 @@ Result<std::vector<Activity>> Editor::editable(const Principal& who) {
 
 namespace {
 
-// Local date and time texts of the form ("2026-12-09T15:00").
-std::optional<std::chrono::sys_days> date_of(const std::string& local) {
-    int y = 0, m = 0, d = 0;
-    if (local.size() < 10 || std::sscanf(local.c_str(), "%4d-%2d-%2d", &y, &m, &d) != 3) return std::nullopt;
-    const std::chrono::year_month_day ymd{std::chrono::year{y}, std::chrono::month{static_cast<unsigned>(m)},
-                                          std::chrono::day{static_cast<unsigned>(d)}};
-    if (!ymd.ok()) return std::nullopt;
-    return std::chrono::sys_days{ymd};
-}
-
-std::string on_date(const std::string& local, std::chrono::sys_days date) {
-    const std::chrono::year_month_day ymd{date};
-    return fmt::format("{:04}-{:02}-{:02}", static_cast<int>(ymd.year()), static_cast<unsigned>(ymd.month()),
-                       static_cast<unsigned>(ymd.day())) + local.substr(10);
-}
-
-// The dates of a new series from its first date: every week, or every month on the same day
-// (months without that day are skipped), up to and including `until`.
-std::vector<std::chrono::sys_days> series_dates(std::chrono::sys_days first, const std::string& rule,
-                                                std::chrono::sys_days until) {
-    using namespace std::chrono;
-    std::vector<sys_days> out;
-    const year_month_day start{first};
-    for (int n = 0; out.size() < static_cast<std::size_t>(Editor::kMaxSeriesDates); ++n) {
-        sys_days date;
-        if (rule == "weekly") {
-            date = first + days{7 * n};
-        } else {
-            const year_month_day next = start + months{n};
-            if (!next.ok()) {  // the 31st in a shorter month
-                if (sys_days{next.year() / next.month() / 1} > until) break;
-                continue;
-            }
-            date = sys_days{next};
-        }
-        if (date > until) break;
-        out.push_back(date);
-    }
-    return out;
-}
-
 Error invalid(const char* message, const char* field) {
     return Error::make(ErrorCode::invalid_input, message, {}, field);
 }
@@ -173,14 +133,14 @@ Result<long long> Editor::save(const Principal& who, long long id, const Activit
         std::vector<const Activity*> targets;
         std::vector<Activity> series;
         json::array entries;
-        const auto form_start = date_of(f.start), form_end = date_of(f.end);
+        const auto form_start = local_date(f.start), form_end = local_date(f.end);
         if (existing && existing->series_id != 0 && f.scope == "following" && form_start && form_end) {
             series = Repository::series(sql, existing->series_id);
-            const auto before = date_of(ActivityForm::from(*existing).start);
+            const auto before = local_date(ActivityForm::from(*existing).start);
             for (const Activity& date : series) {
                 if (date.starts_at < existing->starts_at || (date.series_changed && date.id != id)) continue;
                 // The same move as this date's, the same time of day and length.
-                const auto own = *date_of(ActivityForm::from(date).start) + (*form_start - *before);
+                const auto own = *local_date(ActivityForm::from(date).start) + (*form_start - *before);
                 targets.push_back(&date);
                 entries.push_back(entry(date.external_id, on_date(f.start, own), on_date(f.end, own + (*form_end - *form_start))));
             }
@@ -193,7 +153,7 @@ Result<long long> Editor::save(const Principal& who, long long id, const Activit
                 entries.push_back(entry(base, f.start, f.end));
             } else {
                 if (f.repeat != "weekly" && f.repeat != "monthly") return std::unexpected(invalid("Choose how it repeats.", "repeat"));
-                const auto until = date_of(f.repeat_until);
+                const auto until = local_date(f.repeat_until);
                 if (!until || *until < *form_start) {
                     return std::unexpected(invalid("Give the date of the last time, after the first.", "repeat_until"));
                 }
@@ -201,7 +161,7 @@ Result<long long> Editor::save(const Principal& who, long long id, const Activit
                     return std::unexpected(invalid("A series can run for a year at most.", "repeat_until"));
                 }
                 int n = 0;
-                for (const auto date : series_dates(*form_start, f.repeat, *until)) {
+                for (const auto date : series_dates(*form_start, f.repeat, *until, kMaxSeriesDates)) {
                     entries.push_back(entry(base + "-" + std::to_string(++n), on_date(f.start, date),
                                             on_date(f.end, date + (*form_end - *form_start))));
                 }

@@ -204,7 +204,8 @@ bool is_coordinator(const Principal& p) { return p.coordinator(); }
 }  // namespace
 
 void add_participation_routes(http::Router& router, Service& service, site::Service& site, const web::Views& views) {
-    auto sheet_page = [&service, &views](Request& request, long long id) -> Result<web::Page> {
+    // The sheet as saved or, after a refused save (`typed`), as the organiser typed it.
+    auto sheet_page = [&service, &views](Request& request, long long id, bool typed) -> Result<web::Page> {
         auto who = accounts::signed_in(request);
         if (!who) return std::unexpected(who.error());
         auto sheet = service.attendance_sheet(**who, id);
@@ -228,6 +229,10 @@ void add_participation_routes(http::Router& router, Service& service, site::Serv
             for (const auto& [registration, present] : sheet->attendance.came) {
                 if (registration == r.id) came = present;
             }
+            if (typed) {
+                came = false;
+                for (const auto& [key, value] : request.form()) came = came || (key == "came" && value == std::to_string(r.id));
+            }
             d.set("came", came);
             registrations.push_back(d);
         }
@@ -243,7 +248,7 @@ void add_participation_routes(http::Router& router, Service& service, site::Serv
             mustache::data d;
             d.set("code", l.code);
             d.set("name", l.name[static_cast<std::size_t>(language)]);
-            d.set("value", std::to_string(n));
+            d.set("value", typed ? request.form_param("walk_" + l.code).value_or("") : std::to_string(n));
             walk_ins.push_back(d);
         }
         page.data.set("walk_ins", walk_ins);
@@ -253,12 +258,15 @@ void add_participation_routes(http::Router& router, Service& service, site::Serv
             mustache::data d;
             d.set("code", c.code);
             d.set("name", c.name[static_cast<std::size_t>(language)]);
-            d.set("value", kg > 0 ? tr.number(language, kg, 1) : std::string());
+            d.set("value", typed ? request.form_param("kg_" + c.code).value_or("")
+                                 : kg > 0 ? tr.number(language, kg, 1) : std::string());
             channels.push_back(d);
         }
         page.data.set("channels", channels);
         const double items = result_of(sheet->attendance.results, "items");
-        page.data.set("items", items > 0 ? std::to_string(static_cast<long long>(items)) : std::string());
+        page.data.set("items", typed ? request.form_param("items").value_or("")
+                                     : items > 0 ? std::to_string(static_cast<long long>(items)) : std::string());
+        page.data.set("has_results", typed || !sheet->attendance.results.empty());
         return page;
     };
     auto activity_id = [](const Request& request) -> Result<long long> {
@@ -271,7 +279,7 @@ void add_participation_routes(http::Router& router, Service& service, site::Serv
     router.get("/{lang}/staff/activities/{id}/attendance", web::localized([sheet_page, activity_id, &views](Request& request) -> Result<Response> {
         auto id = activity_id(request);
         if (!id) return std::unexpected(id.error());
-        auto page = sheet_page(request, *id);
+        auto page = sheet_page(request, *id, false);
         if (!page) return std::unexpected(page.error());
         page->data.set("saved", request.query_param("saved").has_value());
         return views.render(request, std::move(*page));
@@ -286,8 +294,8 @@ void add_participation_routes(http::Router& router, Service& service, site::Serv
         auto saved = service.mark_attendance(**who, *id, read_attendance(request, labels->audiences, labels->channels), now());
         if (!saved) {
             if (saved.error().code != ErrorCode::invalid_input) return std::unexpected(saved.error());
-            // The page shows what is saved; the message says what to correct.
-            auto page = sheet_page(request, *id);
+            // Nothing was saved; the page keeps what was typed and says what to correct.
+            auto page = sheet_page(request, *id, true);
             if (!page) return std::unexpected(page.error());
             page->data.set("error", views.translator().message(request.language, saved.error()));
             page->status = 400;

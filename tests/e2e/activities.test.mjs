@@ -17,8 +17,11 @@ test('a family registers two adults and three children as guests', async () => {
   await page.click('ul.cards h2 a >> nth=0');
   await page.fill('#name', 'Bērziņu ģimene');
   await page.fill('#contact', 'berzini@example.org');
-  await page.fill('#adults', '2');
-  await page.fill('#children', '3');
+  // Two adults and three children: one aged 1–6, two aged 7–12.
+  await page.fill('#age-adults', '2');
+  await page.fill('#age-age-1-6', '1');
+  await page.fill('#age-age-7-12', '2');
+  await page.check('input[name=group][value=families]');
   await Promise.all([page.waitForNavigation(), page.click('form.stack button[type=submit]')]);
   await page.waitForSelector('text=Jūs esat pieteicies');
   await page.screenshot({ path: path.join(screenshotDir, 'activity-registered-lv.png'), fullPage: true });
@@ -58,7 +61,8 @@ test('one activity\'s file: the workshop at 15:00 Riga time is 13:00 UTC in Dece
   assert.equal(event.startDate.toJSDate().toISOString(), '2026-12-09T13:00:00.000Z');
 });
 
-for (const target of ['/lv/activities', '/ru/activities?held_in=ru', '/lv/activities/month?m=2026-12', '/ru/institutions/cerinu-biblioteka']) {
+for (const target of ['/lv/activities', '/ru/activities?held_in=ru', '/lv/activities/month?m=2026-12', '/ru/institutions/cerinu-biblioteka',
+                      '/ru/results', '/lv/results']) {
   test(`no serious accessibility violations: ${target}`, async () => {
     const page = await newPage();
     await page.goto(baseUrl + target);

@@ -125,6 +125,8 @@ void Repository::erase(soci::session& sql, long long id) {
     // What others rely on keeps the fact, not the person: audit entries lose the actor.
     sql << "UPDATE audit_log SET actor_id = NULL WHERE actor_id = :id", soci::use(id);
     sql << "UPDATE accounts SET assisted_by = NULL WHERE assisted_by = :id", soci::use(id);
+    // Registrations keep their counts for the statistics, not the name or contact.
+    sql << "UPDATE registrations SET name = '', contact = '' WHERE account_id = :id", soci::use(id);
     sql << "DELETE FROM accounts WHERE id = :id", soci::use(id);
 }
 

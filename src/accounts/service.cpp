@@ -446,7 +446,7 @@ Result<json::object> Service::export_data(long long account_id) {
     return db_.read<json::object>([&](soci::session& sql) -> Result<json::object> {
         auto account = Repository::find(sql, account_id);
         if (!account) return std::unexpected(Error::make(ErrorCode::not_found, "This page does not exist."));
-        json::array roles, consents, sessions, messages, audit, attempts;
+        json::array roles, consents, sessions, messages, audit, attempts, registrations;
         for (const auto& g : Repository::roles(sql, account_id)) {
             roles.push_back(json::object{{"role", g.role}, {"institution", g.institution}});
         }
@@ -472,6 +472,22 @@ Result<json::object> Service::export_data(long long account_id) {
             st.execute();
             while (st.fetch()) attempts.push_back(json::object{{"at", at}, {"succeeded", ok != 0}});
         }
+        {
+            long long activity = 0, created = 0;
+            std::string name, contact, ages, status;
+            int adults = 0, children = 0;
+            soci::statement st = (sql.prepare << "SELECT activity_id, name, contact, adults, children, ages, status, "
+                                                 "created_at FROM registrations WHERE account_id = :a ORDER BY id",
+                                  soci::into(activity), soci::into(name), soci::into(contact), soci::into(adults),
+                                  soci::into(children), soci::into(ages), soci::into(status), soci::into(created),
+                                  soci::use(account_id));
+            st.execute();
+            while (st.fetch()) {
+                registrations.push_back(json::object{{"activity", activity}, {"name", name}, {"contact", contact},
+                                                     {"adults", adults}, {"children", children}, {"ages", ages},
+                                                     {"status", status}, {"created_at", created}});
+            }
+        }
         if (!account->login().empty()) {
             for (const auto& m : Repository::outbox_for(sql, account->login())) {
                 messages.push_back(json::object{{"subject", m.subject}, {"created_at", static_cast<std::int64_t>(m.created_at)},
@@ -488,7 +504,7 @@ Result<json::object> Service::export_data(long long account_id) {
                                      {"confirmed_at", optional_time(account->confirmed_at)},
                                      {"registered_by_staff", account->assisted_by.has_value()}}},
             {"roles", roles}, {"consents", consents}, {"sessions", sessions}, {"log_in_attempts", attempts},
-            {"messages", messages}, {"activity_log", audit}};
+            {"messages", messages}, {"activity_log", audit}, {"registrations", registrations}};
     });
 }
 

@@ -223,7 +223,7 @@ void add_participation_routes(http::Router& router, Service& service, site::Serv
         for (const auto& r : sheet->registrations) {
             mustache::data d;
             d.set("id", std::to_string(r.id));
-            d.set("name", r.name);
+            web::set_text(d, "name", r.name);  // empty once the retention job has run
             d.set("party", party_text(r, labels->audiences, tr, language));
             bool came = false;
             for (const auto& [registration, present] : sheet->attendance.came) {

@@ -367,6 +367,16 @@ void Repository::save_attendance(soci::session& sql, long long activity, const A
     }
 }
 
+long long Repository::forget_contacts(soci::session& sql, std::time_t ended_before) {
+    long long before = ended_before;
+    soci::statement st = (sql.prepare << "UPDATE registrations SET name = '', contact = '' WHERE (name <> '' OR "
+                                         "contact <> '') AND activity_id IN (SELECT id FROM activities WHERE "
+                                         "ends_at < :t)",
+                          soci::use(before));
+    st.execute(true);
+    return st.get_affected_rows();
+}
+
 Attendance Repository::attendance(soci::session& sql, long long activity) {
     Attendance out;
     std::string walk_ins;

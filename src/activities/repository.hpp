@@ -51,6 +51,8 @@ public:
     static void save_attendance(soci::session& sql, long long activity, const Attendance& attendance,
                                 const std::vector<std::pair<std::string, int>>& participation, std::time_t now);
     static Attendance attendance(soci::session& sql, long long activity);
+    // Clears names and contacts of registrations for activities that ended before `ended_before`.
+    static long long forget_contacts(soci::session& sql, std::time_t ended_before);
 };
 
 }  // namespace skirosim::activities

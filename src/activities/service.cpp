@@ -194,6 +194,12 @@ void Service::tell_cancelled(soci::session& sql, const Activity& activity, std::
     }
 }
 
+Result<long long> Service::forget_contacts(std::time_t now, long long keep_days) {
+    return db_.transaction<long long>([&](soci::session& sql) -> Result<long long> {
+        return Repository::forget_contacts(sql, now - keep_days * 86400);
+    });
+}
+
 Result<Registered> Service::register_on_behalf(const Principal& staff, RegistrationForm form, std::time_t now) {
     if (!staff.staff()) return std::unexpected(forbidden());
     if (form.consent.empty()) {

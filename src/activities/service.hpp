@@ -79,6 +79,10 @@ public:
     Result<void> mark_attendance(const Principal& who, long long activity, const Attendance& attendance,
                                  std::time_t now);
 
+    // Names and contacts of registrations for activities that ended more than `keep_days` ago
+    // are removed; counts stay. Returns how many registrations were cleared.
+    Result<long long> forget_contacts(std::time_t now, long long keep_days);
+
     // Tells everyone registered (confirmed or waiting) that the activity was cancelled.
     void tell_cancelled(soci::session& sql, const Activity& activity, std::time_t now);
 

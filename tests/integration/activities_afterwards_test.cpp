@@ -361,6 +361,32 @@ TEST_P(ActivitiesAfterwards, AttendanceResultsAndFiguresMatchTheRegistrations) {
     };
     EXPECT_EQ(outbox("family@example.org"), 2u);  // registered, how was it
     EXPECT_EQ(outbox("absent@example.org"), 1u);  // registered only
+
+    // 90 days after the end the names and contacts go; the figures stay.
+    auto forgotten = server_->app().activities().forget_contacts(now() + 3600 + 89 * 86400, 90);
+    ASSERT_TRUE(forgotten);
+    EXPECT_EQ(*forgotten, 0);
+    forgotten = server_->app().activities().forget_contacts(now() + 3600 + 91 * 86400, 90);
+    ASSERT_TRUE(forgotten);
+    EXPECT_EQ(*forgotten, 4);
+    EXPECT_EQ(query<long long>("SELECT COUNT(*) FROM registrations WHERE activity_id = :v AND (name <> '' OR contact <> '')", id), 0);
+    csv = coordinator.get("/en/coordinator/figures/csv?from=2020-01-01&to=2030-12-31");
+    EXPECT_EQ(row("attendance", "participants"), std::to_string(came_people + 6));
+    EXPECT_THAT(librarian.get(sheet).body, HasSubstr("<strong>—</strong>"));
+}
+
+TEST_P(ActivitiesAfterwards, ARegistrationIsInTheDataDownloadAndLosesTheNameWithTheAccount) {
+    const long long id = running_activity("privacy", 10);
+    auto resident = as("resident@example.org", "resident password");
+    const std::string target = "/lv/activities/" + std::to_string(id);
+    resident.get(target);
+    ASSERT_EQ(resident.post(target + "/register", {{"name", "Resident"}, {"contact", "resident@example.org"}, {"age_adults", "2"}}).status, 200);
+    auto data = resident.get("/lv/account/data.json");
+    EXPECT_THAT(data.body, HasSubstr("\"registrations\":[{\"activity\":" + std::to_string(id)));
+    const long long account = query<long long>("SELECT id FROM accounts WHERE email = 'resident@example.org'");
+    ASSERT_TRUE(server_->app().accounts().delete_account(account, "resident password"));
+    EXPECT_EQ(query<long long>("SELECT COUNT(*) FROM registrations WHERE activity_id = :v AND name = '' AND contact = '' "
+                               "AND adults = 2 AND account_id IS NULL", id), 1);
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, ActivitiesAfterwards, ::testing::ValuesIn(backends()));

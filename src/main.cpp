@@ -194,7 +194,7 @@ int main(int argc, char** argv) {
     serve->add_option("--keep-sent-messages-days", options.accounts.keep_sent_messages_days,
                       "Days sent messages stay in the outbox")
         ->envname("SKIROSIM_KEEP_SENT_MESSAGES_DAYS")->check(CLI::Range(1, 3650))->capture_default_str();
-    serve->add_option("--keep-registration-contacts-days", options.keep_registration_contacts_days,
+    serve->add_option("--keep-registration-contacts-days", options.accounts.keep_registration_contacts_days,
                       "Days after an activity that the names and contacts of those registered are kept")
         ->envname("SKIROSIM_KEEP_REGISTRATION_CONTACTS_DAYS")->check(CLI::Range(1, 3650))->capture_default_str();
     serve->add_option("--keep-unconfirmed-days", options.accounts.keep_unconfirmed_days,

@@ -27,6 +27,9 @@ struct Settings {
     long long keep_login_attempts_days = 30;
     long long keep_sent_messages_days = 90;
     long long keep_unconfirmed_days = 30;
+    // Days after an activity ends that the names and contacts of those registered are kept
+    // (the participation counts stay). The activities' chore applies it.
+    long long keep_registration_contacts_days = 90;
 };
 
 struct SignUp {

@@ -253,6 +253,7 @@ void add_routes(http::Router& router, Service& service, const web::Views& views,
         page.section = "privacy";
         page.data.set("attempts_days", std::to_string(service.settings().keep_login_attempts_days));
         page.data.set("messages_days", std::to_string(service.settings().keep_sent_messages_days));
+        page.data.set("registration_days", std::to_string(service.settings().keep_registration_contacts_days));
         page.data.set("unconfirmed_days", std::to_string(service.settings().keep_unconfirmed_days));
         return views.render(request, std::move(page));
     }));

@@ -160,7 +160,7 @@ void Application::start_retention() {
             if (auto queued = activities_->send_due_messages(std::time(nullptr)); queued && *queued > 0) {
                 spdlog::info("activities: {} reminders and feedback requests queued", *queued);
             }
-            if (auto forgotten = activities_->forget_contacts(std::time(nullptr), options_.keep_registration_contacts_days);
+            if (auto forgotten = activities_->forget_contacts(std::time(nullptr), options_.accounts.keep_registration_contacts_days);
                 forgotten && *forgotten > 0) {
                 spdlog::info("retention: names and contacts of {} past registrations removed", *forgotten);
             }

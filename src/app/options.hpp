@@ -26,9 +26,6 @@ struct Options {
     std::chrono::seconds retention_interval{15 * 60};
     // Off in tests, which run the chores themselves so that a background run does not race them.
     bool run_chores = true;
-    // Days after an activity ends that the names and contacts of those registered are kept
-    // (the participation counts stay).
-    long long keep_registration_contacts_days = 90;
     accounts::Settings accounts;
     accounts::SmtpSettings smtp;
     // Where the map's tiles come from ({z}/{x}/{y}); a local path works too.

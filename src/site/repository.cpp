@@ -117,51 +117,61 @@ void Repository::save(soci::session& sql, const SiteData& data) {
         }
     }
     int position = 0;
-    for (const Institution& inst : data.institutions) {
-        ++position;
-        int sample = inst.sample ? 1 : 0;
-        double latitude = inst.latitude.value_or(0), longitude = inst.longitude.value_or(0);
-        soci::indicator lat_ind = inst.latitude ? soci::i_ok : soci::i_null;
-        soci::indicator lon_ind = inst.longitude ? soci::i_ok : soci::i_null;
-        int exists = 0;
-        sql << "SELECT COUNT(*) FROM institutions WHERE id = :id", soci::use(inst.id),
-            soci::into(exists);
-        if (exists) {
-            sql << "UPDATE institutions SET position = :position, role = :role, kind = :kind, "
-                   "name_lv = :name_lv, name_ru = :name_ru, name_en = :name_en, "
-                   "short_name_lv = :short_name_lv, short_name_ru = :short_name_ru, "
-                   "short_name_en = :short_name_en, description_lv = :description_lv, "
-                   "description_ru = :description_ru, description_en = :description_en, "
-                   "address = :address, phone = :phone, email = :email, website = :website, "
-                   "latitude = :latitude, longitude = :longitude, sample = :sample "
-                   "WHERE id = :id",
-                soci::use(position, "position"), soci::use(inst.role, "role"),
-                soci::use(inst.kind, "kind"), SK_USE3(inst.name, "name"),
-                SK_USE3(inst.short_name, "short_name"), SK_USE3(inst.description, "description"),
-                soci::use(inst.address, "address"), soci::use(inst.phone, "phone"),
-                soci::use(inst.email, "email"), soci::use(inst.website, "website"),
-                soci::use(latitude, lat_ind, "latitude"),
-                soci::use(longitude, lon_ind, "longitude"), soci::use(sample, "sample"),
-                soci::use(inst.id, "id");
-        } else {
-            sql << "INSERT INTO institutions (id, position, role, kind, name_lv, name_ru, "
-                   "name_en, short_name_lv, short_name_ru, short_name_en, description_lv, "
-                   "description_ru, description_en, address, phone, email, website, latitude, "
-                   "longitude, sample) VALUES (:id, :position, :role, :kind, :name_lv, :name_ru, "
-                   ":name_en, :short_name_lv, :short_name_ru, :short_name_en, :description_lv, "
-                   ":description_ru, :description_en, :address, :phone, :email, :website, "
-                   ":latitude, :longitude, :sample)",
-                soci::use(inst.id, "id"), soci::use(position, "position"),
-                soci::use(inst.role, "role"), soci::use(inst.kind, "kind"),
-                SK_USE3(inst.name, "name"), SK_USE3(inst.short_name, "short_name"),
-                SK_USE3(inst.description, "description"), soci::use(inst.address, "address"),
-                soci::use(inst.phone, "phone"), soci::use(inst.email, "email"),
-                soci::use(inst.website, "website"), soci::use(latitude, lat_ind, "latitude"),
-                soci::use(longitude, lon_ind, "longitude"), soci::use(sample, "sample");
-        }
+    for (const Institution& inst : data.institutions) save_institution(sql, inst, ++position);
+}
+
+void Repository::save_institution(soci::session& sql, const Institution& inst, int position) {
+    int sample = inst.sample ? 1 : 0;
+    double latitude = inst.latitude.value_or(0), longitude = inst.longitude.value_or(0);
+    soci::indicator lat_ind = inst.latitude ? soci::i_ok : soci::i_null;
+    soci::indicator lon_ind = inst.longitude ? soci::i_ok : soci::i_null;
+    int exists = 0;
+    sql << "SELECT COUNT(*) FROM institutions WHERE id = :id", soci::use(inst.id),
+        soci::into(exists);
+    if (exists) {
+        sql << "UPDATE institutions SET position = :position, role = :role, kind = :kind, "
+               "name_lv = :name_lv, name_ru = :name_ru, name_en = :name_en, "
+               "short_name_lv = :short_name_lv, short_name_ru = :short_name_ru, "
+               "short_name_en = :short_name_en, description_lv = :description_lv, "
+               "description_ru = :description_ru, description_en = :description_en, "
+               "address = :address, phone = :phone, email = :email, website = :website, "
+               "latitude = :latitude, longitude = :longitude, sample = :sample "
+               "WHERE id = :id",
+            soci::use(position, "position"), soci::use(inst.role, "role"),
+            soci::use(inst.kind, "kind"), SK_USE3(inst.name, "name"),
+            SK_USE3(inst.short_name, "short_name"), SK_USE3(inst.description, "description"),
+            soci::use(inst.address, "address"), soci::use(inst.phone, "phone"),
+            soci::use(inst.email, "email"), soci::use(inst.website, "website"),
+            soci::use(latitude, lat_ind, "latitude"),
+            soci::use(longitude, lon_ind, "longitude"), soci::use(sample, "sample"),
+            soci::use(inst.id, "id");
+    } else {
+        sql << "INSERT INTO institutions (id, position, role, kind, name_lv, name_ru, "
+               "name_en, short_name_lv, short_name_ru, short_name_en, description_lv, "
+               "description_ru, description_en, address, phone, email, website, latitude, "
+               "longitude, sample) VALUES (:id, :position, :role, :kind, :name_lv, :name_ru, "
+               ":name_en, :short_name_lv, :short_name_ru, :short_name_en, :description_lv, "
+               ":description_ru, :description_en, :address, :phone, :email, :website, "
+               ":latitude, :longitude, :sample)",
+            soci::use(inst.id, "id"), soci::use(position, "position"),
+            soci::use(inst.role, "role"), soci::use(inst.kind, "kind"),
+            SK_USE3(inst.name, "name"), SK_USE3(inst.short_name, "short_name"),
+            SK_USE3(inst.description, "description"), soci::use(inst.address, "address"),
+            soci::use(inst.phone, "phone"), soci::use(inst.email, "email"),
+            soci::use(inst.website, "website"), soci::use(latitude, lat_ind, "latitude"),
+            soci::use(longitude, lon_ind, "longitude"), soci::use(sample, "sample");
     }
 }
 
 #undef SK_USE3
+
+int Repository::institution_position(soci::session& sql, const std::string& id) {
+    int position = 0;
+    soci::indicator ind = soci::i_null;
+    sql << "SELECT position FROM institutions WHERE id = :id", soci::use(id), soci::into(position, ind);
+    if (ind == soci::i_ok) return position;
+    sql << "SELECT COALESCE(MAX(position), 0) + 1 FROM institutions", soci::into(position);
+    return position;
+}
 
 }  // namespace skirosim::site

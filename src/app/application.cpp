@@ -9,6 +9,7 @@
 #include "accounts/web.hpp"
 #include "activities/data_file.hpp"
 #include "activities/repository.hpp"
+#include "activities/institution_editor.hpp"
 #include "activities/participation_routes.hpp"
 #include "activities/routes.hpp"
 #include "guide/routes.hpp"
@@ -326,6 +327,7 @@ void Application::build_routes() {
     activity_editor_ = std::make_unique<activities::Editor>(*db_, *activities_);
     activities::add_routes(router_, *activities_, *site_, *views_, options_.accounts.public_url, *activity_editor_);
     activities::add_participation_routes(router_, *activities_, *site_, *views_);
+    activities::add_institution_routes(router_, *db_, *site_, *views_);
     points::add_routes(router_, points::Context{*points_, *guide_, *site_, *views_, options_.accounts.public_url,
                                                 options_.tile_url, static_files_->has("vendor/leaflet/leaflet.js")});
     accounts::add_routes(router_, *accounts_, *views_, options_.secure_cookies);

@@ -122,4 +122,8 @@ test('the attendance page works on a phone and the coordinator reads the figures
   assert.deepEqual(await seriousViolations(coordinator), []);
   const [download] = await Promise.all([coordinator.waitForEvent('download'), coordinator.click('text=Lejupielādēt CSV')]);
   assert.match(download.suggestedFilename(), /^figures-\d{4}-\d{2}-\d{2}-\d{4}-\d{2}-\d{2}\.csv$/);
+  for (const target of ['/lv/coordinator/institutions', '/ru/coordinator/institutions/new', '/en/coordinator/institutions/mezgls']) {
+    await coordinator.goto(baseUrl + target);
+    assert.deepEqual(await seriousViolations(coordinator), [], target);
+  }
 });

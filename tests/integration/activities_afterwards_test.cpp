@@ -389,6 +389,49 @@ TEST_P(ActivitiesAfterwards, ARegistrationIsInTheDataDownloadAndLosesTheNameWith
                                "AND adults = 2 AND account_id IS NULL", id), 1);
 }
 
+TEST_P(ActivitiesAfterwards, TheCoordinatorAddsAnInstitutionAndChangesOne) {
+    auto coordinator = as("coord@example.org", "coord password");
+    coordinator.get("/lv/coordinator/institutions/new");
+    Form school{{"id", "skola-9"}, {"kind", "school"}, {"name_lv", "Daugavpils 9. vidusskola"},
+                {"description_lv", "Skola Ķīmijas apkaimē."}, {"address", "Ķīmiķu iela 1"}, {"lat", "55,87"}, {"lon", "26,55"}};
+    // A bad number and a missing name are refused with a message; nothing is saved.
+    auto bad = school;
+    bad[5] = {"lat", "ziemeļi"};
+    EXPECT_EQ(coordinator.post("/lv/coordinator/institutions/new", bad).status, 400);
+    auto nameless = school;
+    nameless[2] = {"name_lv", ""};
+    auto refused = coordinator.post("/lv/coordinator/institutions/new", nameless);
+    EXPECT_EQ(refused.status, 400);
+    EXPECT_THAT(refused.body, HasSubstr("value=\"Ķīmiķu iela 1\""));  // what was typed stays
+    EXPECT_THAT(refused.body, HasSubstr("role=\"alert\""));
+    EXPECT_EQ(query<long long>("SELECT COUNT(*) FROM institutions WHERE id = 'skola-9'"), 0);
+
+    auto created = coordinator.post("/lv/coordinator/institutions/new", school);
+    ASSERT_EQ(created.status, 303) << created.body.substr(0, 400);
+    auto page = server_->get("/ru/institutions/skola-9");
+    ASSERT_EQ(page.status, 200);
+    EXPECT_THAT(page.body, HasSubstr("Daugavpils 9. vidusskola"));  // stands in for Russian until translated
+    EXPECT_THAT(server_->get("/lv/about").body, HasSubstr("skola-9"));
+    EXPECT_THAT(coordinator.get("/lv/staff/activities/new").body, HasSubstr("value=\"skola-9\""));
+    EXPECT_EQ(coordinator.post("/lv/coordinator/institutions/new", school).status, 400);  // the code is taken
+
+    // The library's address changes; its place in the list stays.
+    const long long position = query<long long>("SELECT position FROM institutions WHERE id = 'cerinu-biblioteka'");
+    auto form = coordinator.get("/lv/coordinator/institutions/cerinu-biblioteka");
+    ASSERT_EQ(form.status, 200);
+    Form library{{"kind", "library"}, {"name_lv", "Latgales Centrālās bibliotēkas Ceriņu filiāle"},
+                 {"description_lv", "Bibliotēka."}, {"address", "Ceriņu iela 7"}};
+    ASSERT_EQ(coordinator.post("/lv/coordinator/institutions/cerinu-biblioteka", library).status, 303);
+    EXPECT_THAT(server_->get("/lv/institutions/cerinu-biblioteka").body, HasSubstr("Ceriņu iela 7"));
+    EXPECT_EQ(query<long long>("SELECT position FROM institutions WHERE id = 'cerinu-biblioteka'"), position);
+    EXPECT_EQ(query<long long>("SELECT COUNT(*) FROM audit_log WHERE action LIKE 'institution.%'"), 2);
+
+    auto librarian = as("librarian@example.org", "library password");
+    EXPECT_EQ(librarian.get("/lv/coordinator/institutions").status, 403);
+    librarian.get("/lv/activities");
+    EXPECT_EQ(librarian.post("/lv/coordinator/institutions/cerinu-biblioteka", library).status, 403);
+}
+
 INSTANTIATE_TEST_SUITE_P(Backends, ActivitiesAfterwards, ::testing::ValuesIn(backends()));
 
 }  // namespace

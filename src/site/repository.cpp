@@ -71,7 +71,7 @@ std::vector<ActivitySummary> Repository::upcoming(soci::session& sql, std::time_
     soci::statement st =
         (sql.prepare << "SELECT external_id, institution_id, title_lv, title_ru, title_en, "
                         "description_lv, description_ru, description_en, starts_at, ends_at, "
-                        "venue, sample FROM activities WHERE ends_at >= :now "
+                        "venue, sample FROM activities WHERE ends_at >= :now AND cancelled = 0 "
                         "ORDER BY starts_at, id LIMIT :limit",
          soci::into(row.external_id, external_ind), soci::into(row.institution_id),
          soci::into(row.title[0]), soci::into(row.title[1]), soci::into(row.title[2]),

@@ -432,6 +432,15 @@ TEST_P(ActivitiesAfterwards, TheCoordinatorAddsAnInstitutionAndChangesOne) {
     EXPECT_EQ(librarian.post("/lv/coordinator/institutions/cerinu-biblioteka", library).status, 403);
 }
 
+TEST_P(ActivitiesAfterwards, TheHomePageLeavesCancelledActivitiesOut) {
+    EXPECT_THAT(server_->get("/en/").body, HasSubstr("Sorting workshop for seniors"));
+    ASSERT_TRUE(server_->app().database().transaction<int>([](soci::session& sql) -> Result<int> {
+        sql << "UPDATE activities SET cancelled = 1 WHERE external_id = 'sample-sorting-workshop-library'";
+        return 0;
+    }));
+    EXPECT_THAT(server_->get("/en/").body, Not(HasSubstr("Sorting workshop for seniors")));
+}
+
 INSTANTIATE_TEST_SUITE_P(Backends, ActivitiesAfterwards, ::testing::ValuesIn(backends()));
 
 }  // namespace

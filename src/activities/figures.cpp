@@ -68,15 +68,12 @@ Figures read_figures(soci::session& sql, std::time_t from_time, std::time_t to_t
     f.planned = total(states, "planned");
     f.marked = total(states, "marked");
 
-    // Registrations by status and, for confirmed ones, whether they came: parties and people.
-    const std::string registrations = std::string(" FROM registrations r JOIN activities a ON a.id = r.activity_id "
-                                                  "WHERE ") + kPeriod + " AND a.cancelled = 0";
-    const std::string state =
-        "CASE WHEN r.status <> 'confirmed' THEN r.status WHEN r.attended = 1 THEN 'came' "
-        "WHEN r.attended = 0 THEN 'no-show' ELSE 'confirmed' END";
-    const Counts parties = grouped(sql, "SELECT " + state + ", COUNT(*)" + registrations + " GROUP BY 1", from, to);
-    const Counts people =
-        grouped(sql, "SELECT " + state + ", SUM(r.adults + r.children)" + registrations + " GROUP BY 1", from, to);
+    // Registrations by state (confirmed, waiting, cancelled, came, no-show): parties and people,
+    // from the summary kept current on every registration write.
+    const std::string registrations = std::string(" FROM registration_counts c JOIN activities a ON a.id = "
+                                                  "c.activity_id WHERE ") + kPeriod + " AND a.cancelled = 0";
+    const Counts parties = grouped(sql, "SELECT c.state, SUM(c.parties)" + registrations + " GROUP BY c.state", from, to);
+    const Counts people = grouped(sql, "SELECT c.state, SUM(c.people)" + registrations + " GROUP BY c.state", from, to);
     f.attended_parties = total(parties, "came");
     f.attended_people = total(people, "came");
     f.no_show_parties = total(parties, "no-show");

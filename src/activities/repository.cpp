@@ -216,6 +216,7 @@ long long Repository::insert_registration(soci::session& sql, const Registration
         soci::use(r.contact, "c"), soci::use(r.language, "l"), soci::use(r.adults, "ad"),
         soci::use(r.children, "ch"), soci::use(r.status, "s"), soci::use(cancel_hash, "h"),
         soci::use(created, "t"), soci::use(by, by_ind, "by"), soci::use(consent, "consent"), soci::into(id);
+    recount(sql, r.activity);
     return id;
 }
 
@@ -281,6 +282,18 @@ std::optional<Registration> Repository::by_cancel_hash(soci::session& sql, const
 
 void Repository::set_status(soci::session& sql, long long id, const std::string& status) {
     sql << "UPDATE registrations SET status = :s WHERE id = :id", soci::use(status, "s"), soci::use(id, "id");
+    long long activity = 0;
+    sql << "SELECT activity_id FROM registrations WHERE id = :id", soci::use(id), soci::into(activity);
+    recount(sql, activity);
+}
+
+void Repository::recount(soci::session& sql, long long activity) {
+    sql << "DELETE FROM registration_counts WHERE activity_id = :a", soci::use(activity);
+    sql << "INSERT INTO registration_counts (activity_id, state, parties, people) "
+           "SELECT activity_id, CASE WHEN status <> 'confirmed' THEN status WHEN attended = 1 THEN 'came' "
+           "WHEN attended = 0 THEN 'no-show' ELSE 'confirmed' END, COUNT(*), SUM(adults + children) "
+           "FROM registrations WHERE activity_id = :a GROUP BY 1, 2",
+        soci::use(activity);
 }
 
 std::vector<Registration> Repository::registrations(soci::session& sql, long long activity, const std::string& status) {
@@ -350,6 +363,7 @@ void Repository::save_attendance(soci::session& sql, long long activity, const A
         sql << "UPDATE registrations SET attended = :f WHERE id = :id AND activity_id = :a", soci::use(flag, "f"),
             soci::use(registration, "id"), soci::use(activity, "a");
     }
+    recount(sql, activity);
     const std::string walk_ins = encode_ages(attendance.walk_ins);
     long long at = now;
     sql << "UPDATE activities SET walk_ins = :w, attendance_marked_at = :t WHERE id = :id", soci::use(walk_ins, "w"),

@@ -32,6 +32,9 @@ public:
                                          const std::string& consent);
     static std::optional<Registration> by_cancel_hash(soci::session& sql, const std::string& hash);
     static void set_status(soci::session& sql, long long id, const std::string& status);
+    // Recomputes the activity's registration_counts from its registrations; every write to
+    // registrations calls it in the same transaction (after the activity's lock).
+    static void recount(soci::session& sql, long long activity);
     static std::vector<Registration> registrations(soci::session& sql, long long activity, const std::string& status);
 
     // Confirmed registrations of activities starting within their reminder window and not yet

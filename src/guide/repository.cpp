@@ -262,15 +262,20 @@ void Repository::record_miss(soci::session& sql, const std::string& query,
     long long at = when;
     sql << "INSERT INTO search_misses (query, language, searched_at) VALUES (:q, :l, :t)",
         soci::use(query, "q"), soci::use(language, "l"), soci::use(at, "t");
+    // The misses page reads this summary, not the log.
+    sql << "INSERT INTO search_miss_counts (query, language, searches, last_at) VALUES (:q, :l, 1, :t) "
+           "ON CONFLICT (query) DO UPDATE SET searches = search_miss_counts.searches + 1, "
+           "last_at = CASE WHEN excluded.last_at > search_miss_counts.last_at THEN excluded.last_at "
+           "ELSE search_miss_counts.last_at END",
+        soci::use(query, "q"), soci::use(language, "l"), soci::use(at, "t");
 }
 
 std::vector<MissedSearch> Repository::misses(soci::session& sql, int limit) {
     std::vector<MissedSearch> out;
     MissedSearch row;
     long long last = 0;
-    soci::statement st = (sql.prepare << "SELECT query, MIN(language), COUNT(*), MAX(searched_at) "
-                                         "FROM search_misses GROUP BY query "
-                                         "ORDER BY COUNT(*) DESC, MAX(searched_at) DESC LIMIT :limit",
+    soci::statement st = (sql.prepare << "SELECT query, language, searches, last_at FROM search_miss_counts "
+                                         "ORDER BY searches DESC, last_at DESC LIMIT :limit",
                           soci::into(row.query), soci::into(row.language), soci::into(row.count),
                           soci::into(last), soci::use(limit));
     st.execute();

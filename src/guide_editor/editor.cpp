@@ -211,6 +211,7 @@ Result<void> Editor::add_synonym(const Principal& who, const std::string& item_i
     auto done = db_.transaction<void>([&](soci::session& sql) -> Result<void> {
         guide::Repository::save(sql, change);
         sql << "DELETE FROM search_misses WHERE query = :q", soci::use(trimmed);
+        sql << "DELETE FROM search_miss_counts WHERE query = :q", soci::use(trimmed);
         accounts::Repository::audit(sql, std::time(nullptr), who.account_id, "catalogue.synonym-added", item_id,
                                     std::string(code(language)) + ": " + trimmed);
         return {};

@@ -226,6 +226,14 @@ TEST(ActivitiesUnderLoad, CapacityHoldsAcrossTwoServers) {
         EXPECT_EQ(ok.load(), 200) << backend;
         EXPECT_EQ(count_status(first, id, "confirmed"), 20) << backend;
         EXPECT_EQ(count_status(first, id, "waiting"), 180) << backend;
+        // The summary the figures read agrees with the rows, also after 200 concurrent writes.
+        auto summary = first.app().database().read<long long>([&](soci::session& sql) -> Result<long long> {
+            long long v = 0;
+            sql << "SELECT people FROM registration_counts WHERE activity_id = :a AND state = 'confirmed'",
+                soci::use(id), soci::into(v);
+            return v;
+        });
+        EXPECT_EQ(summary.value_or(-1), 20) << backend;
     }
 }
 

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Installs the Debian 12 packages Šķirosim needs to build, run and test (only what is missing).
+# Installs the Debian 12 packages Šķirosim needs to build, run and test (only what is missing):
+#   scripts/install-deps.sh [--test | --bench]   (--bench: everything --test has, and wrk and nginx)
 set -euo pipefail
 
 packages=(
@@ -12,9 +13,19 @@ packages=(
 # Node.js and npm bring the front-end libraries the server serves itself (web/package.json).
 command -v node >/dev/null || packages+=(nodejs)
 command -v npm >/dev/null || packages+=(npm)
-if [[ "${1:-}" == "--test" ]]; then
+mode="${1:-}"
+case "$mode" in
+  "" | --test | --bench) ;;
+  *) echo "Usage: $0 [--test | --bench]" >&2; exit 2 ;;
+esac
+if [[ "$mode" == --test || "$mode" == --bench ]]; then
   # Tests also need a PostgreSQL server and a browser for Playwright.
   packages+=(postgresql postgresql-contrib chromium sqlite3 curl)
+fi
+if [[ "$mode" == --bench ]]; then
+  # Benchmarks (bench/run.sh) also load the server with wrk and compare it with nginx; Python makes
+  # the synthetic catalogue for bench/footprint.sh.
+  packages+=(wrk nginx-light python3)
 fi
 
 missing=()

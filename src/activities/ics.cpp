@@ -40,8 +40,10 @@ std::string ics_text(const std::string& text) {
             case ';': out += "\\;"; break;
             case ',': out += "\\,"; break;
             case '\n': out += "\\n"; break;
-            case '\r': break;
-            default: out += c;
+            case '\t': out += c; break;
+            default:
+                // RFC 5545 allows no other control characters in TEXT (a carriage return included).
+                if (static_cast<unsigned char>(c) >= 0x20 && c != '\x7f') out += c;
         }
     }
     return out;

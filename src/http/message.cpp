@@ -2,6 +2,9 @@
 #include "http/message.hpp"
 
 #include <boost/json/serialize.hpp>
+#include <boost/url/parse.hpp>
+
+#include "core/utf8.hpp"
 
 namespace skirosim::http {
 
@@ -156,6 +159,42 @@ Response Response::redirect(std::string location, int status) {
     response.content_type = "text/plain; charset=utf-8";
     response.headers.emplace_back("Location", std::move(location));
     return response;
+}
+
+Result<void> parse_target(Request& request) {
+    const auto target = request.raw.target();
+    auto parsed = boost::urls::parse_origin_form({target.data(), target.size()});
+    const Error bad_request =
+        Error::make(ErrorCode::invalid_input, "The address of this request is not valid.");
+    if (!parsed) return std::unexpected(bad_request);
+    const Error bad_text = Error::make(
+        ErrorCode::invalid_input, "The request contains text that is not valid UTF-8.");
+    request.path = parsed->path();
+    if (!is_valid_utf8(request.path)) return std::unexpected(bad_text);
+    for (auto segment : parsed->segments()) request.segments.push_back(std::string(segment));
+    // "/a/" and "/a" name the same page; a trailing empty segment is dropped.
+    if (!request.segments.empty() && request.segments.back().empty()) request.segments.pop_back();
+    for (const auto& segment : request.segments) {
+        if (!is_valid_utf8(segment) || segment.find('\0') != std::string::npos) {
+            return std::unexpected(bad_text);
+        }
+    }
+    if (parsed->has_query()) {
+        auto query = decode_form(parsed->encoded_query());
+        if (!query) return std::unexpected(bad_request);
+        request.query = std::move(*query);
+    }
+    for (const auto& [key, value] : request.query) {
+        if (!is_valid_utf8(key) || !is_valid_utf8(value) || value.find('\0') != std::string::npos) {
+            return std::unexpected(bad_text);
+        }
+    }
+    for (const auto& [key, value] : request.form()) {
+        if (!is_valid_utf8(key) || !is_valid_utf8(value) || value.find('\0') != std::string::npos) {
+            return std::unexpected(bad_text);
+        }
+    }
+    return {};
 }
 
 }  // namespace skirosim::http

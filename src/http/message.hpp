@@ -73,6 +73,10 @@ struct Response {
                      bool secure);
 };
 
+// Fills path, segments and query from the raw request's target; refuses a malformed target and
+// text that is not UTF-8 (also in the form body).
+Result<void> parse_target(Request& request);
+
 // Decodes application/x-www-form-urlencoded or a query string; nullopt when malformed.
 std::optional<Params> decode_form(std::string_view encoded);
 

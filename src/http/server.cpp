@@ -43,42 +43,6 @@ namespace {
 
 constexpr auto kAsTuple = net::as_tuple(net::use_awaitable);
 
-// Parses the target into path, segments and query; rejects what is not UTF-8.
-Result<void> parse_target(Request& request) {
-    const auto target = request.raw.target();
-    auto parsed = boost::urls::parse_origin_form({target.data(), target.size()});
-    const Error bad_request =
-        Error::make(ErrorCode::invalid_input, "The address of this request is not valid.");
-    if (!parsed) return std::unexpected(bad_request);
-    const Error bad_text = Error::make(
-        ErrorCode::invalid_input, "The request contains text that is not valid UTF-8.");
-    request.path = parsed->path();
-    if (!is_valid_utf8(request.path)) return std::unexpected(bad_text);
-    for (auto segment : parsed->segments()) request.segments.push_back(std::string(segment));
-    // "/a/" and "/a" name the same page; a trailing empty segment is dropped.
-    if (!request.segments.empty() && request.segments.back().empty()) request.segments.pop_back();
-    for (const auto& segment : request.segments) {
-        if (!is_valid_utf8(segment) || segment.find('\0') != std::string::npos) {
-            return std::unexpected(bad_text);
-        }
-    }
-    if (parsed->has_query()) {
-        auto query = decode_form(parsed->encoded_query());
-        if (!query) return std::unexpected(bad_request);
-        request.query = std::move(*query);
-    }
-    for (const auto& [key, value] : request.query) {
-        if (!is_valid_utf8(key) || !is_valid_utf8(value) || value.find('\0') != std::string::npos) {
-            return std::unexpected(bad_text);
-        }
-    }
-    for (const auto& [key, value] : request.form()) {
-        if (!is_valid_utf8(key) || !is_valid_utf8(value) || value.find('\0') != std::string::npos) {
-            return std::unexpected(bad_text);
-        }
-    }
-    return {};
-}
 
 std::string json_string(std::string_view text) {
     return boost::json::serialize(boost::json::string(text));

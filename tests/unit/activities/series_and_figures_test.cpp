@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include "activities/figures.hpp"
+#include "activities/ics.hpp"
 #include "activities/series.hpp"
 
 namespace skirosim::activities {
@@ -61,6 +62,35 @@ TEST(Csv, FieldsAreQuotedAndFormulasDisarmed) {
     EXPECT_EQ(csv_field("12,5 kg"), "\"12,5 kg\"");
     EXPECT_EQ(csv_field("\"Mezgls\""), "\"\"\"Mezgls\"\"\"");
     EXPECT_EQ(csv_field("=HYPERLINK(1)"), "'=HYPERLINK(1)");
+}
+
+}  // namespace
+}  // namespace skirosim::activities
+
+namespace skirosim::activities {
+namespace {
+
+TEST(ICalendarText, EscapesAndDropsControlCharacters) {
+    EXPECT_EQ(ics_text("a,b;c\\d\ne"), "a\\,b\\;c\\\\d\\ne");
+    EXPECT_EQ(ics_text(std::string("tab\there\r\x01\x7f", 11)), "tab\there");  // RFC 5545: no CTLs in TEXT
+}
+
+TEST(ICalendarText, FoldsAt75OctetsBetweenCharacters) {
+    const std::string line = "SUMMARY:" + std::string(40, 'a') + "šķirošana šķirošana šķirošana šķirošana";
+    const std::string folded = fold_line(line);
+    std::size_t begin = 0;
+    while (begin < folded.size()) {
+        const auto end = folded.find("\r\n", begin);
+        ASSERT_NE(end, std::string::npos);
+        EXPECT_LE(end - begin, 75u);
+        begin = end + 2;
+    }
+    std::string unfolded;
+    for (std::size_t i = 0; i < folded.size(); ++i) {
+        if (folded.compare(i, 3, "\r\n ") == 0) i += 2;
+        else unfolded += folded[i];
+    }
+    EXPECT_EQ(unfolded, line + "\r\n");
 }
 
 }  // namespace

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs the Debian 12 packages Šķirosim needs to build, run and test (only what is missing):
-#   scripts/install-deps.sh [--test | --bench]   (--bench: everything --test has, and wrk and nginx)
+#   scripts/install-deps.sh [--test | --bench | --fuzz]
+#   (--bench and --fuzz: everything --test has, and wrk and nginx, or clang and libFuzzer)
 set -euo pipefail
 
 packages=(
@@ -8,24 +9,29 @@ packages=(
   libboost1.81-dev libboost-json1.81-dev libboost-url1.81-dev libboost-locale1.81-dev
   libsoci-dev libpq-dev libsqlite3-dev libicu-dev libstemmer-dev libkainjow-mustache-dev
   libsodium-dev libqrencode-dev libspdlog-dev libfmt-dev libcli11-dev
-  libgtest-dev libgmock-dev libbenchmark-dev
+  libgtest-dev libgmock-dev libbenchmark-dev libgoogle-perftools-dev
 )
 # Node.js and npm bring the front-end libraries the server serves itself (web/package.json).
 command -v node >/dev/null || packages+=(nodejs)
 command -v npm >/dev/null || packages+=(npm)
 mode="${1:-}"
 case "$mode" in
-  "" | --test | --bench) ;;
-  *) echo "Usage: $0 [--test | --bench]" >&2; exit 2 ;;
+  "" | --test | --bench | --fuzz) ;;
+  *) echo "Usage: $0 [--test | --bench | --fuzz]" >&2; exit 2 ;;
 esac
-if [[ "$mode" == --test || "$mode" == --bench ]]; then
-  # Tests also need a PostgreSQL server and a browser for Playwright.
-  packages+=(postgresql postgresql-contrib chromium sqlite3 curl)
+if [[ -n "$mode" ]]; then
+  # Tests also need a PostgreSQL server, a browser for Playwright, and nginx in front of two app
+  # servers (tests/integration/cluster_test.cpp).
+  packages+=(postgresql postgresql-contrib chromium sqlite3 curl nginx-light)
 fi
 if [[ "$mode" == --bench ]]; then
   # Benchmarks (bench/run.sh) also load the server with wrk and compare it with nginx; Python makes
   # the synthetic catalogue for bench/footprint.sh.
-  packages+=(wrk nginx-light python3)
+  packages+=(wrk python3)
+fi
+if [[ "$mode" == --fuzz ]]; then
+  # libFuzzer comes with clang; clang 16 is the first that compiles our C++23 (std::expected).
+  packages+=(clang-16 libfuzzer-16-dev libclang-rt-16-dev)
 fi
 
 missing=()

@@ -180,6 +180,10 @@ int main(int argc, char** argv) {
                       "The address people use, for links in messages")
         ->envname("SKIROSIM_PUBLIC_URL")
         ->capture_default_str();
+    long long catalogue_poll_ms = options.catalogue_poll.count();
+    serve->add_option("--catalogue-poll-ms", catalogue_poll_ms,
+                      "How often to look for catalogue changes by other servers (PostgreSQL also tells at once)")
+        ->envname("SKIROSIM_CATALOGUE_POLL_MS")->check(CLI::Range(50LL, 3600000LL))->capture_default_str();
     serve->add_option("--tile-url", options.tile_url, "Map tiles, with {z}/{x}/{y}")
         ->envname("SKIROSIM_TILE_URL")->capture_default_str();
     serve->add_option("--smtp-relay", options.smtp.host, "SMTP relay host for e-mail (none: messages wait in the outbox)")
@@ -252,6 +256,7 @@ int main(int argc, char** argv) {
     options.resources = resources;
     options.locale_dir = locale_dir;
     options.secure_cookies = !insecure_cookies;
+    options.catalogue_poll = std::chrono::milliseconds(catalogue_poll_ms);
     spdlog::set_level(spdlog::level::from_str(log_level));
     // Logs go to stderr so that export and search output stay clean on stdout.
     spdlog::set_default_logger(spdlog::stderr_color_mt("skirosim"));

@@ -3,6 +3,8 @@
 
 #include <map>
 
+#include "storage/notifications.hpp"
+
 namespace skirosim::guide {
 
 std::string join_lines(const std::vector<std::string>& lines) {
@@ -237,6 +239,8 @@ long long Repository::catalogue_version(soci::session& sql) {
 void Repository::bump_catalogue_version(soci::session& sql) {
     sql << "INSERT INTO settings (key, value) VALUES ('catalogue_version', '1') "
            "ON CONFLICT (key) DO UPDATE SET value = CAST(CAST(settings.value AS INTEGER) + 1 AS TEXT)";
+    // Other app servers on the same PostgreSQL reload at once (delivered when this commits).
+    storage::notify(sql, kCatalogueChannel);
 }
 
 std::unordered_map<std::string, long long> Repository::lookup_counts(soci::session& sql) {

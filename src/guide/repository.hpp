@@ -10,6 +10,9 @@
 
 namespace skirosim::guide {
 
+// The PostgreSQL channel on which a catalogue change is announced to the other app servers.
+inline constexpr const char* kCatalogueChannel = "skirosim_catalogue";
+
 struct MissedSearch {
     std::string query;
     std::string language;

@@ -2,6 +2,7 @@
 #include "guide/routes.hpp"
 
 #include <boost/json.hpp>
+#include <boost/json/monotonic_resource.hpp>
 
 #include <algorithm>
 #include <charconv>
@@ -108,7 +109,9 @@ void add_routes(http::Router& router, Service& service, const web::Views& views,
             const bool typing = request.query_param("prefix") == "1";
             auto found = service.search(typing ? query : query + " ", request.language,
                                         parse_limit(request, 10), !typing);
-            return Response::json(Service::to_json(found, query, request.language));
+            unsigned char buffer[16 * 1024];
+            boost::json::monotonic_resource memory(buffer, sizeof buffer);
+            return Response::json(Service::to_json(found, query, request.language, &memory));
         },
         http::Execution::io_thread);
 

@@ -6,6 +6,7 @@
 #include <chrono>
 
 #include "guide/repository.hpp"
+#include "storage/notifications.hpp"
 
 namespace skirosim::guide {
 
@@ -67,7 +68,6 @@ Service::~Service() {
         std::lock_guard lock(watch_mutex_);
         watch_stop_ = true;
     }
-    watch_wake_.notify_all();
     if (watcher_.joinable()) watcher_.join();
 }
 
@@ -90,9 +90,20 @@ Result<void> Service::reload() {
 void Service::watch(std::chrono::milliseconds interval) {
     if (watcher_.joinable()) return;
     watcher_ = std::thread([this, interval] {
+        // On PostgreSQL a notification wakes the check at once; the poll stays as a safety net
+        // (a notification missed while the listening connection was down).
+        storage::Listener listener(db_.url(), kCatalogueChannel);
+        auto last_check = std::chrono::steady_clock::now();
         std::unique_lock lock(watch_mutex_);
-        while (!watch_wake_.wait_for(lock, interval, [this] { return watch_stop_; })) {
+        while (!watch_stop_) {
             lock.unlock();
+            const bool notified = listener.wait(std::min(interval, std::chrono::milliseconds(250)));
+            const auto now = std::chrono::steady_clock::now();
+            if (!notified && now - last_check < interval) {
+                lock.lock();
+                continue;
+            }
+            last_check = now;
             auto version = db_.read<long long>([](soci::session& sql) -> Result<long long> {
                 return Repository::catalogue_version(sql);
             });
@@ -130,33 +141,33 @@ void Service::count_lookup(const std::string& item_id) {
     writer_.post([item_id](soci::session& sql) { Repository::count_lookup(sql, item_id); });
 }
 
-json::object Service::to_json(const Found& found, std::string_view query, Language language) {
+json::object Service::to_json(const Found& found, std::string_view query, Language language, json::storage_ptr sp) {
     const Catalogue& catalogue = found.snapshot->catalogue;
     const Place* place = catalogue.default_place();
     const auto l = static_cast<std::size_t>(language);
-    json::array results;
+    json::array results(sp);
     for (const SearchHit& hit : found.outcome.hits) {
         const Item& item = catalogue.items()[hit.item];
         const std::string channel = catalogue.answer(place, item);
-        json::array channels;
+        json::array channels(sp);
         for (const auto& c : catalogue.possible_channels(place, item)) channels.emplace_back(c);
-        json::value bin = nullptr;
+        json::value bin(sp);
         if (place) {
             if (const Bin* b = catalogue.bin_for(*place, channel)) {
-                bin = json::object{{"id", b->id}, {"name", b->name[l]}, {"kind", b->kind},
-                                   {"colour", b->colour}, {"icon", b->icon}};
+                bin = json::object({{"id", b->id}, {"name", b->name[l]}, {"kind", b->kind},
+                                    {"colour", b->colour}, {"icon", b->icon}}, sp);
             }
         }
-        results.push_back(json::object{{"item", item.id},
-                                       {"name", item.name[l]},
-                                       {"channel", channel},
-                                       {"channels", channels},
-                                       {"bin", bin},
-                                       {"score", static_cast<std::int64_t>(std::lround(hit.score))},
-                                       {"matched", hit.matched_text}});
+        results.push_back(json::object({{"item", item.id},
+                                        {"name", item.name[l]},
+                                        {"channel", channel},
+                                        {"channels", std::move(channels)},
+                                        {"bin", std::move(bin)},
+                                        {"score", static_cast<std::int64_t>(std::lround(hit.score))},
+                                        {"matched", hit.matched_text}}, sp));
     }
-    json::object out{{"query", query}, {"language", code(language)}, {"results", results},
-                     {"found", found.outcome.good}};
+    json::object out({{"query", query}, {"language", code(language)}, {"results", std::move(results)},
+                      {"found", found.outcome.good}}, sp);
     if (found.outcome.suggestion) out["suggestion"] = *found.outcome.suggestion;
     else out["suggestion"] = nullptr;
     return out;

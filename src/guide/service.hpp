@@ -66,7 +66,9 @@ public:
     Found search(std::string_view query, Language language, std::size_t limit,
                  bool record_misses = true);
     // The JSON shape shared by the API and the CLI.
-    static boost::json::object to_json(const Found& found, std::string_view query, Language language);
+    // `memory` holds every value of the answer (the API passes a stack buffer: no allocations).
+    static boost::json::object to_json(const Found& found, std::string_view query, Language language,
+                                       boost::json::storage_ptr memory = {});
 
     void count_lookup(const std::string& item_id);
     BackgroundWriter& writer() { return writer_; }
@@ -77,7 +79,6 @@ private:
     std::atomic<long long> version_{-1};
     BackgroundWriter writer_;
     std::mutex watch_mutex_;
-    std::condition_variable watch_wake_;
     bool watch_stop_ = false;
     std::thread watcher_;
 };

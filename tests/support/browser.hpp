@@ -11,7 +11,7 @@ namespace skirosim::testing {
 
 class Browser {
 public:
-    explicit Browser(const TestServer& server) : server_(server) {}
+    explicit Browser(const HttpClient& server) : server_(server) {}
 
     HttpResult get(const std::string& target);
     // Posts a form with the CSRF token taken from the last page (or `csrf` when given).
@@ -28,7 +28,7 @@ public:
 private:
     void remember(const HttpResult& response);
     Headers headers() const;
-    const TestServer& server_;
+    const HttpClient& server_;
     std::map<std::string, std::string> cookies_;
     std::string csrf_;
 };

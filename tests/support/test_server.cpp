@@ -96,7 +96,7 @@ bhttp::request<bhttp::string_body> make_request(const std::string& method,
 
 }  // namespace
 
-HttpResult TestServer::request(const std::string& method, const std::string& target,
+HttpResult HttpClient::request(const std::string& method, const std::string& target,
                                const std::string& body, const Headers& headers) const {
     net::io_context ioc;
     beast::tcp_stream stream(ioc);
@@ -113,11 +113,11 @@ HttpResult TestServer::request(const std::string& method, const std::string& tar
     return to_result(parser.release());
 }
 
-HttpResult TestServer::get(const std::string& target, const Headers& headers) const {
+HttpResult HttpClient::get(const std::string& target, const Headers& headers) const {
     return request("GET", target, "", headers);
 }
 
-HttpResult TestServer::post_form(const std::string& target, const std::string& body,
+HttpResult HttpClient::post_form(const std::string& target, const std::string& body,
                                  const Headers& headers) const {
     Headers all = headers;
     all.emplace_back("Content-Type", "application/x-www-form-urlencoded");

@@ -24,7 +24,23 @@ struct HttpResult {
 
 using Headers = std::vector<std::pair<std::string, std::string>>;
 
-class TestServer {
+// Plain HTTP/1.1 to 127.0.0.1:PORT, a new connection per request (a server, or nginx in front).
+class HttpClient {
+public:
+    explicit HttpClient(unsigned short port = 0) : port_(port) {}
+    virtual ~HttpClient() = default;
+    unsigned short port() const { return port_; }
+    HttpResult get(const std::string& target, const Headers& headers = {}) const;
+    HttpResult post_form(const std::string& target, const std::string& body,
+                         const Headers& headers = {}) const;
+    HttpResult request(const std::string& method, const std::string& target,
+                       const std::string& body, const Headers& headers) const;
+
+protected:
+    unsigned short port_ = 0;
+};
+
+class TestServer : public HttpClient {
 public:
     // A fresh database of the given backend ("sqlite" or "postgresql") with the default data.
     explicit TestServer(const std::string& backend, http::ServerOptions server_options = {},
@@ -32,15 +48,9 @@ public:
     explicit TestServer(app::Options options, http::ServerOptions server_options = {});
     ~TestServer();
 
-    unsigned short port() const { return port_; }
     app::Application& app() { return *app_; }
     const std::string& database_url() const { return options_.database; }
 
-    HttpResult get(const std::string& target, const Headers& headers = {}) const;
-    HttpResult post_form(const std::string& target, const std::string& body,
-                         const Headers& headers = {}) const;
-    HttpResult request(const std::string& method, const std::string& target,
-                       const std::string& body, const Headers& headers) const;
     // Sends raw bytes and returns whatever the server answers before closing (or timeout).
     std::string raw(const std::string& bytes,
                     std::chrono::milliseconds timeout = std::chrono::seconds(5)) const;
@@ -52,7 +62,6 @@ private:
     app::Options options_;
     std::unique_ptr<app::Application> app_;
     std::thread thread_;
-    unsigned short port_ = 0;
 };
 
 // One HTTP/1.1 exchange on an existing connection helper, for keep-alive tests.

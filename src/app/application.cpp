@@ -291,7 +291,7 @@ void Application::build_routes() {
         }
         data.set("popular", popular);
         data.set("has_popular", !popular.is_empty_list());
-    });
+    }, options_.page_cache);
     guide::add_routes(router_, *guide_, *views_, [this](const Request& request, const std::string& channel,
                                                        web::mustache::data& data) {
         // The item page shows the nearest places that take its answer: from the browser's

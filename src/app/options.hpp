@@ -26,6 +26,8 @@ struct Options {
     std::chrono::seconds retention_interval{15 * 60};
     // Off in tests, which run the chores themselves so that a background run does not race them.
     bool run_chores = true;
+    // How long the home page of visitors who are not signed in is kept in memory (0: not at all).
+    std::chrono::milliseconds page_cache{2000};
     accounts::Settings accounts;
     accounts::SmtpSettings smtp;
     // Where the map's tiles come from ({z}/{x}/{y}); a local path works too.

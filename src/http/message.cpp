@@ -197,4 +197,27 @@ Result<void> parse_target(Request& request) {
     return {};
 }
 
+std::string encode_form(const Params& pairs) {
+    static constexpr char kHex[] = "0123456789ABCDEF";
+    std::string out;
+    auto encode = [&out](const std::string& text) {
+        for (unsigned char c : text) {
+            if (std::isalnum(c) || c == '-' || c == '_' || c == '.' || c == '~') {
+                out += static_cast<char>(c);
+            } else {
+                out += '%';
+                out += kHex[c >> 4];
+                out += kHex[c & 15];
+            }
+        }
+    };
+    for (const auto& [key, value] : pairs) {
+        if (!out.empty()) out += '&';
+        encode(key);
+        out += '=';
+        encode(value);
+    }
+    return out;
+}
+
 }  // namespace skirosim::http

@@ -79,5 +79,7 @@ Result<void> parse_target(Request& request);
 
 // Decodes application/x-www-form-urlencoded or a query string; nullopt when malformed.
 std::optional<Params> decode_form(std::string_view encoded);
+// The other way: pairs as a form body or query string ("a=b%20c&d=e").
+std::string encode_form(const Params& pairs);
 
 }  // namespace skirosim::http

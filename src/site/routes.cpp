@@ -2,8 +2,10 @@
 #include "site/routes.hpp"
 
 #include <chrono>
+#include <memory>
 
 #include "site/data_file.hpp"
+#include "web/page_cache.hpp"
 #include "web/page_helpers.hpp"
 
 namespace skirosim::site {
@@ -73,7 +75,7 @@ mustache::data layout_data(const Service& service, Language language) {
 }
 
 void add_routes(http::Router& router, Service& service, const web::Views& views,
-                HomeExtras home_extras) {
+                HomeExtras home_extras, std::chrono::milliseconds cache_lifetime) {
     // "/" picks the language from Accept-Language; caches must keep one answer per language.
     router.get(
         "/",
@@ -86,9 +88,17 @@ void add_routes(http::Router& router, Service& service, const web::Views& views,
         },
         http::Execution::io_thread);
 
-    router.get("/{lang}", web::localized([&service, &views, home_extras](
+    // The home page is the same for everyone not signed in: it is kept for `cache_lifetime` (a new
+    // activity shows up that much later).
+    auto home_cache = std::make_shared<web::PageCache>(cache_lifetime);
+    router.get("/{lang}", web::localized([&service, &views, home_extras, home_cache, cache_lifetime](
                                               Request& request) -> Result<Response> {
         const Language language = request.language;
+        const std::string cache_key(code(language));
+        const bool shared = !request.principal && cache_lifetime.count() > 0;
+        if (shared) {
+            if (auto cached = home_cache->get(cache_key)) return std::move(*cached);
+        }
         const auto& tr = views.translator();
         auto content = service.content();
         auto upcoming = service.upcoming(now(), 5);
@@ -110,7 +120,9 @@ void add_routes(http::Router& router, Service& service, const web::Views& views,
                       tr.plural(language, "{1} partner institution", "{1} partner institutions",
                                 static_cast<long long>(content->institutions.size())));
         if (home_extras) home_extras(language, page.data);
-        return views.render(request, std::move(page));
+        Response response = views.render(request, std::move(page));
+        if (shared) home_cache->put(cache_key, response);
+        return response;
     }));
 
     router.get("/{lang}/about", web::localized([&service, &views](

@@ -6,6 +6,7 @@
 
 #include <chrono>
 #include <regex>
+#include <thread>
 
 #include "accounts/repository.hpp"
 #include "activities/repository.hpp"
@@ -439,6 +440,32 @@ TEST_P(ActivitiesAfterwards, TheHomePageLeavesCancelledActivitiesOut) {
         return 0;
     }));
     EXPECT_THAT(server_->get("/en/").body, Not(HasSubstr("Sorting workshop for seniors")));
+}
+
+TEST(PageCache, TheHomePageOfVisitorsIsKeptForItsLifetimeAndNeverForSignedInPeople) {
+    auto options = TestServer::default_options(fresh_database_url("sqlite"));
+    options.page_cache = std::chrono::milliseconds(1500);
+    TestServer server(options);
+    ASSERT_TRUE(server.app().accounts().create_confirmed("resident@example.org", "Resident", "resident password", "lv", {}));
+    auto cancel_workshop = [&](int cancelled) {
+        ASSERT_TRUE(server.app().database().transaction<int>([&](soci::session& sql) -> Result<int> {
+            sql << "UPDATE activities SET cancelled = :c WHERE external_id = 'sample-sorting-workshop-library'",
+                soci::use(cancelled);
+            return 0;
+        }));
+    };
+    const auto start = std::chrono::steady_clock::now();
+    EXPECT_THAT(server.get("/en/").body, HasSubstr("Sorting workshop for seniors"));
+    cancel_workshop(1);
+    Browser resident(server);
+    resident.get("/en/login");
+    ASSERT_EQ(resident.post("/en/login", {{"login", "resident@example.org"}, {"password", "resident password"}}).status, 303);
+    EXPECT_THAT(resident.get("/en/").body, Not(HasSubstr("Sorting workshop for seniors")));  // fresh when signed in
+    if (std::chrono::steady_clock::now() - start < std::chrono::milliseconds(1200)) {
+        EXPECT_THAT(server.get("/en/").body, HasSubstr("Sorting workshop for seniors"));  // kept for visitors
+    }
+    std::this_thread::sleep_for(std::chrono::milliseconds(1600));
+    EXPECT_THAT(server.get("/en/").body, Not(HasSubstr("Sorting workshop for seniors")));  // and then renewed
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, ActivitiesAfterwards, ::testing::ValuesIn(backends()));

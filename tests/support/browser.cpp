@@ -6,24 +6,12 @@
 #include <cctype>
 #include <regex>
 
+#include "http/message.hpp"
+
 namespace skirosim::testing {
 
 std::string form_encode(const std::vector<std::pair<std::string, std::string>>& fields) {
-    std::string out;
-    auto encode = [&out](const std::string& text) {
-        for (unsigned char c : text) {
-            if (std::isalnum(c) || c == '-' || c == '_' || c == '.' || c == '~') out += static_cast<char>(c);
-            else if (c == ' ') out += '+';
-            else out += fmt::format("%{:02X}", c);
-        }
-    };
-    for (const auto& [key, value] : fields) {
-        if (!out.empty()) out += '&';
-        encode(key);
-        out += '=';
-        encode(value);
-    }
-    return out;
+    return http::encode_form(fields);
 }
 
 Headers Browser::headers() const {

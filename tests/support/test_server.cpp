@@ -30,6 +30,8 @@ app::Options TestServer::default_options(const std::string& database_url) {
     // Tests call the reminders and the retention job directly and count what they did;
     // the server's own run at start would race them (seen under AddressSanitizer).
     options.run_chores = false;
+    // Tests change the database directly and look at once; one test turns the cache on.
+    options.page_cache = std::chrono::milliseconds(0);
     return options;
 }
 

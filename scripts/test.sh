@@ -38,4 +38,16 @@ for _ in $(seq 100); do [[ -s "$e2e_dir/port" ]] && break; sleep 0.1; done
 [[ -s "$e2e_dir/port" ]] || { cat "$e2e_dir/server.log"; echo "the server did not start"; exit 1; }
 export SKIROSIM_BASE_URL="http://127.0.0.1:$(cat "$e2e_dir/port")"
 (cd tests/e2e && node --test --test-concurrency=1 .)
+kill "$server_pid" 2>/dev/null || true
+server_pid=""
+
+echo "== the unit and integration tests again under AddressSanitizer and UndefinedBehaviorSanitizer"
+# Built with clang 16 (`cmake --preset fuzz`), which also builds the libFuzzer targets; their
+# committed corpora replay as tests (fuzz.*.corpus), then each runs for a few seconds.
+scripts/install-deps.sh --fuzz
+cmake --preset fuzz >/dev/null
+cmake --build --preset fuzz
+UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 ctest --test-dir build-fuzz --output-on-failure -j 2 --timeout 900
+echo "== fuzzing (a few seconds per target)"
+scripts/fuzz.sh 8
 echo "All tests passed."

@@ -334,15 +334,23 @@ std::vector<Registration> Repository::due_feedback(soci::session& sql, std::time
                now);
 }
 
-void Repository::mark_reminded(soci::session& sql, long long registration, std::time_t at) {
+namespace {
+bool claim(soci::session& sql, const char* column, long long registration, std::time_t at) {
     long long when = at;
-    sql << "UPDATE registrations SET reminded_at = :t WHERE id = :id", soci::use(when, "t"), soci::use(registration, "id");
+    soci::statement st = (sql.prepare << std::string("UPDATE registrations SET ") + column + " = :t WHERE id = :id AND " +
+                                             column + " IS NULL",
+                          soci::use(when, "t"), soci::use(registration, "id"));
+    st.execute(true);
+    return st.get_affected_rows() == 1;
+}
+}  // namespace
+
+bool Repository::mark_reminded(soci::session& sql, long long registration, std::time_t at) {
+    return claim(sql, "reminded_at", registration, at);
 }
 
-void Repository::mark_feedback_requested(soci::session& sql, long long registration, std::time_t at) {
-    long long when = at;
-    sql << "UPDATE registrations SET feedback_requested_at = :t WHERE id = :id", soci::use(when, "t"),
-        soci::use(registration, "id");
+bool Repository::mark_feedback_requested(soci::session& sql, long long registration, std::time_t at) {
+    return claim(sql, "feedback_requested_at", registration, at);
 }
 
 std::vector<Activity> Repository::series(soci::session& sql, long long series_id) {

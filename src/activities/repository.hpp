@@ -41,8 +41,9 @@ public:
     // reminded; of activities that have ended and not yet asked for feedback.
     static std::vector<Registration> due_reminders(soci::session& sql, std::time_t now);
     static std::vector<Registration> due_feedback(soci::session& sql, std::time_t now);
-    static void mark_reminded(soci::session& sql, long long registration, std::time_t at);
-    static void mark_feedback_requested(soci::session& sql, long long registration, std::time_t at);
+    // Claims the message for this server: false when another server marked it first.
+    static bool mark_reminded(soci::session& sql, long long registration, std::time_t at);
+    static bool mark_feedback_requested(soci::session& sql, long long registration, std::time_t at);
 
     // The dates of a series in order; marking a date as part of one.
     static std::vector<Activity> series(soci::session& sql, long long series_id);

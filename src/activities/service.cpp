@@ -173,10 +173,10 @@ Result<int> Service::send_due_messages(std::time_t now) {
         auto send = [&](const std::vector<Registration>& due, const char* purpose, auto mark) {
             for (const Registration& registration : due) {
                 auto activity = Repository::find(sql, registration.activity);
-                if (!activity) continue;
+                // Every server runs this: the one whose claim succeeds sends, once.
+                if (!activity || !mark(sql, registration.id, now)) continue;
                 tell(sql, registration, *activity, purpose,
                      public_url_ + "/" + registration.language + "/activities/" + std::to_string(activity->id), now);
-                mark(sql, registration.id, now);
                 ++queued;
             }
         };

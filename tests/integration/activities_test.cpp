@@ -172,6 +172,32 @@ TEST_P(Activities, ARemindsBeforeAndAsksForFeedbackAfterEachOnce) {
     EXPECT_EQ((*outbox)[1].subject, "Atgādinājums: drīz jūsu pasākums");
 }
 
+TEST_P(Activities, TwoServersRunningTheChoresAtOnceSendEachReminderOnce) {
+    const long long id = workshop_id(*server_);
+    const std::string target = "/lv/activities/" + std::to_string(id);
+    for (int i = 0; i < 15; ++i) {
+        Browser b(*server_);
+        b.get(target);
+        ASSERT_EQ(b.post(target + "/register", {{"name", "R" + std::to_string(i)},
+                                                {"contact", "r" + std::to_string(i) + "@example.org"}}).status, 200);
+    }
+    TestServer other(TestServer::default_options(server_->database_url()));
+    auto activity = server_->app().activities().find(id);
+    ASSERT_TRUE(activity);
+    const std::time_t when = activity->starts_at - 47 * 3600;
+    auto first = std::async(std::launch::async, [&] { return server_->app().activities().send_due_messages(when); });
+    auto second = std::async(std::launch::async, [&] { return other.app().activities().send_due_messages(when); });
+    auto a = first.get(), b = second.get();
+    ASSERT_TRUE(a && b);
+    EXPECT_EQ(*a + *b, 15);
+    auto reminders = server_->app().database().read<long long>([](soci::session& sql) -> Result<long long> {
+        long long v = 0;
+        sql << "SELECT COUNT(*) FROM outbox WHERE subject = 'Atgādinājums: drīz jūsu pasākums'", soci::into(v);
+        return v;
+    });
+    EXPECT_EQ(reminders.value_or(-1), 15);
+}
+
 TEST_P(Activities, EachInstitutionHasItsPageWithActivitiesAndBoxes) {
     auto page = server_->get("/ru/institutions/cerinu-biblioteka");
     ASSERT_EQ(page.status, 200);

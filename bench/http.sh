@@ -42,15 +42,8 @@ fi
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/skirosim-http.XXXXXX")
 server_pid="" nginx_pid=""
 
-alive() { [[ -e /proc/$1 ]] && ! grep -q '^[0-9]* (.*) Z' "/proc/$1/stat" 2>/dev/null; }
-stop() {  # PID: TERM, up to 10 s, then KILL; reaps it
-  local pid=$1
-  [[ -n "$pid" ]] || return 0
-  kill -TERM "$pid" 2>/dev/null || return 0
-  for _ in $(seq 100); do alive "$pid" || break; sleep 0.1; done
-  alive "$pid" && kill -KILL "$pid" 2>/dev/null
-  wait "$pid" 2>/dev/null || true
-}
+# shellcheck source=bench/processes.sh
+source "$root/bench/processes.sh"
 cleanup() {
   local status=$?
   trap - EXIT INT TERM

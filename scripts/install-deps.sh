@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs the Debian 12 packages Šķirosim needs to build, run and test (only what is missing):
 #   scripts/install-deps.sh [--test | --bench | --fuzz]
-#   (--bench and --fuzz: everything --test has, and wrk and nginx, or clang and libFuzzer)
+#   (--bench and --fuzz: everything --test has, and python3, or clang and libFuzzer)
 set -euo pipefail
 
 packages=(
@@ -20,14 +20,13 @@ case "$mode" in
   *) echo "Usage: $0 [--test | --bench | --fuzz]" >&2; exit 2 ;;
 esac
 if [[ -n "$mode" ]]; then
-  # Tests also need a PostgreSQL server, a browser for Playwright, and nginx in front of two app
-  # servers (tests/integration/cluster_test.cpp).
-  packages+=(postgresql postgresql-contrib chromium sqlite3 curl nginx-light)
+  # Tests also need a PostgreSQL server, a browser for Playwright, nginx in front of two app
+  # servers (tests/integration/cluster_test.cpp) and wrk for the load test (tests/load/).
+  packages+=(postgresql postgresql-contrib chromium sqlite3 curl nginx-light wrk)
 fi
 if [[ "$mode" == --bench ]]; then
-  # Benchmarks (bench/run.sh) also load the server with wrk and compare it with nginx; Python makes
-  # the synthetic catalogue for bench/footprint.sh.
-  packages+=(wrk python3)
+  # Python makes the synthetic catalogue for bench/footprint.sh.
+  packages+=(python3)
 fi
 if [[ "$mode" == --fuzz ]]; then
   # libFuzzer comes with clang; clang 16 is the first that compiles our C++23 (std::expected).

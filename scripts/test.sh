@@ -21,6 +21,9 @@ export SKIROSIM_REQUIRE_POSTGRES=1
 echo "== unit and integration tests (SQLite and PostgreSQL)"
 ctest --test-dir build --output-on-failure -j 2 --timeout 600
 
+echo "== a short round of the load test (scripts/load-test.sh runs it for minutes)"
+SKIROSIM_LOAD_SECONDS=20 build/tests/skirosim_load_test
+
 echo "== browser tests (Playwright + chromium + axe-core)"
 (cd tests/e2e && npm ci --no-audit --no-fund --loglevel=error)
 e2e_dir=$(mktemp -d /tmp/skirosim-e2e.XXXXXX)

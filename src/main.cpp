@@ -4,6 +4,7 @@
 #include <spdlog/sinks/stdout_color_sinks.h>
 #include <spdlog/spdlog.h>
 
+#include <csignal>
 #include <fstream>
 #include <sstream>
 #include <iostream>
@@ -123,6 +124,9 @@ int run_search(Application& application, const std::string& query, const std::st
 }  // namespace
 
 int main(int argc, char** argv) {
+    // A file-size limit reached while writing is a failed write (the database says "disk full"
+    // and the request gets a clear answer), not the end of the server.
+    std::signal(SIGXFSZ, SIG_IGN);
     CLI::App cli{"Šķirosim: a neighbourhood waste-sorting initiative, end to end."};
     cli.require_subcommand(1);
     Options options;

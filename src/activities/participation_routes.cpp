@@ -201,6 +201,18 @@ std::string figure_tables(const web::Views& views, Language language, const std:
 
 bool is_coordinator(const Principal& p) { return p.coordinator(); }
 
+// The figures of a period as rows, in the reader's language: the coordinator's page and CSV, and
+// the public results (where counts of people below 5 read "<5").
+Result<std::vector<Row>> figures_as_rows(Service& service, site::Service& site, const i18n::Translator& tr,
+                                         Language language, std::time_t from, std::time_t to, bool in_public) {
+    auto figures = service.figures(from, to, now());
+    if (!figures) return std::unexpected(figures.error());
+    auto labels = all_labels(service);
+    if (!labels) return std::unexpected(labels.error());
+    return figure_rows(*figures, labels->kinds, labels->audiences, labels->channels, *site.content(), tr, language,
+                       in_public);
+}
+
 }  // namespace
 
 void add_participation_routes(http::Router& router, Service& service, site::Service& site, const web::Views& views) {
@@ -308,15 +320,11 @@ void add_participation_routes(http::Router& router, Service& service, site::Serv
         auto who = accounts::with_role(request, is_coordinator);
         if (!who) return std::unexpected(who.error());
         const Period period = period_of(request);
-        auto figures = service.figures(period.from, period.to, now());
-        if (!figures) return std::unexpected(figures.error());
-        auto labels = all_labels(service);
-        if (!labels) return std::unexpected(labels.error());
+        auto rows = figures_as_rows(service, site, views.translator(), request.language, period.from, period.to, false);
+        if (!rows) return std::unexpected(rows.error());
         web::Page page{.template_name = "coordinator/figures",
                        .title = views.translator().text(request.language, "Figures of activities"), .section = ""};
-        page.data.set("tables", figure_tables(views, request.language,
-                                              figure_rows(*figures, labels->kinds, labels->audiences, labels->channels,
-                                                          *site.content(), views.translator(), request.language, false)));
+        page.data.set("tables", figure_tables(views, request.language, *rows));
         page.data.set("from", period.from_text);
         page.data.set("to", period.to_text);
         page.data.set("csv", "/" + lang_of(request) + "/coordinator/figures/csv?from=" + period.from_text + "&to=" + period.to_text);
@@ -326,16 +334,13 @@ void add_participation_routes(http::Router& router, Service& service, site::Serv
         auto who = accounts::with_role(request, is_coordinator);
         if (!who) return std::unexpected(who.error());
         const Period period = period_of(request);
-        auto figures = service.figures(period.from, period.to, now());
-        if (!figures) return std::unexpected(figures.error());
-        auto labels = all_labels(service);
-        if (!labels) return std::unexpected(labels.error());
         const auto& tr = views.translator();
         const Language language = request.language;
+        auto rows = figures_as_rows(service, site, tr, language, period.from, period.to, false);
+        if (!rows) return std::unexpected(rows.error());
         std::string csv = csv_field(tr.text(language, "Section")) + "," + csv_field(tr.text(language, "Code")) + "," +
                           csv_field(tr.text(language, "Name")) + "," + csv_field(tr.text(language, "Value")) + "\r\n";
-        for (const Row& r : figure_rows(*figures, labels->kinds, labels->audiences, labels->channels, *site.content(),
-                                        tr, language, false)) {
+        for (const Row& r : *rows) {
             csv += csv_field(r.section) + "," + csv_field(r.code) + "," + csv_field(r.name) + "," + csv_field(r.value) + "\r\n";
         }
         Response response = Response::text(std::move(csv), "text/csv; charset=utf-8");
@@ -346,16 +351,12 @@ void add_participation_routes(http::Router& router, Service& service, site::Serv
 
     // What the neighbourhood has achieved so far; counts of people below 5 read "<5".
     router.get("/{lang}/results", web::localized([&service, &site, &views](Request& request) -> Result<Response> {
-        auto figures = service.figures(0, now(), now());
-        if (!figures) return std::unexpected(figures.error());
-        auto labels = all_labels(service);
-        if (!labels) return std::unexpected(labels.error());
+        auto rows = figures_as_rows(service, site, views.translator(), request.language, 0, now(), true);
+        if (!rows) return std::unexpected(rows.error());
         web::Page page{.template_name = "activities/results",
                        .title = views.translator().text(request.language, "What we have achieved together"),
                        .section = "activities"};
-        page.data.set("tables", figure_tables(views, request.language,
-                                              figure_rows(*figures, labels->kinds, labels->audiences, labels->channels,
-                                                          *site.content(), views.translator(), request.language, true)));
+        page.data.set("tables", figure_tables(views, request.language, *rows));
         return views.render(request, std::move(page));
     }));
 }

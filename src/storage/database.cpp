@@ -156,16 +156,13 @@ bool Database::ping() {
     return result && *result == 1;
 }
 
-Error Database::classify(const std::exception& e, bool& connection_lost) const {
-    connection_lost = false;
+Database::Failure Database::classify(const std::exception& e) const {
     if (const auto* soci_error = dynamic_cast<const soci::soci_error*>(&e)) {
         switch (soci_error->get_error_category()) {
             case soci::soci_error::connection_error:
-                connection_lost = true;
-                return Error::make(ErrorCode::unavailable,
-                                   "The database is not available right now.");
+                return {Error::make(ErrorCode::unavailable, "The database is not available right now."), true};
             case soci::soci_error::constraint_violation:
-                return Error::make(ErrorCode::conflict, "This conflicts with data already saved.");
+                return {Error::make(ErrorCode::conflict, "This conflicts with data already saved.")};
             default: break;
         }
         // libpq reports a dropped server as a plain error on some paths; check the message.
@@ -175,24 +172,32 @@ Error Database::classify(const std::exception& e, bool& connection_lost) const {
             message.find("could not connect") != std::string::npos ||
             message.find("terminating connection") != std::string::npos ||
             message.find("Connection refused") != std::string::npos) {
-            connection_lost = true;
-            return Error::make(ErrorCode::unavailable, "The database is not available right now.");
+            return {Error::make(ErrorCode::unavailable, "The database is not available right now."), true};
         }
         if (message.find("UNIQUE constraint") != std::string::npos ||
             message.find("duplicate key") != std::string::npos) {
-            return Error::make(ErrorCode::conflict, "This conflicts with data already saved.");
+            return {Error::make(ErrorCode::conflict, "This conflicts with data already saved.")};
         }
+        // The database refused to write (no room, or read-only): nothing of the transaction
+        // was kept, so it may be tried once more on a fresh session. A fresh session because a
+        // PostgreSQL session opened read-only stays read-only.
         if (message.find("readonly database") != std::string::npos ||
-            message.find("disk is full") != std::string::npos ||
             message.find("database or disk is full") != std::string::npos ||
-            message.find("No space left") != std::string::npos) {
+            message.find("No space left") != std::string::npos ||
+            message.find("could not extend file") != std::string::npos ||
+            message.find("read-only transaction") != std::string::npos) {
             spdlog::error("database cannot write: {}", message);
-            return Error::make(ErrorCode::unavailable,
-                               "The database cannot save anything right now.");
+            return {Error::make(ErrorCode::unavailable, "The database cannot save anything right now."), true, true};
+        }
+        // A write that failed at the disk (a file-size limit gives this): the session is reopened,
+        // but the write is not tried again.
+        if (message.find("disk I/O error") != std::string::npos) {
+            spdlog::error("database cannot write: {}", message);
+            return {Error::make(ErrorCode::unavailable, "The database cannot save anything right now."), true};
         }
     }
     spdlog::error("database error: {}", e.what());
-    return Error::make(ErrorCode::internal, "Something went wrong on our side.");
+    return {Error::make(ErrorCode::internal, "Something went wrong on our side.")};
 }
 
 std::string Database::dialect(std::string sql) const {

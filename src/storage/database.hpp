@@ -86,7 +86,13 @@ private:
     // each reconnects before its next use instead of failing once more.
     void mark_all_broken();
     void open_session(soci::session& session);
-    Error classify(const std::exception& e, bool& connection_lost) const;
+    // What a failed database call means for the request and for the session that made it.
+    struct Failure {
+        Error error;
+        bool reconnect = false;       // the session is useless now: open a fresh one
+        bool nothing_written = false; // the database refused to write: safe to try again
+    };
+    Failure classify(const std::exception& e) const;
 
     template <typename T>
     Result<T> run(bool in_transaction, const std::function<Result<T>(soci::session&)>& work);
@@ -118,6 +124,7 @@ Result<T> Database::run(bool in_transaction,
             Error::make(ErrorCode::unavailable, "The database is not available right now."));
     }
     soci::session& session = **held;
+    Failure failure;
     try {
         if (!in_transaction) return work(session);
         soci::transaction tx(session);
@@ -126,26 +133,28 @@ Result<T> Database::run(bool in_transaction,
         else tx.rollback();
         return result;
     } catch (const std::exception& e) {
-        bool connection_lost = false;
-        Error error = classify(e, connection_lost);
-        if (!connection_lost) return std::unexpected(std::move(error));
+        failure = classify(e);
+        if (!failure.reconnect) return std::unexpected(std::move(failure.error));
         mark_all_broken();
     }
-    // A read whose connection died is safe to try once more on a fresh connection (a write
-    // is not: its commit may have happened).
     held.reset();
-    if (in_transaction) {
-        return std::unexpected(
-            Error::make(ErrorCode::unavailable, "The database is not available right now."));
-    }
+    // A read whose connection died is safe to try once more on a fresh connection, and so is a
+    // write the database refused (a disk that was full, a server that was read-only: the fresh
+    // session may find it writable again). A write whose connection died is not: its commit may
+    // have happened.
+    if (in_transaction && !failure.nothing_written) return std::unexpected(std::move(failure.error));
     try {
         Lease retry = lease();
-        return work(*retry);
+        if (!in_transaction) return work(*retry);
+        soci::transaction tx(*retry);
+        Result<T> result = work(*retry);
+        if (result) tx.commit();
+        else tx.rollback();
+        return result;
     } catch (const std::exception& e) {
-        bool connection_lost = false;
-        Error error = classify(e, connection_lost);
-        if (connection_lost) mark_all_broken();
-        return std::unexpected(std::move(error));
+        failure = classify(e);
+        if (failure.reconnect) mark_all_broken();
+        return std::unexpected(std::move(failure.error));
     }
 }
 

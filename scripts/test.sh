@@ -27,13 +27,18 @@ SKIROSIM_LOAD_SECONDS=20 build/tests/skirosim_load_test
 echo "== browser tests (Playwright + chromium + axe-core)"
 (cd tests/e2e && npm ci --no-audit --no-fund --loglevel=error)
 e2e_dir=$(mktemp -d /tmp/skirosim-e2e.XXXXXX)
+# The sample activities ahead of today, as in the C++ tests (tests/support/test_env.hpp).
+SKIROSIM_SAMPLE_SHIFT_DAYS=$(python3 scripts/sample-profile.py "$e2e_dir/profile" \
+  ${SKIROSIM_TEST_LEAD_DAYS:+--lead-days "$SKIROSIM_TEST_LEAD_DAYS"})
+export SKIROSIM_SAMPLE_SHIFT_DAYS
+e2e=(build/src/skirosim --database "sqlite:$e2e_dir/e2e.db" --profile "$e2e_dir/profile")
 # The journeys need a coordinator (who reads the outbox, where confirmation links wait).
-echo "e2e coordinator password" | build/src/skirosim --database "sqlite:$e2e_dir/e2e.db" \
+echo "e2e coordinator password" | "${e2e[@]}" \
   add-account coordinator@example.org --name "Koordinatore" --role coordinator >/dev/null
-echo "e2e staff password" | build/src/skirosim --database "sqlite:$e2e_dir/e2e.db" \
+echo "e2e staff password" | "${e2e[@]}" \
   add-account librarian@example.org --name "Bibliotekāre" --role staff --institution cerinu-biblioteka >/dev/null
 # A blank local tile: browser tests never fetch map tiles from the internet.
-build/src/skirosim --database "sqlite:$e2e_dir/e2e.db" serve --listen 127.0.0.1:0 \
+"${e2e[@]}" serve --listen 127.0.0.1:0 \
   --tile-url "/static/tiles/blank.png?{z}/{x}/{y}" \
   --port-file "$e2e_dir/port" >"$e2e_dir/server.log" 2>&1 &
 server_pid=$!

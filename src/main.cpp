@@ -147,7 +147,7 @@ int main(int argc, char** argv) {
     cli.add_option("--locale-dir", locale_dir, "Folder with compiled .mo catalogues")
         ->envname("SKIROSIM_LOCALE_DIR")
         ->capture_default_str();
-    cli.add_option("--profile", options.profile, "Data profile under data/ for a new database")
+    cli.add_option("--profile", options.profile, "Data profile for a new database: a folder name under data/, or a path to a folder")
         ->envname("SKIROSIM_PROFILE")
         ->capture_default_str();
     cli.add_flag("--empty", options.empty, "Do not load the data profile into a new database")

@@ -134,7 +134,10 @@ Application::Application(const Options& options) : options_(options) {
                                  activities_section()});
 
     if (new_database_ && !options.empty) {
-        auto loaded = importer_->import_profile(options.resources / "data" / options.profile);
+        // A name is a folder under data/; a path (a town's own data kept elsewhere) is used as it is.
+        const bool is_path = options.profile.find('/') != std::string::npos;
+        auto loaded = importer_->import_profile(is_path ? std::filesystem::path(options.profile)
+                                                        : options.resources / "data" / options.profile);
         if (!loaded) fail(translator_.get(), loaded.error());
         spdlog::info("loaded the data profile {}", options.profile);
     }

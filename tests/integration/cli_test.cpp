@@ -23,10 +23,7 @@ namespace {
 using ::testing::HasSubstr;
 namespace fs = std::filesystem;
 
-std::string skirosim(const std::string& args) {
-    return shell_quote(binary()) + " --resources " + shell_quote(source_dir()) + " --locale-dir " +
-           shell_quote(locale_dir()) + " " + args;
-}
+std::string skirosim(const std::string& args) { return skirosim_cli() + " " + args; }
 
 std::string temp_file(const std::string& name) {
     fs::path dir = fs::temp_directory_path() / "skirosim-tests" / ("cli-" + std::to_string(getpid()));

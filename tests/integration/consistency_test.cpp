@@ -28,8 +28,7 @@ using ::testing::HasSubstr;
 namespace fs = std::filesystem;
 
 std::string cli(const std::string& database, const std::string& args) {
-    return shell_quote(binary()) + " --resources " + shell_quote(source_dir()) + " --locale-dir " +
-           shell_quote(locale_dir()) + " --database " + shell_quote(database) + " " + args;
+    return skirosim_cli() + " --database " + shell_quote(database) + " " + args;
 }
 
 std::string first_json_line(const std::string& output) {

@@ -89,8 +89,7 @@ TEST_P(Load, MixedTrafficHasNoErrorsNoMemoryGrowthAndLosesNoAcceptedWrite) {
     const int seconds = load_seconds();
     const std::string url = fresh_database_url(GetParam());
     const std::string dir = fresh_test_directory();
-    const std::string cli = shell_quote(binary()) + " --resources " + shell_quote(source_dir()) +
-                            " --locale-dir " + shell_quote(locale_dir()) + " --database " + shell_quote(url);
+    const std::string cli = skirosim_cli() + " --database " + shell_quote(url);
     {
         std::ofstream(dir + "/activity.json") << activity_document();
         auto imported = run_command(cli + " import " + shell_quote(dir + "/activity.json"));

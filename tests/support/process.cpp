@@ -51,10 +51,10 @@ ServerProcess::ServerProcess(const std::string& database_url, std::vector<std::s
     fs::create_directories(dir_);
     log_ = dir_ + "/server.log";
     const std::string port_file = dir_ + "/port";
-    std::vector<std::string> args{binary(),       "--database", database_url,
-                                  "--resources",  source_dir(), "--locale-dir",
-                                  locale_dir(),   "serve",      "--listen",
-                                  "127.0.0.1:0",  "--port-file", port_file};
+    std::vector<std::string> args{binary(),      "--database",  database_url,   "--resources",
+                                  source_dir(),  "--locale-dir", locale_dir(),  "--profile",
+                                  test_profile(), "serve",       "--listen",    "127.0.0.1:0",
+                                  "--port-file", port_file};
     for (auto& a : extra_args) args.push_back(std::move(a));
     std::vector<char*> argv;
     for (auto& a : args) argv.push_back(a.data());

@@ -44,9 +44,37 @@ std::string fresh_test_directory() {
     return dir.string();
 }
 
-std::string skirosim_command(const std::string& database_path) {
+namespace {
+struct SampleProfile {
+    std::string directory;
+    int shift_days = 0;
+};
+
+const SampleProfile& sample_profile() {
+    static const SampleProfile profile = [] {
+        SampleProfile made;
+        made.directory = (fs::temp_directory_path() / "skirosim-tests" / ("profile-" + unique_name())).string();
+        const char* lead = std::getenv("SKIROSIM_TEST_LEAD_DAYS");  // to try the tests as if later
+        auto run = run_command("python3 " + shell_quote(source_dir() + "/scripts/sample-profile.py") + " " +
+                               shell_quote(made.directory) + (lead ? " --lead-days " + shell_quote(lead) : ""));
+        if (run.exit_code != 0) throw std::runtime_error("scripts/sample-profile.py failed: " + run.output);
+        made.shift_days = std::stoi(run.output);
+        return made;
+    }();
+    return profile;
+}
+}  // namespace
+
+const std::string& test_profile() { return sample_profile().directory; }
+int sample_shift_days() { return sample_profile().shift_days; }
+
+std::string skirosim_cli() {
     return shell_quote(binary()) + " --resources " + shell_quote(source_dir()) + " --locale-dir " +
-           shell_quote(locale_dir()) + " --database sqlite:" + shell_quote(database_path);
+           shell_quote(locale_dir()) + " --profile " + shell_quote(test_profile());
+}
+
+std::string skirosim_command(const std::string& database_path) {
+    return skirosim_cli() + " --database sqlite:" + shell_quote(database_path);
 }
 
 std::vector<std::string> backends() {

@@ -26,6 +26,7 @@ app::Options TestServer::default_options(const std::string& database_url) {
     options.database = database_url;
     options.resources = source_dir();
     options.locale_dir = locale_dir();
+    options.profile = test_profile();
     options.pool_size = 4;
     // Tests call the reminders and the retention job directly and count what they did;
     // the server's own run at start would race them (seen under AddressSanitizer).

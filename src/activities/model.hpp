@@ -70,7 +70,8 @@ struct Attendance {
 };
 
 struct Filter {
-    std::time_t from = 0;
+    std::time_t from = 0;                // activities that have not ended by then
+    std::optional<std::time_t> until;    // and that start before this, when set
     std::string institution, kind, audience, language;
 };
 

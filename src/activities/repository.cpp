@@ -38,13 +38,12 @@ constexpr const char* kColumns =
 
 std::vector<Activity> select(soci::session& sql, const std::string& where,
                              const std::vector<std::pair<std::string, std::string>>& text_binds,
-                             std::optional<long long> number, const std::string& number_name, int limit) {
+                             const std::vector<std::pair<std::string, long long>>& number_binds, int limit) {
     std::vector<Activity> out;
     Activity a;
     long long starts = 0, ends = 0;
     std::string audiences, held_in;
     int registration = 0, cancelled = 0, sample = 0, series_changed = 0;
-    long long number_value = number.value_or(0);
     soci::statement st = (sql.prepare << std::string("SELECT ") + kColumns + " FROM activities a " + where +
                                              " ORDER BY a.starts_at, a.id LIMIT :limit",
                           soci::into(a.id), soci::into(a.external_id), soci::into(a.institution), soci::into(a.kind),
@@ -56,7 +55,7 @@ std::vector<Activity> select(soci::session& sql, const std::string& where,
                           soci::into(cancelled), soci::into(sample), soci::into(a.reminder_hours),
                           soci::into(a.series_id), soci::into(a.series_rule), soci::into(series_changed));
     for (const auto& [name, value] : text_binds) st.exchange(soci::use(value, name));
-    if (number) st.exchange(soci::use(number_value, number_name));
+    for (const auto& [name, value] : number_binds) st.exchange(soci::use(value, name));
     st.exchange(soci::use(limit, "limit"));
     st.define_and_bind();
     st.execute();
@@ -97,6 +96,11 @@ std::vector<Activity> Repository::list(soci::session& sql, const Filter& f, int 
     // Lists are stored one entry a line; "\n" around the code finds a whole entry.
     std::string where = "WHERE a.ends_at >= :from";
     std::vector<std::pair<std::string, std::string>> binds;
+    std::vector<std::pair<std::string, long long>> numbers{{"from", static_cast<long long>(f.from)}};
+    if (f.until) {
+        where += " AND a.starts_at < :until";
+        numbers.emplace_back("until", static_cast<long long>(*f.until));
+    }
     if (!f.institution.empty()) {
         where += " AND a.institution_id = :institution";
         binds.emplace_back("institution", f.institution);
@@ -113,11 +117,11 @@ std::vector<Activity> Repository::list(soci::session& sql, const Filter& f, int 
         where += " AND ('\n' || a.held_in || '\n') LIKE :language";
         binds.emplace_back("language", "%\n" + f.language + "\n%");
     }
-    return select(sql, where, binds, static_cast<long long>(f.from), "from", limit);
+    return select(sql, where, binds, numbers, limit);
 }
 
 std::optional<Activity> Repository::find(soci::session& sql, long long id) {
-    auto rows = select(sql, "WHERE a.id = :id", {}, id, "id", 1);
+    auto rows = select(sql, "WHERE a.id = :id", {}, {{"id", id}}, 1);
     if (rows.empty()) return std::nullopt;
     return rows.front();
 }
@@ -354,7 +358,7 @@ bool Repository::mark_feedback_requested(soci::session& sql, long long registrat
 }
 
 std::vector<Activity> Repository::series(soci::session& sql, long long series_id) {
-    return select(sql, "WHERE a.series_id = :id", {}, series_id, "id", 1000);
+    return select(sql, "WHERE a.series_id = :id", {}, {{"id", series_id}}, 1000);
 }
 
 void Repository::set_series(soci::session& sql, long long id, long long series_id, const std::string& rule,

@@ -11,6 +11,7 @@
 #include "activities/ics.hpp"
 #include "activities/participation_routes.hpp"
 #include "points/opening_hours.hpp"
+#include "site/data_file.hpp"
 #include "web/page_helpers.hpp"
 
 namespace skirosim::activities {
@@ -351,6 +352,11 @@ void add_routes(http::Router& router, Service& service, site::Service& site, con
         filter.kind = request.query_param("kind").value_or("");
         filter.audience = request.query_param("audience").value_or("");
         filter.language = request.query_param("held_in").value_or("");
+        // Dates in Riga, both days included; a date that is not one is left out of the filter.
+        const std::string from_text = request.query_param("from").value_or("");
+        const std::string to_text = request.query_param("to").value_or("");
+        if (auto from = site::parse_riga_date(from_text)) filter.from = points::riga_time(*from, 0, 0);
+        if (auto to = site::parse_riga_date(to_text)) filter.until = points::riga_time(*to, 1, 0);
         auto activities = service.list(filter, 200);
         if (!activities) return std::unexpected(activities.error());
         auto labels = load_labels(service);
@@ -374,6 +380,8 @@ void add_routes(http::Router& router, Service& service, site::Service& site, con
         page.data.set("audiences", options(labels->audiences, language, filter.audience));
         page.data.set("institutions", institutions);
         for (const char* l : {"lv", "ru", "en"}) page.data.set(std::string("held_") + l, filter.language == l);
+        web::set_text(page.data, "from", site::parse_riga_date(from_text) ? from_text : "");
+        web::set_text(page.data, "to", site::parse_riga_date(to_text) ? to_text : "");
         std::string feed = "/calendar/all.ics?lang=" + lang_of(request);
         if (!filter.institution.empty()) feed = "/calendar/institution/" + filter.institution + ".ics?lang=" + lang_of(request);
         else if (!filter.audience.empty()) feed = "/calendar/audience/" + filter.audience + ".ics?lang=" + lang_of(request);

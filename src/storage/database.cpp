@@ -156,6 +156,30 @@ bool Database::ping() {
     return result && *result == 1;
 }
 
+WriteTransaction::WriteTransaction(soci::session& session, Backend backend) : session_(session) {
+    if (backend == Backend::sqlite) session_ << "BEGIN IMMEDIATE";
+    else session_.begin();
+}
+
+WriteTransaction::~WriteTransaction() {
+    if (!open_) return;
+    try {
+        session_.rollback();
+    } catch (...) {
+        // The connection is gone, and the transaction with it.
+    }
+}
+
+void WriteTransaction::commit() {
+    session_.commit();
+    open_ = false;
+}
+
+void WriteTransaction::rollback() {
+    open_ = false;
+    session_.rollback();
+}
+
 Database::Failure Database::classify(const std::exception& e) const {
     if (const auto* soci_error = dynamic_cast<const soci::soci_error*>(&e)) {
         switch (soci_error->get_error_category()) {

@@ -30,6 +30,24 @@ struct DatabaseUrl {
 
 class Database;
 
+// One write transaction, rolled back unless committed. On SQLite it takes the write lock at its
+// start (BEGIN IMMEDIATE), where busy_timeout queues it behind other writers; a plain BEGIN that
+// read first and wrote later would fail at once with SQLITE_BUSY if another connection wrote in
+// between, which no timeout waits out.
+class WriteTransaction {
+public:
+    WriteTransaction(soci::session& session, Backend backend);
+    WriteTransaction(const WriteTransaction&) = delete;
+    WriteTransaction& operator=(const WriteTransaction&) = delete;
+    ~WriteTransaction();
+    void commit();
+    void rollback();
+
+private:
+    soci::session& session_;
+    bool open_ = true;
+};
+
 // A leased session, given back to the pool when it goes out of scope.
 class Lease {
 public:
@@ -127,7 +145,7 @@ Result<T> Database::run(bool in_transaction,
     Failure failure;
     try {
         if (!in_transaction) return work(session);
-        soci::transaction tx(session);
+        WriteTransaction tx(session, url_.backend);
         Result<T> result = work(session);
         if (result) tx.commit();
         else tx.rollback();
@@ -146,7 +164,7 @@ Result<T> Database::run(bool in_transaction,
     try {
         Lease retry = lease();
         if (!in_transaction) return work(*retry);
-        soci::transaction tx(*retry);
+        WriteTransaction tx(*retry, url_.backend);
         Result<T> result = work(*retry);
         if (result) tx.commit();
         else tx.rollback();

@@ -41,6 +41,17 @@ long long count_status(TestServer& server, long long activity, const std::string
     return n.value_or(-1);
 }
 
+// A day of the sample data (December 2026 – January 2027), or the same weekday 52 weeks on once
+// it has passed (tests/support/test_env.hpp), as "YYYY-MM-DD" or with another format.
+std::string sample_day(int year, unsigned month, unsigned day, const char* format = "%04d-%02u-%02u") {
+    const std::chrono::year_month_day moved{
+        std::chrono::sys_days{std::chrono::year{year} / std::chrono::month{month} / std::chrono::day{day}} +
+        std::chrono::days{sample_shift_days()}};
+    char text[32];
+    std::snprintf(text, sizeof text, format, int(moved.year()), unsigned(moved.month()), unsigned(moved.day()));
+    return text;
+}
+
 class Activities : public ::testing::TestWithParam<std::string> {
 protected:
     void SetUp() override { server_ = std::make_unique<TestServer>(GetParam()); }
@@ -60,6 +71,23 @@ TEST_P(Activities, TheCalendarFiltersByAudienceKindOrganiserAndLanguage) {
     auto mezgls = server_->get("/lv/activities?institution=mezgls&kind=swap-market");
     EXPECT_THAT(mezgls.body, HasSubstr("Mainīšanās tirdziņš"));
     EXPECT_THAT(mezgls.body, Not(HasSubstr("Šķirošanas darbnīca")));
+}
+
+TEST_P(Activities, TheCalendarFiltersByDates) {
+    // The workshop is on 9 December, the preschool's lesson on the 16th, the swap market in January.
+    const std::string workshop = sample_day(2026, 12, 9), lesson = sample_day(2026, 12, 16);
+    auto one_day = server_->get("/en/activities?from=" + workshop + "&to=" + workshop);
+    EXPECT_THAT(one_day.body, HasSubstr("Sorting workshop for seniors"));
+    EXPECT_THAT(one_day.body, Not(HasSubstr("Swap market: toys and books")));
+    EXPECT_THAT(one_day.body, HasSubstr("value=\"" + workshop + "\""));  // the form keeps the dates
+    auto later = server_->get("/en/activities?from=" + sample_day(2026, 12, 10) + "&to=" + lesson);
+    EXPECT_THAT(later.body, Not(HasSubstr("Sorting workshop for seniors")));
+    EXPECT_THAT(later.body, HasSubstr("Eco lesson for families"));
+    EXPECT_THAT(later.body, Not(HasSubstr("Swap market: toys and books")));
+    auto nonsense = server_->get("/en/activities?from=yesterday&to=2026-13-45");
+    EXPECT_EQ(nonsense.status, 200);  // not dates: the filter leaves them out
+    EXPECT_THAT(nonsense.body, HasSubstr("Swap market: toys and books"));
+    EXPECT_THAT(nonsense.body, Not(HasSubstr("yesterday")));
 }
 
 TEST_P(Activities, ThePageSaysLanguagesAccessibilityAndPlaces) {
@@ -135,13 +163,7 @@ TEST_P(Activities, CalendarFilesInRigaTime) {
     auto one = server_->get("/activities/" + std::to_string(id) + ".ics?lang=en");
     EXPECT_THAT(one.header("content-type"), HasSubstr("text/calendar"));
     EXPECT_THAT(one.body, HasSubstr("BEGIN:VTIMEZONE\r\nTZID:Europe/Riga"));
-    // 9 December 2026 in the sample data, or the same weekday 52 weeks on once it has passed.
-    const std::chrono::year_month_day day{std::chrono::sys_days{std::chrono::year{2026} / 12 / 9} +
-                                          std::chrono::days{sample_shift_days()}};
-    char dtstart[64];
-    std::snprintf(dtstart, sizeof dtstart, "DTSTART;TZID=Europe/Riga:%04d%02u%02uT150000\r\n", int(day.year()),
-                  unsigned(day.month()), unsigned(day.day()));
-    EXPECT_THAT(one.body, HasSubstr(dtstart));
+    EXPECT_THAT(one.body, HasSubstr(sample_day(2026, 12, 9, "DTSTART;TZID=Europe/Riga:%04d%02u%02uT150000\r\n")));
     EXPECT_THAT(one.body, HasSubstr("SUMMARY:Sorting workshop for seniors\r\n"));
     auto all = server_->get("/calendar/all.ics?lang=lv");
     EXPECT_EQ(std::count(all.body.begin(), all.body.end(), '\n') > 20, true);

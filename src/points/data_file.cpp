@@ -4,6 +4,7 @@
 #include <boost/json.hpp>
 
 #include <algorithm>
+#include <charconv>
 #include <map>
 #include <set>
 
@@ -68,8 +69,14 @@ static Result<json::value> checked_document(json::array points, const std::strin
     Error error = checked.error();
     for (auto& arg : error.args) {
         if (!arg.starts_with("points[")) continue;
+        // Only a path such as "points[3].lat": a value from the file that merely starts like one
+        // (found by fuzz_importers_csv) stays as it is.
         const auto close = arg.find(']');
-        const std::size_t index = std::stoul(arg.substr(7, close - 7));
+        if (close == std::string::npos) continue;
+        std::size_t index = 0;
+        const char* last = arg.data() + close;
+        const auto [end, failed] = std::from_chars(arg.data() + 7, last, index);
+        if (failed != std::errc() || end != last) continue;
         arg = unit == "row" ? "row " + std::to_string(index + 2) + arg.substr(close + 1)
                             : unit + "[" + std::to_string(index) + "]" + arg.substr(close + 1);
     }

@@ -180,13 +180,15 @@ Result<json::value> geojson_document(const json::value& geojson, const std::stri
             return fail(where + ": a Feature with geometry and properties is expected");
         }
         const auto& geometry = feature.at("geometry");
-        if (!geometry.is_object() || geometry.as_object().if_contains("type") == nullptr ||
-            geometry.at("type") != "Point" || !geometry.at("coordinates").is_array() ||
-            geometry.at("coordinates").as_array().size() < 2) {
+        // if_contains, not at(): a missing key is the file's mistake, not an exception (fuzzed).
+        const json::value* type = geometry.is_object() ? geometry.as_object().if_contains("type") : nullptr;
+        const json::value* coordinates = geometry.is_object() ? geometry.as_object().if_contains("coordinates") : nullptr;
+        if (type == nullptr || *type != "Point" || coordinates == nullptr || !coordinates->is_array() ||
+            coordinates->as_array().size() < 2) {
             return fail(where + ".geometry: a Point with [longitude, latitude] is expected");
         }
         json::object p = feature.at("properties").is_object() ? feature.at("properties").as_object() : json::object{};
-        const auto& c = geometry.at("coordinates").as_array();
+        const auto& c = coordinates->as_array();
         p["location"] = json::object{{"lat", c[1]}, {"lon", c[0]}};
         if (p.contains("name") && p["name"].is_string()) {
             const json::value name = p["name"];

@@ -8,7 +8,7 @@ packages=(
   g++ cmake ninja-build pkg-config gettext
   libboost1.81-dev libboost-json1.81-dev libboost-url1.81-dev libboost-locale1.81-dev
   libsoci-dev libpq-dev libsqlite3-dev libicu-dev libstemmer-dev libkainjow-mustache-dev
-  libsodium-dev libqrencode-dev libspdlog-dev libfmt-dev libcli11-dev
+  libsodium-dev libqrencode-dev libcurl4-openssl-dev libspdlog-dev libfmt-dev libcli11-dev
   libgtest-dev libgmock-dev libbenchmark-dev libgoogle-perftools-dev
 )
 # Node.js and npm bring the front-end libraries the server serves itself (web/package.json).
@@ -21,8 +21,11 @@ case "$mode" in
 esac
 if [[ -n "$mode" ]]; then
   # Tests also need a PostgreSQL server, a browser for Playwright, nginx in front of two app
-  # servers (tests/integration/cluster_test.cpp) and wrk for the load test (tests/load/).
-  packages+=(postgresql postgresql-contrib chromium sqlite3 curl nginx-light wrk)
+  # servers (tests/integration/cluster_test.cpp), wrk for the load test (tests/load/), a real
+  # SMTP server (aiosmtpd) with a throw-away certificate (openssl), and rsvg-convert with zbarimg
+  # to read the QR codes of the posters back.
+  packages+=(postgresql postgresql-contrib chromium sqlite3 curl nginx-light wrk
+             python3-aiosmtpd openssl zbar-tools librsvg2-bin)
 fi
 if [[ "$mode" == --bench ]]; then
   # Python makes the synthetic catalogue for bench/footprint.sh.

@@ -30,7 +30,7 @@ CPP = [
     re.compile(r'\binvalid\(\s*"((?:[^"\\]|\\.)+)"'),
     re.compile(r'\bt\(\s*"((?:[^"\\]|\\.)+)"'),
     re.compile(r'\?\s*"((?:[^"\\]|\\.)+)"\s*:\s*g\.role'),
-    re.compile(r'\.plural\(\s*\w+\s*,\s*"((?:[^"\\]|\\.)+)"'),
+    re.compile(r'\.plural\(\s*\w+(?:\.\w+)?\s*,\s*"((?:[^"\\]|\\.)+)"'),
     re.compile(r'\berror\(\s*(?:\w+|"\w+")\s*,\s*"((?:[^"\\]|\\.)+)"'),
 ]
 

@@ -13,6 +13,7 @@
 #include "core/utf8.hpp"
 #include "guide/data_file.hpp"
 #include "points/data_file.hpp"
+#include "storage/backup.hpp"
 
 #ifndef SKIROSIM_DEFAULT_RESOURCES
 #define SKIROSIM_DEFAULT_RESOURCES "."
@@ -48,22 +49,37 @@ bool parse_listen(const std::string& text, skirosim::http::ServerOptions& server
     return true;
 }
 
+// A password or token kept in a file of its own: the first line.
+std::optional<std::string> read_secret(const std::string& path) {
+    std::ifstream in(path);
+    std::string line;
+    if (!in || !std::getline(in, line)) return std::nullopt;
+    if (!line.empty() && line.back() == '\r') line.pop_back();
+    return line;
+}
+
 // Items or points, told apart by their columns (points have lat and lon).
 skirosim::Result<boost::json::value> read_csv(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    std::stringstream text;
-    text << in.rdbuf();
-    if (!in && !in.eof()) {
-        return std::unexpected(skirosim::Error::make(skirosim::ErrorCode::invalid_input,
-                                                     "Cannot read the file {1}.", {path}));
-    }
-    if (!skirosim::is_valid_utf8(text.str())) {
-        return std::unexpected(skirosim::Error::make(skirosim::ErrorCode::invalid_input,
-                                                     "{1} is not valid UTF-8 text.", {path}));
-    }
-    const std::string header = text.str().substr(0, text.str().find('\n'));
-    if (header.find(",lat,") != std::string::npos) return skirosim::points::points_csv_document(text.str(), path);
-    return skirosim::guide::items_csv_document(text.str(), path);
+    auto text = skirosim::app::read_import_file(path);
+    if (!text) return std::unexpected(text.error());
+    const std::string header = text->substr(0, text->find('\n'));
+    if (header.find(",lat,") != std::string::npos) return skirosim::points::points_csv_document(*text, path);
+    return skirosim::guide::items_csv_document(*text, path);
+}
+
+// An error for the terminal, in English: nothing from a file may reach the terminal as a control
+// character.
+void print_error(const Application& application, const skirosim::Error& error, const char* after = nullptr) {
+    std::cerr << skirosim::printable_for_terminal(application.translator().message(skirosim::Language::en, error))
+              << "\n";
+    if (after) std::cerr << after << "\n";
+}
+
+// "sqlite:PATH" → PATH; nothing for another database.
+std::optional<std::string> sqlite_path(const std::string& database) {
+    auto url = skirosim::storage::DatabaseUrl::parse(database);
+    if (!url || url->backend != skirosim::storage::Backend::sqlite) return std::nullopt;
+    return url->sqlite_path;
 }
 
 skirosim::Result<boost::json::value> read_geojson(const std::string& path) {
@@ -190,12 +206,46 @@ int main(int argc, char** argv) {
         ->envname("SKIROSIM_CATALOGUE_POLL_MS")->check(CLI::Range(50LL, 3600000LL))->capture_default_str();
     serve->add_option("--tile-url", options.tile_url, "Map tiles, with {z}/{x}/{y}")
         ->envname("SKIROSIM_TILE_URL")->capture_default_str();
-    serve->add_option("--smtp-relay", options.smtp.host, "SMTP relay host for e-mail (none: messages wait in the outbox)")
+    serve->add_option("--smtp-relay", options.smtp.host, "SMTP server for e-mail (none: messages wait in the outbox)")
         ->envname("SKIROSIM_SMTP_RELAY");
-    serve->add_option("--smtp-port", options.smtp.port, "SMTP relay port")
+    serve->add_option("--smtp-port", options.smtp.port, "SMTP server port (587 for STARTTLS, 465 for TLS)")
         ->envname("SKIROSIM_SMTP_PORT")->capture_default_str();
+    std::string smtp_tls = "starttls", smtp_password_file, sms_secret_file, metrics_token_file;
+    serve->add_option("--smtp-tls", smtp_tls, "starttls (required), tls (from the first byte) or none")
+        ->envname("SKIROSIM_SMTP_TLS")->check(CLI::IsMember({"starttls", "tls", "none"}))->capture_default_str();
+    serve->add_option("--smtp-user", options.smtp.user, "Login at the SMTP server (none: no login)")
+        ->envname("SKIROSIM_SMTP_USER");
+    serve->add_option("--smtp-password-file", smtp_password_file, "File holding the SMTP password")
+        ->envname("SKIROSIM_SMTP_PASSWORD_FILE")->check(CLI::ExistingFile);
+    serve->add_option("--smtp-ca-file", options.smtp.ca_file, "Certificate of a private authority that signed the SMTP server's")
+        ->envname("SKIROSIM_SMTP_CA_FILE")->check(CLI::ExistingFile);
     serve->add_option("--smtp-from", options.smtp.from, "Sender address of e-mail")
         ->envname("SKIROSIM_SMTP_FROM")->capture_default_str();
+    serve->add_option("--sms-url", options.sms.url, "HTTP SMS gateway that text messages are POSTed to (none: they wait in the outbox)")
+        ->envname("SKIROSIM_SMS_URL");
+    serve->add_option("--sms-body", options.sms.body, "The request body, with {to} and {text}")
+        ->envname("SKIROSIM_SMS_BODY")->capture_default_str();
+    serve->add_option("--sms-content-type", options.sms.content_type, "Its content type (JSON or a form)")
+        ->envname("SKIROSIM_SMS_CONTENT_TYPE")->capture_default_str();
+    serve->add_option("--sms-secret-file", sms_secret_file, "File holding the gateway's token (sent as a Bearer token)")
+        ->envname("SKIROSIM_SMS_SECRET_FILE")->check(CLI::ExistingFile);
+    std::vector<std::string> trusted_proxies;
+    serve->add_option("--trusted-proxy", trusted_proxies,
+                      "Address or CIDR range of a proxy whose X-Forwarded-For is believed (repeatable)")
+        ->envname("SKIROSIM_TRUSTED_PROXIES")->delimiter(',');
+    serve->add_option("--metrics-token-file", metrics_token_file,
+                      "File holding a token that opens /metrics from elsewhere than this machine")
+        ->envname("SKIROSIM_METRICS_TOKEN_FILE")->check(CLI::ExistingFile);
+    serve->add_option("--guest-registrations-per-address-hour", options.guests.per_address.events,
+                      "Registrations without an account from one address in an hour (a library PC may need more)")
+        ->envname("SKIROSIM_GUEST_REGISTRATIONS_PER_ADDRESS_HOUR")->check(CLI::Range(1, 1000000))->capture_default_str();
+    serve->add_option("--guest-registrations-per-contact-day", options.guests.per_contact.events,
+                      "Registrations without an account for one e-mail address or phone number in a day")
+        ->envname("SKIROSIM_GUEST_REGISTRATIONS_PER_CONTACT_DAY")->check(CLI::Range(1, 1000000))->capture_default_str();
+    long long guest_hold_minutes = options.guests.hold.count();
+    serve->add_option("--guest-hold-minutes", guest_hold_minutes,
+                      "How long a guest's places are held until the link sent to them is opened")
+        ->envname("SKIROSIM_GUEST_HOLD_MINUTES")->check(CLI::Range(5LL, 24LL * 60))->capture_default_str();
     serve->add_option("--keep-login-attempts-days", options.accounts.keep_login_attempts_days,
                       "Days log-in attempts are kept")
         ->envname("SKIROSIM_KEEP_LOGIN_ATTEMPTS_DAYS")->check(CLI::Range(1, 3650))->capture_default_str();
@@ -219,12 +269,20 @@ int main(int argc, char** argv) {
         ->required()
         ->check(CLI::ExistingFile);
     std::string export_file = "-";
-    auto* export_cmd = cli.add_subcommand("export", "Write all data as a skirosim/1 document");
+    auto* export_cmd = cli.add_subcommand(
+        "export", "Write the shared data (catalogue, places, institutions, points, activities) as a skirosim/1 "
+                  "document; accounts, registrations, reports and the logs are not in it (use backup)");
     export_cmd->add_option("--output,-o", export_file, "File to write, - for standard output")
         ->capture_default_str();
     std::string items_csv;
     export_cmd->add_option("--items-csv", items_csv, "Also write the guide's items as CSV to this file");
     auto* version = cli.add_subcommand("version", "Print the version");
+    auto* chores = cli.add_subcommand("chores", "Run the server's periodic jobs once now (reminders, lapsed places, retention)");
+    std::string backup_file, restore_file;
+    auto* backup = cli.add_subcommand("backup", "Copy the SQLite database as it is now into FILE, while the server runs");
+    backup->add_option("FILE", backup_file, "A new file for the copy")->required();
+    auto* restore = cli.add_subcommand("restore", "Replace the SQLite database with a copy made by backup (stop the server first)");
+    restore->add_option("FILE", restore_file, "The copy")->required()->check(CLI::ExistingFile);
 
     auto* add_account = cli.add_subcommand(
         "add-account", "Create a confirmed account with roles (the first administrator); the password is read from standard input");
@@ -261,6 +319,28 @@ int main(int argc, char** argv) {
     options.locale_dir = locale_dir;
     options.secure_cookies = !insecure_cookies;
     options.catalogue_poll = std::chrono::milliseconds(catalogue_poll_ms);
+    options.guests.hold = std::chrono::minutes(guest_hold_minutes);
+    options.smtp.security = smtp_tls == "tls"    ? skirosim::accounts::SmtpSecurity::tls
+                            : smtp_tls == "none" ? skirosim::accounts::SmtpSecurity::none
+                                                 : skirosim::accounts::SmtpSecurity::starttls;
+    for (auto [file, target] : {std::pair{&smtp_password_file, &options.smtp.password},
+                                {&sms_secret_file, &options.sms.secret}, {&metrics_token_file, &options.metrics_token}}) {
+        if (file->empty()) continue;
+        auto secret = read_secret(*file);
+        if (!secret) {
+            std::cerr << "Cannot read " << *file << "\n";
+            return 2;
+        }
+        *target = *secret;
+    }
+    {
+        auto proxies = skirosim::http::TrustedProxies::parse(trusted_proxies);
+        if (!proxies) {
+            std::cerr << "--trusted-proxy: " << skirosim::fill_placeholders(proxies.error().message, proxies.error().args) << "\n";
+            return 2;
+        }
+        server_options.trusted_proxies = std::move(*proxies);
+    }
     spdlog::set_level(spdlog::level::from_str(log_level));
     // Logs go to stderr so that export and search output stay clean on stdout.
     spdlog::set_default_logger(spdlog::stderr_color_mt("skirosim"));
@@ -268,6 +348,25 @@ int main(int argc, char** argv) {
 
     if (version->parsed()) {
         std::cout << "skirosim " << SKIROSIM_VERSION << "\n";
+        return 0;
+    }
+    // Backups work on the database file itself: no application (migrations, data) is needed, and a
+    // restore must not create the database it is about to replace.
+    if (backup->parsed() || restore->parsed()) {
+        auto path = sqlite_path(options.database);
+        if (!path) {
+            std::cerr << "backup and restore are for SQLite; on PostgreSQL use pg_dump and pg_restore (see the README).\n";
+            return 2;
+        }
+        auto done = backup->parsed() ? skirosim::storage::backup_sqlite(*path, backup_file)
+                                     : skirosim::storage::restore_sqlite(restore_file, *path);
+        if (!done) {
+            std::cerr << skirosim::printable_for_terminal(skirosim::fill_placeholders(done.error().message, done.error().args))
+                      << "\n";
+            return 1;
+        }
+        std::cout << (backup->parsed() ? "Copied the database into " + backup_file : "Restored " + *path + " from " + restore_file)
+                  << ".\n";
         return 0;
     }
     if (serve->parsed() && !parse_listen(listen, server_options)) {
@@ -291,10 +390,17 @@ int main(int argc, char** argv) {
             auto created = application.accounts().create_confirmed(account_login, account_name, password,
                                                                    account_language, grants);
             if (!created) {
-                std::cerr << application.translator().message(skirosim::Language::en, created.error()) << "\n";
+                print_error(application, created.error());
                 return 1;
             }
             std::cout << "Created account " << *created << ".\n";
+            return 0;
+        }
+        if (chores->parsed()) {
+            const auto done = application.run_chores_once();
+            std::cout << "Queued " << done.messages_queued << " messages, let go of " << done.holds_released
+                      << " lapsed places, removed " << done.contacts_forgotten << " old contacts and "
+                      << done.records_removed << " expired records.\n";
             return 0;
         }
         if (search->parsed()) {
@@ -306,17 +412,13 @@ int main(int argc, char** argv) {
                             : import_file.ends_with(".geojson") ? read_geojson(import_file)
                                                                 : skirosim::app::read_json_file(import_file);
             if (!document) {
-                std::cerr << application.translator().message(skirosim::Language::en,
-                                                              document.error())
-                          << "\n";
+                print_error(application, document.error(), "Nothing was imported.");
                 return 1;
             }
             auto imported =
                 application.importer().import_documents({{import_file, std::move(*document)}});
             if (!imported) {
-                std::cerr << application.translator().message(skirosim::Language::en,
-                                                              imported.error())
-                          << "\nNothing was imported.\n";
+                print_error(application, imported.error(), "Nothing was imported.");
                 return 1;
             }
             std::cout << "Imported " << import_file << ".\n";
@@ -325,9 +427,7 @@ int main(int argc, char** argv) {
         if (export_cmd->parsed()) {
             auto exported = application.importer().export_all();
             if (!exported) {
-                std::cerr << application.translator().message(skirosim::Language::en,
-                                                              exported.error())
-                          << "\n";
+                print_error(application, exported.error());
                 return 1;
             }
             if (!items_csv.empty()) {
@@ -362,7 +462,7 @@ int main(int argc, char** argv) {
             return 0;
         }
     } catch (const std::exception& e) {
-        std::cerr << "skirosim: " << e.what() << "\n";
+        std::cerr << "skirosim: " << skirosim::printable_for_terminal(e.what()) << "\n";
         return 1;
     }
     return 0;

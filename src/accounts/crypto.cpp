@@ -14,22 +14,6 @@ void ensure_sodium() {
 }
 }  // namespace
 
-std::string hash_password(const std::string& password) {
-    ensure_sodium();
-    char out[crypto_pwhash_STRBYTES];
-    if (crypto_pwhash_str(out, password.data(), password.size(), crypto_pwhash_OPSLIMIT_INTERACTIVE,
-                          crypto_pwhash_MEMLIMIT_INTERACTIVE) != 0) {
-        throw std::runtime_error("out of memory while hashing a password");
-    }
-    return out;
-}
-
-bool verify_password(const std::string& hash, const std::string& password) {
-    ensure_sodium();
-    if (hash.empty()) return false;
-    return crypto_pwhash_str_verify(hash.c_str(), password.data(), password.size()) == 0;
-}
-
 std::string random_token() {
     ensure_sodium();
     unsigned char bytes[32];
@@ -59,6 +43,30 @@ std::string token_hash(const std::string& token) {
 bool same(const std::string& a, const std::string& b) {
     ensure_sodium();
     return a.size() == b.size() && sodium_memcmp(a.data(), b.data(), a.size()) == 0;
+}
+
+std::string keyed_tag(const std::string& key_hex, const std::string& message) {
+    ensure_sodium();
+    unsigned char key[crypto_auth_KEYBYTES] = {};
+    std::size_t key_length = 0;
+    if (sodium_hex2bin(key, sizeof key, key_hex.data(), key_hex.size(), nullptr, &key_length, nullptr) != 0 ||
+        key_length != sizeof key) {
+        throw std::runtime_error("a secret key is not 32 bytes of hex");
+    }
+    unsigned char tag[crypto_auth_BYTES];
+    crypto_auth(tag, reinterpret_cast<const unsigned char*>(message.data()), message.size(), key);
+    char out[sodium_base64_ENCODED_LEN(crypto_auth_BYTES, sodium_base64_VARIANT_URLSAFE_NO_PADDING)];
+    sodium_bin2base64(out, sizeof out, tag, sizeof tag, sodium_base64_VARIANT_URLSAFE_NO_PADDING);
+    return out;
+}
+
+std::string new_key() {
+    ensure_sodium();
+    unsigned char key[crypto_auth_KEYBYTES];
+    crypto_auth_keygen(key);
+    char hex[2 * crypto_auth_KEYBYTES + 1];
+    sodium_bin2hex(hex, sizeof hex, key, sizeof key);
+    return hex;
 }
 
 }  // namespace skirosim::accounts

@@ -1,29 +1,54 @@
-// A small SMTP client over Asio, and the outbox sender thread.
+// The outbox sender: libcurl for SMTP and for the SMS gateway, and the thread that sends.
 #include "accounts/mailer.hpp"
 
+#include <boost/json/serialize.hpp>
+#include <boost/json/string.hpp>
+#include <curl/curl.h>
 #include <sodium.h>
 #include <spdlog/spdlog.h>
-#include <sys/socket.h>
 
-#include <boost/asio/connect.hpp>
-#include <boost/asio/ip/tcp.hpp>
-#include <boost/asio/read_until.hpp>
-#include <boost/asio/streambuf.hpp>
-#include <boost/asio/write.hpp>
-
-#include <ctime>
-#include <istream>
+#include <algorithm>
+#include <cstring>
+#include <memory>
 #include <stdexcept>
 
 #include "accounts/crypto.hpp"
 #include "accounts/repository.hpp"
+#include "http/message.hpp"
 
 namespace skirosim::accounts {
 
-namespace net = boost::asio;
-using tcp = net::ip::tcp;
-
 namespace {
+
+void ensure_curl() {
+    static const bool ready = curl_global_init(CURL_GLOBAL_DEFAULT) == CURLE_OK;
+    if (!ready) throw std::runtime_error("libcurl could not be initialised");
+}
+
+struct CurlDeleter {
+    void operator()(CURL* curl) const { curl_easy_cleanup(curl); }
+    void operator()(curl_slist* list) const { curl_slist_free_all(list); }
+};
+using CurlHandle = std::unique_ptr<CURL, CurlDeleter>;
+using CurlList = std::unique_ptr<curl_slist, CurlDeleter>;
+
+CurlHandle new_handle() {
+    ensure_curl();
+    CurlHandle curl(curl_easy_init());
+    if (!curl) throw std::runtime_error("libcurl: no handle");
+    curl_easy_setopt(curl.get(), CURLOPT_NOSIGNAL, 1L);
+    // A server that stops answering must not hold the sender for ever.
+    curl_easy_setopt(curl.get(), CURLOPT_CONNECTTIMEOUT, 15L);
+    curl_easy_setopt(curl.get(), CURLOPT_TIMEOUT, 60L);
+    return curl;
+}
+
+void perform(CURL* curl, const char* what, char* error_buffer) {
+    const CURLcode code = curl_easy_perform(curl);
+    if (code != CURLE_OK) {
+        throw std::runtime_error(std::string(what) + ": " + (error_buffer[0] ? error_buffer : curl_easy_strerror(code)));
+    }
+}
 
 std::string base64(const std::string& text) {
     std::string out(sodium_base64_ENCODED_LEN(text.size(), sodium_base64_VARIANT_ORIGINAL), '\0');
@@ -33,53 +58,12 @@ std::string base64(const std::string& text) {
     return out;
 }
 
-class Conversation {
-public:
-    Conversation(const SmtpSettings& settings) : socket_(ioc_) {
-        tcp::resolver resolver(ioc_);
-        net::connect(socket_, resolver.resolve(settings.host, std::to_string(settings.port)));
-        // A relay that stops answering must not hold the sender for ever.
-        timeval timeout{15, 0};
-        setsockopt(socket_.native_handle(), SOL_SOCKET, SO_RCVTIMEO, &timeout, sizeof timeout);
-        setsockopt(socket_.native_handle(), SOL_SOCKET, SO_SNDTIMEO, &timeout, sizeof timeout);
-    }
-    // Reads a (possibly multi-line) reply and checks its code class.
-    void expect(char code_class) {
-        std::string line;
-        do {
-            net::read_until(socket_, buffer_, "\r\n");
-            std::istream in(&buffer_);
-            std::getline(in, line);
-            if (line.size() < 4) throw std::runtime_error("SMTP: short reply");
-        } while (line[3] == '-');
-        if (line[0] != code_class) throw std::runtime_error("SMTP: " + line);
-    }
-    void say(const std::string& line, char code_class) {
-        net::write(socket_, net::buffer(line + "\r\n"));
-        expect(code_class);
-    }
-    void write_raw(const std::string& data) { net::write(socket_, net::buffer(data)); }
-
-private:
-    net::io_context ioc_;
-    tcp::socket socket_;
-    net::streambuf buffer_;
-};
-
 bool header_safe(const std::string& value) { return value.find_first_of("\r\n") == std::string::npos; }
 
-}  // namespace
-
-void smtp_send(const SmtpSettings& settings, const std::string& to, const std::string& subject, const std::string& body) {
-    if (!header_safe(to) || !header_safe(settings.from) || to.find('@') == std::string::npos) {
-        throw std::runtime_error("SMTP: not an address: " + to);
-    }
-    Conversation smtp(settings);
-    smtp.expect('2');
-    smtp.say("EHLO " + settings.helo, '2');
-    smtp.say("MAIL FROM:<" + settings.from + ">", '2');
-    smtp.say("RCPT TO:<" + to + ">", '2');
-    smtp.say("DATA", '3');
+// The message as it goes on the wire: headers, a blank line, the body, every line ending CRLF.
+// libcurl escapes a line that starts with a dot (RFC 5321 4.5.2) itself.
+std::string rfc5322_message(const SmtpSettings& settings, const std::string& to, const std::string& subject,
+                            const std::string& body) {
     char date[64];
     std::time_t now = std::time(nullptr);
     std::tm tm{};
@@ -89,23 +73,112 @@ void smtp_send(const SmtpSettings& settings, const std::string& to, const std::s
                           base64(subject) + "?=\r\nDate: " + date + "\r\nMessage-ID: <" + random_token() + "@" +
                           settings.helo + ">\r\nMIME-Version: 1.0\r\nContent-Type: text/plain; charset=UTF-8\r\n"
                           "Content-Transfer-Encoding: 8bit\r\n\r\n";
-    // Lines end in CRLF; a line that starts with a dot gets another (RFC 5321 4.5.2).
     std::size_t start = 0;
     while (start <= body.size()) {
         auto end = body.find('\n', start);
         if (end == std::string::npos) end = body.size();
         std::string line = body.substr(start, end - start);
         if (!line.empty() && line.back() == '\r') line.pop_back();
-        if (!line.empty() && line[0] == '.') line.insert(0, ".");
         message += line + "\r\n";
         start = end + 1;
     }
-    smtp.write_raw(message + ".\r\n");
-    smtp.expect('2');
-    smtp.say("QUIT", '2');
+    return message;
 }
 
-Mailer::Mailer(storage::Database& db, SmtpSettings settings) : db_(db), settings_(std::move(settings)) {}
+struct Upload {
+    const std::string& data;
+    std::size_t offset = 0;
+};
+
+std::size_t read_upload(char* buffer, std::size_t size, std::size_t count, void* user) {
+    auto* upload = static_cast<Upload*>(user);
+    const std::size_t n = std::min(size * count, upload->data.size() - upload->offset);
+    std::memcpy(buffer, upload->data.data() + upload->offset, n);
+    upload->offset += n;
+    return n;
+}
+
+std::size_t discard(char*, std::size_t size, std::size_t count, void*) { return size * count; }
+
+std::string json_string_contents(const std::string& text) {
+    std::string quoted = boost::json::serialize(boost::json::string(text));
+    return quoted.substr(1, quoted.size() - 2);
+}
+
+void replace_all(std::string& text, const std::string& from, const std::string& to) {
+    for (auto at = text.find(from); at != std::string::npos; at = text.find(from, at + to.size())) {
+        text.replace(at, from.size(), to);
+    }
+}
+
+}  // namespace
+
+std::chrono::seconds retry_pause(int attempts) {
+    const int doublings = std::clamp(attempts - 1, 0, 20);
+    return std::min(std::chrono::seconds(60LL << std::min(doublings, 9)), std::chrono::seconds(6 * 3600));
+}
+
+void smtp_send(const SmtpSettings& settings, const std::string& to, const std::string& subject, const std::string& body) {
+    if (!header_safe(to) || !header_safe(settings.from) || to.find('@') == std::string::npos) {
+        throw std::runtime_error("SMTP: not an address");
+    }
+    CurlHandle curl = new_handle();
+    char error[CURL_ERROR_SIZE] = {};
+    curl_easy_setopt(curl.get(), CURLOPT_ERRORBUFFER, error);
+    // The URL's path is the name we greet the server with (EHLO).
+    const std::string scheme = settings.security == SmtpSecurity::tls ? "smtps://" : "smtp://";
+    const std::string url = scheme + settings.host + ":" + std::to_string(settings.port) + "/" + settings.helo;
+    curl_easy_setopt(curl.get(), CURLOPT_URL, url.c_str());
+    if (settings.security == SmtpSecurity::starttls) curl_easy_setopt(curl.get(), CURLOPT_USE_SSL, static_cast<long>(CURLUSESSL_ALL));
+    if (!settings.ca_file.empty()) curl_easy_setopt(curl.get(), CURLOPT_CAINFO, settings.ca_file.c_str());
+    if (!settings.user.empty()) {
+        curl_easy_setopt(curl.get(), CURLOPT_USERNAME, settings.user.c_str());
+        curl_easy_setopt(curl.get(), CURLOPT_PASSWORD, settings.password.c_str());
+    }
+    const std::string from = "<" + settings.from + ">";
+    curl_easy_setopt(curl.get(), CURLOPT_MAIL_FROM, from.c_str());
+    CurlList recipients(curl_slist_append(nullptr, ("<" + to + ">").c_str()));
+    curl_easy_setopt(curl.get(), CURLOPT_MAIL_RCPT, recipients.get());
+    const std::string message = rfc5322_message(settings, to, subject, body);
+    Upload upload{message};
+    curl_easy_setopt(curl.get(), CURLOPT_READFUNCTION, read_upload);
+    curl_easy_setopt(curl.get(), CURLOPT_READDATA, &upload);
+    curl_easy_setopt(curl.get(), CURLOPT_UPLOAD, 1L);
+    perform(curl.get(), "SMTP", error);
+}
+
+std::string sms_body(const SmsSettings& settings, const std::string& to, const std::string& text) {
+    const bool json = settings.content_type.find("json") != std::string::npos;
+    auto escape = [&](const std::string& value) { return json ? json_string_contents(value) : http::percent_encode(value); };
+    std::string body = settings.body;
+    // One pass per placeholder, the message last: its text may itself contain "{to}".
+    replace_all(body, "{to}", escape(to));
+    replace_all(body, "{text}", escape(text));
+    return body;
+}
+
+void sms_send(const SmsSettings& settings, const std::string& to, const std::string& text) {
+    CurlHandle curl = new_handle();
+    char error[CURL_ERROR_SIZE] = {};
+    curl_easy_setopt(curl.get(), CURLOPT_ERRORBUFFER, error);
+    curl_easy_setopt(curl.get(), CURLOPT_URL, settings.url.c_str());
+    const std::string body = sms_body(settings, to, text);
+    curl_easy_setopt(curl.get(), CURLOPT_POSTFIELDS, body.c_str());
+    curl_easy_setopt(curl.get(), CURLOPT_POSTFIELDSIZE, static_cast<long>(body.size()));
+    CurlList headers(curl_slist_append(nullptr, ("Content-Type: " + settings.content_type).c_str()));
+    if (!settings.secret.empty()) {
+        headers.reset(curl_slist_append(headers.release(), ("Authorization: Bearer " + settings.secret).c_str()));
+    }
+    curl_easy_setopt(curl.get(), CURLOPT_HTTPHEADER, headers.get());
+    curl_easy_setopt(curl.get(), CURLOPT_WRITEFUNCTION, discard);
+    perform(curl.get(), "SMS gateway", error);
+    long status = 0;
+    curl_easy_getinfo(curl.get(), CURLINFO_RESPONSE_CODE, &status);
+    if (status < 200 || status > 299) throw std::runtime_error("SMS gateway answered " + std::to_string(status));
+}
+
+Mailer::Mailer(storage::Database& db, SmtpSettings smtp, SmsSettings sms)
+    : db_(db), smtp_(std::move(smtp)), sms_(std::move(sms)) {}
 
 Mailer::~Mailer() {
     {
@@ -116,15 +189,19 @@ Mailer::~Mailer() {
     if (thread_.joinable()) thread_.join();
 }
 
+bool Mailer::delivers(const std::string& medium) const {
+    return (medium == "email" && !smtp_.host.empty()) || (medium == "sms" && !sms_.url.empty());
+}
+
 void Mailer::start() {
-    if (settings_.host.empty() || thread_.joinable()) return;
+    if ((smtp_.host.empty() && sms_.url.empty()) || thread_.joinable()) return;
     thread_ = std::thread([this] {
         std::unique_lock lock(mutex_);
         while (!stop_) {
             lock.unlock();
-            if (auto sent = send_pending(); !sent) spdlog::warn("outbox: {}", sent.error().message);
+            if (auto sent = send_pending(std::time(nullptr)); !sent) spdlog::warn("outbox: {}", sent.error().message);
             lock.lock();
-            wake_.wait_for(lock, settings_.interval, [this] { return stop_ || woken_; });
+            wake_.wait_for(lock, smtp_.interval, [this] { return stop_ || woken_; });
             woken_ = false;
         }
     });
@@ -138,28 +215,32 @@ void Mailer::wake() {
     wake_.notify_all();
 }
 
-Result<int> Mailer::send_pending() {
-    if (settings_.host.empty()) return 0;
-    auto pending = db_.read<std::vector<OutboxMessage>>([](soci::session& sql) -> Result<std::vector<OutboxMessage>> {
-        return Repository::unsent(sql, 20);
+Result<int> Mailer::send_pending(std::time_t now) {
+    std::vector<std::string> media;
+    for (const char* medium : {"email", "sms"}) {
+        if (delivers(medium)) media.emplace_back(medium);
+    }
+    if (media.empty()) return 0;
+    auto pending = db_.read<std::vector<OutboxMessage>>([&](soci::session& sql) -> Result<std::vector<OutboxMessage>> {
+        return Repository::due_messages(sql, media, now, kMaxSendAttempts, 20);
     });
     if (!pending) return std::unexpected(pending.error());
     int sent = 0;
     for (const auto& message : *pending) {
-        if (message.medium != "email") continue;  // text messages need a gateway: they wait
         std::string error;
         try {
-            smtp_send(settings_, message.recipient, message.subject, message.body);
+            if (message.medium == "email") smtp_send(smtp_, message.recipient, message.subject, message.body);
+            else sms_send(sms_, message.recipient, message.body);
         } catch (const std::exception& e) {
             error = e.what();
         }
         (void)db_.transaction<void>([&](soci::session& sql) -> Result<void> {
             if (error.empty()) Repository::mark_sent(sql, message.id, std::time(nullptr));
-            else Repository::mark_failed(sql, message.id, error.substr(0, 500));
+            else Repository::mark_failed(sql, message.id, error.substr(0, 500), now + retry_pause(message.attempts + 1).count());
             return {};
         });
         if (error.empty()) ++sent;
-        else spdlog::warn("outbox: message {} not sent: {}", message.id, error);
+        else spdlog::warn("outbox: message {} ({}) not sent, try {}: {}", message.id, message.medium, message.attempts + 1, error);
     }
     return sent;
 }

@@ -31,6 +31,7 @@ struct OutboxMessage {
     std::optional<std::time_t> sent_at;
     int attempts = 0;
     std::string last_error;
+    std::time_t next_attempt_at = 0;
 };
 
 struct AuditEntry {
@@ -38,7 +39,7 @@ struct AuditEntry {
     std::time_t at = 0;
     std::optional<long long> actor;
     std::string actor_name;
-    std::string action, subject, details;
+    std::string action, subject_kind, subject, details;
 };
 
 struct Consent {

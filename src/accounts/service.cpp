@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <cctype>
 #include <cmath>
+#include <thread>
 
 #include "accounts/crypto.hpp"
 #include "accounts/repository.hpp"
@@ -23,8 +24,20 @@ constexpr std::size_t kMaxPassword = 200;
 constexpr const char* kConfirm = "confirm";
 constexpr const char* kReset = "reset";
 
-Error invalid(std::string message, std::string field = {}) {
-    return Error::make(ErrorCode::invalid_input, std::move(message), {}, std::move(field));
+Error invalid(std::string message, std::string field = {}, std::vector<std::string> args = {}) {
+    return Error::make(ErrorCode::invalid_input, std::move(message), std::move(args), std::move(field));
+}
+
+// A role the code knows; staff with an institution, other roles without.
+Result<void> check_grant(const RoleGrant& role) {
+    static const std::vector<std::string> kRoles{roles::kResident, roles::kStaff, roles::kCoordinator, roles::kAdministrator};
+    if (std::find(kRoles.begin(), kRoles.end(), role.role) == kRoles.end()) {
+        return std::unexpected(invalid("Unknown role.", "role"));
+    }
+    if ((role.role == roles::kStaff) != !role.institution.empty()) {
+        return std::unexpected(invalid("Staff belong to an institution; other roles do not.", "institution"));
+    }
+    return {};
 }
 
 Error forbidden() { return Error::make(ErrorCode::forbidden, "You may not do this."); }
@@ -54,8 +67,20 @@ json::value optional_time(const std::optional<std::time_t>& t) {
 
 }  // namespace
 
+static unsigned hashes_at_once(const Settings& settings) {
+    if (settings.password_hashes_at_once > 0) return settings.password_hashes_at_once;
+    return std::max(1u, std::thread::hardware_concurrency() / 2);
+}
+
 Service::Service(storage::Database& db, Settings settings, MessageWriter writer)
-    : db_(db), settings_(std::move(settings)), writer_(std::move(writer)) {}
+    : db_(db), settings_(std::move(settings)), writer_(std::move(writer)),
+      hasher_(settings_.password_cost, hashes_at_once(settings_), settings_.password_hashes_waiting) {
+    auto key = db_.transaction<std::string>([](soci::session& sql) -> Result<std::string> {
+        return Repository::secret(sql, "csrf", new_key());
+    });
+    if (!key) throw std::runtime_error("cannot read the installation's keys: " + key.error().message);
+    csrf_key_ = *key;
+}
 
 std::time_t Service::now() const {
     return std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
@@ -107,7 +132,7 @@ Result<Session> Service::open_session(soci::session& sql, long long account_id) 
     return session;
 }
 
-Result<void> Service::sign_up(const SignUp& form, const std::string& language) {
+Result<void> Service::sign_up(const SignUp& form, const std::string& language, const std::string& address) {
     if (!form.is_13_or_older) {
         return std::unexpected(invalid("Accounts are for people aged 13 or older. Children take part with their family, "
                                        "their preschool group or a teacher.", "age"));
@@ -119,7 +144,17 @@ Result<void> Service::sign_up(const SignUp& form, const std::string& language) {
     if (auto ok = check_password(form.password); !ok) return ok;
     auto lang = check_language(form.language.empty() ? language : form.language);
     if (!lang) return std::unexpected(lang.error());
-    const std::string hash = hash_password(form.password);
+    // The cheap check before the costly hash: sign-ups from one address are limited.
+    auto allowed = db_.transaction<bool>([&](soci::session& sql) -> Result<bool> {
+        return storage::take(sql, "sign-up:" + address, settings_.sign_ups_per_address, now());
+    });
+    if (!allowed) return std::unexpected(allowed.error());
+    if (!*allowed) {
+        return std::unexpected(Error::make(ErrorCode::too_many_requests,
+                                           "Several accounts were made from here in the last hour. Please try again later."));
+    }
+    auto hash = hasher_.hash(form.password);
+    if (!hash) return std::unexpected(hash.error());
     return db_.transaction<void>([&](soci::session& sql) -> Result<void> {
         const std::string& key = login->first.empty() ? login->second : login->first;
         if (auto existing = Repository::find_by_login(sql, key)) {
@@ -130,7 +165,7 @@ Result<void> Service::sign_up(const SignUp& form, const std::string& language) {
         Account account;
         account.email = login->first;
         account.phone = login->second;
-        account.password_hash = hash;
+        account.password_hash = *hash;
         account.display_name = *name;
         account.language = *lang;
         account.created_at = now();
@@ -139,7 +174,7 @@ Result<void> Service::sign_up(const SignUp& form, const std::string& language) {
         const std::string token = random_token();
         Repository::insert_token(sql, token_hash(token), account.id, kConfirm, now() + settings_.confirm_lifetime.count());
         send(sql, account, kConfirm, settings_.public_url + "/" + account.language + "/confirm?token=" + token);
-        Repository::audit(sql, now(), account.id, "account.sign-up", std::to_string(account.id), "");
+        Repository::audit(sql, now(), account.id, "account.sign-up", "account", std::to_string(account.id), "");
         return {};
     });
 }
@@ -159,20 +194,22 @@ Result<Session> Service::log_in(const std::string& login_text, const std::string
     const std::string key = login ? (login->first.empty() ? login->second : login->first) : login_text;
     const std::string account_key = "login:" + key, address_key = "address:" + address;
     // Growing delays: after a few failures, each further one doubles the wait (at most an hour).
-    auto delay_for = [&](soci::session& sql, const std::string& k, int allowed) -> long long {
-        const int failures = Repository::recent_failures(sql, k, now() - 3600);
+    // An account's failures count from its last successful log-in (its owner got in); an
+    // address's do not, or an attacker could reset them by logging in to an account of their own.
+    auto delay_for = [&](soci::session& sql, const std::string& k, int allowed, bool success_resets) -> long long {
+        const int failures = Repository::recent_failures(sql, k, now() - 3600, success_resets);
         if (failures < allowed) return 0;
         const long long wait = std::min<long long>(3600, 30LL << std::min(failures - allowed, 7));
         auto last = Repository::last_failure(sql, k);
         return last ? std::max<long long>(0, *last + wait - now()) : 0;
     };
     auto limited = db_.read<long long>([&](soci::session& sql) -> Result<long long> {
-        return std::max(delay_for(sql, account_key, settings_.account_failures_before_delay),
-                        delay_for(sql, address_key, settings_.address_failures_before_delay));
+        return std::max(delay_for(sql, account_key, settings_.account_failures_before_delay, true),
+                        delay_for(sql, address_key, settings_.address_failures_before_delay, false));
     });
     if (!limited) return std::unexpected(limited.error());
     if (*limited > 0) {
-        spdlog::warn("log-in refused: too many failures for {} / {}", key, address);
+        spdlog::warn("log-in refused: too many failures (from {})", address);
         const long long minutes = (*limited + 59) / 60;
         return std::unexpected(Error::make(ErrorCode::too_many_requests,
                                            "Too many attempts. Please wait {1} min and try again.",
@@ -183,8 +220,9 @@ Result<Session> Service::log_in(const std::string& login_text, const std::string
     });
     if (!account) return std::unexpected(account.error());
     // The same work whether the account exists or not, so that timing tells nothing.
-    static const std::string kDummy = hash_password("not a real password at all");
-    const bool right = verify_password(*account ? (*account)->password_hash : kDummy, password) && *account;
+    auto verified = hasher_.verify(*account ? (*account)->password_hash : std::string(), password);
+    if (!verified) return std::unexpected(verified.error());
+    const bool right = *verified && *account;
     // The attempt is recorded in a transaction of its own: a failure must be kept although the
     // log-in itself answers with an error.
     auto recorded = db_.transaction<void>([&](soci::session& sql) -> Result<void> {
@@ -194,7 +232,8 @@ Result<Session> Service::log_in(const std::string& login_text, const std::string
     });
     if (!recorded) return std::unexpected(recorded.error());
     if (!right) {
-        spdlog::warn("log-in failed for {} from {}", key, address);
+        if (*account) spdlog::warn("log-in failed for account {} from {}", (*account)->id, address);
+        else spdlog::warn("log-in failed for an unknown login from {}", address);
         return std::unexpected(wrong);
     }
     auto session = db_.transaction<Session>([&](soci::session& sql) -> Result<Session> {
@@ -223,7 +262,7 @@ void Service::log_out(const std::string& session_token) {
 Result<void> Service::log_out_everywhere(long long account_id) {
     return db_.transaction<void>([&](soci::session& sql) -> Result<void> {
         Repository::delete_sessions(sql, account_id);
-        Repository::audit(sql, now(), account_id, "account.log-out-everywhere", std::to_string(account_id), "");
+        Repository::audit(sql, now(), account_id, "account.log-out-everywhere", "account", std::to_string(account_id), "");
         return {};
     });
 }
@@ -235,6 +274,12 @@ Result<void> Service::forgot_password(const std::string& login_text, const std::
     return db_.transaction<void>([&](soci::session& sql) -> Result<void> {
         auto account = Repository::find_by_login(sql, login->first.empty() ? login->second : login->first);
         if (!account) return {};
+        // A few links an hour at most (each is a message to the owner), and only the newest works.
+        if (!storage::take(sql, "reset:" + std::to_string(account->id), settings_.reset_links_per_account, now())) {
+            spdlog::warn("reset link for account {} not sent: the hour's limit is reached", account->id);
+            return {};
+        }
+        Repository::revoke_tokens(sql, account->id, kReset, now());
         const std::string token = random_token();
         Repository::insert_token(sql, token_hash(token), account->id, kReset, now() + settings_.reset_lifetime.count());
         send(sql, *account, kReset, settings_.public_url + "/" + account->language + "/password/reset?token=" + token);
@@ -244,14 +289,22 @@ Result<void> Service::forgot_password(const std::string& login_text, const std::
 
 Result<Session> Service::reset_password(const std::string& token, const std::string& password) {
     if (auto ok = check_password(password); !ok) return std::unexpected(ok.error());
-    const std::string hash = hash_password(password);
+    const Error expired = invalid("This link has expired or was already used.");
+    // The link is looked at before the costly hash is made.
+    auto valid = db_.read<bool>([&](soci::session& sql) -> Result<bool> {
+        return Repository::token_account(sql, token_hash(token), kReset, now()).has_value();
+    });
+    if (!valid) return std::unexpected(valid.error());
+    if (!*valid) return std::unexpected(expired);
+    auto hash = hasher_.hash(password);
+    if (!hash) return std::unexpected(hash.error());
     return db_.transaction<Session>([&](soci::session& sql) -> Result<Session> {
         auto account = Repository::use_token(sql, token_hash(token), kReset, now());
-        if (!account) return std::unexpected(invalid("This link has expired or was already used."));
-        Repository::set_password(sql, *account, hash);
+        if (!account) return std::unexpected(expired);
+        Repository::set_password(sql, *account, *hash);
         Repository::set_confirmed(sql, *account, now());  // the link proves the address
         Repository::delete_sessions(sql, *account);       // a reset ends every other session
-        Repository::audit(sql, now(), *account, "account.password-reset", std::to_string(*account), "");
+        Repository::audit(sql, now(), *account, "account.password-reset", "account", std::to_string(*account), "");
         return open_session(sql, *account);
     });
 }
@@ -325,7 +378,8 @@ Result<std::pair<Account, std::string>> Service::register_assisted(const Princip
         Repository::grant(sql, account.id, {roles::kResident, ""}, staff.account_id, now());
         Repository::add_consent(sql, account.id, consent, now(), staff.account_id);
         Repository::set_takeover(sql, account.id, token_hash(code), now() + settings_.takeover_lifetime.count());
-        Repository::audit(sql, now(), staff.account_id, "account.assisted-registration", std::to_string(account.id), consent);
+        Repository::audit(sql, now(), staff.account_id, "account.assisted-registration", "account",
+                          std::to_string(account.id), consent);
         return std::pair{account, code};
     });
 }
@@ -334,12 +388,14 @@ Result<std::string> Service::new_takeover_code(const Principal& staff, long long
     const std::string code = random_code();
     return db_.transaction<std::string>([&](soci::session& sql) -> Result<std::string> {
         auto account = Repository::find(sql, resident);
-        // Only the staff member who registered the resident (or a coordinator) may do this.
-        if (!account || !(staff.coordinator() || account->assisted_by == staff.account_id)) {
-            return std::unexpected(forbidden());
+        // Only for an assisted account whose owner has not taken it over yet, and only by the
+        // staff member who keeps it: a code replaces the account's login and password.
+        if (!account || !staff.staff() || account->assisted_by != staff.account_id) return std::unexpected(forbidden());
+        if (!account->login().empty()) {
+            return std::unexpected(invalid("This resident already uses the account with their own login."));
         }
         Repository::set_takeover(sql, resident, token_hash(code), now() + settings_.takeover_lifetime.count());
-        Repository::audit(sql, now(), staff.account_id, "account.takeover-code", std::to_string(resident), "");
+        Repository::audit(sql, now(), staff.account_id, "account.takeover-code", "account", std::to_string(resident), "");
         return code;
     });
 }
@@ -351,45 +407,68 @@ Result<std::vector<Account>> Service::residents_of(const Principal& staff) {
     });
 }
 
-Result<Session> Service::take_over(const std::string& code, const std::string& login_text, const std::string& password) {
+Result<Session> Service::take_over(const std::string& code, const std::string& login_text, const std::string& password,
+                                   const std::string& address) {
     auto login = normalise_login(login_text);
     if (!login) return std::unexpected(login.error());
     if (auto ok = check_password(password); !ok) return std::unexpected(ok.error());
-    const std::string hash = hash_password(password);
     std::string digits;
     for (char c : code) {
         if (std::isdigit(static_cast<unsigned char>(c))) digits += c;
     }
+    const std::string address_key = "takeover-failure:" + address, everywhere_key = "takeover-failure:*";
+    const Error wrong_code = invalid("This code is not right or has expired. Ask the staff for a new one.", "code");
+    // Cheap things first: the limits, then the code; the costly hash only for a code that works.
+    auto open = db_.read<std::optional<long long>>([&](soci::session& sql) -> Result<std::optional<long long>> {
+        const auto per_address = settings_.takeover_failures_per_address;
+        const auto everywhere = settings_.takeover_failures_everywhere;
+        if (storage::recent_events(sql, address_key, now() - per_address.window.count()) >= per_address.events ||
+            storage::recent_events(sql, everywhere_key, now() - everywhere.window.count()) >= everywhere.events) {
+            return std::unexpected(Error::make(ErrorCode::too_many_requests,
+                                               "Too many attempts. Please wait {1} min and try again.",
+                                               {std::to_string(per_address.window.count() / 60)}));
+        }
+        return Repository::takeover_account(sql, token_hash(digits), now());
+    });
+    if (!open) return std::unexpected(open.error());
+    if (!*open) {
+        // Kept in a transaction of its own: the answer is an error, the count must stay.
+        (void)db_.transaction<void>([&](soci::session& sql) -> Result<void> {
+            storage::record_event(sql, address_key, now());
+            storage::record_event(sql, everywhere_key, now());
+            return {};
+        });
+        spdlog::warn("take-over refused: a wrong code from {}", address);
+        return std::unexpected(wrong_code);
+    }
+    auto hash = hasher_.hash(password);
+    if (!hash) return std::unexpected(hash.error());
     return db_.transaction<Session>([&](soci::session& sql) -> Result<Session> {
         auto account = Repository::use_takeover(sql, token_hash(digits), now());
-        if (!account) return std::unexpected(invalid("This code is not right or has expired. Ask the staff for a new one.", "code"));
+        if (!account) return std::unexpected(wrong_code);
         const std::string& key = login->first.empty() ? login->second : login->first;
         if (auto other = Repository::find_by_login(sql, key); other && other->id != *account) {
             return std::unexpected(invalid("Another account uses this e-mail or phone number.", "login"));
         }
         Repository::set_login(sql, *account, login->first, login->second);
-        Repository::set_password(sql, *account, hash);
-        Repository::audit(sql, now(), *account, "account.take-over", std::to_string(*account), "");
+        Repository::set_password(sql, *account, *hash);
+        // Whoever was signed in to it before (staff acting for the resident) is signed out.
+        Repository::delete_sessions(sql, *account);
+        Repository::audit(sql, now(), *account, "account.take-over", "account", std::to_string(*account), "");
         return open_session(sql, *account);
     });
 }
 
 Result<void> Service::grant(const Principal& admin, long long account, const RoleGrant& role) {
     if (!admin.administrator()) return std::unexpected(forbidden());
-    static const std::vector<std::string> kRoles{roles::kResident, roles::kStaff, roles::kCoordinator, roles::kAdministrator};
-    if (std::find(kRoles.begin(), kRoles.end(), role.role) == kRoles.end()) return std::unexpected(invalid("Unknown role.", "role"));
-    if ((role.role == roles::kStaff) != !role.institution.empty()) {
-        return std::unexpected(invalid("Staff belong to an institution; other roles do not.", "institution"));
-    }
+    if (auto ok = check_grant(role); !ok) return std::unexpected(ok.error());
     return db_.transaction<void>([&](soci::session& sql) -> Result<void> {
         if (!Repository::find(sql, account)) return std::unexpected(Error::make(ErrorCode::not_found, "This page does not exist."));
-        if (!role.institution.empty()) {
-            int exists = 0;
-            sql << "SELECT COUNT(*) FROM institutions WHERE id = :id", soci::use(role.institution), soci::into(exists);
-            if (!exists) return std::unexpected(invalid("Unknown institution.", "institution"));
+        if (!role.institution.empty() && !Repository::institution_exists(sql, role.institution)) {
+            return std::unexpected(invalid("Unknown institution: {1}.", "institution", {role.institution}));
         }
         if (Repository::grant(sql, account, role, admin.account_id, now())) {
-            Repository::audit(sql, now(), admin.account_id, "role.grant", std::to_string(account),
+            Repository::audit(sql, now(), admin.account_id, "role.grant", "account", std::to_string(account),
                               role.role + (role.institution.empty() ? "" : "@" + role.institution));
         }
         return {};
@@ -400,7 +479,7 @@ Result<void> Service::revoke(const Principal& admin, long long account, const Ro
     if (!admin.administrator()) return std::unexpected(forbidden());
     return db_.transaction<void>([&](soci::session& sql) -> Result<void> {
         if (Repository::revoke(sql, account, role)) {
-            Repository::audit(sql, now(), admin.account_id, "role.revoke", std::to_string(account),
+            Repository::audit(sql, now(), admin.account_id, "role.revoke", "account", std::to_string(account),
                               role.role + (role.institution.empty() ? "" : "@" + role.institution));
         }
         return {};
@@ -434,10 +513,10 @@ Result<std::vector<OutboxMessage>> Service::outbox(const Principal& viewer) {
     });
 }
 
-void Service::audit(std::optional<long long> actor, const std::string& action, const std::string& subject,
-                    const std::string& details) {
+void Service::audit(std::optional<long long> actor, const std::string& action, const std::string& subject_kind,
+                    const std::string& subject, const std::string& details) {
     (void)db_.transaction<void>([&](soci::session& sql) -> Result<void> {
-        Repository::audit(sql, now(), actor, action, subject, details);
+        Repository::audit(sql, now(), actor, action, subject_kind, subject, details);
         return {};
     });
 }
@@ -495,7 +574,12 @@ Result<json::object> Service::export_data(long long account_id) {
             }
         }
         for (const auto& e : Repository::audit_about(sql, account_id)) {
-            audit.push_back(json::object{{"at", static_cast<std::int64_t>(e.at)}, {"action", e.action}, {"details", e.details}});
+            // What the person did to someone else is theirs to see, but not the other's details.
+            const bool about_them = e.subject_kind == "account" && e.subject == std::to_string(account_id);
+            const bool about_another_person = e.subject_kind == "account" && !about_them;
+            audit.push_back(json::object{{"at", static_cast<std::int64_t>(e.at)}, {"action", e.action},
+                                         {"about", about_them ? "you" : e.subject_kind},
+                                         {"details", about_another_person ? "" : e.details}});
         }
         return json::object{
             {"account", json::object{{"id", account->id}, {"email", account->email}, {"phone", account->phone},
@@ -511,8 +595,10 @@ Result<json::object> Service::export_data(long long account_id) {
 Result<void> Service::delete_account(long long account_id, const std::string& password) {
     auto account = this->account(account_id);
     if (!account) return std::unexpected(account.error());
-    if (!account->password_hash.empty() && !verify_password(account->password_hash, password)) {
-        return std::unexpected(invalid("The password is not right.", "password"));
+    if (!account->password_hash.empty()) {
+        auto right = hasher_.verify(account->password_hash, password);
+        if (!right) return std::unexpected(right.error());
+        if (!*right) return std::unexpected(invalid("The password is not right.", "password"));
     }
     return db_.transaction<void>([&](soci::session& sql) -> Result<void> {
         if (!account->login().empty()) {
@@ -520,16 +606,18 @@ Result<void> Service::delete_account(long long account_id, const std::string& pa
             const std::string key = "login:" + account->login();
             sql << "DELETE FROM login_attempts WHERE attempt_key = :k", soci::use(key);
         }
-        Repository::erase(sql, account_id);
-        Repository::audit(sql, now(), std::nullopt, "account.deleted", "", "");
+        Repository::erase(sql, account_id, now());
+        Repository::audit(sql, now(), std::nullopt, "account.deleted", "", "", "");
         return {};
     });
 }
 
 Result<long long> Service::purge() {
     return db_.transaction<long long>([&](soci::session& sql) -> Result<long long> {
+        // No limit looks back more than a day.
         return Repository::purge(sql, now(), settings_.keep_login_attempts_days, settings_.keep_sent_messages_days,
-                                 settings_.keep_unconfirmed_days);
+                                 settings_.keep_unconfirmed_days) +
+               storage::forget_events_before(sql, now() - 86400);
     });
 }
 
@@ -541,12 +629,22 @@ Result<long long> Service::create_confirmed(const std::string& login_text, const
     auto name = check_name(display_name);
     if (!name) return std::unexpected(name.error());
     if (auto ok = check_password(password); !ok) return std::unexpected(ok.error());
-    const std::string hash = hash_password(password);
+    if (!parse_language(language)) return std::unexpected(invalid("Please choose a language.", "language"));
+    for (const auto& role : roles) {
+        if (auto ok = check_grant(role); !ok) return std::unexpected(ok.error());
+    }
+    auto hash = hasher_.hash(password);
+    if (!hash) return std::unexpected(hash.error());
     return db_.transaction<long long>([&](soci::session& sql) -> Result<long long> {
+        for (const auto& role : roles) {
+            if (!role.institution.empty() && !Repository::institution_exists(sql, role.institution)) {
+                return std::unexpected(invalid("Unknown institution: {1}.", "institution", {role.institution}));
+            }
+        }
         Account account;
         account.email = login->first;
         account.phone = login->second;
-        account.password_hash = hash;
+        account.password_hash = *hash;
         account.display_name = *name;
         account.language = language;
         account.created_at = now();
@@ -557,7 +655,7 @@ Result<long long> Service::create_confirmed(const std::string& login_text, const
         account.id = Repository::insert(sql, account, db_.backend());
         Repository::grant(sql, account.id, {roles::kResident, ""}, std::nullopt, now());
         for (const auto& role : roles) Repository::grant(sql, account.id, role, std::nullopt, now());
-        Repository::audit(sql, now(), std::nullopt, "account.created-by-command", std::to_string(account.id), "");
+        Repository::audit(sql, now(), std::nullopt, "account.created-by-command", "account", std::to_string(account.id), "");
         return account.id;
     });
 }

@@ -10,8 +10,10 @@
 #include <string>
 
 #include "accounts/model.hpp"
+#include "accounts/passwords.hpp"
 #include "core/error.hpp"
 #include "storage/database.hpp"
+#include "storage/rate_limit.hpp"
 
 namespace skirosim::accounts {
 
@@ -23,6 +25,17 @@ struct Settings {
     std::chrono::seconds takeover_lifetime{30 * 24 * 3600};
     int account_failures_before_delay = 5;
     int address_failures_before_delay = 20;
+    // Wrong take-over codes: per address, and from all addresses together (a code is 8 digits
+    // and lives for 30 days, so the whole site's guesses are what bounds the chance of a hit).
+    storage::Limit takeover_failures_per_address{5, std::chrono::hours(1)};
+    storage::Limit takeover_failures_everywhere{60, std::chrono::hours(1)};
+    // Sign-ups per address, and reset links per account (each one is a message to someone).
+    storage::Limit sign_ups_per_address{10, std::chrono::hours(1)};
+    storage::Limit reset_links_per_account{3, std::chrono::hours(1)};
+    // Password hashes: their cost, and how many run at once (0: half the cores) and may wait.
+    PasswordCost password_cost = PasswordCost::production();
+    unsigned password_hashes_at_once = 0;
+    unsigned password_hashes_waiting = 4;
     // Retention, in days.
     long long keep_login_attempts_days = 30;
     long long keep_sent_messages_days = 90;
@@ -59,7 +72,7 @@ public:
 
     // Always "check your messages": whether the login was free or taken is not told (a taken
     // one gets a message saying so instead of a link).
-    Result<void> sign_up(const SignUp& form, const std::string& language);
+    Result<void> sign_up(const SignUp& form, const std::string& language, const std::string& address);
     Result<Session> confirm(const std::string& token);
     Result<Session> log_in(const std::string& login, const std::string& password, const std::string& address);
     void log_out(const std::string& session_token);
@@ -73,13 +86,21 @@ public:
     Result<Account> account(long long id);
     Result<void> set_language(long long id, const std::string& language);
 
+    // The key that CSRF tokens are made with: the same on every app server (kept in the database).
+    const std::string& csrf_key() const { return csrf_key_; }
+    PasswordHasher& passwords() { return hasher_; }
+
     // Staff register a resident who is not online; returns the take-over code to hand over.
     Result<std::pair<Account, std::string>> register_assisted(const Principal& staff, const std::string& display_name,
                                                               const std::string& language, const std::string& consent);
+    // A new code for an assisted account that has not been taken over yet, by the staff member
+    // who keeps it; the earlier code stops working.
     Result<std::string> new_takeover_code(const Principal& staff, long long resident);
     Result<std::vector<Account>> residents_of(const Principal& staff);
-    // The resident takes the account over with the code: their own login and password.
-    Result<Session> take_over(const std::string& code, const std::string& login, const std::string& password);
+    // The resident takes the account over with the code: their own login and password. Every
+    // session the account had ends; wrong codes are limited per address and for the whole site.
+    Result<Session> take_over(const std::string& code, const std::string& login, const std::string& password,
+                              const std::string& address);
 
     // Administrators grant and revoke roles; every change is in the audit log.
     Result<void> grant(const Principal& admin, long long account, const RoleGrant& role);
@@ -87,8 +108,8 @@ public:
     Result<std::vector<std::pair<Account, std::vector<RoleGrant>>>> accounts(const Principal& admin);
     Result<std::vector<AuditEntry>> audit_log(const Principal& viewer);
     Result<std::vector<OutboxMessage>> outbox(const Principal& viewer);
-    void audit(std::optional<long long> actor, const std::string& action, const std::string& subject,
-               const std::string& details);
+    void audit(std::optional<long long> actor, const std::string& action, const std::string& subject_kind,
+               const std::string& subject, const std::string& details);
 
     // GDPR: everything about the person, and erasure.
     Result<boost::json::object> export_data(long long account_id);
@@ -113,6 +134,8 @@ private:
     storage::Database& db_;
     Settings settings_;
     MessageWriter writer_;
+    PasswordHasher hasher_;
+    std::string csrf_key_;
 };
 
 }  // namespace skirosim::accounts

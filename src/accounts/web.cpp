@@ -2,6 +2,7 @@
 #include "accounts/web.hpp"
 
 #include <boost/json.hpp>
+#include <boost/url/parse.hpp>
 #include <spdlog/spdlog.h>
 
 #include "accounts/crypto.hpp"
@@ -19,10 +20,15 @@ constexpr long long kCsrfCookieAge = 365LL * 24 * 3600;
 
 std::string lang_of(const Request& request) { return std::string(code(request.language)); }
 
-// Only a path of this site may follow a log-in ("/lv/…"), never another host.
+// Only a path of this site may follow a log-in ("/lv/…"), never another host: it must parse as
+// an origin-form target on its own (no tab, space, backslash or control character that a
+// browser would drop or read as a slash, as in "/\t/evil.example") and not begin with "//".
 std::string safe_next(const Request& request, const std::optional<std::string>& next) {
-    if (next && next->size() > 1 && (*next)[0] == '/' && (*next)[1] != '/' && (*next)[1] != '\\') return *next;
-    return "/" + lang_of(request) + "/account";
+    const std::string fallback = "/" + lang_of(request) + "/account";
+    if (!next || next->size() < 2 || next->size() > 2000 || (*next)[0] != '/' || (*next)[1] == '/') return fallback;
+    auto parsed = boost::urls::parse_origin_form(*next);
+    if (!parsed || parsed->encoded_path().starts_with("//")) return fallback;
+    return std::string(parsed->buffer());
 }
 
 Response with_session(Response response, const Session& session, const Service& service, bool secure) {
@@ -57,18 +63,60 @@ std::string field(const Request& request, const char* name) { return request.for
 
 }  // namespace
 
+std::string csrf_token_for(const std::string& key, const std::string& csrf_cookie, const std::string& session_cookie) {
+    return keyed_tag(key, "csrf\n" + csrf_cookie + "\n" + session_cookie);
+}
+
+namespace {
+
+// "https://site.example:8443/path" → "site.example:8443"; "" when it is not such a URL.
+std::string authority_of(std::string_view url) {
+    const auto scheme = url.find("://");
+    if (scheme == std::string_view::npos) return "";
+    url.remove_prefix(scheme + 3);
+    return std::string(url.substr(0, url.find('/')));
+}
+
+// A form sent from another site: the browser says so (Sec-Fetch-Site) or its Origin is not ours
+// (the Host it asked for, or the public address of the settings). Requests without these
+// headers (older browsers, scripts) rest on the token alone.
+bool from_another_site(const Request& request, const std::string& public_url) {
+    const std::string_view fetch_site = request.header("Sec-Fetch-Site");
+    if (!fetch_site.empty() && fetch_site != "same-origin" && fetch_site != "none") return true;
+    const std::string_view origin = request.header("Origin");
+    if (origin.empty()) return false;
+    const std::string authority = authority_of(origin);
+    if (authority.empty()) return true;  // "null" and anything else that names no site
+    const std::string_view host = request.header("Host");
+    if (authority == host || authority == authority_of(public_url)) return false;
+    // A proxy may pass on the Host without the port the browser used.
+    return host.find(':') != std::string_view::npos || authority.substr(0, authority.rfind(':')) != host;
+}
+
+Error expired_form() {
+    return Error::make(ErrorCode::forbidden, "This form has expired. Go back, reload the page and try again.");
+}
+
+}  // namespace
+
 http::Middleware session_middleware(Service& service, bool secure_cookies) {
     return [&service, secure_cookies](Request& request, const http::Handler& next) -> Result<Response> {
         std::string csrf = request.cookie(kCsrfCookie).value_or("");
         const bool fresh = csrf.size() < 32 || csrf.size() > 64;
         if (fresh) csrf = random_token();
-        request.csrf_token = csrf;
+        // The form's token is bound to this visitor's cookies and the installation's key: a
+        // token of another visitor, of another session or made up does not pass.
+        const std::string session_cookie = request.cookie(kSessionCookie).value_or("");
+        request.csrf_token = csrf_token_for(service.csrf_key(), csrf, session_cookie);
         if (request.method == boost::beast::http::verb::post) {
+            if (from_another_site(request, service.settings().public_url)) {
+                spdlog::warn("request {}: POST {} refused: sent from another site", request.request_id, request.path);
+                return std::unexpected(expired_form());
+            }
             const auto sent = request.form_param("csrf");
-            if (fresh || !sent || !same(*sent, csrf)) {
+            if (fresh || !sent || !same(*sent, request.csrf_token)) {
                 spdlog::warn("request {}: POST {} refused without a valid CSRF token", request.request_id, request.path);
-                return std::unexpected(Error::make(ErrorCode::forbidden,
-                                                   "This form has expired. Go back, reload the page and try again."));
+                return std::unexpected(expired_form());
             }
         }
         if (auto token = request.cookie(kSessionCookie)) {
@@ -112,7 +160,7 @@ MessageWriter message_writer(const i18n::Translator& translator) {
     }};
 }
 
-void add_routes(http::Router& router, Service& service, const web::Views& views, bool secure) {
+void add_routes(http::Router& router, Service& service, const Mailer& mailer, const web::Views& views, bool secure) {
     // ---- sign-up and confirmation ----
     router.get("/{lang}/signup", web::localized([&views](Request& request) -> Result<Response> {
         auto page = form_page(views, request, "signup", "Create an account");
@@ -122,7 +170,7 @@ void add_routes(http::Router& router, Service& service, const web::Views& views,
     router.post("/{lang}/signup", web::localized([&service, &views](Request& request) -> Result<Response> {
         SignUp form{field(request, "login"), field(request, "password"), field(request, "display_name"),
                     field(request, "language"), field(request, "age") == "yes"};
-        auto done = service.sign_up(form, lang_of(request));
+        auto done = service.sign_up(form, lang_of(request), request.remote_address);
         if (!done) return form_with_error(views, request, form_page(views, request, "signup", "Create an account"), done.error());
         return Response::redirect("/" + lang_of(request) + "/signup/sent", 303);
     }));
@@ -229,7 +277,7 @@ void add_routes(http::Router& router, Service& service, const web::Views& views,
         auto data = service.export_data((*who)->account_id);
         if (!data) return std::unexpected(data.error());
         Response response = Response::json(*data);
-        response.header("Content-Disposition", "attachment; filename=\"skirosim-my-data.json\"");
+        response.header("Content-Disposition", http::content_disposition("attachment", "skirosim-my-data.json"));
         return response;
     }));
     router.post("/{lang}/account/delete", web::localized([&service, &views, secure](Request& request) -> Result<Response> {
@@ -296,8 +344,9 @@ void add_routes(http::Router& router, Service& service, const web::Views& views,
     router.post("/{lang}/staff/residents/{id}/code", web::localized([&service, &views, is_staff](Request& request) -> Result<Response> {
         auto who = with_role(request, is_staff);
         if (!who) return std::unexpected(who.error());
-        long long id = 0;
-        try { id = std::stoll(request.path_param("id")); } catch (...) { return std::unexpected(Error::make(ErrorCode::not_found, "This page does not exist.")); }
+        auto parsed_id = web::id_param(request);
+        if (!parsed_id) return std::unexpected(parsed_id.error());
+        const long long id = *parsed_id;
         auto code = service.new_takeover_code(**who, id);
         if (!code) return std::unexpected(code.error());
         auto account = service.account(id);
@@ -310,7 +359,8 @@ void add_routes(http::Router& router, Service& service, const web::Views& views,
         return views.render(request, form_page(views, request, "takeover", "Take over your account"));
     }));
     router.post("/{lang}/takeover", web::localized([&service, &views, secure](Request& request) -> Result<Response> {
-        auto session = service.take_over(field(request, "code"), field(request, "login"), field(request, "password"));
+        auto session = service.take_over(field(request, "code"), field(request, "login"), field(request, "password"),
+                                         request.remote_address);
         if (!session) return form_with_error(views, request, form_page(views, request, "takeover", "Take over your account"), session.error());
         return with_session(Response::redirect("/" + lang_of(request) + "/account?welcome=1", 303), *session, service, secure);
     }));
@@ -349,10 +399,9 @@ void add_routes(http::Router& router, Service& service, const web::Views& views,
                     web::localized([&service, is_admin, granting](Request& request) -> Result<Response> {
                         auto who = with_role(request, is_admin);
                         if (!who) return std::unexpected(who.error());
-                        long long id = 0;
-                        try { id = std::stoll(request.path_param("id")); } catch (...) {
-                            return std::unexpected(Error::make(ErrorCode::not_found, "This page does not exist."));
-                        }
+                        auto parsed_id = web::id_param(request);
+                        if (!parsed_id) return std::unexpected(parsed_id.error());
+                        const long long id = *parsed_id;
                         RoleGrant role{field(request, "role"), field(request, "institution")};
                         auto done = granting ? service.grant(**who, id, role) : service.revoke(**who, id, role);
                         if (!done) return std::unexpected(done.error());
@@ -379,7 +428,7 @@ void add_routes(http::Router& router, Service& service, const web::Views& views,
         page.data.set("entries", list);
         return views.render(request, std::move(page));
     }));
-    router.get("/{lang}/coordinator/outbox", web::localized([&service, &views, is_admin_or_coordinator](Request& request) -> Result<Response> {
+    router.get("/{lang}/coordinator/outbox", web::localized([&service, &views, &mailer, is_admin_or_coordinator](Request& request) -> Result<Response> {
         auto who = with_role(request, is_admin_or_coordinator);
         if (!who) return std::unexpected(who.error());
         auto messages = service.outbox(**who);
@@ -389,11 +438,22 @@ void add_routes(http::Router& router, Service& service, const web::Views& views,
         for (const auto& m : *messages) {
             mustache::data d;
             d.set("at", views.translator().date_time(request.language, m.created_at));
+            const auto& tr = views.translator();
             d.set("recipient", m.recipient);
-            d.set("medium", m.medium);
+            d.set("medium", m.medium == "sms" ? tr.text(request.language, "Text message") : tr.text(request.language, "E-mail"));
             d.set("subject", m.subject);
             d.set("body", m.body);
             d.set("sent", m.sent_at.has_value());
+            if (!m.sent_at) {
+                // What happens to it: nobody sends this kind (pass it on by hand), it waits for its
+                // next try, or the tries are over.
+                if (!mailer.delivers(m.medium)) d.set("by_hand", true);
+                else if (m.attempts >= kMaxSendAttempts) d.set("gave_up", tr.plural(request.language, "Not sent after {1} try", "Not sent after {1} tries", m.attempts));
+                else if (m.attempts > 0) {
+                    d.set("retry", fill_placeholders(tr.text(request.language, "Not sent yet ({1}); next try {2}"),
+                                                     {m.last_error, tr.date_time(request.language, m.next_attempt_at)}));
+                }
+            }
             list.push_back(d);
         }
         page.data.set("messages", list);

@@ -5,6 +5,9 @@
 
 #include <set>
 
+#include <fmt/format.h>
+
+#include "points/opening_hours.hpp"
 #include "site/data_file.hpp"
 
 namespace skirosim::activities {
@@ -58,6 +61,10 @@ Result<Activity> parse_activity(const JsonReader& r) {
     SKIROSIM_TRY_ASSIGN(reminder, r.optional_integer("reminder_hours", 48));
     if (reminder < 0 || reminder > 24 * 30) return std::unexpected(r.error("reminder_hours", "must be between 0 and 720"));
     a.reminder_hours = static_cast<int>(reminder);
+    long long max_party = 10;
+    SKIROSIM_TRY_ASSIGN(max_party, r.optional_integer("max_party", 10));
+    if (max_party < 1 || max_party > 20) return std::unexpected(r.error("max_party", "must be between 1 and 20"));
+    a.max_party = static_cast<int>(max_party);
     SKIROSIM_TRY_ASSIGN(a.registration, r.optional_bool("registration", false));
     SKIROSIM_TRY_ASSIGN(a.cancelled, r.optional_bool("cancelled", false));
     SKIROSIM_TRY_ASSIGN(a.sample, r.optional_bool("sample", false));
@@ -119,6 +126,30 @@ void export_activity_data(const ActivityData& data, json::object& out) {
     }
     out["activity_kinds"] = kinds;
     out["audiences"] = audiences;
+    auto riga_text = [](std::time_t utc) {
+        const auto t = points::riga_date_time(utc);
+        return fmt::format("{:04}-{:02}-{:02}T{:02}:{:02}", t.year, t.month, t.day, t.hour, t.minute);
+    };
+    json::array activities;
+    for (const Activity& a : data.activities) {
+        json::array held_in, for_whom;
+        for (const auto& l : a.held_in) held_in.emplace_back(l);
+        for (const auto& code : a.audiences) for_whom.emplace_back(code);
+        // An activity made in the staff pages has no id of the format yet: its number stands in.
+        json::object activity{{"id", a.external_id.empty() ? "activity-" + std::to_string(a.id) : a.external_id},
+                              {"institution", a.institution}, {"kind", a.kind}, {"title", localized(a.title)},
+                              {"description", localized(a.description)}, {"start", riga_text(a.starts_at)},
+                              {"end", riga_text(a.ends_at)}, {"venue", a.venue}, {"audiences", for_whom},
+                              {"held_in", held_in}, {"capacity", a.capacity}, {"max_party", a.max_party},
+                              {"reminder_hours", a.reminder_hours}, {"registration", a.registration},
+                              {"cancelled", a.cancelled}};
+        if (!a.accessibility[0].empty() || !a.accessibility[1].empty() || !a.accessibility[2].empty()) {
+            activity["accessibility"] = localized(a.accessibility);
+        }
+        if (a.sample) activity["sample"] = true;
+        activities.push_back(std::move(activity));
+    }
+    if (!activities.empty()) out["activities"] = std::move(activities);
 }
 
 }  // namespace skirosim::activities

@@ -45,6 +45,7 @@ ActivityForm ActivityForm::from(const http::Request& request) {
     f.end = field("end");
     f.venue = field("venue");
     f.capacity = field("capacity");
+    f.max_party = field("max_party");
     f.reminder_hours = field("reminder_hours");
     f.registration = field("registration") == "yes";
     f.cancelled = field("cancelled") == "yes";
@@ -117,7 +118,8 @@ Result<long long> Editor::save(const Principal& who, long long id, const Activit
             if (!f.accessibility[0].empty() || !f.accessibility[1].empty() || !f.accessibility[2].empty()) {
                 activity["accessibility"] = complete(f.accessibility);
             }
-            for (auto [key, text] : {std::pair{"capacity", &f.capacity}, {"reminder_hours", &f.reminder_hours}}) {
+            for (auto [key, text] : {std::pair{"capacity", &f.capacity}, {"max_party", &f.max_party},
+                                      {"reminder_hours", &f.reminder_hours}}) {
                 if (text->empty()) continue;
                 try {
                     activity[key] = std::stoll(*text);
@@ -200,7 +202,7 @@ Result<long long> Editor::save(const Principal& who, long long id, const Activit
         }
         for (long long saved : ids) {
             accounts::Repository::audit(sql, now, who.account_id, existing ? "activity.changed" : "activity.created",
-                                        std::to_string(saved), f.institution);
+                                        "activity", std::to_string(saved), f.institution);
         }
         return existing ? id : ids.front();
     });
@@ -219,6 +221,7 @@ ActivityForm ActivityForm::from(const Activity& a) {
     f.audiences = a.audiences;
     f.held_in = a.held_in;
     f.capacity = std::to_string(a.capacity);
+    f.max_party = std::to_string(a.max_party);
     f.reminder_hours = std::to_string(a.reminder_hours);
     f.registration = a.registration;
     f.cancelled = a.cancelled;

@@ -12,7 +12,7 @@ struct ActivityForm {
     std::string institution, kind, start, end, venue;
     std::array<std::string, 3> title, description, accessibility;
     std::vector<std::string> audiences, held_in;
-    std::string capacity, reminder_hours;
+    std::string capacity, max_party, reminder_hours;
     bool registration = false, cancelled = false;
     // A new activity may repeat ("weekly" or "monthly") until a date ("2027-05-31"); a change to
     // a date of a series applies to "this" date only or to it and the "following" ones.

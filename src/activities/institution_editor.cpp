@@ -163,7 +163,8 @@ void add_institution_routes(http::Router& router, storage::Database& db, site::S
         auto saved = db.transaction<int>([&](soci::session& sql) -> Result<int> {
             site::Repository::save_institution(sql, inst, site::Repository::institution_position(sql, inst.id));
             accounts::Repository::audit(sql, std::time(nullptr), (*who)->account_id,
-                                        is_new ? "institution.created" : "institution.changed", inst.id, "");
+                                        is_new ? "institution.created" : "institution.changed", "institution",
+                                        inst.id, "");
             return 0;
         });
         if (!saved) return std::unexpected(saved.error());

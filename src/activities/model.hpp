@@ -37,6 +37,7 @@ struct Activity {
     std::vector<std::string> held_in;  // languages the activity itself is held in
     int capacity = 0;                  // people; 0 with registration off means open to all
     int reminder_hours = 48;           // how long before the start the reminder goes
+    int max_party = 10;                // the most people one registration may bring
     bool registration = false;
     bool cancelled = false;
     bool sample = false;
@@ -59,6 +60,7 @@ struct Registration {
     std::vector<std::string> groups;  // groups the party said it belongs to
     std::optional<bool> attended;     // unset until the organiser marks it
     std::time_t created_at = 0;
+    std::optional<std::time_t> hold_until;  // a guest's link not opened yet: lapses then
     int people() const { return adults + children; }
 };
 

@@ -7,6 +7,7 @@
 #include <fmt/format.h>
 
 #include "accounts/web.hpp"
+#include "core/ids.hpp"
 #include "points/opening_hours.hpp"
 #include "site/data_file.hpp"
 #include "web/page_helpers.hpp"
@@ -42,11 +43,10 @@ Attendance read_attendance(const Request& request, const std::vector<Label>& aud
     Attendance a;
     std::vector<long long> came;
     for (const auto& [key, value] : request.form()) {
-        try {
-            if (key == "came") came.push_back(std::stoll(value));
-            if (key == "listed") a.came.emplace_back(std::stoll(value), false);
-        } catch (...) {
-        }
+        const auto id = parse_id(value);
+        if (!id) continue;
+        if (key == "came") came.push_back(*id);
+        if (key == "listed") a.came.emplace_back(*id, false);
     }
     for (auto& [id, present] : a.came) present = std::find(came.begin(), came.end(), id) != came.end();
     for (const auto& l : audiences) {
@@ -281,13 +281,7 @@ void add_participation_routes(http::Router& router, Service& service, site::Serv
         page.data.set("has_results", typed || !sheet->attendance.results.empty());
         return page;
     };
-    auto activity_id = [](const Request& request) -> Result<long long> {
-        try {
-            return std::stoll(request.path_param("id"));
-        } catch (...) {
-            return std::unexpected(not_found());
-        }
-    };
+    auto activity_id = [](const Request& request) -> Result<long long> { return web::id_param(request); };
     router.get("/{lang}/staff/activities/{id}/attendance", web::localized([sheet_page, activity_id, &views](Request& request) -> Result<Response> {
         auto id = activity_id(request);
         if (!id) return std::unexpected(id.error());
@@ -344,8 +338,8 @@ void add_participation_routes(http::Router& router, Service& service, site::Serv
             csv += csv_field(r.section) + "," + csv_field(r.code) + "," + csv_field(r.name) + "," + csv_field(r.value) + "\r\n";
         }
         Response response = Response::text(std::move(csv), "text/csv; charset=utf-8");
-        response.header("Content-Disposition", "attachment; filename=\"figures-" + period.from_text + "-" +
-                                                   period.to_text + ".csv\"");
+        response.header("Content-Disposition", http::content_disposition(
+                                                   "attachment", "figures-" + period.from_text + "-" + period.to_text + ".csv"));
         return response;
     }));
 

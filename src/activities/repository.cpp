@@ -34,7 +34,7 @@ constexpr const char* kColumns =
     "a.id, COALESCE(a.external_id, ''), a.institution_id, a.kind, a.title_lv, a.title_ru, a.title_en, "
     "a.description_lv, a.description_ru, a.description_en, a.accessibility_lv, a.accessibility_ru, "
     "a.accessibility_en, a.starts_at, a.ends_at, a.venue, a.audiences, a.held_in, a.capacity, a.registration, "
-    "a.cancelled, a.sample, a.reminder_hours, COALESCE(a.series_id, 0), a.series_rule, a.series_changed";
+    "a.cancelled, a.sample, a.reminder_hours, COALESCE(a.series_id, 0), a.series_rule, a.series_changed, a.max_party";
 
 std::vector<Activity> select(soci::session& sql, const std::string& where,
                              const std::vector<std::pair<std::string, std::string>>& text_binds,
@@ -53,7 +53,8 @@ std::vector<Activity> select(soci::session& sql, const std::string& where,
                           soci::into(starts), soci::into(ends), soci::into(a.venue), soci::into(audiences),
                           soci::into(held_in), soci::into(a.capacity), soci::into(registration),
                           soci::into(cancelled), soci::into(sample), soci::into(a.reminder_hours),
-                          soci::into(a.series_id), soci::into(a.series_rule), soci::into(series_changed));
+                          soci::into(a.series_id), soci::into(a.series_rule), soci::into(series_changed),
+                          soci::into(a.max_party));
     for (const auto& [name, value] : text_binds) st.exchange(soci::use(value, name));
     for (const auto& [name, value] : number_binds) st.exchange(soci::use(value, name));
     st.exchange(soci::use(limit, "limit"));
@@ -139,7 +140,7 @@ void Repository::save(soci::session& sql, const std::vector<Activity>& activitie
                    "title_en = :t2, description_lv = :d0, description_ru = :d1, description_en = :d2, "
                    "accessibility_lv = :a0, accessibility_ru = :a1, accessibility_en = :a2, starts_at = :starts, "
                    "ends_at = :ends, venue = :venue, audiences = :aud, held_in = :held, capacity = :cap, "
-                   "registration = :reg, cancelled = :can, sample = :sample, reminder_hours = :rh WHERE id = :id",
+                   "registration = :reg, cancelled = :can, sample = :sample, reminder_hours = :rh, max_party = :mp WHERE id = :id",
                 soci::use(a.institution, "inst"), soci::use(a.kind, "kind"), soci::use(a.title[0], "t0"),
                 soci::use(a.title[1], "t1"), soci::use(a.title[2], "t2"), soci::use(a.description[0], "d0"),
                 soci::use(a.description[1], "d1"), soci::use(a.description[2], "d2"),
@@ -147,13 +148,14 @@ void Repository::save(soci::session& sql, const std::vector<Activity>& activitie
                 soci::use(a.accessibility[2], "a2"), soci::use(starts, "starts"), soci::use(ends, "ends"),
                 soci::use(a.venue, "venue"), soci::use(audiences, "aud"), soci::use(held_in, "held"),
                 soci::use(a.capacity, "cap"), soci::use(registration, "reg"), soci::use(cancelled, "can"),
-                soci::use(sample, "sample"), soci::use(a.reminder_hours, "rh"), soci::use(existing, "id");
+                soci::use(sample, "sample"), soci::use(a.reminder_hours, "rh"), soci::use(a.max_party, "mp"),
+                soci::use(existing, "id");
         } else {
             sql << "INSERT INTO activities (external_id, institution_id, kind, title_lv, title_ru, title_en, "
                    "description_lv, description_ru, description_en, accessibility_lv, accessibility_ru, "
                    "accessibility_en, starts_at, ends_at, venue, audiences, held_in, capacity, registration, "
-                   "cancelled, sample, reminder_hours) VALUES (:ext, :inst, :kind, :t0, :t1, :t2, :d0, :d1, :d2, :a0, "
-                   ":a1, :a2, :starts, :ends, :venue, :aud, :held, :cap, :reg, :can, :sample, :rh)",
+                   "cancelled, sample, reminder_hours, max_party) VALUES (:ext, :inst, :kind, :t0, :t1, :t2, :d0, :d1, :d2, "
+                   ":a0, :a1, :a2, :starts, :ends, :venue, :aud, :held, :cap, :reg, :can, :sample, :rh, :mp)",
                 soci::use(a.external_id, "ext"), soci::use(a.institution, "inst"), soci::use(a.kind, "kind"),
                 soci::use(a.title[0], "t0"), soci::use(a.title[1], "t1"), soci::use(a.title[2], "t2"),
                 soci::use(a.description[0], "d0"), soci::use(a.description[1], "d1"),
@@ -162,7 +164,7 @@ void Repository::save(soci::session& sql, const std::vector<Activity>& activitie
                 soci::use(starts, "starts"), soci::use(ends, "ends"), soci::use(a.venue, "venue"),
                 soci::use(audiences, "aud"), soci::use(held_in, "held"), soci::use(a.capacity, "cap"),
                 soci::use(registration, "reg"), soci::use(cancelled, "can"), soci::use(sample, "sample"),
-                soci::use(a.reminder_hours, "rh");
+                soci::use(a.reminder_hours, "rh"), soci::use(a.max_party, "mp");
         }
     }
 }
@@ -212,10 +214,12 @@ long long Repository::insert_registration(soci::session& sql, const Registration
     long long id = 0, created = r.created_at, account_id = account.value_or(0), by = registered_by.value_or(0);
     soci::indicator account_ind = account ? soci::i_ok : soci::i_null, by_ind = registered_by ? soci::i_ok : soci::i_null;
     const std::string ages = encode_ages(r.ages), groups = guide::join_lines(r.groups);
+    long long hold = r.hold_until.value_or(0);
+    soci::indicator hold_ind = r.hold_until ? soci::i_ok : soci::i_null;
     sql << "INSERT INTO registrations (activity_id, account_id, name, contact, language, adults, children, status, "
-           "cancel_hash, created_at, registered_by, consent, ages, groups_of_party) VALUES (:a, :acc, :n, :c, :l, "
-           ":ad, :ch, :s, :h, :t, :by, :consent, :ages, :groups) RETURNING id",
-        soci::use(ages, "ages"), soci::use(groups, "groups"),
+           "cancel_hash, created_at, registered_by, consent, ages, groups_of_party, hold_until) VALUES (:a, :acc, :n, "
+           ":c, :l, :ad, :ch, :s, :h, :t, :by, :consent, :ages, :groups, :hold) RETURNING id",
+        soci::use(ages, "ages"), soci::use(groups, "groups"), soci::use(hold, hold_ind, "hold"),
         soci::use(r.activity, "a"), soci::use(account_id, account_ind, "acc"), soci::use(r.name, "n"),
         soci::use(r.contact, "c"), soci::use(r.language, "l"), soci::use(r.adults, "ad"),
         soci::use(r.children, "ch"), soci::use(r.status, "s"), soci::use(cancel_hash, "h"),
@@ -228,13 +232,14 @@ namespace {
 // The columns of a registration as read_registration wants them, from the table aliased r.
 constexpr const char* kRegistrationColumns =
     "r.id, r.activity_id, r.name, r.contact, r.language, r.adults, r.children, r.status, r.created_at, r.ages, "
-    "r.groups_of_party, COALESCE(r.attended, -1)";
+    "r.groups_of_party, COALESCE(r.attended, -1), COALESCE(r.hold_until, -1)";
 
 struct RegistrationRow {
     Registration r;
     long long created = 0;
     std::string ages, groups;
     int attended = -1;
+    long long hold_until = -1;
 
     void bind(soci::statement& st) {
         st.exchange(soci::into(r.id));
@@ -249,6 +254,7 @@ struct RegistrationRow {
         st.exchange(soci::into(ages));
         st.exchange(soci::into(groups));
         st.exchange(soci::into(attended));
+        st.exchange(soci::into(hold_until));
     }
     Registration value() const {
         Registration copy = r;
@@ -256,6 +262,7 @@ struct RegistrationRow {
         copy.ages = decode_ages(ages);
         copy.groups = guide::split_lines(groups);
         if (attended >= 0) copy.attended = attended == 1;
+        if (hold_until >= 0) copy.hold_until = static_cast<std::time_t>(hold_until);
         return copy;
     }
 };
@@ -289,6 +296,36 @@ void Repository::set_status(soci::session& sql, long long id, const std::string&
     long long activity = 0;
     sql << "SELECT activity_id FROM registrations WHERE id = :id", soci::use(id), soci::into(activity);
     recount(sql, activity);
+}
+
+void Repository::keep_held(soci::session& sql, long long id) {
+    sql << "UPDATE registrations SET hold_until = NULL WHERE id = :id", soci::use(id);
+}
+
+std::map<long long, std::vector<long long>> Repository::lapsed_holds(soci::session& sql, std::time_t now,
+                                                                 std::optional<long long> only) {
+    std::map<long long, std::vector<long long>> out;
+    long long at = now, id = 0, activity = 0, wanted = only.value_or(0);
+    const int any = only ? 0 : 1;
+    soci::statement st = (sql.prepare << "SELECT id, activity_id FROM registrations WHERE hold_until IS NOT NULL "
+                                         "AND hold_until < :now AND (:any = 1 OR activity_id = :activity) "
+                                         "ORDER BY activity_id, id",
+                          soci::into(id), soci::into(activity), soci::use(at, "now"), soci::use(any, "any"),
+                          soci::use(wanted, "activity"));
+    st.execute();
+    while (st.fetch()) out[activity].push_back(id);
+    return out;
+}
+
+bool Repository::delete_lapsed(soci::session& sql, long long id, std::time_t now) {
+    long long at = now, activity = 0;
+    soci::indicator found = soci::i_null;
+    sql << "SELECT activity_id FROM registrations WHERE id = :id AND hold_until IS NOT NULL AND hold_until < :now",
+        soci::use(id, "id"), soci::use(at, "now"), soci::into(activity, found);
+    if (found != soci::i_ok) return false;
+    sql << "DELETE FROM registrations WHERE id = :id", soci::use(id);
+    recount(sql, activity);
+    return true;
 }
 
 void Repository::recount(soci::session& sql, long long activity) {
@@ -329,7 +366,8 @@ std::vector<Registration> due(soci::session& sql, const std::string& condition, 
 }  // namespace
 
 std::vector<Registration> Repository::due_reminders(soci::session& sql, std::time_t now) {
-    return due(sql, "r.reminded_at IS NULL AND a.starts_at > :now AND a.starts_at - a.reminder_hours * 3600 <= :now", now);
+    return due(sql, "r.reminded_at IS NULL AND r.hold_until IS NULL AND a.starts_at > :now AND "
+                    "a.starts_at - a.reminder_hours * 3600 <= :now", now);
 }
 
 std::vector<Registration> Repository::due_feedback(soci::session& sql, std::time_t now) {

@@ -3,6 +3,7 @@
 
 #include <soci/soci.h>
 
+#include <map>
 #include <optional>
 
 #include "activities/model.hpp"
@@ -32,6 +33,13 @@ public:
                                          const std::string& consent);
     static std::optional<Registration> by_cancel_hash(soci::session& sql, const std::string& hash);
     static void set_status(soci::session& sql, long long id, const std::string& status);
+    // The guest opened the link: the places no longer lapse.
+    static void keep_held(soci::session& sql, long long id);
+    // Registrations whose hold has passed, by activity (in id order: they are locked in it).
+    static std::map<long long, std::vector<long long>> lapsed_holds(soci::session& sql, std::time_t now,
+                                                                    std::optional<long long> activity = std::nullopt);
+    // Deletes one if its hold has still passed (it may have been confirmed since); true if it went.
+    static bool delete_lapsed(soci::session& sql, long long id, std::time_t now);
     // Recomputes the activity's registration_counts from its registrations; every write to
     // registrations calls it in the same transaction (after the activity's lock).
     static void recount(soci::session& sql, long long activity);

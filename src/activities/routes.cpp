@@ -10,6 +10,7 @@
 #include "activities/editor.hpp"
 #include "activities/ics.hpp"
 #include "activities/participation_routes.hpp"
+#include "core/ids.hpp"
 #include "points/opening_hours.hpp"
 #include "site/data_file.hpp"
 #include "web/page_helpers.hpp"
@@ -86,7 +87,7 @@ Result<Labels> load_labels(Service& service) {
 
 Response ics_response(std::string body, const std::string& file) {
     Response response = Response::text(std::move(body), "text/calendar; charset=utf-8");
-    response.header("Content-Disposition", "inline; filename=\"" + file + "\"");
+    response.header("Content-Disposition", http::content_disposition("inline", file));
     return response;
 }
 
@@ -175,9 +176,11 @@ std::string party_text(const Registration& r, const std::vector<Label>& audience
 }
 
 ActivityMessages activity_messages(const i18n::Translator& translator) {
-    return [&translator](const std::string& lang, const std::string& purpose, const std::string& title,
-                         const std::string& link) {
-        const Language language = parse_language(lang).value_or(kDefaultLanguage);
+    return [&translator](const MessageFacts& facts) {
+        const Language language = parse_language(facts.language).value_or(kDefaultLanguage);
+        const std::string& purpose = facts.purpose;
+        const std::string& title = facts.title;
+        const std::string& link = facts.link;
         auto t = [&](const char* text) { return translator.text(language, text); };
         if (purpose == "confirmed") {
             return std::pair{t("You are registered"),
@@ -186,6 +189,10 @@ ActivityMessages activity_messages(const i18n::Translator& translator) {
         if (purpose == "waiting") {
             return std::pair{t("You are on the waiting list"),
                              fill_placeholders(t("\"{1}\" is full; you are on the waiting list and will hear from us when a place frees up. To leave the list: {2}"), {title, link})};
+        }
+        if (purpose == "confirm-place") {
+            return std::pair{t("Open the link to keep your place"),
+                             fill_placeholders(t("Someone, perhaps you, registered this contact for \"{1}\". Open this link within {3} minutes to keep the place (there you can also cancel): {2} If it was not you, ignore this message and the place is let go."), {title, link, std::to_string(facts.minutes)})};
         }
         if (purpose == "reminder") {
             return std::pair{t("Reminder: your activity is coming up"),
@@ -243,6 +250,7 @@ void fill_form(mustache::data& data, const ActivityForm& form, const Principal& 
     data.set("end", form.end);
     data.set("venue", form.venue);
     data.set("capacity", form.capacity);
+    data.set("max_party", form.max_party.empty() ? std::string("10") : form.max_party);
     data.set("reminder_hours", form.reminder_hours.empty() ? std::string("48") : form.reminder_hours);
     data.set("registration", form.registration);
     data.set("cancelled", form.cancelled);
@@ -311,8 +319,9 @@ void add_routes(http::Router& router, Service& service, site::Service& site, con
     router.get("/{lang}/staff/activities/{id}", web::localized([form_page, &service, &views](Request& request) -> Result<Response> {
         auto who = accounts::with_role(request, is_staff);
         if (!who) return std::unexpected(who.error());
-        long long id = 0;
-        try { id = std::stoll(request.path_param("id")); } catch (...) { return std::unexpected(Error::make(ErrorCode::not_found, "This page does not exist.")); }
+        auto parsed_id = web::id_param(request);
+        if (!parsed_id) return std::unexpected(parsed_id.error());
+        const long long id = *parsed_id;
         auto activity = service.find(id);
         if (!activity) return std::unexpected(activity.error());
         if (!(*who)->acts_for(activity->institution)) return std::unexpected(Error::make(ErrorCode::forbidden, "You may not do this."));
@@ -328,7 +337,9 @@ void add_routes(http::Router& router, Service& service, site::Service& site, con
             if (!who) return std::unexpected(who.error());
             long long id = 0;
             if (!is_new) {
-                try { id = std::stoll(request.path_param("id")); } catch (...) { return std::unexpected(Error::make(ErrorCode::not_found, "This page does not exist.")); }
+                auto parsed_id = web::id_param(request);
+                if (!parsed_id) return std::unexpected(parsed_id.error());
+                id = *parsed_id;
             }
             ActivityForm form = ActivityForm::from(request);
             auto saved = editor.save(**who, id, form);
@@ -502,8 +513,9 @@ void add_routes(http::Router& router, Service& service, site::Service& site, con
     }));
 
     router.get("/{lang}/activities/{id}", web::localized([&service, &site, &views](Request& request) -> Result<Response> {
-        long long id = 0;
-        try { id = std::stoll(request.path_param("id")); } catch (...) { return std::unexpected(Error::make(ErrorCode::not_found, "This page does not exist.")); }
+        auto parsed_id = web::id_param(request);
+        if (!parsed_id) return std::unexpected(parsed_id.error());
+        const long long id = *parsed_id;
         auto activity = service.find(id);
         if (!activity) return std::unexpected(activity.error());
         auto labels = load_labels(service);
@@ -563,8 +575,9 @@ void add_routes(http::Router& router, Service& service, site::Service& site, con
     for (const bool on_behalf : {false, true}) {
         const char* pattern = on_behalf ? "/{lang}/activities/{id}/register-resident" : "/{lang}/activities/{id}/register";
         router.post(pattern, web::localized([&service, &views, on_behalf](Request& request) -> Result<Response> {
-            long long id = 0;
-            try { id = std::stoll(request.path_param("id")); } catch (...) { return std::unexpected(Error::make(ErrorCode::not_found, "This page does not exist.")); }
+            auto parsed_id = web::id_param(request);
+            if (!parsed_id) return std::unexpected(parsed_id.error());
+            const long long id = *parsed_id;
             auto audiences = service.audiences();
             if (!audiences) return std::unexpected(audiences.error());
             RegistrationForm form;
@@ -572,13 +585,15 @@ void add_routes(http::Router& router, Service& service, site::Service& site, con
             form.name = request.form_param("name").value_or("");
             form.contact = request.form_param("contact").value_or("");
             form.language = lang_of(request);
+            form.address = request.remote_address;
             read_party(request, *audiences, form);
             Result<Registered> done;
             if (on_behalf) {
                 auto who = accounts::with_role(request, is_staff);
                 if (!who) return std::unexpected(who.error());
                 if (auto resident = request.form_param("resident"); resident && !resident->empty()) {
-                    try { form.account = std::stoll(*resident); } catch (...) { return std::unexpected(Error::make(ErrorCode::forbidden, "You may not do this.")); }
+                    form.account = parse_id(*resident);
+                    if (!form.account) return std::unexpected(Error::make(ErrorCode::forbidden, "You may not do this."));
                 }
                 if (request.form_param("consent").value_or("") == "yes") form.consent = "agreed in person to the registration";
                 done = service.register_on_behalf(**who, form, now());
@@ -590,12 +605,23 @@ void add_routes(http::Router& router, Service& service, site::Service& site, con
                            .title = views.translator().text(request.language, "Registration"), .section = "activities"};
             page.data.set("id", std::to_string(id));
             if (!done) {
-                if (done.error().code != ErrorCode::invalid_input) return std::unexpected(done.error());
+                const ErrorCode code = done.error().code;
+                if (code != ErrorCode::invalid_input && code != ErrorCode::too_many_requests) {
+                    return std::unexpected(done.error());
+                }
                 page.data.set("error", views.translator().message(request.language, done.error()));
-                page.status = 400;
+                page.status = http_status(code);
                 return views.render(request, std::move(page));
             }
-            page.data.set(done->status == "confirmed" ? "confirmed" : "waiting", true);
+            if (done->hold_until) {
+                // Nothing is confirmed until the contact opens the link.
+                page.data.set("held", true);
+                page.data.set("hold_minutes", views.translator().plural(
+                                                  request.language, "{1} minute", "{1} minutes",
+                                                  static_cast<long long>((*done->hold_until - now() + 59) / 60)));
+            } else {
+                page.data.set(done->status == "confirmed" ? "confirmed" : "waiting", true);
+            }
             page.data.set("on_behalf", on_behalf);
             page.data.set("cancel", "/" + lang_of(request) + "/registrations/cancel?token=" + done->cancel_token);
             return views.render(request, std::move(page));
@@ -613,6 +639,19 @@ void add_routes(http::Router& router, Service& service, site::Service& site, con
         page.data.set("cancelled", (*found)->status == "cancelled");
         page.data.set("name", (*found)->name);
         page.data.set("id", std::to_string((*found)->activity));
+        return views.render(request, std::move(page));
+    }));
+    // The link a guest is sent: opening it keeps the places.
+    router.get("/{lang}/registrations/confirm", web::localized([&service, &views](Request& request) -> Result<Response> {
+        const std::string token = request.query_param("token").value_or("");
+        auto kept = service.confirm_place(token, now());
+        if (!kept) return std::unexpected(kept.error());
+        web::Page page{.template_name = "activities/registered",
+                       .title = views.translator().text(request.language, "Registration"), .section = "activities"};
+        page.data.set("id", std::to_string(kept->activity));
+        page.data.set(kept->status == "confirmed" ? "confirmed" : "waiting", true);
+        page.data.set("kept", true);
+        page.data.set("cancel", "/" + lang_of(request) + "/registrations/cancel?token=" + token);
         return views.render(request, std::move(page));
     }));
     router.post("/{lang}/registrations/cancel", web::localized([&service, &views](Request& request) -> Result<Response> {
@@ -653,8 +692,9 @@ void add_routes(http::Router& router, Service& service, site::Service& site, con
     router.get("/activities/{file}", [&service, public_url](Request& request) -> Result<Response> {
         std::string file = request.path_param("file");
         if (!file.ends_with(".ics")) return std::unexpected(Error::make(ErrorCode::not_found, "This page does not exist."));
-        long long id = 0;
-        try { id = std::stoll(file.substr(0, file.size() - 4)); } catch (...) { return std::unexpected(Error::make(ErrorCode::not_found, "This page does not exist.")); }
+        const auto parsed_id = parse_id(std::string_view(file).substr(0, file.size() - 4));
+        if (!parsed_id) return std::unexpected(Error::make(ErrorCode::not_found, "This page does not exist."));
+        const long long id = *parsed_id;
         auto activity = service.find(id);
         if (!activity) return std::unexpected(activity.error());
         const Language language = parse_language(request.query_param("lang").value_or("lv")).value_or(Language::lv);

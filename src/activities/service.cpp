@@ -5,6 +5,7 @@
 
 #include "accounts/crypto.hpp"
 #include "accounts/repository.hpp"
+#include "accounts/service.hpp"
 #include "activities/figures.hpp"
 #include "activities/repository.hpp"
 
@@ -111,7 +112,7 @@ void Service::tell(soci::session& sql, const Registration& r, const Activity& a,
                    const std::string& link, std::time_t now) {
     if (r.contact.empty() || !messages_) return;
     const auto language = static_cast<std::size_t>(parse_language(r.language).value_or(kDefaultLanguage));
-    auto [subject, body] = messages_(r.language, purpose, a.title[language], link);
+    auto [subject, body] = messages_({r.language, purpose, a.title[language], link, guests_.hold.count()});
     accounts::OutboxMessage message;
     message.recipient = r.contact;
     message.medium = r.contact.find('@') == std::string::npos ? "sms" : "email";
@@ -129,11 +130,34 @@ Result<Registered> Service::register_party(const RegistrationForm& form, std::ti
         return std::unexpected(invalid("Write an e-mail address or a phone number.", "contact"));
     }
     if (form.contact.size() > 200) return std::unexpected(invalid("The contact is too long.", "contact"));
+    // A contact is an e-mail address or a phone number that a message can reach, kept as typed.
+    std::string contact_key;
+    if (form.contact.find_first_not_of(" \t") != std::string::npos) {
+        auto login = accounts::Service::normalise_login(form.contact);
+        if (!login) return std::unexpected(invalid("Write an e-mail address or a phone number.", "contact"));
+        contact_key = login->first.empty() ? login->second : login->first;
+    }
+    const bool guest = !form.account && !form.registered_by;
+    const std::string medium = form.contact.find('@') == std::string::npos ? "sms" : "email";
+    const bool hold = guest && !contact_key.empty() && can_deliver_ && can_deliver_(medium);
     const std::string token = accounts::random_token();
     return db_.transaction<Registered>([&](soci::session& sql) -> Result<Registered> {
+        if (guest && (!storage::take(sql, "guest-registration:" + form.address, guests_.per_address, now) ||
+                      (!contact_key.empty() &&
+                       !storage::take(sql, "guest-contact:" + contact_key, guests_.per_contact, now)))) {
+            spdlog::warn("registration refused: the limit for guests is reached (from {})", form.address);
+            return std::unexpected(Error::make(ErrorCode::too_many_requests,
+                                               "Several registrations were made from here or for this contact "
+                                               "lately. Please try again later or ask the organiser."));
+        }
         Repository::lock(sql, form.activity);
         auto activity = Repository::find(sql, form.activity);
         if (!activity) return std::unexpected(not_found());
+        // Places held for guests who did not open their link are free again before anyone counts.
+        for (const auto& [_, lapsed] : Repository::lapsed_holds(sql, now, form.activity)) {
+            for (long long id : lapsed) Repository::delete_lapsed(sql, id, now);
+            promote_waiting(sql, *activity, now);
+        }
         if (activity->cancelled || activity->ends_at < now) {
             return std::unexpected(invalid("This activity is no longer open for registration.", "activity"));
         }
@@ -151,13 +175,24 @@ Result<Registered> Service::register_party(const RegistrationForm& form, std::ti
         if (auto counted = count_party(r, form.ages, form.groups, Repository::audiences(sql)); !counted) {
             return std::unexpected(counted.error());
         }
+        if (r.people() > activity->max_party) {
+            return std::unexpected(Error::make(ErrorCode::invalid_input,
+                                               "One registration may bring at most {1} people.",
+                                               {std::to_string(activity->max_party)}, "adults"));
+        }
         const int taken = Repository::confirmed_people(sql, form.activity);
         r.status = activity->capacity <= 0 || taken + r.people() <= activity->capacity ? "confirmed" : "waiting";
+        if (hold) r.hold_until = now + guests_.hold.count() * 60;
         const long long id = Repository::insert_registration(sql, r, accounts::token_hash(token), form.account,
                                                             form.registered_by, form.consent);
-        tell(sql, r, *activity, r.status,
-             public_url_ + "/" + r.language + "/registrations/cancel?token=" + token, now);
-        return Registered{r.status, token, id};
+        if (hold) {
+            tell(sql, r, *activity, "confirm-place",
+                 public_url_ + "/" + r.language + "/registrations/confirm?token=" + token, now);
+        } else {
+            tell(sql, r, *activity, r.status,
+                 public_url_ + "/" + r.language + "/registrations/cancel?token=" + token, now);
+        }
+        return Registered{r.status, token, id, r.hold_until};
     });
 }
 
@@ -269,7 +304,7 @@ Result<void> Service::mark_attendance(const Principal& who, long long id, const 
             }
         }
         Repository::save_attendance(sql, id, attendance, participation_counts(came, attendance.walk_ins), now);
-        accounts::Repository::audit(sql, now, who.account_id, "activity.attendance", std::to_string(id),
+        accounts::Repository::audit(sql, now, who.account_id, "activity.attendance", "activity", std::to_string(id),
                                     activity->institution);
         return {};
     });
@@ -286,21 +321,53 @@ Result<Registration> Service::cancel(const std::string& token, std::time_t now) 
         const bool freed = found->status == "confirmed";
         Repository::set_status(sql, found->id, "cancelled");
         found->status = "cancelled";
-        if (!freed || activity->capacity <= 0) return *found;
-        // The first in line who fits moves up; a big party further back waits for more room.
-        int taken = Repository::confirmed_people(sql, activity->id);
-        for (const Registration& waiting : Repository::registrations(sql, activity->id, "waiting")) {
-            if (taken + waiting.people() > activity->capacity) continue;
-            Repository::set_status(sql, waiting.id, "confirmed");
-            taken += waiting.people();
-            // Their cancel link is theirs already; the message links the activity's page.
-            Registration promoted = waiting;
-            promoted.status = "confirmed";
-            tell(sql, promoted, *activity, "promoted",
-                 public_url_ + "/" + promoted.language + "/activities/" + std::to_string(activity->id), now);
-            spdlog::info("registration {} moved up from the waiting list", waiting.id);
-        }
+        if (freed) promote_waiting(sql, *activity, now);
         return *found;
+    });
+}
+
+void Service::promote_waiting(soci::session& sql, const Activity& activity, std::time_t now) {
+    if (activity.capacity <= 0) return;
+    // The first in line who fits moves up; a big party further back waits for more room.
+    int taken = Repository::confirmed_people(sql, activity.id);
+    for (const Registration& waiting : Repository::registrations(sql, activity.id, "waiting")) {
+        if (taken + waiting.people() > activity.capacity) continue;
+        Repository::set_status(sql, waiting.id, "confirmed");
+        taken += waiting.people();
+        // Their cancel link is theirs already; the message links the activity's page.
+        Registration promoted = waiting;
+        promoted.status = "confirmed";
+        tell(sql, promoted, activity, "promoted",
+             public_url_ + "/" + promoted.language + "/activities/" + std::to_string(activity.id), now);
+        spdlog::info("registration {} moved up from the waiting list", waiting.id);
+    }
+}
+
+Result<Registration> Service::confirm_place(const std::string& token, std::time_t now) {
+    return db_.transaction<Registration>([&](soci::session& sql) -> Result<Registration> {
+        auto found = Repository::by_cancel_hash(sql, accounts::token_hash(token));
+        const Error expired = invalid("This link has expired or was already used.", "token");
+        if (!found) return std::unexpected(expired);
+        if (!found->hold_until) return *found;  // opened twice: nothing more to do
+        if (*found->hold_until < now) return std::unexpected(expired);
+        Repository::keep_held(sql, found->id);
+        found->hold_until.reset();
+        return *found;
+    });
+}
+
+Result<int> Service::release_lapsed_holds(std::time_t now) {
+    return db_.transaction<int>([&](soci::session& sql) -> Result<int> {
+        int released = 0;
+        for (const auto& [activity_id, registrations] : Repository::lapsed_holds(sql, now)) {
+            Repository::lock(sql, activity_id);
+            auto activity = Repository::find(sql, activity_id);
+            for (long long id : registrations) {
+                if (Repository::delete_lapsed(sql, id, now)) ++released;
+            }
+            if (activity) promote_waiting(sql, *activity, now);
+        }
+        return released;
     });
 }
 

@@ -10,6 +10,7 @@
 #include "core/error.hpp"
 #include "core/principal.hpp"
 #include "storage/database.hpp"
+#include "storage/rate_limit.hpp"
 
 namespace skirosim::activities {
 
@@ -22,12 +23,27 @@ struct RegistrationForm {
     std::optional<long long> account;        // when signed in
     std::optional<long long> registered_by;  // staff registering a resident
     std::string consent;                     // what that resident agreed to
+    std::string address;                     // where a guest's request came from (for the limits)
 };
+
+// A guest (no account, not registered by staff) can give anyone's contact and take places: the
+// contact must open the link sent to it before the places are held for more than `hold`, and
+// both the addresses guests write from and the contacts they give are limited.
+struct GuestRules {
+    std::chrono::minutes hold{30};
+    storage::Limit per_address{20, std::chrono::hours(1)};
+    storage::Limit per_contact{3, std::chrono::hours(24)};
+};
+
+// Whether a message of this medium ("email", "sms") reaches people (a sender is set up), or only
+// waits in the outbox: a link that cannot arrive is not asked for.
+using CanDeliver = std::function<bool(const std::string& medium)>;
 
 struct Registered {
     std::string status;        // confirmed or waiting
     std::string cancel_token;  // for the link in the confirmation
     long long id = 0;
+    std::optional<std::time_t> hold_until;  // a guest's places lapse then unless the link is opened
 };
 
 // What the organiser sees when marking attendance.
@@ -37,15 +53,23 @@ struct AttendanceSheet {
     Attendance attendance;
 };
 
-// (language, purpose: "confirmed" | "waiting" | "promoted" | "reminder" | "feedback" | "cancelled",
-//  activity title, link) → subject, body
-using ActivityMessages = std::function<std::pair<std::string, std::string>(
-    const std::string&, const std::string&, const std::string&, const std::string&)>;
+// What a message about an activity says, before it is written in the person's language.
+struct MessageFacts {
+    std::string language;
+    std::string purpose;  // confirmed, waiting, confirm-place, promoted, reminder, feedback, cancelled
+    std::string title;    // the activity's, in that language
+    std::string link;
+    long long minutes = 0;  // confirm-place: how long the link keeps the places
+};
+// → subject, body
+using ActivityMessages = std::function<std::pair<std::string, std::string>(const MessageFacts&)>;
 
 class Service {
 public:
-    Service(storage::Database& db, std::string public_url, ActivityMessages messages)
-        : db_(db), public_url_(std::move(public_url)), messages_(std::move(messages)) {}
+    Service(storage::Database& db, std::string public_url, ActivityMessages messages, GuestRules guests = {},
+            CanDeliver can_deliver = {})
+        : db_(db), public_url_(std::move(public_url)), messages_(std::move(messages)), guests_(guests),
+          can_deliver_(std::move(can_deliver)) {}
 
     Result<std::vector<Activity>> list(const Filter& filter, int limit);
     Result<Activity> find(long long id);
@@ -69,6 +93,11 @@ public:
     Result<std::vector<std::pair<long long, std::string>>> residents_of(const Principal& staff);
     // Cancels by the link's token; promotes from the waiting list in order while places fit.
     Result<Registration> cancel(const std::string& token, std::time_t now);
+    // The guest opened the link: the places are theirs (or they stay on the waiting list).
+    Result<Registration> confirm_place(const std::string& token, std::time_t now);
+    // Guests' places whose link was not opened in time are let go (the registration is deleted:
+    // nobody confirmed that the contact is real) and those waiting move up. Returns how many.
+    Result<int> release_lapsed_holds(std::time_t now);
     Result<std::optional<Registration>> by_token(const std::string& token);
     // Queues the reminders that are due and the feedback requests of activities that ended;
     // each goes once. Returns how many messages were queued. The server runs it on a timer.
@@ -89,10 +118,14 @@ public:
 private:
     void tell(soci::session& sql, const Registration& r, const Activity& a, const std::string& purpose,
               const std::string& link, std::time_t now);
+    // The first in line who fits moves up while places last, and is told.
+    void promote_waiting(soci::session& sql, const Activity& activity, std::time_t now);
 
     storage::Database& db_;
     std::string public_url_;
     ActivityMessages messages_;
+    GuestRules guests_;
+    CanDeliver can_deliver_;
 };
 
 }  // namespace skirosim::activities

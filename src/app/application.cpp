@@ -1,11 +1,13 @@
 // Wiring of services, data sections and routes.
 #include "app/application.hpp"
 
+#include <boost/asio/ip/address.hpp>
 #include <boost/json.hpp>
 #include <spdlog/spdlog.h>
 
 #include <stdexcept>
 
+#include "accounts/crypto.hpp"
 #include "accounts/web.hpp"
 #include "activities/data_file.hpp"
 #include "activities/repository.hpp"
@@ -84,7 +86,11 @@ DataSection activities_section() {
         };
     };
     section.export_into = [](soci::session& sql, json::object& out) -> Result<void> {
-        activities::export_activity_data({activities::Repository::kinds(sql), activities::Repository::audiences(sql), {}}, out);
+        activities::Filter every;
+        every.from = 0;
+        activities::export_activity_data({activities::Repository::kinds(sql), activities::Repository::audiences(sql),
+                                          activities::Repository::list(sql, every, 1'000'000)},
+                                         out);
         return {};
     };
     return section;
@@ -100,6 +106,23 @@ std::string url_origin(const std::string& url) {
         if (c == ';' || c == ' ' || c == '\'' || c == '"') return "";  // never let a setting break the policy
     }
     return origin;
+}
+
+// The server's own figures are for its operators: from this machine (not through a proxy,
+// which would make every visitor look local) or with the token.
+bool may_read_metrics(const Request& request, const std::string& token) {
+    if (!token.empty()) {
+        const std::string_view authorization = request.header("Authorization");
+        const std::string expected = "Bearer " + token;
+        if (authorization.size() == expected.size() &&
+            accounts::same(std::string(authorization), expected)) {
+            return true;
+        }
+    }
+    if (request.forwarded) return false;
+    boost::system::error_code ec;
+    const auto peer = boost::asio::ip::make_address(request.peer_address, ec);
+    return !ec && peer.is_loopback();
 }
 
 }  // namespace
@@ -122,12 +145,13 @@ Application::Application(const Options& options) : options_(options) {
 
     accounts_ = std::make_unique<accounts::Service>(*db_, options.accounts,
                                                     accounts::message_writer(*translator_));
-    mailer_ = std::make_unique<accounts::Mailer>(*db_, options.smtp);
+    mailer_ = std::make_unique<accounts::Mailer>(*db_, options.smtp, options.sms);
     site_ = std::make_unique<site::Service>(*db_);
     guide_ = std::make_unique<guide::Service>(*db_);
     points_ = std::make_unique<points::Service>(*db_);
-    activities_ = std::make_unique<activities::Service>(*db_, options.accounts.public_url,
-                                                        activities::activity_messages(*translator_));
+    activities_ = std::make_unique<activities::Service>(
+        *db_, options.accounts.public_url, activities::activity_messages(*translator_), options.guests,
+        [mailer = mailer_.get()](const std::string& medium) { return mailer->delivers(medium); });
     // Order matters: points name channels and institutions that earlier sections write.
     importer_ = std::make_unique<DataImporter>(
         *db_, std::vector<DataSection>{site_section(), guide::data_section(*guide_), points_section(),
@@ -161,21 +185,34 @@ void Application::start_retention() {
         std::unique_lock lock(retention_mutex_);
         do {
             lock.unlock();
-            if (auto queued = activities_->send_due_messages(std::time(nullptr)); queued && *queued > 0) {
-                spdlog::info("activities: {} reminders and feedback requests queued", *queued);
-            }
-            if (auto forgotten = activities_->forget_contacts(std::time(nullptr), options_.accounts.keep_registration_contacts_days);
-                forgotten && *forgotten > 0) {
-                spdlog::info("retention: names and contacts of {} past registrations removed", *forgotten);
-            }
-            if (auto removed = accounts_->purge(); removed) {
-                if (*removed > 0) spdlog::info("retention: removed {} expired records", *removed);
-            } else {
-                spdlog::warn("retention job failed: {}", removed.error().message);
-            }
+            (void)run_chores_once();
             lock.lock();
         } while (!retention_wake_.wait_for(lock, options_.retention_interval, [this] { return retention_stop_; }));
     });
+}
+
+Application::ChoresDone Application::run_chores_once() {
+    ChoresDone done;
+    const std::time_t now = std::time(nullptr);
+    if (auto queued = activities_->send_due_messages(now); queued) {
+        done.messages_queued = *queued;
+        if (*queued > 0) spdlog::info("activities: {} reminders and feedback requests queued", *queued);
+    }
+    if (auto released = activities_->release_lapsed_holds(now); released) {
+        done.holds_released = *released;
+        if (*released > 0) spdlog::info("activities: {} guests' places let go (their link was not opened in time)", *released);
+    }
+    if (auto forgotten = activities_->forget_contacts(now, options_.accounts.keep_registration_contacts_days); forgotten) {
+        done.contacts_forgotten = *forgotten;
+        if (*forgotten > 0) spdlog::info("retention: names and contacts of {} past registrations removed", *forgotten);
+    }
+    if (auto removed = accounts_->purge(); removed) {
+        done.records_removed = *removed;
+        if (*removed > 0) spdlog::info("retention: removed {} expired records", *removed);
+    } else {
+        spdlog::warn("retention job failed: {}", removed.error().message);
+    }
+    return done;
 }
 
 Result<void> Application::reload() {
@@ -210,8 +247,10 @@ Response Application::render_error(const Request& request, const Error& error) c
     Response response;
     if (error.code == ErrorCode::unauthorized && !request.is_api()) {
         // A page that needs a signed-in person sends them to log in, and back afterwards.
-        std::string next = request.path;
-        return Response::redirect("/" + std::string(code(request.language)) + "/login?next=" + next, 303);
+        // The page (with its query) comes back percent-encoded as one value: never raw into a header.
+        return Response::redirect("/" + std::string(code(request.language)) + "/login?next=" +
+                                      http::percent_encode(request.raw.target()),
+                                  303);
     }
     if (request.is_api() || !views_) {
         json::object body{{"error", json::object{{"code", error_code_name(error.code)},
@@ -274,7 +313,10 @@ void Application::build_routes() {
     });
     router_.get(
         "/metrics",
-        [this](Request&) -> Result<Response> {
+        [this](Request& request) -> Result<Response> {
+            if (!may_read_metrics(request, options_.metrics_token)) {
+                return std::unexpected(Error::make(ErrorCode::not_found, "This page does not exist."));
+            }
             return Response::text(metrics_.prometheus_text(),
                                   "text/plain; version=0.0.4; charset=utf-8");
         },
@@ -333,7 +375,7 @@ void Application::build_routes() {
     activities::add_institution_routes(router_, *db_, *site_, *views_);
     points::add_routes(router_, points::Context{*points_, *guide_, *site_, *views_, options_.accounts.public_url,
                                                 options_.tile_url, static_files_->has("vendor/leaflet/leaflet.js")});
-    accounts::add_routes(router_, *accounts_, *views_, options_.secure_cookies);
+    accounts::add_routes(router_, *accounts_, *mailer_, *views_, options_.secure_cookies);
     editor_ = std::make_unique<guide_editor::Editor>(*db_, *guide_);
     guide_editor::add_routes(router_, *editor_, *guide_, *db_, *views_);
 }

@@ -42,6 +42,14 @@ public:
     // Reloads in-memory caches after the data changed.
     Result<void> reload();
 
+    // What the server does on its own every few minutes: reminders and feedback requests, guests'
+    // places that lapsed, and the retention job. Safe to run on several servers at once.
+    struct ChoresDone {
+        int messages_queued = 0, holds_released = 0;
+        long long contacts_forgotten = 0, records_removed = 0;
+    };
+    ChoresDone run_chores_once();
+
     // Builds the router and the server (pages need templates, which the CLI does not).
     http::Server& server(const http::ServerOptions& options);
     http::Server* server_if_running() { return server_.get(); }

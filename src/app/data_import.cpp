@@ -15,19 +15,33 @@ namespace skirosim::app {
 namespace fs = std::filesystem;
 namespace json = boost::json;
 
-Result<json::value> read_json_file(const fs::path& path) {
+Result<std::string> read_import_file(const fs::path& path) {
+    std::error_code ec;
+    const auto size = fs::file_size(path, ec);
     std::ifstream in(path, std::ios::binary);
-    if (!in) {
+    if (ec || !in) {
         return std::unexpected(
             Error::make(ErrorCode::invalid_input, "Cannot read the file {1}.", {path.string()}));
     }
-    std::stringstream buffer;
-    buffer << in.rdbuf();
-    const std::string text = buffer.str();
+    if (size > kMaxImportBytes) {
+        return std::unexpected(Error::make(ErrorCode::too_large,
+                                           "{1} is larger than {2} MB. Split it into smaller files and import them one by one.",
+                                           {path.string(), std::to_string(kMaxImportBytes / (1024 * 1024))}));
+    }
+    std::string text(static_cast<std::size_t>(size), '\0');
+    in.read(text.data(), static_cast<std::streamsize>(size));
+    text.resize(static_cast<std::size_t>(in.gcount()));
     if (!is_valid_utf8(text)) {
         return std::unexpected(Error::make(ErrorCode::invalid_input,
                                            "{1} is not valid UTF-8 text.", {path.string()}));
     }
+    return text;
+}
+
+Result<json::value> read_json_file(const fs::path& path) {
+    auto read = read_import_file(path);
+    if (!read) return std::unexpected(read.error());
+    const std::string& text = *read;
     json::stream_parser parser;
     boost::system::error_code ec;
     std::size_t consumed = parser.write_some(text.data(), text.size(), ec);

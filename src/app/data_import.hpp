@@ -41,6 +41,13 @@ private:
     std::vector<DataSection> sections_;
 };
 
+// Import files are read whole into memory (a parsed JSON document takes several times its size):
+// larger ones are refused with a message rather than taking the machine's memory.
+inline constexpr std::uintmax_t kMaxImportBytes = 16 * 1024 * 1024;
+// Reads a file for import: an error when it cannot be read, is larger than kMaxImportBytes or is
+// not UTF-8.
+Result<std::string> read_import_file(const std::filesystem::path& path);
+
 // Reads and parses a JSON file; errors name the file, line and column.
 Result<boost::json::value> read_json_file(const std::filesystem::path& path);
 

@@ -7,6 +7,8 @@
 
 #include "accounts/mailer.hpp"
 #include "accounts/service.hpp"
+#include "activities/service.hpp"
+#include "http/client_address.hpp"
 
 namespace skirosim::app {
 
@@ -30,8 +32,13 @@ struct Options {
     std::chrono::milliseconds page_cache{2000};
     accounts::Settings accounts;
     accounts::SmtpSettings smtp;
+    accounts::SmsSettings sms;
+    activities::GuestRules guests;
     // Where the map's tiles come from ({z}/{x}/{y}); a local path works too.
     std::string tile_url = "https://tile.openstreetmap.org/{z}/{x}/{y}.png";
+    // /metrics answers the loopback interface only (and nothing that came through a proxy),
+    // or anyone who sends "Authorization: Bearer TOKEN" when a token is set.
+    std::string metrics_token;
 };
 
 }  // namespace skirosim::app

@@ -169,6 +169,44 @@ Result<CatalogueData> parse_catalogue(const std::vector<NamedDocument>& document
     for (const Channel& channel : data.channels) {
         if (!channels.insert(channel.code).second) return std::unexpected(plain("Channel \"{1}\" appears twice.", {channel.code}));
     }
+    // Every channel named must be in this import or already in the database: an item of a
+    // channel nobody brought in cannot be saved, and the person importing should know why.
+    if (existing || !channels.empty()) {
+        auto known = [&](const std::string& code) {
+            return channels.contains(code) || (existing && existing->channel(code));
+        };
+        for (const Item& item : data.items) {
+            for (const auto* code : {&item.channel, item.question ? &item.question->yes : nullptr,
+                                     item.question ? &item.question->no : nullptr}) {
+                if (code && !known(*code)) {
+                    return std::unexpected(plain("Item \"{1}\" names the channel \"{2}\", which is neither in this "
+                                                 "import nor in the database. Import the channels first (the "
+                                                 "profile's guide.json), or together with this file.",
+                                                 {item.id, *code}));
+                }
+            }
+        }
+        for (const Place& place : data.places) {
+            for (const Bin& bin : place.bins) {
+                for (const auto& code : bin.channels) {
+                    if (!known(code)) {
+                        return std::unexpected(plain("Bin \"{1}\" names the channel \"{2}\", which is neither in this "
+                                                     "import nor in the database. Import the channels first (the "
+                                                     "profile's guide.json), or together with this file.",
+                                                     {bin.id, code}));
+                    }
+                }
+            }
+        }
+        for (const Override& o : data.overrides) {
+            if (!known(o.channel)) {
+                return std::unexpected(plain("The override of item \"{1}\" names the channel \"{2}\", which is "
+                                             "neither in this import nor in the database. Import the channels "
+                                             "first (the profile's guide.json), or together with this file.",
+                                             {o.item, o.channel}));
+            }
+        }
+    }
     std::set<std::pair<std::string, std::string>> override_keys;
     for (const Override& o : data.overrides) {
         if (!ids.contains(o.item) && !(existing && existing->item(o.item))) {

@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <charconv>
 
+#include "core/utf8.hpp"
 #include "text/normalize.hpp"
 #include "web/page_helpers.hpp"
 
@@ -119,7 +120,7 @@ void add_routes(http::Router& router, Service& service, const web::Views& views,
         const Language language = request.language;
         const auto& tr = views.translator();
         std::string query = request.query_param("q").value_or("");
-        if (query.size() > kMaxQueryBytes) query.resize(kMaxQueryBytes);
+        if (query.size() > kMaxQueryBytes) query = std::string(utf8_prefix(query, kMaxQueryBytes));
         web::Page page{.template_name = "guide/search", .title = tr.text(language, "Sorting guide"), .section = "guide"};
         page.data.set("query", query);
         auto snapshot = service.snapshot();

@@ -138,7 +138,8 @@ Result<void> Editor::write(const Principal& who, const guide::CatalogueData& cha
                            const std::string& subject, const std::string& details) {
     auto done = db_.transaction<void>([&](soci::session& sql) -> Result<void> {
         guide::Repository::save(sql, change);
-        accounts::Repository::audit(sql, std::time(nullptr), who.account_id, action, subject, details);
+        accounts::Repository::audit(sql, std::time(nullptr), who.account_id, action,
+                                    action.starts_with("catalogue.bin") ? "bin" : "item", subject, details);
         return {};
     });
     if (!done) return done;
@@ -212,7 +213,7 @@ Result<void> Editor::add_synonym(const Principal& who, const std::string& item_i
         guide::Repository::save(sql, change);
         sql << "DELETE FROM search_misses WHERE query = :q", soci::use(trimmed);
         sql << "DELETE FROM search_miss_counts WHERE query = :q", soci::use(trimmed);
-        accounts::Repository::audit(sql, std::time(nullptr), who.account_id, "catalogue.synonym-added", item_id,
+        accounts::Repository::audit(sql, std::time(nullptr), who.account_id, "catalogue.synonym-added", "item", item_id,
                                     std::string(code(language)) + ": " + trimmed);
         return {};
     });

@@ -4,6 +4,8 @@
 #include <boost/json/serialize.hpp>
 #include <boost/url/parse.hpp>
 
+#include <cctype>
+
 #include "core/utf8.hpp"
 
 namespace skirosim::http {
@@ -157,8 +159,69 @@ Response Response::redirect(std::string location, int status) {
     Response response;
     response.status = status;
     response.content_type = "text/plain; charset=utf-8";
-    response.headers.emplace_back("Location", std::move(location));
+    response.headers.emplace_back("Location", safe_location(location));
     return response;
+}
+
+namespace {
+
+constexpr char kHexDigits[] = "0123456789ABCDEF";
+
+void append_escaped(std::string& out, unsigned char c) {
+    out += '%';
+    out += kHexDigits[c >> 4];
+    out += kHexDigits[c & 15];
+}
+
+bool is_unreserved(unsigned char c) {
+    return std::isalnum(c) || c == '-' || c == '_' || c == '.' || c == '~';
+}
+
+}  // namespace
+
+std::string safe_header_value(std::string_view value) {
+    std::string out;
+    out.reserve(value.size());
+    for (unsigned char c : value) {
+        // Horizontal tab is allowed inside a field value (RFC 9110 5.5); nothing else below space.
+        if ((c < 0x20 && c != '\t') || c == 0x7f) append_escaped(out, c);
+        else out += static_cast<char>(c);
+    }
+    return out;
+}
+
+std::string safe_location(std::string_view location) {
+    std::string out;
+    out.reserve(location.size());
+    for (unsigned char c : location) {
+        if (c <= 0x20 || c >= 0x7f || c == '"' || c == '<' || c == '>' || c == '\\' || c == '^' || c == '`' ||
+            c == '{' || c == '|' || c == '}') {
+            append_escaped(out, c);
+        } else {
+            out += static_cast<char>(c);
+        }
+    }
+    return out;
+}
+
+std::string content_disposition(std::string_view type, std::string_view filename) {
+    std::string fallback, encoded;
+    for (unsigned char c : filename) {
+        fallback += (c >= 0x20 && c < 0x7f && c != '"' && c != '\\' && c != '%') ? static_cast<char>(c) : '_';
+        if (is_unreserved(c)) encoded += static_cast<char>(c);
+        else append_escaped(encoded, c);
+    }
+    return std::string(type) + "; filename=\"" + fallback + "\"; filename*=UTF-8''" + encoded;
+}
+
+std::string percent_encode(std::string_view text) {
+    std::string out;
+    out.reserve(text.size());
+    for (unsigned char c : text) {
+        if (is_unreserved(c)) out += static_cast<char>(c);
+        else append_escaped(out, c);
+    }
+    return out;
 }
 
 Result<void> parse_target(Request& request) {
@@ -198,24 +261,12 @@ Result<void> parse_target(Request& request) {
 }
 
 std::string encode_form(const Params& pairs) {
-    static constexpr char kHex[] = "0123456789ABCDEF";
     std::string out;
-    auto encode = [&out](const std::string& text) {
-        for (unsigned char c : text) {
-            if (std::isalnum(c) || c == '-' || c == '_' || c == '.' || c == '~') {
-                out += static_cast<char>(c);
-            } else {
-                out += '%';
-                out += kHex[c >> 4];
-                out += kHex[c & 15];
-            }
-        }
-    };
     for (const auto& [key, value] : pairs) {
         if (!out.empty()) out += '&';
-        encode(key);
+        out += percent_encode(key);
         out += '=';
-        encode(value);
+        out += percent_encode(value);
     }
     return out;
 }

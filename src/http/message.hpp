@@ -28,7 +28,9 @@ struct Request {
     std::vector<std::string> segments;  // decoded path segments
     Params query;                       // decoded query parameters, in order
     std::map<std::string, std::string, std::less<>> path_params;  // from the route pattern
-    std::string remote_address;
+    std::string remote_address;  // the visitor: the peer, or what a trusted proxy says of it
+    std::string peer_address;    // the other end of the TCP connection
+    bool forwarded = false;      // the request came through a proxy (it sent X-Forwarded-For)
     std::string request_id;
     Language language = kDefaultLanguage;  // from the path prefix, else Accept-Language
     std::optional<Principal> principal;      // the signed-in person, if any
@@ -72,6 +74,17 @@ struct Response {
     Response& cookie(const std::string& name, const std::string& value, long long max_age_seconds,
                      bool secure);
 };
+
+// Every header value we send passes through this: CR, LF, NUL and the other control characters
+// become %XX, so that nothing a request carried can end a header or start another one.
+std::string safe_header_value(std::string_view value);
+// A Location: what safe_header_value does, and spaces, non-ASCII bytes and the other characters a
+// URI may not hold percent-encoded.
+std::string safe_location(std::string_view location);
+// `attachment; filename="ascii-fallback"; filename*=UTF-8''…` (RFC 6266, RFC 8187).
+std::string content_disposition(std::string_view type, std::string_view filename);
+// Percent-encodes everything but RFC 3986's unreserved characters: a query value, a segment.
+std::string percent_encode(std::string_view text);
 
 // Fills path, segments and query from the raw request's target; refuses a malformed target and
 // text that is not UTF-8 (also in the form body).

@@ -24,6 +24,7 @@
 #include <fmt/format.h>
 #include <spdlog/spdlog.h>
 
+#include <cctype>
 #include <mutex>
 #include <random>
 #include <set>
@@ -151,9 +152,10 @@ struct Server::Impl {
                                                                       : 11};
         out.set(bhttp::field::server, "skirosim");
         if (!response.content_type.empty()) {
-            out.set(bhttp::field::content_type, response.content_type);
+            out.set(bhttp::field::content_type, safe_header_value(response.content_type));
         }
-        for (auto& [name, value] : response.headers) out.insert(name, value);
+        // Safe by construction: no header value can carry a line break, whatever a handler put in.
+        for (auto& [name, value] : response.headers) out.insert(name, safe_header_value(value));
         if (out.find(bhttp::field::cache_control) == out.end()) {
             out.set(bhttp::field::cache_control, "no-store");
         }
@@ -178,10 +180,42 @@ struct Server::Impl {
                     std::size_t bytes, double seconds) {
         // The path only: queries may hold what a person typed, which is theirs.
         spdlog::info(
-            R"({{"request":"{}","remote":{},"method":"{}","path":{},"route":{},"status":{},"bytes":{},"ms":{:.3f}}})",
+            R"({{"request":"{}","remote":{},"via":{},"method":"{}","path":{},"route":{},"status":{},"bytes":{},"ms":{:.3f}}})",
             request.request_id, json_string(request.remote_address),
+            json_string(request.forwarded ? request.peer_address : std::string()),
             std::string(bhttp::to_string(request.method)), json_string(request.path),
             json_string(route), status, bytes, seconds * 1000);
+    }
+
+    // Sets remote_address to the visitor's address (through a trusted proxy, the one it names).
+    void identify_client(Request& request, const bhttp::request_header<>& header) const {
+        std::vector<std::string_view> forwarded;
+        for (auto [it, end] = header.equal_range("X-Forwarded-For"); it != end; ++it) {
+            forwarded.emplace_back(it->value().data(), it->value().size());
+        }
+        request.forwarded = !forwarded.empty();
+        if (forwarded.empty()) return;
+        request.remote_address = options.trusted_proxies.client_address(request.peer_address, forwarded);
+    }
+
+    // RFC 9112: a request with a transfer coding other than a final "chunked" cannot be framed
+    // (6.1, 6.3) and one with more or fewer than one Host is invalid (3.2); both get a 400 and
+    // the connection is closed, so that no byte of it is read as the next request.
+    static const char* framing_problem(const bhttp::request_header<>& header) {
+        if (header.version() >= 11 && header.count(bhttp::field::host) != 1) return "not exactly one Host header";
+        if (header.version() < 11 && header.count(bhttp::field::host) > 1) return "more than one Host header";
+        if (header.count(bhttp::field::transfer_encoding) == 0) return nullptr;
+        std::string codings;
+        for (auto [it, end] = header.equal_range(bhttp::field::transfer_encoding); it != end; ++it) {
+            if (!codings.empty()) codings += ',';
+            codings.append(it->value().data(), it->value().size());
+        }
+        std::string normalised;
+        for (char c : codings) {
+            if (c != ' ' && c != '\t') normalised += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        }
+        if (normalised != "chunked") return "a transfer coding other than chunked alone";
+        return nullptr;
     }
 
     // An answer for a request that could not be read (limits, malformed, timeout).
@@ -230,10 +264,28 @@ struct Server::Impl {
             parser.header_limit(static_cast<std::uint32_t>(options.header_limit));
             parser.body_limit(options.body_limit);
             stream.expires_after(options.read_timeout);
-            auto [ec, n] = co_await bhttp::async_read(stream, buffer, parser, kAsTuple);
+            // The header first: what it says about framing is checked before any body is read.
+            auto [ec, n] = co_await bhttp::async_read_header(stream, buffer, parser, kAsTuple);
             Request request;
+            request.peer_address = remote;
             request.remote_address = remote;
             request.request_id = next_request_id();
+            if (!ec) {
+                identify_client(request, parser.get());
+                if (const char* problem = framing_problem(parser.get())) {
+                    request.raw.base() = parser.get().base();
+                    request.method = request.raw.method();
+                    (void)parse_target(request);
+                    resolve_language(request);
+                    spdlog::warn("request {} refused: {}", request.request_id, problem);
+                    co_await reject(stream, request, ErrorCode::invalid_input, 400, "The request is malformed.");
+                    break;
+                }
+                if (!parser.is_done()) {
+                    auto [body_error, body_bytes] = co_await bhttp::async_read(stream, buffer, parser, kAsTuple);
+                    ec = body_error;
+                }
+            }
             if (ec) {
                 // The fields read so far tell the language and format of the answer (Beast
                 // reports a too-long Content-Length before it counts the header as done).

@@ -9,6 +9,7 @@
 #include <memory>
 #include <string>
 
+#include "http/client_address.hpp"
 #include "http/metrics.hpp"
 #include "http/router.hpp"
 
@@ -24,6 +25,8 @@ struct ServerOptions {
     std::chrono::milliseconds read_timeout{15'000};  // a whole request must arrive in this time
     std::chrono::milliseconds idle_timeout{60'000};  // a kept-alive connection may idle this long
     std::chrono::milliseconds shutdown_grace{10'000};
+    // Proxies whose X-Forwarded-For is believed (none by default: every peer is the visitor).
+    TrustedProxies trusted_proxies;
     std::string content_security_policy =
         "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
         "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";

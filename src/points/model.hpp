@@ -32,6 +32,7 @@ struct Report {
     std::string kind;  // overflowing, damaged, dumping, wrong-container, other
     std::string details, contact, language, status;  // status: new, forwarded, resolved
     int confirmations = 1;
+    std::string voter_key;  // who reported it, for counting voices once (not stored on the report)
     std::time_t created_at = 0, updated_at = 0;
     std::string forwarded_to;
     std::string client_key;  // the reporter's address, for the rate limit only

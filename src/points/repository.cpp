@@ -92,6 +92,9 @@ long long Repository::insert_report(soci::session& sql, const Report& r) {
         soci::use(r.point, "point"), soci::use(r.kind, "kind"), soci::use(r.details, "details"),
         soci::use(r.contact, "contact"), soci::use(r.language, "language"), soci::use(r.client_key, "client"),
         soci::use(created, "created"), soci::use(created, "updated"), soci::into(id);
+    // The reporter's own voice is the first: they cannot add it again as "the same problem".
+    sql << "INSERT INTO report_confirmations (report_id, voter_key, at) VALUES (:id, :v, :at)", soci::use(id, "id"),
+        soci::use(r.voter_key, "v"), soci::use(created, "at");
     return id;
 }
 
@@ -124,10 +127,16 @@ void Repository::set_status(soci::session& sql, long long id, const std::string&
         soci::use(when, "at"), soci::use(id, "id");
 }
 
-void Repository::confirm(soci::session& sql, long long id, std::time_t at) {
+bool Repository::confirm(soci::session& sql, long long id, const std::string& voter, std::time_t at) {
     long long when = at;
+    soci::statement vote = (sql.prepare << "INSERT INTO report_confirmations (report_id, voter_key, at) VALUES (:id, :v, :at) "
+                                           "ON CONFLICT (report_id, voter_key) DO NOTHING",
+                            soci::use(id, "id"), soci::use(voter, "v"), soci::use(when, "at"));
+    vote.execute(true);
+    if (vote.get_affected_rows() == 0) return false;
     sql << "UPDATE problem_reports SET confirmations = confirmations + 1, updated_at = :at WHERE id = :id",
         soci::use(when, "at"), soci::use(id, "id");
+    return true;
 }
 
 int Repository::reports_by_client_since(soci::session& sql, const std::string& client, std::time_t since) {

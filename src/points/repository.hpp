@@ -20,7 +20,9 @@ public:
     static std::optional<Report> report(soci::session& sql, long long id);
     static void set_status(soci::session& sql, long long id, const std::string& status, const std::string& forwarded_to,
                            std::time_t at);
-    static void confirm(soci::session& sql, long long id, std::time_t at);
+    // One more voice for an open report, once per voter (an account or an address); false when
+    // this voter was already counted.
+    static bool confirm(soci::session& sql, long long id, const std::string& voter, std::time_t at);
     static int reports_by_client_since(soci::session& sql, const std::string& client, std::time_t since);
 };
 

@@ -8,6 +8,7 @@
 #include <chrono>
 
 #include "accounts/web.hpp"
+#include "core/ids.hpp"
 #include "points/qr.hpp"
 #include "web/page_helpers.hpp"
 
@@ -263,10 +264,12 @@ void add_routes(http::Router& router, Context ctx) {
         r.contact = request.form_param("contact").value_or("");
         r.language = lang_of(request);
         r.client_key = request.remote_address;
+        r.voter_key = request.principal ? "account:" + std::to_string(request.principal->account_id)
+                                        : "address:" + request.remote_address;
         r.same_as_existing = request.form_param("same").has_value();
         r.new_anyway = request.form_param("new_anyway").has_value();
         if (r.same_as_existing) {
-            try { r.existing_id = std::stoll(request.form_param("same").value_or("0")); } catch (...) { r.existing_id = 0; }
+            r.existing_id = parse_id(request.form_param("same").value_or("")).value_or(0);
         }
         auto outcome = ctx.points.report(r, now());
         web::Page page{.template_name = "points/reported",
@@ -285,7 +288,7 @@ void add_routes(http::Router& router, Context ctx) {
         if (outcome->kind == ReportOutcome::Kind::possible_duplicate) {
             page.data.set("duplicate", true);
             page.data.set("existing_id", std::to_string(outcome->id));
-            page.data.set("existing_details", outcome->existing->details);
+            // Only the kind and when: what another reporter wrote is for the coordinator.
             page.data.set("existing_when", ctx.views.translator().date_time(language, outcome->existing->created_at));
             page.data.set("kind", r.kind);
             page.data.set("details", r.details);
@@ -335,7 +338,7 @@ void add_routes(http::Router& router, Context ctx) {
         if (!point) return std::unexpected(point.error());
         std::string svg = ctx.views.render_fragment(Language::lv, "points/poster-svg", poster_data(*point));
         Response response = Response::text(std::move(svg), "image/svg+xml");
-        response.header("Content-Disposition", "inline; filename=\"" + point->id + ".svg\"");
+        response.header("Content-Disposition", http::content_disposition("inline", point->id + ".svg"));
         return response;
     });
 
@@ -387,7 +390,7 @@ void add_routes(http::Router& router, Context ctx) {
         if (!bin) return std::unexpected(Error::make(ErrorCode::not_found, "This page does not exist."));
         Response response = Response::text(ctx.views.render_fragment(Language::lv, "points/label-svg", label_data(*bin)),
                                            "image/svg+xml");
-        response.header("Content-Disposition", "inline; filename=\"" + bin->id + "-label.svg\"");
+        response.header("Content-Disposition", http::content_disposition("inline", bin->id + "-label.svg"));
         return response;
     });
 
@@ -425,8 +428,9 @@ void add_routes(http::Router& router, Context ctx) {
     router.post("/{lang}/coordinator/reports/{id}/forward", web::localized([ctx, is_coordinator](Request& request) -> Result<Response> {
         auto who = accounts::with_role(request, is_coordinator);
         if (!who) return std::unexpected(who.error());
-        long long id = 0;
-        try { id = std::stoll(request.path_param("id")); } catch (...) { return std::unexpected(Error::make(ErrorCode::not_found, "This page does not exist.")); }
+        auto parsed_id = web::id_param(request);
+        if (!parsed_id) return std::unexpected(parsed_id.error());
+        const long long id = *parsed_id;
         const auto& tr = ctx.views.translator();
         const std::string subject = tr.text(Language::lv, "A problem at a collection point");
         const std::string body = fill_placeholders(tr.text(Language::lv, "Residents report a problem at {1}: {2}. {3}"),
@@ -439,8 +443,9 @@ void add_routes(http::Router& router, Context ctx) {
     router.post("/{lang}/coordinator/reports/{id}/resolve", web::localized([ctx, is_coordinator](Request& request) -> Result<Response> {
         auto who = accounts::with_role(request, is_coordinator);
         if (!who) return std::unexpected(who.error());
-        long long id = 0;
-        try { id = std::stoll(request.path_param("id")); } catch (...) { return std::unexpected(Error::make(ErrorCode::not_found, "This page does not exist.")); }
+        auto parsed_id = web::id_param(request);
+        if (!parsed_id) return std::unexpected(parsed_id.error());
+        const long long id = *parsed_id;
         const Language reporter = parse_language(request.form_param("language").value_or("lv")).value_or(Language::lv);
         const auto& tr = ctx.views.translator();
         auto done = ctx.points.resolve(**who, id, tr.text(reporter, "Your report is resolved"),

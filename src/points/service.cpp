@@ -75,7 +75,8 @@ Result<ReportOutcome> Service::report(const NewReport& r, std::time_t now) {
         if (r.same_as_existing) {
             auto existing = Repository::report(sql, r.existing_id);
             if (!existing || existing->point != r.point || existing->status == "resolved") return std::unexpected(not_found());
-            Repository::confirm(sql, existing->id, now);
+            // A voice that was already counted is thanked all the same, but not counted again.
+            (void)Repository::confirm(sql, existing->id, r.voter_key, now);
             return ReportOutcome{ReportOutcome::Kind::joined, existing->id, existing};
         }
         if (!r.new_anyway) {
@@ -93,6 +94,7 @@ Result<ReportOutcome> Service::report(const NewReport& r, std::time_t now) {
         report.contact = r.contact;
         report.language = r.language;
         report.client_key = r.client_key;
+        report.voter_key = r.voter_key;
         report.created_at = now;
         return ReportOutcome{ReportOutcome::Kind::created, Repository::insert_report(sql, report), std::nullopt};
     });
@@ -121,7 +123,7 @@ Result<void> Service::forward(const Principal& coordinator, long long id, const 
         message.created_at = std::time(nullptr);
         accounts::Repository::enqueue(sql, message);
         Repository::set_status(sql, id, "forwarded", email, std::time(nullptr));
-        accounts::Repository::audit(sql, std::time(nullptr), coordinator.account_id, "report.forwarded",
+        accounts::Repository::audit(sql, std::time(nullptr), coordinator.account_id, "report.forwarded", "report",
                                     std::to_string(id), email);
         return {};
     });
@@ -143,7 +145,7 @@ Result<void> Service::resolve(const Principal& coordinator, long long id, const 
             message.created_at = std::time(nullptr);
             accounts::Repository::enqueue(sql, message);
         }
-        accounts::Repository::audit(sql, std::time(nullptr), coordinator.account_id, "report.resolved",
+        accounts::Repository::audit(sql, std::time(nullptr), coordinator.account_id, "report.resolved", "report",
                                     std::to_string(id), "");
         return {};
     });

@@ -22,6 +22,7 @@ struct Nearby {
 
 struct NewReport {
     std::string point, kind, details, contact, language, client_key;
+    std::string voter_key;           // the signed-in account, else the address: one voice each
     bool same_as_existing = false;   // the reporter said "yes, the same problem"
     long long existing_id = 0;
     bool new_anyway = false;         // the reporter said "no, another problem"

@@ -23,6 +23,7 @@ struct DatabaseUrl {
     Backend backend = Backend::sqlite;
     std::string connect_string;  // what SOCI's backend takes
     std::string display;         // for logs: no password
+    std::string sqlite_path;     // the file, for SQLite
 
     // "sqlite:PATH" or "postgresql://user@host/db?…" (also "postgres://").
     static Result<DatabaseUrl> parse(const std::string& url);

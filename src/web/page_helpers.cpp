@@ -1,6 +1,8 @@
 // Page handler helpers.
 #include "web/page_helpers.hpp"
 
+#include "core/ids.hpp"
+
 namespace skirosim::web {
 
 http::Handler localized(http::Handler handler) {
@@ -10,6 +12,11 @@ http::Handler localized(http::Handler handler) {
         }
         return handler(request);
     };
+}
+
+Result<long long> id_param(const http::Request& request, std::string_view name) {
+    if (auto id = parse_id(request.path_param(name))) return *id;
+    return std::unexpected(Error::make(ErrorCode::not_found, "This page does not exist."));
 }
 
 void set_text(mustache::data& data, const std::string& key, const std::string& value) {

@@ -9,6 +9,9 @@ namespace skirosim::web {
 // Wraps a handler of a "/{lang}/…" route: an unknown language code is a 404.
 http::Handler localized(http::Handler handler);
 
+// The numeric id in a path segment ("{id}"), strictly: anything but digits is a 404.
+Result<long long> id_param(const http::Request& request, std::string_view name = "id");
+
 // Sets a text only when it is not empty: kainjow's mustache counts an empty string as true, so
 // "{{#phone}}…{{/phone}}" would show its label around nothing.
 void set_text(mustache::data& data, const std::string& key, const std::string& value);

@@ -62,6 +62,15 @@ protected:
         });
         return n.value_or(-1);
     }
+    // Accounts of people (a deleted one stays as an empty row, see Repository::erase).
+    long long live_accounts() {
+        auto n = server().app().database().read<long long>([&](soci::session& sql) -> Result<long long> {
+            long long c = 0;
+            sql << "SELECT COUNT(*) FROM accounts WHERE deleted_at IS NULL", soci::into(c);
+            return c;
+        });
+        return n.value_or(-1);
+    }
     std::unique_ptr<TestServer> server_;
 };
 
@@ -154,18 +163,27 @@ TEST_P(Accounts, FormsWithoutTheRightTokenChangeNothing) {
     EXPECT_EQ(browser.get("/lv/account").status, 200);  // the session still works
 }
 
-TEST_P(Accounts, AnEarlierSessionTokenIsWorthNothingAfterLogIn) {
-    Browser owner(server());
-    sign_up(owner, "fixed@example.org");
-    owner.post("/lv/logout", {});
-    Browser victim(server());
-    victim.set_cookie("skirosim_session", "planted-by-an-attacker-planted-by-an-attacker");
-    victim.get("/lv/login");
-    victim.post("/lv/login", {{"login", "fixed@example.org"}, {"password", "correct horse"}});
-    EXPECT_NE(victim.cookie("skirosim_session"), "planted-by-an-attacker-planted-by-an-attacker");
+// Session fixation with a token the server really issued: the attacker logs in to an account of
+// their own, plants that session's cookie in the victim's browser, and the victim logs in.
+TEST_P(Accounts, ASessionTokenPlantedBeforeLogInIsWorthNothingAfterIt) {
+    Browser victim_setup(server());
+    sign_up(victim_setup, "victim@example.org");
     Browser attacker(server());
-    attacker.set_cookie("skirosim_session", "planted-by-an-attacker-planted-by-an-attacker");
-    EXPECT_EQ(attacker.get("/lv/account").status, 303);
+    sign_up(attacker, "attacker@example.org", "attacker horse", "Mallory");
+    const std::string planted = attacker.cookie("skirosim_session");
+    ASSERT_FALSE(planted.empty());
+    ASSERT_EQ(attacker.get("/lv/account").status, 200);  // a real, working session
+
+    Browser victim(server());
+    victim.set_cookie("skirosim_session", planted);
+    victim.get("/lv/login");
+    ASSERT_EQ(victim.post("/lv/login", {{"login", "victim@example.org"}, {"password", "correct horse"}}).status, 303);
+    EXPECT_NE(victim.cookie("skirosim_session"), planted);
+    EXPECT_THAT(victim.get("/lv/account").body, HasSubstr("victim@example.org"));
+    // The planted token opens nothing any more: not the victim's account, not the attacker's.
+    Browser replay(server());
+    replay.set_cookie("skirosim_session", planted);
+    EXPECT_EQ(replay.get("/lv/account").status, 303);
 }
 
 TEST_P(Accounts, LogOutEverywhereEndsEverySession) {
@@ -204,6 +222,7 @@ TEST_P(Accounts, PasswordResetByASingleUseLink) {
     auto reset = other.post("/lv/password/reset", {{"token", token}, {"password", "a brand new one"}});
     EXPECT_EQ(reset.status, 303);
     EXPECT_EQ(browser.get("/lv/account").status, 303);  // the old session ended with the reset
+    other.get(path);  // the form again: its token belongs to the session the reset opened
     auto again = other.post("/lv/password/reset", {{"token", token}, {"password", "yet another one"}});
     EXPECT_EQ(again.status, 400);  // single use
     Browser fresh(server());
@@ -232,8 +251,17 @@ TEST_P(Accounts, ChangeLanguageDownloadAndDeleteMyData) {
     EXPECT_EQ(count("accounts"), 1);
     auto deleted = browser.post("/ru/account/delete", {{"password", "correct horse"}});
     EXPECT_EQ(deleted.header("location"), "/ru/account/deleted");
-    EXPECT_EQ(count("accounts"), 0);
+    EXPECT_EQ(live_accounts(), 0);
     EXPECT_EQ(count("sessions"), 0);
+    // What stays is an empty row that keeps the id from being given to anyone else.
+    auto traces = server().app().database().read<long long>([](soci::session& sql) -> Result<long long> {
+        long long n = 0;
+        sql << "SELECT COUNT(*) FROM accounts WHERE email IS NOT NULL OR phone IS NOT NULL OR display_name <> '' "
+               "OR password_hash <> ''",
+            soci::into(n);
+        return n;
+    });
+    EXPECT_EQ(*traces, 0);
     auto leftovers = server().app().database().read<long long>([](soci::session& sql) -> Result<long long> {
         long long n = 0;
         sql << "SELECT COUNT(*) FROM outbox WHERE recipient = 'leaving@example.org'", soci::into(n);
@@ -263,7 +291,7 @@ TEST_P(Accounts, RetentionRemovesWhatNoPurposeNeeds) {
     ASSERT_TRUE(removed);
     EXPECT_GE(*removed, 2);
     EXPECT_EQ(count("login_attempts"), 1);  // the recent one stays
-    EXPECT_EQ(count("accounts"), 0);
+    EXPECT_EQ(live_accounts(), 0);
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, Accounts, ::testing::ValuesIn(backends()));

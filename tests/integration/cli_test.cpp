@@ -21,6 +21,7 @@ namespace skirosim::testing {
 namespace {
 
 using ::testing::HasSubstr;
+using ::testing::Not;
 namespace fs = std::filesystem;
 
 std::string skirosim(const std::string& args) { return skirosim_cli() + " " + args; }
@@ -119,6 +120,88 @@ TEST(Cli, ExportImportRoundTrip) {
     std::ifstream a(dump), b(again);
     std::string one((std::istreambuf_iterator<char>(a)), {}), two((std::istreambuf_iterator<char>(b)), {});
     EXPECT_EQ(boost::json::parse(one), boost::json::parse(two));
+}
+
+TEST(Cli, TheExportHoldsTheActivitiesAndSaysWhatItDoesNotHold) {
+    const std::string db = temp_file("activities.db");
+    fs::remove(db);
+    auto exported = run_command(skirosim("--database sqlite:" + db + " export"));
+    ASSERT_EQ(exported.exit_code, 0) << exported.output;
+    auto document = boost::json::parse(exported.output.substr(exported.output.find('{')));
+    const auto& activities = document.at("activities").as_array();
+    ASSERT_FALSE(activities.empty());
+    bool workshop = false;
+    for (const auto& a : activities) {
+        if (a.at("id") != "sample-sorting-workshop-library") continue;
+        workshop = true;
+        EXPECT_EQ(a.at("institution"), "cerinu-biblioteka");
+        EXPECT_EQ(a.at("capacity"), 20);
+        EXPECT_EQ(a.at("registration"), true);
+        EXPECT_EQ(a.at("start").as_string().size(), 16u);  // "2026-12-09T15:00", Riga time
+    }
+    EXPECT_TRUE(workshop);
+    auto help = run_command(skirosim("export --help"));
+    EXPECT_THAT(help.output, HasSubstr("accounts, registrations, reports and the logs are not in it"));
+}
+
+TEST(Cli, AStaffAccountNeedsAnInstitutionThatExists) {
+    const std::string db = temp_file("staff.db");
+    fs::remove(db);
+    auto r = run_command("echo 'a long password' | " +
+                         skirosim("--database sqlite:" + db + " add-account x@example.org --name X --role staff --institution no-such-id"));
+    EXPECT_EQ(r.exit_code, 1);
+    EXPECT_THAT(r.output, HasSubstr("Unknown institution: no-such-id."));
+    auto ok = run_command("echo 'a long password' | " +
+                          skirosim("--database sqlite:" + db + " add-account x@example.org --name X --role staff --institution pii-26"));
+    EXPECT_EQ(ok.exit_code, 0) << ok.output;
+}
+
+TEST(Cli, ItemsWhoseChannelsAreNotThereAreRefusedWithWhatToDo) {
+    const std::string db = temp_file("bare.db");
+    fs::remove(db);
+    const std::string items = temp_file("items.json");
+    std::ofstream(items) << R"({"format": "skirosim/1", "items": [{"id": "jar", "channel": "glass",
+      "name": {"lv": "burka", "ru": "банка", "en": "jar"}}]})";
+    auto r = run_command(skirosim("--database sqlite:" + db + " --empty import " + items));
+    EXPECT_EQ(r.exit_code, 1);
+    EXPECT_THAT(r.output, HasSubstr("Item \"jar\" names the channel \"glass\""));
+    EXPECT_THAT(r.output, HasSubstr("Import the channels first"));
+    EXPECT_THAT(r.output, Not(HasSubstr("Something went wrong")));
+    EXPECT_THAT(r.output, Not(HasSubstr("INSERT")));
+    // Brought in together with the channels, the same item is fine.
+    auto together = run_command(skirosim("--database sqlite:" + db + " --empty import " + source_dir() +
+                                         "/data/daugavpils-kimija/guide.json"));
+    ASSERT_EQ(together.exit_code, 0) << together.output;
+    EXPECT_EQ(run_command(skirosim("--database sqlite:" + db + " --empty import " + items)).exit_code, 0);
+}
+
+TEST(Cli, WhatAFileSaysReachesTheTerminalWithoutItsControlCharacters) {
+    const std::string db = temp_file("terminal.db");
+    fs::remove(db);
+    const std::string file = temp_file("escape.json");
+    std::ofstream(file) << "{\"format\": \"skirosim/1\", \"items\": [{\"id\": \"x\\u001b]0;owned\\u0007\\u001b[2J\"}]}";
+    auto r = run_command(skirosim("--database sqlite:" + db + " import " + file));
+    EXPECT_EQ(r.exit_code, 1);
+    EXPECT_EQ(r.output.find('\x1b'), std::string::npos) << r.output;
+    EXPECT_EQ(r.output.find('\x07'), std::string::npos);
+    EXPECT_THAT(r.output, HasSubstr("\\x1b]0;owned\\x07\\x1b[2J"));
+}
+
+TEST(Cli, AFileTooLargeToImportIsRefusedBeforeItIsRead) {
+    const std::string db = temp_file("large.db");
+    fs::remove(db);
+    const std::string file = temp_file("large.json");
+    {
+        std::ofstream out(file);
+        out << "{\"format\": \"skirosim/1\", \"items\": [";
+        const std::string item = R"({"id": "x", "channel": "mixed", "name": {"lv": "a", "ru": "b", "en": "c"}},)";
+        for (std::size_t written = 0; written < 17 * 1024 * 1024; written += item.size()) out << item;
+        out << "]}";
+    }
+    auto r = run_command(skirosim("--database sqlite:" + db + " import " + file));
+    EXPECT_EQ(r.exit_code, 1);
+    EXPECT_THAT(r.output, HasSubstr("is larger than 16 MB. Split it into smaller files"));
+    fs::remove(file);
 }
 
 // SIGTERM: the server stops accepting, finishes the request in flight, then exits 0.

@@ -61,7 +61,7 @@ public:
         conf << "    keepalive 16;\n  }\n  server {\n    listen 127.0.0.1:" << port_ << ";\n"
              << "    location / {\n      proxy_pass http://skirosim;\n      proxy_http_version 1.1;\n"
              << "      proxy_set_header Connection \"\";\n      proxy_set_header Host $host;\n"
-             << "      proxy_set_header X-Forwarded-For $remote_addr;\n    }\n  }\n}\n";
+             << "      proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;\n    }\n  }\n}\n";
         conf.close();
         auto started = run_command(nginx_binary() + " -p " + dir_ + " -c " + dir_ + "/nginx.conf 2>&1");
         ok_ = started.exit_code == 0;
@@ -102,8 +102,12 @@ protected:
         ASSERT_FALSE(Nginx::nginx_binary().empty()) << "nginx is part of the test dependencies";
         url_ = fresh_database_url("postgresql");
         // The first server migrates and loads the data; the second joins the same database.
-        first_ = std::make_unique<ServerProcess>(url_, std::vector<std::string>{"--catalogue-poll-ms", "60000", "--insecure-cookies"});
-        second_ = std::make_unique<ServerProcess>(url_, std::vector<std::string>{"--catalogue-poll-ms", "60000", "--insecure-cookies"});
+        // nginx connects from 127.0.0.1: that one address is the proxy; visitors come from
+        // 127.0.0.2, 127.0.0.3… (all loopback on Linux) and nginx passes their address on.
+        const std::vector<std::string> args{"--catalogue-poll-ms", "60000", "--insecure-cookies",
+                                            "--trusted-proxy", "127.0.0.1/32"};
+        first_ = std::make_unique<ServerProcess>(url_, args);
+        second_ = std::make_unique<ServerProcess>(url_, args);
         nginx_ = std::make_unique<Nginx>(std::vector<unsigned short>{first_->port(), second_->port()});
         ASSERT_TRUE(nginx_->ok()) << nginx_->output();
         auto created = run_command("echo 'coord password' | " + binary() + " --database '" + url_ +
@@ -199,6 +203,30 @@ TEST_F(Cluster, AFullActivityTakesNoMoreThanItsPlacesThroughBothServers) {
     };
     EXPECT_GT(served(*first_), 0);
     EXPECT_GT(served(*second_), 0);
+}
+
+// Behind nginx every connection comes from 127.0.0.1; with the proxy trusted, each visitor is
+// counted by the address nginx saw, so one visitor's guessing does not lock out the next.
+TEST_F(Cluster, OneVisitorsFailedLogInsDoNotLockOutAnotherBehindTheProxy) {
+    HttpClient attacker_client(nginx_->port()), resident_client(nginx_->port());
+    attacker_client.set_source_address("127.0.0.2");
+    resident_client.set_source_address("127.0.0.3");
+    for (int i = 0; i < 20; ++i) {
+        Browser attacker(attacker_client);
+        attacker.get("/lv/login");
+        EXPECT_EQ(attacker.post("/lv/login", {{"login", "user" + std::to_string(i) + "@example.org"}, {"password", "guess"}}).status,
+                  400);
+    }
+    Browser attacker(attacker_client);
+    attacker.get("/lv/login");
+    EXPECT_EQ(attacker.post("/lv/login", {{"login", "coord@example.org"}, {"password", "coord password"}}).status, 429);
+    Browser resident(resident_client);
+    resident.get("/lv/login");
+    EXPECT_EQ(resident.post("/lv/login", {{"login", "coord@example.org"}, {"password", "coord password"}}).status, 303);
+    // The access log names the visitor and the proxy it came through.
+    std::ifstream log(first_->log_path());
+    const std::string text((std::istreambuf_iterator<char>(log)), {});
+    EXPECT_THAT(text, HasSubstr(R"("remote":"127.0.0.2","via":"127.0.0.1")"));
 }
 
 }  // namespace

@@ -1,19 +1,18 @@
-// The outbox is sent through a real SMTP conversation with a small relay on loopback; a relay
-// that is away leaves the messages waiting, with the error noted.
+// The outbox is sent for real: e-mail to an SMTP server (Python's aiosmtpd) that requires
+// STARTTLS and a login, or TLS from the first byte, and text messages to an HTTP gateway on
+// loopback; failures wait for their next try with a growing pause.
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
 #include <boost/asio/ip/tcp.hpp>
-#include <boost/asio/read_until.hpp>
-#include <boost/asio/streambuf.hpp>
-#include <boost/asio/write.hpp>
+#include <boost/json.hpp>
 
-#include <atomic>
-#include <mutex>
-#include <thread>
+#include <regex>
 
+#include "accounts/mailer.hpp"
 #include "accounts/repository.hpp"
 #include "support/browser.hpp"
+#include "support/local_services.hpp"
 #include "support/test_env.hpp"
 #include "support/test_server.hpp"
 
@@ -21,124 +20,194 @@ namespace skirosim::testing {
 namespace {
 
 using ::testing::HasSubstr;
+using ::testing::Not;
 namespace net = boost::asio;
-using tcp = net::ip::tcp;
 
-// A relay that speaks just enough SMTP to take messages and keeps what it received.
-class LoopbackRelay {
-public:
-    LoopbackRelay() : acceptor_(ioc_, tcp::endpoint(net::ip::make_address("127.0.0.1"), 0)) {
-        thread_ = std::thread([this] { serve(); });
-    }
-    ~LoopbackRelay() {
-        stop_ = true;
-        boost::system::error_code ignored;
-        tcp::socket poke(ioc_);
-        poke.connect(acceptor_.local_endpoint(), ignored);
-        thread_.join();
-    }
-    unsigned short port() const { return acceptor_.local_endpoint().port(); }
-    std::vector<std::string> messages() {
-        std::lock_guard lock(mutex_);
-        return messages_;
-    }
-
-private:
-    void serve() {
-        while (!stop_) {
-            tcp::socket socket(ioc_);
-            boost::system::error_code ec;
-            acceptor_.accept(socket, ec);
-            if (ec || stop_) return;
-            net::streambuf buffer;
-            auto say = [&](const std::string& text) { net::write(socket, net::buffer(text + "\r\n"), ec); };
-            auto line = [&]() -> std::string {
-                net::read_until(socket, buffer, "\r\n", ec);
-                if (ec) return "";
-                std::istream in(&buffer);
-                std::string l;
-                std::getline(in, l);
-                if (!l.empty() && l.back() == '\r') l.pop_back();
-                return l;
-            };
-            say("220 loopback relay");
-            std::string data;
-            while (!ec) {
-                std::string command = line();
-                if (ec) break;
-                if (command.starts_with("EHLO")) say("250-loopback\r\n250 8BITMIME");
-                else if (command == "DATA") {
-                    say("354 go on");
-                    for (std::string l = line(); !ec && l != "."; l = line()) data += l + "\n";
-                    {
-                        std::lock_guard lock(mutex_);
-                        messages_.push_back(data);
-                    }
-                    data.clear();
-                    say("250 queued");
-                } else if (command == "QUIT") {
-                    say("221 bye");
-                    break;
-                } else say("250 ok");
-            }
-        }
-    }
-    net::io_context ioc_;
-    tcp::acceptor acceptor_;
-    std::thread thread_;
-    std::atomic<bool> stop_{false};
-    std::mutex mutex_;
-    std::vector<std::string> messages_;
-};
-
-TEST(Mailer, TheOutboxGoesThroughTheRelay) {
-    LoopbackRelay relay;
-    auto options = TestServer::default_options(temp_sqlite_url());
-    options.smtp.host = "127.0.0.1";
-    options.smtp.port = relay.port();
-    options.smtp.from = "sorting@kimija.example";
-    TestServer server(options);
-    Browser browser(server);
-    browser.get("/en/signup");
-    ASSERT_EQ(browser.post("/en/signup", {{"display_name", "Ilze"}, {"login", "ilze@example.org"},
-                                          {"password", "correct horse"}, {"language", "en"}, {"age", "yes"}}).status, 303);
-    auto sent = server.app().mailer().send_pending();
-    ASSERT_TRUE(sent);
-    EXPECT_EQ(*sent, 1);
-    auto messages = relay.messages();
-    ASSERT_EQ(messages.size(), 1u);
-    EXPECT_THAT(messages[0], HasSubstr("To: <ilze@example.org>"));
-    EXPECT_THAT(messages[0], HasSubstr("From: <sorting@kimija.example>"));
-    EXPECT_THAT(messages[0], HasSubstr("Subject: =?UTF-8?B?"));
-    EXPECT_THAT(messages[0], HasSubstr("/en/confirm?token="));
-    auto unsent = server.app().database().read<std::vector<accounts::OutboxMessage>>(
-        [](soci::session& sql) -> Result<std::vector<accounts::OutboxMessage>> { return accounts::Repository::unsent(sql, 10); });
-    EXPECT_TRUE(unsent->empty());
-    EXPECT_EQ(*server.app().mailer().send_pending(), 0);  // nothing is sent twice
+std::vector<accounts::OutboxMessage> outbox(TestServer& server) {
+    return server.app()
+        .database()
+        .read<std::vector<accounts::OutboxMessage>>([](soci::session& sql) -> Result<std::vector<accounts::OutboxMessage>> {
+            return accounts::Repository::outbox(sql, 100);
+        })
+        .value();
 }
 
-TEST(Mailer, ARelayThatIsAwayLeavesTheMessagesWaiting) {
+app::Options with_smtp(const SmtpServer& smtp, accounts::SmtpSecurity security, const std::string& password) {
+    auto options = TestServer::default_options(temp_sqlite_url());
+    options.smtp.host = "127.0.0.1";
+    options.smtp.port = smtp.port();
+    options.smtp.security = security;
+    options.smtp.ca_file = test_certificate().cert;
+    options.smtp.user = "skirosim";
+    options.smtp.password = password;
+    options.smtp.from = "sorting@kimija.example";
+    return options;
+}
+
+void sign_up(TestServer& server, const std::string& login) {
+    Browser browser(server);
+    browser.get("/en/signup");
+    ASSERT_EQ(browser.post("/en/signup", {{"display_name", "Ilze"}, {"login", login}, {"password", "correct horse"},
+                                          {"language", "en"}, {"age", "yes"}}).status,
+              303);
+}
+
+TEST(Mailer, APasswordResetGoesThroughAServerThatRequiresStarttlsAndALogin) {
+    SmtpServer smtp(SmtpServer::Security::starttls_required, "skirosim", "mail secret");
+    TestServer server(with_smtp(smtp, accounts::SmtpSecurity::starttls, "mail secret"));
+    ASSERT_TRUE(server.app().accounts().create_confirmed("ilze@example.org", "Ilze", "old password 1", "en", {}));
+    Browser browser(server);
+    browser.get("/en/password/forgot");
+    ASSERT_EQ(browser.post("/en/password/forgot", {{"login", "ilze@example.org"}}).status, 303);
+
+    auto sent = server.app().mailer().send_pending(std::time(nullptr));
+    ASSERT_TRUE(sent) << sent.error().message;
+    EXPECT_EQ(*sent, 1);
+    auto mail = smtp.messages(1);
+    ASSERT_EQ(mail.size(), 1u);
+    const auto& facts = mail[0].facts.as_object();
+    EXPECT_EQ(facts.at("user"), "skirosim");  // it logged in
+    EXPECT_EQ(facts.at("tls"), true);        // after STARTTLS
+    EXPECT_EQ(facts.at("to").as_array().at(0), "ilze@example.org");
+    EXPECT_EQ(facts.at("from"), "sorting@kimija.example");
+    EXPECT_THAT(mail[0].raw, HasSubstr("Subject: =?UTF-8?B?"));
+    EXPECT_THAT(mail[0].raw, HasSubstr("Content-Type: text/plain; charset=UTF-8"));
+
+    // The link in the message works: the person chooses a new password with it.
+    std::smatch link;
+    ASSERT_TRUE(std::regex_search(mail[0].raw, link, std::regex(R"(/en/password/reset\?token=([A-Za-z0-9_-]+))")));
+    Browser owner(server);
+    owner.get("/en/password/reset?token=" + link[1].str());
+    EXPECT_EQ(owner.post("/en/password/reset", {{"token", link[1].str()}, {"password", "new password 22"}}).status, 303);
+    EXPECT_TRUE(server.app().accounts().log_in("ilze@example.org", "new password 22", "127.0.0.1"));
+    EXPECT_EQ(*server.app().mailer().send_pending(std::time(nullptr)), 0);  // nothing is sent twice
+}
+
+TEST(Mailer, AWrongLoginIsRefusedAndTheMessageWaitsForItsNextTry) {
+    SmtpServer smtp(SmtpServer::Security::starttls_required, "skirosim", "mail secret");
+    TestServer server(with_smtp(smtp, accounts::SmtpSecurity::starttls, "not the secret"));
+    sign_up(server, "ilze@example.org");
+    const std::time_t now = std::time(nullptr);
+    EXPECT_EQ(*server.app().mailer().send_pending(now), 0);
+    EXPECT_TRUE(smtp.messages().empty());
+    auto waiting = outbox(server);
+    ASSERT_EQ(waiting.size(), 1u);
+    EXPECT_EQ(waiting[0].attempts, 1);
+    EXPECT_FALSE(waiting[0].last_error.empty());
+    EXPECT_EQ(waiting[0].next_attempt_at, now + 60);  // a minute, then longer
+    EXPECT_EQ(*server.app().mailer().send_pending(now + 30), 0);
+    EXPECT_EQ(outbox(server)[0].attempts, 1);  // not tried again before its time
+    EXPECT_EQ(*server.app().mailer().send_pending(now + 61), 0);
+    EXPECT_EQ(outbox(server)[0].attempts, 2);
+    EXPECT_EQ(outbox(server)[0].next_attempt_at, now + 61 + 120);
+}
+
+TEST(Mailer, WithoutStarttlsTheServerRefusesTheMail) {
+    SmtpServer smtp(SmtpServer::Security::starttls_required, "skirosim", "mail secret");
+    TestServer server(with_smtp(smtp, accounts::SmtpSecurity::none, "mail secret"));
+    sign_up(server, "ilze@example.org");
+    EXPECT_EQ(*server.app().mailer().send_pending(std::time(nullptr)), 0);
+    EXPECT_TRUE(smtp.messages().empty());
+    EXPECT_EQ(outbox(server)[0].attempts, 1);
+}
+
+TEST(Mailer, TlsFromTheFirstByteWorksToo) {
+    SmtpServer smtp(SmtpServer::Security::tls);
+    auto options = with_smtp(smtp, accounts::SmtpSecurity::tls, "");
+    options.smtp.user.clear();
+    TestServer server(options);
+    sign_up(server, "ilze@example.org");
+    EXPECT_EQ(*server.app().mailer().send_pending(std::time(nullptr)), 1);
+    auto mail = smtp.messages(1);
+    ASSERT_EQ(mail.size(), 1u);
+    EXPECT_EQ(mail[0].facts.at("tls"), true);
+    EXPECT_THAT(mail[0].raw, HasSubstr("/en/confirm?token="));
+}
+
+TEST(Mailer, AServerThatIsAwayLeavesTheMessagesWaiting) {
     auto options = TestServer::default_options(temp_sqlite_url());
     options.smtp.host = "127.0.0.1";
     {
         // A port that was just free: nobody listens there.
         net::io_context ioc;
-        tcp::acceptor probe(ioc, tcp::endpoint(net::ip::make_address("127.0.0.1"), 0));
+        net::ip::tcp::acceptor probe(ioc, net::ip::tcp::endpoint(net::ip::make_address("127.0.0.1"), 0));
         options.smtp.port = probe.local_endpoint().port();
     }
     TestServer server(options);
-    Browser browser(server);
-    browser.get("/en/signup");
-    browser.post("/en/signup", {{"display_name", "Ilze"}, {"login", "ilze@example.org"},
-                                {"password", "correct horse"}, {"language", "en"}, {"age", "yes"}});
-    auto sent = server.app().mailer().send_pending();
-    ASSERT_TRUE(sent);
-    EXPECT_EQ(*sent, 0);
-    auto unsent = server.app().database().read<std::vector<accounts::OutboxMessage>>(
-        [](soci::session& sql) -> Result<std::vector<accounts::OutboxMessage>> { return accounts::Repository::unsent(sql, 10); });
-    ASSERT_EQ(unsent->size(), 1u);
-    EXPECT_EQ(unsent->front().attempts, 1);
-    EXPECT_FALSE(unsent->front().last_error.empty());
+    sign_up(server, "ilze@example.org");
+    EXPECT_EQ(*server.app().mailer().send_pending(std::time(nullptr)), 0);
+    auto waiting = outbox(server);
+    ASSERT_EQ(waiting.size(), 1u);
+    EXPECT_EQ(waiting.front().attempts, 1);
+    EXPECT_FALSE(waiting.front().sent_at.has_value());
+    EXPECT_FALSE(waiting.front().last_error.empty());
+}
+
+TEST(Mailer, TextMessagesGoThroughTheGatewayAndAreTriedAgainWhenItFails) {
+    HttpReceiver gateway(/*fail_first=*/1);
+    auto options = TestServer::default_options(temp_sqlite_url());
+    options.sms.url = gateway.url("/send");
+    options.sms.secret = "gateway token";
+    TestServer server(options);
+    sign_up(server, "2612 3456");
+    const std::time_t now = std::time(nullptr);
+    EXPECT_EQ(*server.app().mailer().send_pending(now), 0);  // the gateway answered 503
+    ASSERT_EQ(outbox(server).size(), 1u);
+    EXPECT_EQ(outbox(server)[0].medium, "sms");
+    EXPECT_EQ(outbox(server)[0].attempts, 1);
+    EXPECT_EQ(outbox(server)[0].next_attempt_at, now + 60);
+    EXPECT_EQ(*server.app().mailer().send_pending(now + 61), 1);
+    auto requests = gateway.requests();
+    ASSERT_EQ(requests.size(), 2u);
+    const auto& request = requests[1].as_object();
+    EXPECT_EQ(request.at("path"), "/send");
+    EXPECT_EQ(request.at("headers").at("authorization"), "Bearer gateway token");
+    EXPECT_EQ(request.at("headers").at("content-type"), "application/json");
+    // The body is the template with the number and the text, as JSON that parses.
+    auto body = boost::json::parse(request.at("body").as_string()).as_object();
+    EXPECT_EQ(body.at("to"), "+37126123456");
+    EXPECT_THAT(std::string(body.at("text").as_string()), HasSubstr("/en/confirm?token="));
+    EXPECT_TRUE(outbox(server)[0].sent_at.has_value());
+}
+
+TEST(Mailer, TheOutboxPageTellsEachKindAndWhatHappensToIt) {
+    HttpReceiver gateway(/*fail_first=*/1);
+    auto options = TestServer::default_options(temp_sqlite_url());
+    options.sms.url = gateway.url("/send");
+    TestServer server(options);
+    ASSERT_TRUE(server.app().accounts().create_confirmed("coord@example.org", "Koordinatore", "coord password", "en",
+                                                         {{"coordinator", ""}}));
+    sign_up(server, "2612 3456");         // a text message: tried, the gateway fails once
+    sign_up(server, "ilze@example.org");  // an e-mail: no mail server is set up
+    (void)server.app().mailer().send_pending(std::time(nullptr));
+    Browser coordinator(server);
+    coordinator.get("/en/login");
+    ASSERT_EQ(coordinator.post("/en/login", {{"login", "coord@example.org"}, {"password", "coord password"}}).status, 303);
+    auto page = coordinator.get("/en/coordinator/outbox");
+    ASSERT_EQ(page.status, 200);
+    EXPECT_THAT(page.body, HasSubstr("Text message"));
+    EXPECT_THAT(page.body, HasSubstr("E-mail"));
+    EXPECT_THAT(page.body, HasSubstr("Nothing sends this kind of message: pass it on by hand."));
+    EXPECT_THAT(page.body, HasSubstr("Not sent yet (SMS gateway answered 503); next try"));
+    EXPECT_THAT(page.body, Not(HasSubstr("· sms ·")));
+}
+
+TEST(Mailer, TheGatewayBodyEscapesWhatItCarries) {
+    accounts::SmsSettings json;
+    EXPECT_EQ(accounts::sms_body(json, "+37126123456", "Say \"hi\"\n{to}"),
+              R"({"to":"+37126123456","text":"Say \"hi\"\n{to}"})");
+    accounts::SmsSettings form;
+    form.body = "number={to}&message={text}";
+    form.content_type = "application/x-www-form-urlencoded";
+    EXPECT_EQ(accounts::sms_body(form, "+37126123456", "a&b=c ā"), "number=%2B37126123456&message=a%26b%3Dc%20%C4%81");
+}
+
+TEST(Mailer, PausesGrowFromAMinuteToSixHours) {
+    EXPECT_EQ(accounts::retry_pause(1), std::chrono::seconds(60));
+    EXPECT_EQ(accounts::retry_pause(2), std::chrono::seconds(120));
+    EXPECT_EQ(accounts::retry_pause(5), std::chrono::seconds(960));
+    EXPECT_EQ(accounts::retry_pause(9), std::chrono::seconds(15360));
+    EXPECT_EQ(accounts::retry_pause(10), std::chrono::seconds(6 * 3600));
 }
 
 }  // namespace

@@ -27,10 +27,18 @@ protected:
         std::ofstream(dir_ / name) << text;
         return shell_quote((dir_ / name).string());
     }
-    long long points() const {
+    boost::json::array exported_points() const {
         auto exported = skirosim("export 2>/dev/null");
         auto doc = boost::json::parse(exported.output.substr(exported.output.find('{')));
-        return static_cast<long long>(doc.at("points").as_array().size());
+        return doc.at("points").as_array();
+    }
+    long long points() const { return static_cast<long long>(exported_points().size()); }
+    // A point as the database has it now, read back through the export.
+    boost::json::object point(const std::string& id) const {
+        for (const auto& p : exported_points()) {
+            if (p.at("id").as_string() == id) return p.as_object();
+        }
+        return {};
     }
     fs::path dir_;
 };
@@ -43,6 +51,16 @@ TEST_F(PointsImport, CsvWithOpeningHours) {
     auto r = skirosim("import " + file);
     ASSERT_EQ(r.exit_code, 0) << r.output;
     EXPECT_EQ(points(), before + 1);
+    // Every field where it belongs: latitude is lat (not lon), the lists and the flags as written.
+    auto box = point("new-box");
+    EXPECT_DOUBLE_EQ(box.at("location").at("lat").to_number<double>(), 55.87);
+    EXPECT_DOUBLE_EQ(box.at("location").at("lon").to_number<double>(), 26.52);
+    EXPECT_EQ(box.at("kind"), "shop-box");
+    EXPECT_EQ(box.at("address"), "Vienības iela 1, Daugavpils");
+    EXPECT_EQ(box.at("name").at("ru"), "Ящик");
+    EXPECT_EQ(box.at("opening_hours"), "Mo-Sa 09:00-21:00");
+    EXPECT_EQ(boost::json::serialize(box.at("channels")), R"(["batteries","lamps"])");
+    EXPECT_EQ(box.at("verified"), true);
 }
 
 TEST_F(PointsImport, ABadCsvRowNamesRowAndFieldAndImportsNothing) {
@@ -77,6 +95,13 @@ TEST_F(PointsImport, GeoJsonFromAnOpenStreetMapExport) {
     auto r = skirosim("import " + file);
     ASSERT_EQ(r.exit_code, 0) << r.output;
     EXPECT_EQ(points(), before + 2);
+    // GeoJSON writes [longitude, latitude]: they must not come out swapped.
+    auto glass = point("osm-recycling-1");
+    EXPECT_DOUBLE_EQ(glass.at("location").at("lat").to_number<double>(), 55.8802);
+    EXPECT_DOUBLE_EQ(glass.at("location").at("lon").to_number<double>(), 26.5301);
+    EXPECT_EQ(boost::json::serialize(glass.at("channels")), R"(["glass","paper"])");
+    EXPECT_EQ(glass.at("opening_hours"), "24/7");
+    EXPECT_EQ(point("osm-recycling-2").at("kind"), "textile-container");
     auto bad = write("bad.geojson", R"({"type": "FeatureCollection", "features": [
       {"type": "Feature", "geometry": {"type": "LineString", "coordinates": [[26.5, 55.8], [26.6, 55.9]]},
        "properties": {"id": "a-line", "kind": "container-site", "name": "X", "address": "Y", "channels": "glass"}}]})");

@@ -22,6 +22,7 @@ Headers Browser::headers() const {
     }
     Headers h;
     if (!cookie_header.empty()) h.emplace_back("Cookie", cookie_header);
+    for (const auto& [name, value] : extra_) h.emplace_back(name, value);
     return h;
 }
 

@@ -23,13 +23,15 @@ public:
     std::string cookie(const std::string& name) const;
     void set_cookie(const std::string& name, const std::string& value) { cookies_[name] = value; }
     void forget_cookie(const std::string& name) { cookies_.erase(name); }
+    // A header sent with every request (Origin, X-Forwarded-For…).
+    void set_header(const std::string& name, const std::string& value) { extra_[name] = value; }
     const std::string& csrf() const { return csrf_; }
 
 private:
     void remember(const HttpResult& response);
     Headers headers() const;
     const HttpClient& server_;
-    std::map<std::string, std::string> cookies_;
+    std::map<std::string, std::string> cookies_, extra_;
     std::string csrf_;
 };
 

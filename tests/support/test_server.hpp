@@ -30,6 +30,8 @@ public:
     explicit HttpClient(unsigned short port = 0) : port_(port) {}
     virtual ~HttpClient() = default;
     unsigned short port() const { return port_; }
+    // Connects from this local address (another 127.0.0.x is another visitor to a proxy).
+    void set_source_address(std::string address) { source_ = std::move(address); }
     HttpResult get(const std::string& target, const Headers& headers = {}) const;
     HttpResult post_form(const std::string& target, const std::string& body,
                          const Headers& headers = {}) const;
@@ -38,6 +40,7 @@ public:
 
 protected:
     unsigned short port_ = 0;
+    std::string source_;
 };
 
 class TestServer : public HttpClient {

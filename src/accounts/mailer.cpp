@@ -240,7 +240,8 @@ Result<int> Mailer::send_pending(std::time_t now) {
             return {};
         });
         if (error.empty()) ++sent;
-        else spdlog::warn("outbox: message {} ({}) not sent, try {}: {}", message.id, message.medium, message.attempts + 1, error);
+        // The reason stays in the outbox for the coordinator: a server's reply may quote the address.
+        else spdlog::warn("outbox: message {} ({}) not sent, try {}", message.id, message.medium, message.attempts + 1);
     }
     return sent;
 }

@@ -8,7 +8,7 @@
 #include <random>
 #include <stdexcept>
 
-#include "app/data_import.hpp"
+#include "platform/exchange.hpp"
 #include "guide/data_file.hpp"
 
 namespace skirosim::bench {
@@ -16,9 +16,9 @@ namespace skirosim::bench {
 namespace fs = std::filesystem;
 
 guide::CatalogueData load_profile_catalogue(const std::string& profile_dir) {
-    auto documents = app::read_profile(profile_dir);
+    auto documents = platform::read_profile(profile_dir);
     if (!documents) throw std::runtime_error(fill_placeholders(documents.error().message, documents.error().args));
-    auto data = guide::parse_catalogue(app::named(*documents), nullptr);
+    auto data = guide::parse_catalogue(platform::named(*documents), nullptr);
     if (!data) throw std::runtime_error(fill_placeholders(data.error().message, data.error().args));
     return std::move(*data);
 }

@@ -134,7 +134,8 @@ if ((SYNTHETIC > 0)); then
   # The catalogue bench/catalogue_loader.cpp makes for bench_search_compare, item for item: the
   # profile's items, then "<material> <colour> <item name> <n>" from std::mt19937(42) up to SYNTHETIC.
   echo "  generating the synthetic catalogue ($SYNTHETIC items) and importing it…" >&2
-  python3 - "$root/data/$PROFILE" "$SYNTHETIC" >"$tmp/synthetic.json" <<'PY'
+  mkdir -p "$tmp/synthetic"
+  python3 - "$root/data/$PROFILE" "$SYNTHETIC" "$tmp/synthetic" <<'PY'
 import json, os, sys
 
 class MT19937:  # std::mt19937
@@ -159,8 +160,8 @@ class MT19937:  # std::mt19937
         y ^= (y << 15) & 0xefc60000
         return y ^ (y >> 18)
 
-profile, size = sys.argv[1], int(sys.argv[2])
-files = []  # app::read_profile: every .json below the profile, sorted as paths
+profile, size, out = sys.argv[1], int(sys.argv[2]), sys.argv[3]
+files = []  # platform::read_profile: every .json below the profile, sorted as paths
 for directory, _, names in os.walk(profile):
     files += [os.path.join(directory, n) for n in names if n.endswith(".json")]
 files.sort(key=lambda f: os.path.relpath(f, profile).split(os.sep))
@@ -190,14 +191,19 @@ while len(base) + len(items) < size:
         item["synonyms"][language] = [f"{colour[l]} {synonyms[random() % len(synonyms)]}"] if synonyms else []
     items.append(item)
     n += 1
-json.dump({"format": "skirosim/1", "items": items}, sys.stdout, ensure_ascii=False)
+# skirosim import refuses files over 16 MB: parts of 10,000 items (about 5 MB each).
+for part in range(0, len(items), 10000):
+    with open(os.path.join(out, "part-%03d.json" % (part // 10000)), "w", encoding="utf-8") as f:
+        json.dump({"format": "skirosim/1", "items": items[part:part + 10000]}, f, ensure_ascii=False)
 PY
   t0=$EPOCHREALTIME
-  "$BIN" --resources "$root" --database "sqlite:$tmp/synthetic.db" --profile "$PROFILE" --log-level warn \
-    import "$tmp/synthetic.json" >>"$tmp/server.log" 2>&1 || die "importing the synthetic catalogue failed"
+  for part in "$tmp"/synthetic/part-*.json; do
+    "$BIN" --resources "$root" --database "sqlite:$tmp/synthetic.db" --profile "$PROFILE" --log-level warn \
+      import "$part" >>"$tmp/server.log" 2>&1 || die "importing the synthetic catalogue failed"
+  done
   import_s=$(awk -v a="${t0/,/.}" -v b="${EPOCHREALTIME/,/.}" 'BEGIN { printf "%.1f", b - a }')
   items=$(sqlite3 "$tmp/synthetic.db" 'SELECT COUNT(*) FROM items' 2>/dev/null || echo "?")
-  synthetic_note="The synthetic database was made by \`skirosim import\` of a generated skirosim/1 file ($items items, $(mib $(($(stat -c %s "$tmp/synthetic.json") / 1024))) MiB of JSON, ${import_s} s); its start-up is a restart on it."
+  synthetic_note="The synthetic database was made by \`skirosim import\` of generated skirosim/1 files ($items items in parts of 10,000, $(mib $(($(du -sk "$tmp/synthetic" | cut -f1)))) MiB of JSON, ${import_s} s); its start-up is a restart on it."
   measure "synthetic, $(thousands "$SYNTHETIC") items" "$tmp/synthetic.db"
 fi
 

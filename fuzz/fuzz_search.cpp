@@ -4,7 +4,7 @@
 #include <cstdint>
 #include <memory>
 
-#include "app/data_import.hpp"
+#include "platform/exchange.hpp"
 #include "guide/data_file.hpp"
 #include "guide/search_index.hpp"
 #include "text/normalize.hpp"
@@ -14,8 +14,8 @@ using namespace skirosim;
 namespace {
 const guide::SearchIndex& index() {
     static auto catalogue = [] {
-        auto documents = app::read_profile(SKIROSIM_SOURCE_DIR "/data/daugavpils-kimija");
-        auto data = guide::parse_catalogue(app::named(*documents), nullptr);
+        auto documents = platform::read_profile(SKIROSIM_SOURCE_DIR "/data/daugavpils-kimija");
+        auto data = guide::parse_catalogue(platform::named(*documents), nullptr);
         return std::make_unique<guide::Catalogue>(std::move(*data));
     }();
     static guide::SearchIndex built(*catalogue, {});

@@ -35,7 +35,7 @@ CPP = [
 ]
 
 def code_ids():
-    for path in (root / "src").rglob("*.cpp"):
+    for path in sorted((root / "src").rglob("*.[ch]pp")):
         text = path.read_text(encoding="utf-8")
         text = re.sub(r'"\s*\n\s*"', "", text)  # join string literals split over lines
         for pattern in CPP:

@@ -27,11 +27,9 @@ SKIROSIM_LOAD_SECONDS=20 build/tests/skirosim_load_test
 echo "== browser tests (Playwright + chromium + axe-core)"
 (cd tests/e2e && npm ci --no-audit --no-fund --loglevel=error)
 e2e_dir=$(mktemp -d /tmp/skirosim-e2e.XXXXXX)
-# The sample activities ahead of today, as in the C++ tests (tests/support/test_env.hpp).
-SKIROSIM_SAMPLE_SHIFT_DAYS=$(python3 scripts/sample-profile.py "$e2e_dir/profile" \
-  ${SKIROSIM_TEST_LEAD_DAYS:+--lead-days "$SKIROSIM_TEST_LEAD_DAYS"})
-export SKIROSIM_SAMPLE_SHIFT_DAYS
-e2e=(build/src/skirosim --database "sqlite:$e2e_dir/e2e.db" --profile "$e2e_dir/profile")
+# As the C++ tests do (tests/support/test_env.hpp), the server runs as of one fixed moment, before
+# the sample activities, whatever the machine's date.
+e2e=(build/src/skirosim --database "sqlite:$e2e_dir/e2e.db" --clock-start 2026-12-01T09:00:00+02:00)
 # The journeys need a coordinator (who reads the outbox, where confirmation links wait).
 echo "e2e coordinator password" | "${e2e[@]}" \
   add-account coordinator@example.org --name "Koordinatore" --role coordinator >/dev/null

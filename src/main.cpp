@@ -6,14 +6,11 @@
 
 #include <csignal>
 #include <fstream>
-#include <sstream>
+#include <cstdio>
+#include <optional>
 #include <iostream>
 
-#include "app/application.hpp"
-#include "core/utf8.hpp"
-#include "guide/data_file.hpp"
-#include "points/data_file.hpp"
-#include "storage/backup.hpp"
+#include "app/commands.hpp"
 
 #ifndef SKIROSIM_DEFAULT_RESOURCES
 #define SKIROSIM_DEFAULT_RESOURCES "."
@@ -27,7 +24,7 @@
 
 namespace {
 
-using skirosim::app::Application;
+using skirosim::app::Command;
 using skirosim::app::Options;
 
 // "HOST:PORT", "[::1]:PORT" or ":PORT".
@@ -58,83 +55,24 @@ std::optional<std::string> read_secret(const std::string& path) {
     return line;
 }
 
-// Items or points, told apart by their columns (points have lat and lon).
-skirosim::Result<boost::json::value> read_csv(const std::string& path) {
-    auto text = skirosim::app::read_import_file(path);
-    if (!text) return std::unexpected(text.error());
-    const std::string header = text->substr(0, text->find('\n'));
-    if (header.find(",lat,") != std::string::npos) return skirosim::points::points_csv_document(*text, path);
-    return skirosim::guide::items_csv_document(*text, path);
-}
-
-// An error for the terminal, in English: nothing from a file may reach the terminal as a control
-// character.
-void print_error(const Application& application, const skirosim::Error& error, const char* after = nullptr) {
-    std::cerr << skirosim::printable_for_terminal(application.translator().message(skirosim::Language::en, error))
-              << "\n";
-    if (after) std::cerr << after << "\n";
-}
-
-// "sqlite:PATH" → PATH; nothing for another database.
-std::optional<std::string> sqlite_path(const std::string& database) {
-    auto url = skirosim::storage::DatabaseUrl::parse(database);
-    if (!url || url->backend != skirosim::storage::Backend::sqlite) return std::nullopt;
-    return url->sqlite_path;
-}
-
-skirosim::Result<boost::json::value> read_geojson(const std::string& path) {
-    auto value = skirosim::app::read_json_file(path);
-    if (!value) return value;
-    return skirosim::points::geojson_document(*value, path);
-}
-
-void print_answers(const boost::json::object& answer) {
-    const auto& results = answer.at("results").as_array();
-    if (results.empty()) std::cout << "Nothing found.\n";
-    for (const auto& r : results) {
-        const auto& o = r.as_object();
-        std::cout << o.at("name").as_string().c_str() << " → " << o.at("channel").as_string().c_str();
-        if (o.at("bin").is_object()) std::cout << " (" << o.at("bin").at("name").as_string().c_str() << ")";
-        std::cout << "\n";
-    }
-    if (answer.at("suggestion").is_string()) {
-        std::cout << "Did you mean: " << answer.at("suggestion").as_string().c_str() << "?\n";
-    }
-}
-
-int run_search(Application& application, const std::string& query, const std::string& lang,
-               std::size_t limit, bool as_json, bool batch) {
-    auto language = skirosim::parse_language(lang).value_or(skirosim::Language::lv);
-    auto answer = [&](const std::string& text, skirosim::Language in_language) {
-        // Command-line searches are tests and scripts, not residents: they are not recorded.
-        auto found = application.guide().search(text + " ", in_language, limit, false);
-        return skirosim::guide::Service::to_json(found, text, in_language);
-    };
-    if (!batch) {
-        if (query.empty()) {
-            std::cerr << "Give a QUERY, or --batch to read queries from standard input.\n";
-            return 2;
+// "2026-12-01T09:00:00+02:00" or "…Z" → that moment.
+std::optional<skirosim::platform::Clock::time_point> parse_moment(const std::string& text) {
+    int y = 0, mo = 0, d = 0, h = 0, mi = 0, se = 0, consumed = 0;
+    if (std::sscanf(text.c_str(), "%4d-%2d-%2dT%2d:%2d:%2d%n", &y, &mo, &d, &h, &mi, &se, &consumed) != 6) return std::nullopt;
+    const std::string zone = text.substr(static_cast<std::size_t>(consumed));
+    int offset_minutes = 0;
+    if (zone != "Z") {
+        int oh = 0, om = 0;
+        if (zone.size() != 6 || (zone[0] != '+' && zone[0] != '-') || std::sscanf(zone.c_str() + 1, "%2d:%2d", &oh, &om) != 2) {
+            return std::nullopt;
         }
-        auto result = answer(query, language);
-        if (as_json) std::cout << boost::json::serialize(result) << "\n";
-        else print_answers(result);
-        return 0;
+        offset_minutes = (zone[0] == '-' ? -1 : 1) * (oh * 60 + om);
     }
-    std::string line;
-    while (std::getline(std::cin, line)) {
-        if (!line.empty() && line.back() == '\r') line.pop_back();
-        skirosim::Language line_language = language;
-        std::string text = line;
-        if (auto tab = line.find('\t'); tab != std::string::npos) {
-            if (auto l = skirosim::parse_language(line.substr(0, tab))) {
-                line_language = *l;
-                text = line.substr(tab + 1);
-            }
-        }
-        if (!skirosim::is_valid_utf8(text)) text.clear();
-        std::cout << boost::json::serialize(answer(text, line_language)) << "\n";
-    }
-    return 0;
+    const std::chrono::year_month_day date{std::chrono::year{y}, std::chrono::month{static_cast<unsigned>(mo)},
+                                           std::chrono::day{static_cast<unsigned>(d)}};
+    if (!date.ok() || h > 23 || mi > 59 || se > 59) return std::nullopt;
+    return std::chrono::sys_days{date} + std::chrono::hours{h} + std::chrono::minutes{mi - offset_minutes} +
+           std::chrono::seconds{se};
 }
 
 }  // namespace
@@ -145,6 +83,8 @@ int main(int argc, char** argv) {
     std::signal(SIGXFSZ, SIG_IGN);
     CLI::App cli{"Šķirosim: a neighbourhood waste-sorting initiative, end to end."};
     cli.require_subcommand(1);
+    // Options of the whole command may also follow the subcommand (`skirosim serve --database …`).
+    cli.fallthrough();
     Options options;
     options.resources = SKIROSIM_DEFAULT_RESOURCES;
     options.locale_dir = SKIROSIM_DEFAULT_LOCALE_DIR;
@@ -176,7 +116,13 @@ int main(int argc, char** argv) {
         ->envname("SKIROSIM_LOG_LEVEL")
         ->capture_default_str();
 
-    skirosim::http::ServerOptions server_options;
+    Command command;
+    skirosim::http::ServerOptions& server_options = command.server;
+    std::string clock_start;
+    cli.add_option("--clock-start", clock_start,
+                   "Run as if it were this moment when the program starts, e.g. 2026-12-01T09:00:00+02:00 "
+                   "(demonstrations and tests; the clock runs on from there)")
+        ->envname("SKIROSIM_CLOCK_START");
     std::string listen = "127.0.0.1:8080";
     auto* serve = cli.add_subcommand("serve", "Serve the site and the API");
     serve->add_option("--listen", listen, "HOST:PORT to listen on")
@@ -191,12 +137,12 @@ int main(int argc, char** argv) {
         ->envname("SKIROSIM_WORKERS")
         ->check(CLI::Range(1, 256))
         ->capture_default_str();
-    std::string port_file;
+    std::string& port_file = command.port_file;
     bool insecure_cookies = false;
     serve->add_flag("--insecure-cookies", insecure_cookies,
                     "Send cookies over plain HTTP too (only behind no proxy, on a trusted network)")
         ->envname("SKIROSIM_INSECURE_COOKIES");
-    serve->add_option("--public-url", options.accounts.public_url,
+    serve->add_option("--public-url", options.public_url,
                       "The address people use, for links in messages")
         ->envname("SKIROSIM_PUBLIC_URL")
         ->capture_default_str();
@@ -236,23 +182,23 @@ int main(int argc, char** argv) {
     serve->add_option("--metrics-token-file", metrics_token_file,
                       "File holding a token that opens /metrics from elsewhere than this machine")
         ->envname("SKIROSIM_METRICS_TOKEN_FILE")->check(CLI::ExistingFile);
-    serve->add_option("--guest-registrations-per-address-hour", options.guests.per_address.events,
+    serve->add_option("--guest-registrations-per-address-hour", options.activities.guests.per_address.events,
                       "Registrations without an account from one address in an hour (a library PC may need more)")
         ->envname("SKIROSIM_GUEST_REGISTRATIONS_PER_ADDRESS_HOUR")->check(CLI::Range(1, 1000000))->capture_default_str();
-    serve->add_option("--guest-registrations-per-contact-day", options.guests.per_contact.events,
+    serve->add_option("--guest-registrations-per-contact-day", options.activities.guests.per_contact.events,
                       "Registrations without an account for one e-mail address or phone number in a day")
         ->envname("SKIROSIM_GUEST_REGISTRATIONS_PER_CONTACT_DAY")->check(CLI::Range(1, 1000000))->capture_default_str();
-    long long guest_hold_minutes = options.guests.hold.count();
+    long long guest_hold_minutes = options.activities.guests.hold.count();
     serve->add_option("--guest-hold-minutes", guest_hold_minutes,
                       "How long a guest's places are held until the link sent to them is opened")
         ->envname("SKIROSIM_GUEST_HOLD_MINUTES")->check(CLI::Range(5LL, 24LL * 60))->capture_default_str();
     serve->add_option("--keep-login-attempts-days", options.accounts.keep_login_attempts_days,
                       "Days log-in attempts are kept")
         ->envname("SKIROSIM_KEEP_LOGIN_ATTEMPTS_DAYS")->check(CLI::Range(1, 3650))->capture_default_str();
-    serve->add_option("--keep-sent-messages-days", options.accounts.keep_sent_messages_days,
+    serve->add_option("--keep-sent-messages-days", options.keep_sent_messages_days,
                       "Days sent messages stay in the outbox")
         ->envname("SKIROSIM_KEEP_SENT_MESSAGES_DAYS")->check(CLI::Range(1, 3650))->capture_default_str();
-    serve->add_option("--keep-registration-contacts-days", options.accounts.keep_registration_contacts_days,
+    serve->add_option("--keep-registration-contacts-days", options.activities.keep_registration_contacts_days,
                       "Days after an activity that the names and contacts of those registered are kept")
         ->envname("SKIROSIM_KEEP_REGISTRATION_CONTACTS_DAYS")->check(CLI::Range(1, 3650))->capture_default_str();
     serve->add_option("--keep-unconfirmed-days", options.accounts.keep_unconfirmed_days,
@@ -263,22 +209,22 @@ int main(int argc, char** argv) {
         ->envname("SKIROSIM_PORT_FILE");
 
     auto* migrate = cli.add_subcommand("migrate", "Apply database migrations and exit");
-    std::string import_file;
+    std::string& import_file = command.file;
     auto* import = cli.add_subcommand("import", "Import a data file (all or nothing)");
     import->add_option("FILE", import_file, "A skirosim/1 JSON document")
         ->required()
         ->check(CLI::ExistingFile);
-    std::string export_file = "-";
+    std::string& export_file = command.output;
     auto* export_cmd = cli.add_subcommand(
         "export", "Write the shared data (catalogue, places, institutions, points, activities) as a skirosim/1 "
                   "document; accounts, registrations, reports and the logs are not in it (use backup)");
     export_cmd->add_option("--output,-o", export_file, "File to write, - for standard output")
         ->capture_default_str();
-    std::string items_csv;
+    std::string& items_csv = command.items_csv;
     export_cmd->add_option("--items-csv", items_csv, "Also write the guide's items as CSV to this file");
     auto* version = cli.add_subcommand("version", "Print the version");
     auto* chores = cli.add_subcommand("chores", "Run the server's periodic jobs once now (reminders, lapsed places, retention)");
-    std::string backup_file, restore_file;
+    std::string &backup_file = command.file, &restore_file = command.file;
     auto* backup = cli.add_subcommand("backup", "Copy the SQLite database as it is now into FILE, while the server runs");
     backup->add_option("FILE", backup_file, "A new file for the copy")->required();
     auto* restore = cli.add_subcommand("restore", "Replace the SQLite database with a copy made by backup (stop the server first)");
@@ -286,9 +232,9 @@ int main(int argc, char** argv) {
 
     auto* add_account = cli.add_subcommand(
         "add-account", "Create a confirmed account with roles (the first administrator); the password is read from standard input");
-    std::string account_login, account_name, account_language = "lv";
-    std::vector<std::string> account_roles;
-    std::string account_institution;
+    std::string &account_login = command.login, &account_name = command.name, &account_language = command.language;
+    std::vector<std::string>& account_roles = command.roles;
+    std::string& account_institution = command.institution;
     add_account->add_option("LOGIN", account_login, "E-mail address or phone number")->required();
     add_account->add_option("--name", account_name, "Display name")->required();
     add_account->add_option("--language", account_language, "lv, ru or en")
@@ -298,10 +244,10 @@ int main(int argc, char** argv) {
     add_account->add_option("--institution", account_institution, "The institution of a staff role");
 
     auto* search = cli.add_subcommand("search", "Ask the sorting guide where things go");
-    std::string search_lang = "lv";
-    std::size_t search_limit = 5;
-    bool search_json = false, search_batch = false;
-    std::string search_query;
+    std::string& search_lang = command.search_language;
+    std::size_t& search_limit = command.limit;
+    bool &search_json = command.json, &search_batch = command.batch;
+    std::string& search_query = command.query;
     search->add_option("--lang", search_lang, "lv, ru or en: the language of the answers")
         ->check(CLI::IsMember({"lv", "ru", "en"}))
         ->capture_default_str();
@@ -319,10 +265,17 @@ int main(int argc, char** argv) {
     options.locale_dir = locale_dir;
     options.secure_cookies = !insecure_cookies;
     options.catalogue_poll = std::chrono::milliseconds(catalogue_poll_ms);
-    options.guests.hold = std::chrono::minutes(guest_hold_minutes);
-    options.smtp.security = smtp_tls == "tls"    ? skirosim::accounts::SmtpSecurity::tls
-                            : smtp_tls == "none" ? skirosim::accounts::SmtpSecurity::none
-                                                 : skirosim::accounts::SmtpSecurity::starttls;
+    options.activities.guests.hold = std::chrono::minutes(guest_hold_minutes);
+    options.smtp.security = smtp_tls == "tls"    ? skirosim::platform::SmtpSecurity::tls
+                            : smtp_tls == "none" ? skirosim::platform::SmtpSecurity::none
+                                                 : skirosim::platform::SmtpSecurity::starttls;
+    if (!clock_start.empty()) {
+        options.clock_start = parse_moment(clock_start);
+        if (!options.clock_start) {
+            std::cerr << "--clock-start must be a moment like 2026-12-01T09:00:00+02:00\n";
+            return 2;
+        }
+    }
     for (auto [file, target] : {std::pair{&smtp_password_file, &options.smtp.password},
                                 {&sms_secret_file, &options.sms.secret}, {&metrics_token_file, &options.metrics_token}}) {
         if (file->empty()) continue;
@@ -350,120 +303,17 @@ int main(int argc, char** argv) {
         std::cout << "skirosim " << SKIROSIM_VERSION << "\n";
         return 0;
     }
-    // Backups work on the database file itself: no application (migrations, data) is needed, and a
-    // restore must not create the database it is about to replace.
-    if (backup->parsed() || restore->parsed()) {
-        auto path = sqlite_path(options.database);
-        if (!path) {
-            std::cerr << "backup and restore are for SQLite; on PostgreSQL use pg_dump and pg_restore (see the README).\n";
-            return 2;
-        }
-        auto done = backup->parsed() ? skirosim::storage::backup_sqlite(*path, backup_file)
-                                     : skirosim::storage::restore_sqlite(restore_file, *path);
-        if (!done) {
-            std::cerr << skirosim::printable_for_terminal(skirosim::fill_placeholders(done.error().message, done.error().args))
-                      << "\n";
-            return 1;
-        }
-        std::cout << (backup->parsed() ? "Copied the database into " + backup_file : "Restored " + *path + " from " + restore_file)
-                  << ".\n";
-        return 0;
-    }
     if (serve->parsed() && !parse_listen(listen, server_options)) {
         std::cerr << "--listen must be HOST:PORT, for example 127.0.0.1:8080\n";
         return 2;
     }
-
-    try {
-        Application application(options);
-        if (migrate->parsed()) {
-            std::cout << "The database is up to date.\n";
-            return 0;
-        }
-        if (add_account->parsed()) {
-            std::string password;
-            std::getline(std::cin, password);
-            std::vector<skirosim::RoleGrant> grants;
-            for (const auto& role : account_roles) {
-                grants.push_back({role, role == "staff" ? account_institution : std::string()});
-            }
-            auto created = application.accounts().create_confirmed(account_login, account_name, password,
-                                                                   account_language, grants);
-            if (!created) {
-                print_error(application, created.error());
-                return 1;
-            }
-            std::cout << "Created account " << *created << ".\n";
-            return 0;
-        }
-        if (chores->parsed()) {
-            const auto done = application.run_chores_once();
-            std::cout << "Queued " << done.messages_queued << " messages, let go of " << done.holds_released
-                      << " lapsed places, removed " << done.contacts_forgotten << " old contacts and "
-                      << done.records_removed << " expired records.\n";
-            return 0;
-        }
-        if (search->parsed()) {
-            return run_search(application, search_query, search_lang, search_limit, search_json,
-                              search_batch);
-        }
-        if (import->parsed()) {
-            auto document = import_file.ends_with(".csv")       ? read_csv(import_file)
-                            : import_file.ends_with(".geojson") ? read_geojson(import_file)
-                                                                : skirosim::app::read_json_file(import_file);
-            if (!document) {
-                print_error(application, document.error(), "Nothing was imported.");
-                return 1;
-            }
-            auto imported =
-                application.importer().import_documents({{import_file, std::move(*document)}});
-            if (!imported) {
-                print_error(application, imported.error(), "Nothing was imported.");
-                return 1;
-            }
-            std::cout << "Imported " << import_file << ".\n";
-            return 0;
-        }
-        if (export_cmd->parsed()) {
-            auto exported = application.importer().export_all();
-            if (!exported) {
-                print_error(application, exported.error());
-                return 1;
-            }
-            if (!items_csv.empty()) {
-                std::ofstream csv(items_csv, std::ios::binary);
-                csv << skirosim::guide::export_items_csv(application.guide().snapshot()->catalogue);
-                if (!csv) {
-                    std::cerr << "Cannot write " << items_csv << "\n";
-                    return 1;
-                }
-            }
-            const std::string text = boost::json::serialize(*exported) + "\n";
-            if (export_file == "-") {
-                std::cout << text;
-            } else {
-                std::ofstream out(export_file, std::ios::binary);
-                out << text;
-                if (!out) {
-                    std::cerr << "Cannot write " << export_file << "\n";
-                    return 1;
-                }
-            }
-            return 0;
-        }
-        if (serve->parsed()) {
-            auto& server = application.server(server_options);
-            server.listen();
-            spdlog::info("serving on http://{}:{}", server_options.address, server.port());
-            if (!port_file.empty()) {
-                std::ofstream(port_file) << server.port() << "\n";
-            }
-            server.run();
-            return 0;
-        }
-    } catch (const std::exception& e) {
-        std::cerr << "skirosim: " << skirosim::printable_for_terminal(e.what()) << "\n";
-        return 1;
+    using Kind = Command::Kind;
+    const std::vector<std::pair<CLI::App*, Kind>> kinds{
+        {serve, Kind::serve},         {migrate, Kind::migrate}, {import, Kind::import},
+        {export_cmd, Kind::export_data}, {search, Kind::search},  {add_account, Kind::add_account},
+        {backup, Kind::backup},       {restore, Kind::restore}, {chores, Kind::chores}};
+    for (const auto& [sub, kind] : kinds) {
+        if (sub->parsed()) command.kind = kind;
     }
-    return 0;
+    return skirosim::app::run(command, options);
 }

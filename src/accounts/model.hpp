@@ -6,7 +6,7 @@
 #include <string>
 #include <vector>
 
-#include "core/principal.hpp"
+#include "accounts/principal.hpp"
 
 namespace skirosim::accounts {
 
@@ -22,24 +22,6 @@ struct Account {
     std::optional<long long> assisted_by;  // the staff member who registered the person
     bool confirmed() const { return confirmed_at.has_value(); }
     const std::string& login() const { return email.empty() ? phone : email; }
-};
-
-struct OutboxMessage {
-    long long id = 0;
-    std::string recipient, medium, subject, body;
-    std::time_t created_at = 0;
-    std::optional<std::time_t> sent_at;
-    int attempts = 0;
-    std::string last_error;
-    std::time_t next_attempt_at = 0;
-};
-
-struct AuditEntry {
-    long long id = 0;
-    std::time_t at = 0;
-    std::optional<long long> actor;
-    std::string actor_name;
-    std::string action, subject_kind, subject, details;
 };
 
 struct Consent {

@@ -42,7 +42,12 @@ PasswordCost PasswordCost::cheapest() {
 PasswordHasher::PasswordHasher(PasswordCost cost, unsigned max_running, unsigned max_waiting,
                                std::chrono::milliseconds max_wait)
     : cost_(cost), max_running_(max_running == 0 ? 1 : max_running), max_waiting_(max_waiting),
-      max_wait_(max_wait), dummy_hash_(argon2id("not a real password at all", cost)) {}
+      max_wait_(max_wait) {}
+
+const std::string& PasswordHasher::dummy_hash() {
+    std::call_once(dummy_once_, [this] { dummy_hash_ = argon2id("not a real password at all", cost_); });
+    return dummy_hash_;
+}
 
 Result<void> PasswordHasher::enter() {
     std::unique_lock lock(mutex_);
@@ -88,7 +93,7 @@ Result<bool> PasswordHasher::verify(const std::string& hash, const std::string& 
     if (auto entered = enter(); !entered) return std::unexpected(entered.error());
     Slot slot(*this);
     ensure_sodium();
-    const std::string& against = hash.empty() ? dummy_hash_ : hash;
+    const std::string& against = hash.empty() ? dummy_hash() : hash;
     const bool right = crypto_pwhash_str_verify(against.c_str(), password.data(), password.size()) == 0;
     return right && !hash.empty();
 }

@@ -45,6 +45,9 @@ private:
     PasswordCost cost_;
     unsigned max_running_, max_waiting_;
     std::chrono::milliseconds max_wait_;
+    // Made at the first log-in for an unknown account, not at start: a hash costs 64 MiB.
+    const std::string& dummy_hash();
+    std::once_flag dummy_once_;
     std::string dummy_hash_;
     mutable std::mutex mutex_;
     std::condition_variable free_;

@@ -144,30 +144,8 @@ void tombstone(soci::session& sql, long long id, std::time_t at) {
 }  // namespace
 
 void Repository::erase(soci::session& sql, long long id, std::time_t at) {
-    // What others rely on keeps the fact, not the person: audit entries lose the actor.
-    sql << "UPDATE audit_log SET actor_id = NULL WHERE actor_id = :id", soci::use(id);
     sql << "UPDATE accounts SET assisted_by = NULL WHERE assisted_by = :id", soci::use(id);
-    // Registrations keep their counts for the statistics, not the name or contact.
-    sql << "UPDATE registrations SET name = '', contact = '', account_id = NULL WHERE account_id = :id", soci::use(id);
     tombstone(sql, id, at);
-}
-
-bool Repository::institution_exists(soci::session& sql, const std::string& id) {
-    int exists = 0;
-    sql << "SELECT COUNT(*) FROM institutions WHERE id = :id", soci::use(id), soci::into(exists);
-    return exists > 0;
-}
-
-std::string Repository::secret(soci::session& sql, const std::string& name, const std::string& fresh) {
-    std::string value;
-    soci::indicator found = soci::i_null;
-    sql << "SELECT value FROM secrets WHERE name = :n", soci::use(name), soci::into(value, found);
-    if (found == soci::i_ok) return value;
-    // Two servers starting at once: the first insert wins, the other reads it.
-    sql << "INSERT INTO secrets (name, value) VALUES (:n, :v) ON CONFLICT (name) DO NOTHING", soci::use(name, "n"),
-        soci::use(fresh, "v");
-    sql << "SELECT value FROM secrets WHERE name = :n", soci::use(name), soci::into(value);
-    return value;
 }
 
 std::vector<RoleGrant> Repository::roles(soci::session& sql, long long id) {
@@ -222,18 +200,30 @@ std::optional<long long> Repository::session_account(soci::session& sql, const s
     return account;
 }
 
-void Repository::extend_session(soci::session& sql, const std::string& hash, std::time_t now, std::time_t expires) {
-    long long at = now, until = expires;
-    sql << "UPDATE sessions SET last_seen_at = :now, expires_at = :e WHERE token_hash = :h",
-        soci::use(at, "now"), soci::use(until, "e"), soci::use(hash, "h");
-}
-
 void Repository::delete_session(soci::session& sql, const std::string& hash) {
     sql << "DELETE FROM sessions WHERE token_hash = :h", soci::use(hash);
 }
 
 void Repository::delete_sessions(soci::session& sql, long long account) {
     sql << "DELETE FROM sessions WHERE account_id = :a", soci::use(account);
+}
+
+std::vector<Repository::SessionTimes> Repository::sessions_of(soci::session& sql, long long account) {
+    std::vector<SessionTimes> out;
+    long long created = 0, expires = 0, seen = 0;
+    soci::statement st = (sql.prepare << "SELECT created_at, expires_at, last_seen_at FROM sessions WHERE account_id = :a",
+                          soci::into(created), soci::into(expires), soci::into(seen), soci::use(account));
+    st.execute();
+    while (st.fetch()) out.push_back({static_cast<std::time_t>(created), static_cast<std::time_t>(expires),
+                                      static_cast<std::time_t>(seen)});
+    return out;
+}
+
+void Repository::slide_session(soci::session& sql, const std::string& hash, std::time_t now, std::time_t until,
+                               std::time_t stale) {
+    long long at = now, to = until, before = stale;
+    sql << "UPDATE sessions SET last_seen_at = :now, expires_at = :until WHERE token_hash = :h AND last_seen_at < :stale",
+        soci::use(at, "now"), soci::use(to, "until"), soci::use(hash, "h"), soci::use(before, "stale");
 }
 
 void Repository::insert_token(soci::session& sql, const std::string& hash, long long account, const std::string& purpose, std::time_t expires) {
@@ -270,78 +260,6 @@ void Repository::revoke_tokens(soci::session& sql, long long account, const std:
         soci::use(at, "now"), soci::use(account, "a"), soci::use(purpose, "p");
 }
 
-void Repository::enqueue(soci::session& sql, const OutboxMessage& m) {
-    long long created = m.created_at;
-    sql << "INSERT INTO outbox (recipient, medium, subject, body, created_at) VALUES (:r, :m, :s, :b, :c)",
-        soci::use(m.recipient, "r"), soci::use(m.medium, "m"), soci::use(m.subject, "s"),
-        soci::use(m.body, "b"), soci::use(created, "c");
-}
-
-namespace {
-// Newest first for people to read; oldest first for the sender (`oldest_first`).
-std::vector<OutboxMessage> select_outbox(soci::session& sql, const std::string& where, int limit, bool oldest_first = false,
-                                         const std::vector<std::pair<std::string, std::string>>& texts = {},
-                                         const std::vector<std::pair<std::string, long long>>& numbers = {}) {
-    std::vector<OutboxMessage> out;
-    OutboxMessage row;
-    long long created = 0, sent = 0, next = 0;
-    soci::indicator sent_ind = soci::i_null;
-    soci::statement st = (sql.prepare << "SELECT id, recipient, medium, subject, body, created_at, sent_at, "
-                                         "attempts, last_error, next_attempt_at FROM outbox " + where +
-                                         (oldest_first ? " ORDER BY id" : " ORDER BY id DESC") + " LIMIT :limit",
-                          soci::into(row.id), soci::into(row.recipient), soci::into(row.medium),
-                          soci::into(row.subject), soci::into(row.body), soci::into(created),
-                          soci::into(sent, sent_ind), soci::into(row.attempts), soci::into(row.last_error),
-                          soci::into(next));
-    for (const auto& [name, value] : texts) st.exchange(soci::use(value, name));
-    for (const auto& [name, value] : numbers) st.exchange(soci::use(value, name));
-    st.exchange(soci::use(limit, "limit"));
-    st.define_and_bind();
-    st.execute();
-    while (st.fetch()) {
-        OutboxMessage copy = row;
-        copy.created_at = static_cast<std::time_t>(created);
-        copy.sent_at = sent_ind == soci::i_ok ? std::optional<std::time_t>(static_cast<std::time_t>(sent)) : std::nullopt;
-        copy.next_attempt_at = static_cast<std::time_t>(next);
-        out.push_back(std::move(copy));
-    }
-    return out;
-}
-}  // namespace
-
-std::vector<OutboxMessage> Repository::outbox(soci::session& sql, int limit) {
-    return select_outbox(sql, "", limit);
-}
-
-std::vector<OutboxMessage> Repository::outbox_for(soci::session& sql, const std::string& recipient) {
-    return select_outbox(sql, "WHERE recipient = :text", 1000, false, {{"text", recipient}});
-}
-
-std::vector<OutboxMessage> Repository::unsent(soci::session& sql, int limit) {
-    return select_outbox(sql, "WHERE sent_at IS NULL", limit, true);
-}
-
-void Repository::mark_sent(soci::session& sql, long long id, std::time_t at) {
-    long long when = at;
-    sql << "UPDATE outbox SET sent_at = :at, attempts = attempts + 1 WHERE id = :id", soci::use(when, "at"), soci::use(id, "id");
-}
-
-void Repository::mark_failed(soci::session& sql, long long id, const std::string& error, std::time_t next_attempt_at) {
-    long long next = next_attempt_at;
-    sql << "UPDATE outbox SET attempts = attempts + 1, last_error = :e, next_attempt_at = :n WHERE id = :id",
-        soci::use(error, "e"), soci::use(next, "n"), soci::use(id, "id");
-}
-
-std::vector<OutboxMessage> Repository::due_messages(soci::session& sql, const std::vector<std::string>& media,
-                                                    std::time_t now, int max_attempts, int limit) {
-    if (media.empty()) return {};
-    // At most two media: the second placeholder repeats the first when there is one.
-    return select_outbox(sql, "WHERE sent_at IS NULL AND attempts < :max AND next_attempt_at <= :now AND "
-                              "(medium = :m0 OR medium = :m1)",
-                         limit, true, {{"m0", media.front()}, {"m1", media.back()}},
-                         {{"max", max_attempts}, {"now", static_cast<long long>(now)}});
-}
-
 void Repository::record_attempt(soci::session& sql, const std::string& key, std::time_t at, bool succeeded) {
     long long when = at;
     int ok = succeeded ? 1 : 0;
@@ -372,6 +290,21 @@ std::optional<std::time_t> Repository::last_failure(soci::session& sql, const st
     return static_cast<std::time_t>(at);
 }
 
+std::vector<std::pair<std::time_t, bool>> Repository::attempts_of(soci::session& sql, const std::string& key) {
+    std::vector<std::pair<std::time_t, bool>> out;
+    long long at = 0;
+    int ok = 0;
+    soci::statement st = (sql.prepare << "SELECT attempted_at, succeeded FROM login_attempts WHERE attempt_key = :k ORDER BY id",
+                          soci::into(at), soci::into(ok), soci::use(key));
+    st.execute();
+    while (st.fetch()) out.emplace_back(static_cast<std::time_t>(at), ok != 0);
+    return out;
+}
+
+void Repository::forget_attempts(soci::session& sql, const std::string& key) {
+    sql << "DELETE FROM login_attempts WHERE attempt_key = :k", soci::use(key);
+}
+
 void Repository::add_consent(soci::session& sql, long long account, const std::string& what, std::time_t at, std::optional<long long> by) {
     long long when = at, recorder = by.value_or(0);
     soci::indicator by_ind = by ? soci::i_ok : soci::i_null;
@@ -396,63 +329,9 @@ std::vector<Consent> Repository::consents(soci::session& sql, long long account)
     return out;
 }
 
-void Repository::audit(soci::session& sql, std::time_t at, std::optional<long long> actor, const std::string& action,
-                       const std::string& subject_kind, const std::string& subject, const std::string& details) {
-    long long when = at, who = actor.value_or(0);
-    soci::indicator who_ind = actor ? soci::i_ok : soci::i_null;
-    sql << "INSERT INTO audit_log (at, actor_id, action, subject_kind, subject, details) VALUES (:t, :a, :ac, :k, :s, :d)",
-        soci::use(when, "t"), soci::use(who, who_ind, "a"), soci::use(action, "ac"), soci::use(subject_kind, "k"),
-        soci::use(subject, "s"), soci::use(details, "d");
-}
-
-namespace {
-std::vector<AuditEntry> select_audit(soci::session& sql, const std::string& where, long long account, int limit) {
-    std::vector<AuditEntry> out;
-    AuditEntry row;
-    long long at = 0, actor = 0;
-    soci::indicator actor_ind = soci::i_null, name_ind = soci::i_null;
-    std::string name;
-    const std::string subject = std::to_string(account);  // bound by reference: must outlive st
-    soci::statement st = (sql.prepare << "SELECT l.id, l.at, l.actor_id, a.display_name, l.action, l.subject_kind, "
-                                         "l.subject, l.details "
-                                         "FROM audit_log l LEFT JOIN accounts a ON a.id = l.actor_id " + where +
-                                         " ORDER BY l.id DESC LIMIT :limit",
-                          soci::into(row.id), soci::into(at), soci::into(actor, actor_ind),
-                          soci::into(name, name_ind), soci::into(row.action), soci::into(row.subject_kind),
-                          soci::into(row.subject),
-                          soci::into(row.details));
-    if (!where.empty()) {
-        st.exchange(soci::use(account, "account"));
-        st.exchange(soci::use(subject, "subject"));
-    }
-    st.exchange(soci::use(limit, "limit"));
-    st.define_and_bind();
-    st.execute();
-    while (st.fetch()) {
-        AuditEntry copy = row;
-        copy.at = static_cast<std::time_t>(at);
-        copy.actor = actor_ind == soci::i_ok ? std::optional<long long>(actor) : std::nullopt;
-        copy.actor_name = name_ind == soci::i_ok ? name : "";
-        out.push_back(std::move(copy));
-    }
-    return out;
-}
-}  // namespace
-
-std::vector<AuditEntry> Repository::audit_log(soci::session& sql, int limit) {
-    return select_audit(sql, "", 0, limit);
-}
-
-std::vector<AuditEntry> Repository::audit_about(soci::session& sql, long long account) {
-    return select_audit(sql, "WHERE l.actor_id = :account OR (l.subject_kind = 'account' AND l.subject = :subject)",
-                        account, 10000);
-}
-
-long long Repository::purge(soci::session& sql, std::time_t now, long long attempts_days, long long outbox_days,
-                            long long unconfirmed_days) {
+long long Repository::purge(soci::session& sql, std::time_t now, long long attempts_days, long long unconfirmed_days) {
     const long long day = 86400, at = now;
-    long long attempts_before = at - attempts_days * day, outbox_before = at - outbox_days * day,
-              unconfirmed_before = at - unconfirmed_days * day;
+    long long attempts_before = at - attempts_days * day, unconfirmed_before = at - unconfirmed_days * day;
     long long removed = 0;
     auto count = [&](const std::string& query, long long value) {
         soci::statement st = (sql.prepare << query, soci::use(value));
@@ -462,7 +341,6 @@ long long Repository::purge(soci::session& sql, std::time_t now, long long attem
     count("DELETE FROM login_attempts WHERE attempted_at < :t", attempts_before);
     count("DELETE FROM sessions WHERE expires_at < :t", at);
     count("DELETE FROM one_time_tokens WHERE expires_at < :t", at);
-    count("DELETE FROM outbox WHERE sent_at IS NOT NULL AND sent_at < :t", outbox_before);
     // Sign-ups never confirmed (and not registered by staff) are let go, as a deletion would.
     std::vector<long long> unconfirmed(1000);
     sql << "SELECT id FROM accounts WHERE confirmed_at IS NULL AND assisted_by IS NULL AND deleted_at IS NULL "

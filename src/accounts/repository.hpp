@@ -1,4 +1,4 @@
-// All SQL of accounts, sessions, tokens, the outbox, log-in attempts, consents and the audit log.
+// All SQL of accounts, roles, sessions, single-use links, log-in attempts and consents.
 #pragma once
 
 #include <soci/soci.h>
@@ -26,9 +26,6 @@ public:
     static std::vector<Account> assisted_by(soci::session& sql, long long staff_id);
     // Clears everything about the person and keeps an empty row, so that the id is never reused.
     static void erase(soci::session& sql, long long id, std::time_t at);
-    static bool institution_exists(soci::session& sql, const std::string& id);
-    // The installation's secret of this name, made (as `fresh`) the first time it is asked for.
-    static std::string secret(soci::session& sql, const std::string& name, const std::string& fresh);
 
     static std::vector<RoleGrant> roles(soci::session& sql, long long id);
     static bool grant(soci::session& sql, long long id, const RoleGrant& grant, std::optional<long long> by, std::time_t at);
@@ -36,9 +33,15 @@ public:
 
     static void insert_session(soci::session& sql, const std::string& hash, long long account, std::time_t now, std::time_t expires);
     static std::optional<long long> session_account(soci::session& sql, const std::string& hash, std::time_t now);
-    static void extend_session(soci::session& sql, const std::string& hash, std::time_t now, std::time_t expires);
     static void delete_session(soci::session& sql, const std::string& hash);
     static void delete_sessions(soci::session& sql, long long account);
+    struct SessionTimes {
+        std::time_t created_at = 0, expires_at = 0, last_seen_at = 0;
+    };
+    static std::vector<SessionTimes> sessions_of(soci::session& sql, long long account);
+    // Sliding expiry: a session seen before `stale` is seen now and lives until `until`.
+    static void slide_session(soci::session& sql, const std::string& hash, std::time_t now, std::time_t until,
+                              std::time_t stale);
 
     static void insert_token(soci::session& sql, const std::string& hash, long long account, const std::string& purpose, std::time_t expires);
     // Marks a valid, unused token of that purpose as used and returns its account.
@@ -48,35 +51,19 @@ public:
     // Every unused token of that purpose stops working (a newer one replaces them).
     static void revoke_tokens(soci::session& sql, long long account, const std::string& purpose, std::time_t now);
 
-    static void enqueue(soci::session& sql, const OutboxMessage& message);
-    static std::vector<OutboxMessage> outbox(soci::session& sql, int limit);
-    static std::vector<OutboxMessage> outbox_for(soci::session& sql, const std::string& recipient);
-    static void mark_sent(soci::session& sql, long long id, std::time_t at);
-    // A failed try: counted, its reason kept, the next one not before `next_attempt_at`.
-    static void mark_failed(soci::session& sql, long long id, const std::string& error, std::time_t next_attempt_at);
-    // Unsent messages of these media that are due to be tried, oldest first.
-    static std::vector<OutboxMessage> due_messages(soci::session& sql, const std::vector<std::string>& media,
-                                                   std::time_t now, int max_attempts, int limit);
-    static std::vector<OutboxMessage> unsent(soci::session& sql, int limit);
-
     static void record_attempt(soci::session& sql, const std::string& key, std::time_t at, bool succeeded);
     // Failures for a key within the window (and since its last success, if successes reset it).
     static int recent_failures(soci::session& sql, const std::string& key, std::time_t since, bool success_resets);
     static std::optional<std::time_t> last_failure(soci::session& sql, const std::string& key);
+    // Every attempt for a key (time, succeeded), oldest first; and forgetting them.
+    static std::vector<std::pair<std::time_t, bool>> attempts_of(soci::session& sql, const std::string& key);
+    static void forget_attempts(soci::session& sql, const std::string& key);
 
     static void add_consent(soci::session& sql, long long account, const std::string& what, std::time_t at, std::optional<long long> by);
     static std::vector<Consent> consents(soci::session& sql, long long account);
 
-    // `subject_kind` says what `subject` is an id of: "account", "activity", "report", "item", …
-    static void audit(soci::session& sql, std::time_t at, std::optional<long long> actor, const std::string& action,
-                      const std::string& subject_kind, const std::string& subject, const std::string& details);
-    static std::vector<AuditEntry> audit_log(soci::session& sql, int limit);
-    // What the person did, and what was done to their account.
-    static std::vector<AuditEntry> audit_about(soci::session& sql, long long account);
-
     // Retention: removes what no purpose needs any more; returns how many rows went.
-    static long long purge(soci::session& sql, std::time_t now, long long attempts_days, long long outbox_days,
-                           long long unconfirmed_days);
+    static long long purge(soci::session& sql, std::time_t now, long long attempts_days, long long unconfirmed_days);
 };
 
 }  // namespace skirosim::accounts

@@ -12,6 +12,8 @@
 #include "accounts/crypto.hpp"
 #include "accounts/repository.hpp"
 #include "core/utf8.hpp"
+#include "platform/audit_log.hpp"
+#include "platform/outbox.hpp"
 
 namespace skirosim::accounts {
 
@@ -72,19 +74,20 @@ static unsigned hashes_at_once(const Settings& settings) {
     return std::max(1u, std::thread::hardware_concurrency() / 2);
 }
 
-Service::Service(storage::Database& db, Settings settings, MessageWriter writer)
-    : db_(db), settings_(std::move(settings)), writer_(std::move(writer)),
+Service::Service(const platform::Platform& platform, Settings settings, MessageWriter writer,
+                 InstitutionExists institution_exists)
+    : db_(platform.database()), platform_(platform), people_(platform.people()), settings_(std::move(settings)),
+      writer_(std::move(writer)),
+      institution_exists_(std::move(institution_exists)),
       hasher_(settings_.password_cost, hashes_at_once(settings_), settings_.password_hashes_waiting) {
     auto key = db_.transaction<std::string>([](soci::session& sql) -> Result<std::string> {
-        return Repository::secret(sql, "csrf", new_key());
+        return platform::Secrets::get(sql, "csrf", new_key());
     });
     if (!key) throw std::runtime_error("cannot read the installation's keys: " + key.error().message);
     csrf_key_ = *key;
 }
 
-std::time_t Service::now() const {
-    return std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
-}
+std::time_t Service::now() const { return platform_.now(); }
 
 Result<std::pair<std::string, std::string>> Service::normalise_login(const std::string& text) {
     std::string s;
@@ -116,13 +119,7 @@ Result<std::pair<std::string, std::string>> Service::normalise_login(const std::
 
 void Service::send(soci::session& sql, const Account& account, const std::string& purpose, const std::string& link) {
     auto [subject, body] = writer_.write(account.language, purpose, link);
-    OutboxMessage message;
-    message.recipient = account.login();
-    message.medium = account.email.empty() ? "sms" : "email";
-    message.subject = subject;
-    message.body = body;
-    message.created_at = now();
-    Repository::enqueue(sql, message);
+    platform::Outbox::send(sql, account.login(), subject, body, now());
 }
 
 Result<Session> Service::open_session(soci::session& sql, long long account_id) {
@@ -159,7 +156,7 @@ Result<void> Service::sign_up(const SignUp& form, const std::string& language, c
         const std::string& key = login->first.empty() ? login->second : login->first;
         if (auto existing = Repository::find_by_login(sql, key)) {
             // Tell the owner, not the one who typed it.
-            send(sql, *existing, "already-registered", settings_.public_url + "/" + existing->language + "/password/forgot");
+            send(sql, *existing, "already-registered", platform_.public_url() + "/" + existing->language + "/password/forgot");
             return {};
         }
         Account account;
@@ -173,8 +170,8 @@ Result<void> Service::sign_up(const SignUp& form, const std::string& language, c
         Repository::grant(sql, account.id, {roles::kResident, ""}, std::nullopt, now());
         const std::string token = random_token();
         Repository::insert_token(sql, token_hash(token), account.id, kConfirm, now() + settings_.confirm_lifetime.count());
-        send(sql, account, kConfirm, settings_.public_url + "/" + account.language + "/confirm?token=" + token);
-        Repository::audit(sql, now(), account.id, "account.sign-up", "account", std::to_string(account.id), "");
+        send(sql, account, kConfirm, platform_.public_url() + "/" + account.language + "/confirm?token=" + token);
+        platform::AuditLog::record(sql, now(), account.id, "account.sign-up", "account", std::to_string(account.id), "");
         return {};
     });
 }
@@ -241,7 +238,7 @@ Result<Session> Service::log_in(const std::string& login_text, const std::string
         if (!a.confirmed()) {
             const std::string token = random_token();
             Repository::insert_token(sql, token_hash(token), a.id, kConfirm, now() + settings_.confirm_lifetime.count());
-            send(sql, a, kConfirm, settings_.public_url + "/" + a.language + "/confirm?token=" + token);
+            send(sql, a, kConfirm, platform_.public_url() + "/" + a.language + "/confirm?token=" + token);
             return Session{};  // no session: the caller is told to confirm first
         }
         return open_session(sql, a.id);
@@ -262,7 +259,7 @@ void Service::log_out(const std::string& session_token) {
 Result<void> Service::log_out_everywhere(long long account_id) {
     return db_.transaction<void>([&](soci::session& sql) -> Result<void> {
         Repository::delete_sessions(sql, account_id);
-        Repository::audit(sql, now(), account_id, "account.log-out-everywhere", "account", std::to_string(account_id), "");
+        platform::AuditLog::record(sql, now(), account_id, "account.log-out-everywhere", "account", std::to_string(account_id), "");
         return {};
     });
 }
@@ -282,7 +279,7 @@ Result<void> Service::forgot_password(const std::string& login_text, const std::
         Repository::revoke_tokens(sql, account->id, kReset, now());
         const std::string token = random_token();
         Repository::insert_token(sql, token_hash(token), account->id, kReset, now() + settings_.reset_lifetime.count());
-        send(sql, *account, kReset, settings_.public_url + "/" + account->language + "/password/reset?token=" + token);
+        send(sql, *account, kReset, platform_.public_url() + "/" + account->language + "/password/reset?token=" + token);
         return {};
     });
 }
@@ -304,7 +301,7 @@ Result<Session> Service::reset_password(const std::string& token, const std::str
         Repository::set_password(sql, *account, *hash);
         Repository::set_confirmed(sql, *account, now());  // the link proves the address
         Repository::delete_sessions(sql, *account);       // a reset ends every other session
-        Repository::audit(sql, now(), *account, "account.password-reset", "account", std::to_string(*account), "");
+        platform::AuditLog::record(sql, now(), *account, "account.password-reset", "account", std::to_string(*account), "");
         return open_session(sql, *account);
     });
 }
@@ -327,12 +324,7 @@ std::optional<Principal> Service::principal(const std::string& session_token) {
     if (!result || !*result) return std::nullopt;
     // Sliding expiry: a session in use stays open, at most one write a day.
     (void)db_.transaction<void>([&](soci::session& sql) -> Result<void> {
-        const long long day = 86400;
-        sql << "UPDATE sessions SET last_seen_at = :now, expires_at = :until WHERE token_hash = :h "
-               "AND last_seen_at < :stale",
-            soci::use(static_cast<long long>(now()), "now"),
-            soci::use(static_cast<long long>(now() + settings_.session_lifetime.count()), "until"),
-            soci::use(hash, "h"), soci::use(static_cast<long long>(now() - day), "stale");
+        Repository::slide_session(sql, hash, now(), now() + settings_.session_lifetime.count(), now() - 86400);
         return {};
     });
     return *result;
@@ -378,7 +370,7 @@ Result<std::pair<Account, std::string>> Service::register_assisted(const Princip
         Repository::grant(sql, account.id, {roles::kResident, ""}, staff.account_id, now());
         Repository::add_consent(sql, account.id, consent, now(), staff.account_id);
         Repository::set_takeover(sql, account.id, token_hash(code), now() + settings_.takeover_lifetime.count());
-        Repository::audit(sql, now(), staff.account_id, "account.assisted-registration", "account",
+        platform::AuditLog::record(sql, now(), staff.account_id, "account.assisted-registration", "account",
                           std::to_string(account.id), consent);
         return std::pair{account, code};
     });
@@ -395,7 +387,7 @@ Result<std::string> Service::new_takeover_code(const Principal& staff, long long
             return std::unexpected(invalid("This resident already uses the account with their own login."));
         }
         Repository::set_takeover(sql, resident, token_hash(code), now() + settings_.takeover_lifetime.count());
-        Repository::audit(sql, now(), staff.account_id, "account.takeover-code", "account", std::to_string(resident), "");
+        platform::AuditLog::record(sql, now(), staff.account_id, "account.takeover-code", "account", std::to_string(resident), "");
         return code;
     });
 }
@@ -454,7 +446,7 @@ Result<Session> Service::take_over(const std::string& code, const std::string& l
         Repository::set_password(sql, *account, *hash);
         // Whoever was signed in to it before (staff acting for the resident) is signed out.
         Repository::delete_sessions(sql, *account);
-        Repository::audit(sql, now(), *account, "account.take-over", "account", std::to_string(*account), "");
+        platform::AuditLog::record(sql, now(), *account, "account.take-over", "account", std::to_string(*account), "");
         return open_session(sql, *account);
     });
 }
@@ -464,11 +456,11 @@ Result<void> Service::grant(const Principal& admin, long long account, const Rol
     if (auto ok = check_grant(role); !ok) return std::unexpected(ok.error());
     return db_.transaction<void>([&](soci::session& sql) -> Result<void> {
         if (!Repository::find(sql, account)) return std::unexpected(Error::make(ErrorCode::not_found, "This page does not exist."));
-        if (!role.institution.empty() && !Repository::institution_exists(sql, role.institution)) {
+        if (!role.institution.empty() && !institution_exists_(role.institution)) {
             return std::unexpected(invalid("Unknown institution: {1}.", "institution", {role.institution}));
         }
         if (Repository::grant(sql, account, role, admin.account_id, now())) {
-            Repository::audit(sql, now(), admin.account_id, "role.grant", "account", std::to_string(account),
+            platform::AuditLog::record(sql, now(), admin.account_id, "role.grant", "account", std::to_string(account),
                               role.role + (role.institution.empty() ? "" : "@" + role.institution));
         }
         return {};
@@ -479,7 +471,7 @@ Result<void> Service::revoke(const Principal& admin, long long account, const Ro
     if (!admin.administrator()) return std::unexpected(forbidden());
     return db_.transaction<void>([&](soci::session& sql) -> Result<void> {
         if (Repository::revoke(sql, account, role)) {
-            Repository::audit(sql, now(), admin.account_id, "role.revoke", "account", std::to_string(account),
+            platform::AuditLog::record(sql, now(), admin.account_id, "role.revoke", "account", std::to_string(account),
                               role.role + (role.institution.empty() ? "" : "@" + role.institution));
         }
         return {};
@@ -499,96 +491,91 @@ Result<std::vector<std::pair<Account, std::vector<RoleGrant>>>> Service::account
     });
 }
 
-Result<std::vector<AuditEntry>> Service::audit_log(const Principal& viewer) {
+Result<std::vector<AuditLine>> Service::audit_log(const Principal& viewer) {
     if (!viewer.administrator() && !viewer.coordinator()) return std::unexpected(forbidden());
-    return db_.read<std::vector<AuditEntry>>([&](soci::session& sql) -> Result<std::vector<AuditEntry>> {
-        return Repository::audit_log(sql, 300);
+    return db_.read<std::vector<AuditLine>>([&](soci::session& sql) -> Result<std::vector<AuditLine>> {
+        std::vector<AuditLine> lines;
+        for (auto& entry : platform::AuditLog::newest(sql, 300)) {
+            std::string name;
+            if (entry.actor) {
+                if (auto actor = Repository::find(sql, *entry.actor)) name = actor->display_name;
+            }
+            lines.push_back({std::move(entry), std::move(name)});
+        }
+        return lines;
     });
 }
 
-Result<std::vector<OutboxMessage>> Service::outbox(const Principal& viewer) {
+Result<std::vector<platform::OutboxMessage>> Service::outbox(const Principal& viewer) {
     if (!viewer.administrator() && !viewer.coordinator()) return std::unexpected(forbidden());
-    return db_.read<std::vector<OutboxMessage>>([&](soci::session& sql) -> Result<std::vector<OutboxMessage>> {
-        return Repository::outbox(sql, 200);
-    });
+    return db_.read<std::vector<platform::OutboxMessage>>(
+        [&](soci::session& sql) -> Result<std::vector<platform::OutboxMessage>> { return platform::Outbox::newest(sql, 200); });
 }
 
-void Service::audit(std::optional<long long> actor, const std::string& action, const std::string& subject_kind,
-                    const std::string& subject, const std::string& details) {
-    (void)db_.transaction<void>([&](soci::session& sql) -> Result<void> {
-        Repository::audit(sql, now(), actor, action, subject_kind, subject, details);
-        return {};
-    });
+void Service::export_own(soci::session& sql, long long account_id, json::object& into) const {
+    auto account = Repository::find(sql, account_id);
+    if (!account) return;
+    json::array roles, consents, sessions, messages, audit, attempts;
+    for (const auto& g : Repository::roles(sql, account_id)) {
+        roles.push_back(json::object{{"role", g.role}, {"institution", g.institution}});
+    }
+    for (const auto& c : Repository::consents(sql, account_id)) {
+        consents.push_back(json::object{{"what", c.what}, {"given_at", static_cast<std::int64_t>(c.given_at)},
+                                        {"recorded_by", c.recorded_by ? json::value(*c.recorded_by) : json::value(nullptr)}});
+    }
+    for (const auto& session : Repository::sessions_of(sql, account_id)) {
+        sessions.push_back(json::object{{"created_at", static_cast<std::int64_t>(session.created_at)},
+                                        {"expires_at", static_cast<std::int64_t>(session.expires_at)},
+                                        {"last_seen_at", static_cast<std::int64_t>(session.last_seen_at)}});
+    }
+    for (const auto& [at, succeeded] : Repository::attempts_of(sql, "login:" + account->login())) {
+        attempts.push_back(json::object{{"at", static_cast<std::int64_t>(at)}, {"succeeded", succeeded}});
+    }
+    if (!account->login().empty()) {
+        for (const auto& m : platform::Outbox::to_recipient(sql, account->login())) {
+            messages.push_back(json::object{{"subject", m.subject}, {"created_at", static_cast<std::int64_t>(m.created_at)},
+                                            {"sent_at", optional_time(m.sent_at)}});
+        }
+    }
+    for (const auto& e : platform::AuditLog::about_account(sql, account_id)) {
+        // What the person did to someone else is theirs to see, but not the other's details.
+        const bool about_them = e.subject_kind == "account" && e.subject == std::to_string(account_id);
+        const bool about_another_person = e.subject_kind == "account" && !about_them;
+        audit.push_back(json::object{{"at", static_cast<std::int64_t>(e.at)}, {"action", e.action},
+                                     {"about", about_them ? "you" : e.subject_kind},
+                                     {"details", about_another_person ? "" : e.details}});
+    }
+    into["account"] = json::object{{"id", account->id}, {"email", account->email}, {"phone", account->phone},
+                                   {"display_name", account->display_name}, {"language", account->language},
+                                   {"created_at", static_cast<std::int64_t>(account->created_at)},
+                                   {"confirmed_at", optional_time(account->confirmed_at)},
+                                   {"registered_by_staff", account->assisted_by.has_value()}};
+    into["roles"] = roles;
+    into["consents"] = consents;
+    into["sessions"] = sessions;
+    into["log_in_attempts"] = attempts;
+    into["messages"] = messages;
+    into["activity_log"] = audit;
 }
 
-Result<json::object> Service::export_data(long long account_id) {
+void Service::forget_own(soci::session& sql, long long account_id) const {
+    auto account = Repository::find(sql, account_id);
+    if (!account) return;
+    if (!account->login().empty()) {
+        platform::Outbox::forget_recipient(sql, account->login());
+        Repository::forget_attempts(sql, "login:" + account->login());
+    }
+    platform::AuditLog::forget_actor(sql, account_id);
+    Repository::erase(sql, account_id, now());
+    platform::AuditLog::record(sql, now(), std::nullopt, "account.deleted", "", "", "");
+}
+
+Result<json::object> Service::download(long long account_id) {
     return db_.read<json::object>([&](soci::session& sql) -> Result<json::object> {
-        auto account = Repository::find(sql, account_id);
-        if (!account) return std::unexpected(Error::make(ErrorCode::not_found, "This page does not exist."));
-        json::array roles, consents, sessions, messages, audit, attempts, registrations;
-        for (const auto& g : Repository::roles(sql, account_id)) {
-            roles.push_back(json::object{{"role", g.role}, {"institution", g.institution}});
-        }
-        for (const auto& c : Repository::consents(sql, account_id)) {
-            consents.push_back(json::object{{"what", c.what}, {"given_at", static_cast<std::int64_t>(c.given_at)},
-                                            {"recorded_by", c.recorded_by ? json::value(*c.recorded_by) : json::value(nullptr)}});
-        }
-        {
-            long long created = 0, expires = 0, seen = 0;
-            soci::statement st = (sql.prepare << "SELECT created_at, expires_at, last_seen_at FROM sessions WHERE account_id = :a",
-                                  soci::into(created), soci::into(expires), soci::into(seen), soci::use(account_id));
-            st.execute();
-            while (st.fetch()) {
-                sessions.push_back(json::object{{"created_at", created}, {"expires_at", expires}, {"last_seen_at", seen}});
-            }
-        }
-        {
-            const std::string key = "login:" + account->login();
-            long long at = 0;
-            int ok = 0;
-            soci::statement st = (sql.prepare << "SELECT attempted_at, succeeded FROM login_attempts WHERE attempt_key = :k ORDER BY id",
-                                  soci::into(at), soci::into(ok), soci::use(key));
-            st.execute();
-            while (st.fetch()) attempts.push_back(json::object{{"at", at}, {"succeeded", ok != 0}});
-        }
-        {
-            long long activity = 0, created = 0;
-            std::string name, contact, ages, status;
-            int adults = 0, children = 0;
-            soci::statement st = (sql.prepare << "SELECT activity_id, name, contact, adults, children, ages, status, "
-                                                 "created_at FROM registrations WHERE account_id = :a ORDER BY id",
-                                  soci::into(activity), soci::into(name), soci::into(contact), soci::into(adults),
-                                  soci::into(children), soci::into(ages), soci::into(status), soci::into(created),
-                                  soci::use(account_id));
-            st.execute();
-            while (st.fetch()) {
-                registrations.push_back(json::object{{"activity", activity}, {"name", name}, {"contact", contact},
-                                                     {"adults", adults}, {"children", children}, {"ages", ages},
-                                                     {"status", status}, {"created_at", created}});
-            }
-        }
-        if (!account->login().empty()) {
-            for (const auto& m : Repository::outbox_for(sql, account->login())) {
-                messages.push_back(json::object{{"subject", m.subject}, {"created_at", static_cast<std::int64_t>(m.created_at)},
-                                                {"sent_at", optional_time(m.sent_at)}});
-            }
-        }
-        for (const auto& e : Repository::audit_about(sql, account_id)) {
-            // What the person did to someone else is theirs to see, but not the other's details.
-            const bool about_them = e.subject_kind == "account" && e.subject == std::to_string(account_id);
-            const bool about_another_person = e.subject_kind == "account" && !about_them;
-            audit.push_back(json::object{{"at", static_cast<std::int64_t>(e.at)}, {"action", e.action},
-                                         {"about", about_them ? "you" : e.subject_kind},
-                                         {"details", about_another_person ? "" : e.details}});
-        }
-        return json::object{
-            {"account", json::object{{"id", account->id}, {"email", account->email}, {"phone", account->phone},
-                                     {"display_name", account->display_name}, {"language", account->language},
-                                     {"created_at", static_cast<std::int64_t>(account->created_at)},
-                                     {"confirmed_at", optional_time(account->confirmed_at)},
-                                     {"registered_by_staff", account->assisted_by.has_value()}}},
-            {"roles", roles}, {"consents", consents}, {"sessions", sessions}, {"log_in_attempts", attempts},
-            {"messages", messages}, {"activity_log", audit}, {"registrations", registrations}};
+        if (!Repository::find(sql, account_id)) return std::unexpected(Error::make(ErrorCode::not_found, "This page does not exist."));
+        json::object out;
+        people_.export_person(sql, account_id, out);
+        return out;
     });
 }
 
@@ -600,24 +587,16 @@ Result<void> Service::delete_account(long long account_id, const std::string& pa
         if (!right) return std::unexpected(right.error());
         if (!*right) return std::unexpected(invalid("The password is not right.", "password"));
     }
+    // Every capability forgets the person in this one transaction (this one last).
     return db_.transaction<void>([&](soci::session& sql) -> Result<void> {
-        if (!account->login().empty()) {
-            sql << "DELETE FROM outbox WHERE recipient = :r", soci::use(account->login());
-            const std::string key = "login:" + account->login();
-            sql << "DELETE FROM login_attempts WHERE attempt_key = :k", soci::use(key);
-        }
-        Repository::erase(sql, account_id, now());
-        Repository::audit(sql, now(), std::nullopt, "account.deleted", "", "", "");
+        people_.forget_person(sql, account_id);
         return {};
     });
 }
 
 Result<long long> Service::purge() {
     return db_.transaction<long long>([&](soci::session& sql) -> Result<long long> {
-        // No limit looks back more than a day.
-        return Repository::purge(sql, now(), settings_.keep_login_attempts_days, settings_.keep_sent_messages_days,
-                                 settings_.keep_unconfirmed_days) +
-               storage::forget_events_before(sql, now() - 86400);
+        return Repository::purge(sql, now(), settings_.keep_login_attempts_days, settings_.keep_unconfirmed_days);
     });
 }
 
@@ -637,7 +616,7 @@ Result<long long> Service::create_confirmed(const std::string& login_text, const
     if (!hash) return std::unexpected(hash.error());
     return db_.transaction<long long>([&](soci::session& sql) -> Result<long long> {
         for (const auto& role : roles) {
-            if (!role.institution.empty() && !Repository::institution_exists(sql, role.institution)) {
+            if (!role.institution.empty() && !institution_exists_(role.institution)) {
                 return std::unexpected(invalid("Unknown institution: {1}.", "institution", {role.institution}));
             }
         }
@@ -655,7 +634,7 @@ Result<long long> Service::create_confirmed(const std::string& login_text, const
         account.id = Repository::insert(sql, account, db_.backend());
         Repository::grant(sql, account.id, {roles::kResident, ""}, std::nullopt, now());
         for (const auto& role : roles) Repository::grant(sql, account.id, role, std::nullopt, now());
-        Repository::audit(sql, now(), std::nullopt, "account.created-by-command", "account", std::to_string(account.id), "");
+        platform::AuditLog::record(sql, now(), std::nullopt, "account.created-by-command", "account", std::to_string(account.id), "");
         return account.id;
     });
 }

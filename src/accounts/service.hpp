@@ -12,13 +12,24 @@
 #include "accounts/model.hpp"
 #include "accounts/passwords.hpp"
 #include "core/error.hpp"
+#include "platform/audit_log.hpp"
+#include "platform/outbox.hpp"
+#include "platform/platform.hpp"
 #include "storage/database.hpp"
 #include "storage/rate_limit.hpp"
 
 namespace skirosim::accounts {
 
+// An entry of the audit log with the name of who did it.
+struct AuditLine {
+    platform::AuditEntry entry;
+    std::string actor_name;
+};
+
+// Whether an institution of this id exists (the site capability knows; staff belong to one).
+using InstitutionExists = std::function<bool(const std::string&)>;
+
 struct Settings {
-    std::string public_url = "http://localhost:8080";  // for links in messages
     std::chrono::seconds session_lifetime{30 * 24 * 3600};
     std::chrono::seconds confirm_lifetime{48 * 3600};
     std::chrono::seconds reset_lifetime{3600};
@@ -38,11 +49,7 @@ struct Settings {
     unsigned password_hashes_waiting = 4;
     // Retention, in days.
     long long keep_login_attempts_days = 30;
-    long long keep_sent_messages_days = 90;
     long long keep_unconfirmed_days = 30;
-    // Days after an activity ends that the names and contacts of those registered are kept
-    // (the participation counts stay). The activities' chore applies it.
-    long long keep_registration_contacts_days = 90;
 };
 
 struct SignUp {
@@ -66,9 +73,12 @@ struct MessageWriter {
 
 class Service {
 public:
-    Service(storage::Database& db, Settings settings, MessageWriter writer);
+    Service(const platform::Platform& platform, Settings settings, MessageWriter writer,
+            InstitutionExists institution_exists);
 
     const Settings& settings() const { return settings_; }
+    // The address in the links of messages (the platform's).
+    std::string public_url() const { return platform_.public_url(); }
 
     // Always "check your messages": whether the login was free or taken is not told (a taken
     // one gets a message saying so instead of a link).
@@ -106,14 +116,15 @@ public:
     Result<void> grant(const Principal& admin, long long account, const RoleGrant& role);
     Result<void> revoke(const Principal& admin, long long account, const RoleGrant& role);
     Result<std::vector<std::pair<Account, std::vector<RoleGrant>>>> accounts(const Principal& admin);
-    Result<std::vector<AuditEntry>> audit_log(const Principal& viewer);
-    Result<std::vector<OutboxMessage>> outbox(const Principal& viewer);
-    void audit(std::optional<long long> actor, const std::string& action, const std::string& subject_kind,
-               const std::string& subject, const std::string& details);
+    Result<std::vector<AuditLine>> audit_log(const Principal& viewer);
+    Result<std::vector<platform::OutboxMessage>> outbox(const Principal& viewer);
 
-    // GDPR: everything about the person, and erasure.
-    Result<boost::json::object> export_data(long long account_id);
+    // GDPR: everything every capability holds about the person, and erasure everywhere.
+    Result<boost::json::object> download(long long account_id);
     Result<void> delete_account(long long account_id, const std::string& password);
+    // This capability's part of both, inside the caller's transaction.
+    void export_own(soci::session& sql, long long account_id, boost::json::object& into) const;
+    void forget_own(soci::session& sql, long long account_id) const;
 
     // Retention job: removes what no purpose needs any more.
     Result<long long> purge();
@@ -132,8 +143,11 @@ private:
     std::time_t now() const;
 
     storage::Database& db_;
+    const platform::Platform& platform_;
+    platform::People& people_;
     Settings settings_;
     MessageWriter writer_;
+    InstitutionExists institution_exists_;
     PasswordHasher hasher_;
     std::string csrf_key_;
 };

@@ -18,13 +18,12 @@ namespace {
 
 constexpr long long kCsrfCookieAge = 365LL * 24 * 3600;
 
-std::string lang_of(const Request& request) { return std::string(code(request.language)); }
 
 // Only a path of this site may follow a log-in ("/lv/…"), never another host: it must parse as
 // an origin-form target on its own (no tab, space, backslash or control character that a
 // browser would drop or read as a slash, as in "/\t/evil.example") and not begin with "//".
 std::string safe_next(const Request& request, const std::optional<std::string>& next) {
-    const std::string fallback = "/" + lang_of(request) + "/account";
+    const std::string fallback = "/" + web::lang(request) + "/account";
     if (!next || next->size() < 2 || next->size() > 2000 || (*next)[0] != '/' || (*next)[1] == '/') return fallback;
     auto parsed = boost::urls::parse_origin_form(*next);
     if (!parsed || parsed->encoded_path().starts_with("//")) return fallback;
@@ -41,22 +40,6 @@ web::Page form_page(const web::Views& views, const Request& request, const std::
     web::Page page{.template_name = "accounts/" + name, .title = views.translator().text(request.language, title),
                    .section = "account"};
     return page;
-}
-
-// Re-shows a form with the error in the person's language (nothing they typed is lost but the
-// password).
-Result<Response> form_with_error(const web::Views& views, const Request& request, web::Page page, const Error& error) {
-    if (error.code != ErrorCode::invalid_input && error.code != ErrorCode::too_many_requests &&
-        error.code != ErrorCode::conflict) {
-        return std::unexpected(error);
-    }
-    page.data.set("error", views.translator().message(request.language, error));
-    page.data.set("error_field_" + (error.field.empty() ? std::string("none") : error.field), true);
-    for (const auto& [key, value] : request.form()) {
-        if (key != "password" && key != "csrf" && key != "password_again") page.data.set("value_" + key, value);
-    }
-    page.status = error.code == ErrorCode::too_many_requests ? 429 : 400;
-    return views.render(request, std::move(page));
 }
 
 std::string field(const Request& request, const char* name) { return request.form_param(name).value_or(""); }
@@ -107,21 +90,24 @@ http::Middleware session_middleware(Service& service, bool secure_cookies) {
         // The form's token is bound to this visitor's cookies and the installation's key: a
         // token of another visitor, of another session or made up does not pass.
         const std::string session_cookie = request.cookie(kSessionCookie).value_or("");
-        request.csrf_token = csrf_token_for(service.csrf_key(), csrf, session_cookie);
+        const std::string expected = csrf_token_for(service.csrf_key(), csrf, session_cookie);
+        request.attach(web::FormToken{expected});
         if (request.method == boost::beast::http::verb::post) {
-            if (from_another_site(request, service.settings().public_url)) {
+            if (from_another_site(request, service.public_url())) {
                 spdlog::warn("request {}: POST {} refused: sent from another site", request.request_id, request.path);
                 return std::unexpected(expired_form());
             }
             const auto sent = request.form_param("csrf");
-            if (fresh || !sent || !same(*sent, request.csrf_token)) {
+            if (fresh || !sent || !same(*sent, expected)) {
                 spdlog::warn("request {}: POST {} refused without a valid CSRF token", request.request_id, request.path);
                 return std::unexpected(expired_form());
             }
         }
-        if (auto token = request.cookie(kSessionCookie)) {
-            request.session_token = *token;
-            request.principal = service.principal(*token);
+        if (!session_cookie.empty()) {
+            if (auto person = service.principal(session_cookie)) {
+                request.attach(std::move(*person));
+                request.attach(web::SignedIn{});
+            }
         }
         auto result = next(request);
         if (result && fresh) result->cookie(kCsrfCookie, csrf, kCsrfCookieAge, secure_cookies);
@@ -129,18 +115,16 @@ http::Middleware session_middleware(Service& service, bool secure_cookies) {
     };
 }
 
-Result<const Principal*> signed_in(const Request& request) {
-    if (!request.principal) {
-        return std::unexpected(Error::make(ErrorCode::unauthorized, "Please log in to continue."));
-    }
-    return &*request.principal;
-}
-
-Result<const Principal*> with_role(const Request& request, bool (*allowed)(const Principal&)) {
-    auto who = signed_in(request);
-    if (!who) return who;
-    if (!allowed(**who)) return std::unexpected(Error::make(ErrorCode::forbidden, "You may not do this."));
-    return who;
+void add_layout_part(web::Views& views) {
+    views.add_layout_part([](const Request& request, mustache::data& layout) {
+        const Principal* who = signed_in_person(request);
+        if (!who) return;
+        layout.set("signed_in", true);
+        layout.set("user_name", who->display_name);
+        layout.set("is_staff", who->staff());
+        layout.set("is_coordinator", who->coordinator());
+        layout.set("is_admin", who->administrator());
+    });
 }
 
 MessageWriter message_writer(const i18n::Translator& translator) {
@@ -160,19 +144,20 @@ MessageWriter message_writer(const i18n::Translator& translator) {
     }};
 }
 
-void add_routes(http::Router& router, Service& service, const Mailer& mailer, const web::Views& views, bool secure) {
+void add_routes(http::Router& router, Service& service, const platform::Sender& mailer, const web::Views& views,
+                bool secure, Retention retention) {
     // ---- sign-up and confirmation ----
     router.get("/{lang}/signup", web::localized([&views](Request& request) -> Result<Response> {
         auto page = form_page(views, request, "signup", "Create an account");
-        page.data.set("value_language", lang_of(request));
+        page.data.set("value_language", web::lang(request));
         return views.render(request, std::move(page));
     }));
     router.post("/{lang}/signup", web::localized([&service, &views](Request& request) -> Result<Response> {
         SignUp form{field(request, "login"), field(request, "password"), field(request, "display_name"),
                     field(request, "language"), field(request, "age") == "yes"};
-        auto done = service.sign_up(form, lang_of(request), request.remote_address);
-        if (!done) return form_with_error(views, request, form_page(views, request, "signup", "Create an account"), done.error());
-        return Response::redirect("/" + lang_of(request) + "/signup/sent", 303);
+        auto done = service.sign_up(form, web::lang(request), request.remote_address);
+        if (!done) return web::form_error(views, request, form_page(views, request, "signup", "Create an account"), done.error());
+        return Response::redirect("/" + web::lang(request) + "/signup/sent", 303);
     }));
     router.get("/{lang}/signup/sent", web::localized([&views](Request& request) -> Result<Response> {
         return views.render(request, form_page(views, request, "sent", "Check your messages"));
@@ -180,7 +165,7 @@ void add_routes(http::Router& router, Service& service, const Mailer& mailer, co
     router.get("/{lang}/confirm", web::localized([&service, &views, secure](Request& request) -> Result<Response> {
         auto session = service.confirm(request.query_param("token").value_or(""));
         if (!session) return std::unexpected(session.error());
-        return with_session(Response::redirect("/" + lang_of(request) + "/account?welcome=1", 303), *session, service, secure);
+        return with_session(Response::redirect("/" + web::lang(request) + "/account?welcome=1", 303), *session, service, secure);
     }));
 
     // ---- log-in and log-out ----
@@ -194,15 +179,15 @@ void add_routes(http::Router& router, Service& service, const Mailer& mailer, co
         if (!session) {
             auto page = form_page(views, request, "login", "Log in");
             page.data.set("next", field(request, "next"));
-            return form_with_error(views, request, std::move(page), session.error());
+            return web::form_error(views, request, std::move(page), session.error());
         }
         // A new session token at every log-in: a token planted before it is worth nothing.
-        if (!request.session_token.empty()) service.log_out(request.session_token);
+        if (auto planted = request.cookie(kSessionCookie)) service.log_out(*planted);
         return with_session(Response::redirect(safe_next(request, request.form_param("next")), 303), *session, service, secure);
     }));
     router.post("/{lang}/logout", web::localized([&service, secure](Request& request) -> Result<Response> {
-        if (!request.session_token.empty()) service.log_out(request.session_token);
-        Response response = Response::redirect("/" + lang_of(request) + "/", 303);
+        if (auto token = request.cookie(kSessionCookie)) service.log_out(*token);
+        Response response = Response::redirect("/" + web::lang(request) + "/", 303);
         response.cookie(kSessionCookie, "", 0, secure);
         return response;
     }));
@@ -210,7 +195,7 @@ void add_routes(http::Router& router, Service& service, const Mailer& mailer, co
         auto who = signed_in(request);
         if (!who) return std::unexpected(who.error());
         if (auto done = service.log_out_everywhere((*who)->account_id); !done) return std::unexpected(done.error());
-        Response response = Response::redirect("/" + lang_of(request) + "/login", 303);
+        Response response = Response::redirect("/" + web::lang(request) + "/login", 303);
         response.cookie(kSessionCookie, "", 0, secure);
         return response;
     }));
@@ -220,9 +205,9 @@ void add_routes(http::Router& router, Service& service, const Mailer& mailer, co
         return views.render(request, form_page(views, request, "forgot", "Forgotten password"));
     }));
     router.post("/{lang}/password/forgot", web::localized([&service, &views](Request& request) -> Result<Response> {
-        auto done = service.forgot_password(field(request, "login"), lang_of(request));
-        if (!done) return form_with_error(views, request, form_page(views, request, "forgot", "Forgotten password"), done.error());
-        return Response::redirect("/" + lang_of(request) + "/signup/sent", 303);
+        auto done = service.forgot_password(field(request, "login"), web::lang(request));
+        if (!done) return web::form_error(views, request, form_page(views, request, "forgot", "Forgotten password"), done.error());
+        return Response::redirect("/" + web::lang(request) + "/signup/sent", 303);
     }));
     router.get("/{lang}/password/reset", web::localized([&views](Request& request) -> Result<Response> {
         auto page = form_page(views, request, "reset", "Choose a new password");
@@ -234,9 +219,9 @@ void add_routes(http::Router& router, Service& service, const Mailer& mailer, co
         if (!session) {
             auto page = form_page(views, request, "reset", "Choose a new password");
             page.data.set("token", field(request, "token"));
-            return form_with_error(views, request, std::move(page), session.error());
+            return web::form_error(views, request, std::move(page), session.error());
         }
-        return with_session(Response::redirect("/" + lang_of(request) + "/account", 303), *session, service, secure);
+        return with_session(Response::redirect("/" + web::lang(request) + "/account", 303), *session, service, secure);
     }));
 
     // ---- my account ----
@@ -274,7 +259,7 @@ void add_routes(http::Router& router, Service& service, const Mailer& mailer, co
     router.get("/{lang}/account/data.json", web::localized([&service](Request& request) -> Result<Response> {
         auto who = signed_in(request);
         if (!who) return std::unexpected(who.error());
-        auto data = service.export_data((*who)->account_id);
+        auto data = service.download((*who)->account_id);
         if (!data) return std::unexpected(data.error());
         Response response = Response::json(*data);
         response.header("Content-Disposition", http::content_disposition("attachment", "skirosim-my-data.json"));
@@ -286,9 +271,9 @@ void add_routes(http::Router& router, Service& service, const Mailer& mailer, co
         auto done = service.delete_account((*who)->account_id, field(request, "password"));
         if (!done) {
             if (done.error().code != ErrorCode::invalid_input) return std::unexpected(done.error());
-            return Response::redirect("/" + lang_of(request) + "/account?delete_failed=1", 303);
+            return Response::redirect("/" + web::lang(request) + "/account?delete_failed=1", 303);
         }
-        Response response = Response::redirect("/" + lang_of(request) + "/account/deleted", 303);
+        Response response = Response::redirect("/" + web::lang(request) + "/account/deleted", 303);
         response.cookie(kSessionCookie, "", 0, secure);
         (void)views;
         return response;
@@ -296,19 +281,18 @@ void add_routes(http::Router& router, Service& service, const Mailer& mailer, co
     router.get("/{lang}/account/deleted", web::localized([&views](Request& request) -> Result<Response> {
         return views.render(request, form_page(views, request, "deleted", "Your account is deleted"));
     }));
-    router.get("/{lang}/privacy", web::localized([&views, &service](Request& request) -> Result<Response> {
+    router.get("/{lang}/privacy", web::localized([&views, &service, retention](Request& request) -> Result<Response> {
         auto page = form_page(views, request, "privacy", "Privacy");
         page.section = "privacy";
         page.data.set("attempts_days", std::to_string(service.settings().keep_login_attempts_days));
-        page.data.set("messages_days", std::to_string(service.settings().keep_sent_messages_days));
-        page.data.set("registration_days", std::to_string(service.settings().keep_registration_contacts_days));
+        page.data.set("messages_days", std::to_string(retention.sent_messages_days));
+        page.data.set("registration_days", std::to_string(retention.registration_contacts_days));
         page.data.set("unconfirmed_days", std::to_string(service.settings().keep_unconfirmed_days));
         return views.render(request, std::move(page));
     }));
 
     // ---- assisted accounts: staff register a resident who is not online ----
-    auto is_staff = [](const Principal& p) { return p.staff(); };
-    router.get("/{lang}/staff/residents", web::localized([&service, &views, is_staff](Request& request) -> Result<Response> {
+    router.get("/{lang}/staff/residents", web::localized([&service, &views](Request& request) -> Result<Response> {
         auto who = with_role(request, is_staff);
         if (!who) return std::unexpected(who.error());
         auto residents = service.residents_of(**who);
@@ -323,25 +307,25 @@ void add_routes(http::Router& router, Service& service, const Mailer& mailer, co
             list.push_back(d);
         }
         page.data.set("residents", list);
-        page.data.set("value_language", lang_of(request));
+        page.data.set("value_language", web::lang(request));
         return views.render(request, std::move(page));
     }));
-    router.post("/{lang}/staff/residents", web::localized([&service, &views, is_staff](Request& request) -> Result<Response> {
+    router.post("/{lang}/staff/residents", web::localized([&service, &views](Request& request) -> Result<Response> {
         auto who = with_role(request, is_staff);
         if (!who) return std::unexpected(who.error());
         if (field(request, "consent_given") != "yes") {
-            return form_with_error(views, request, form_page(views, request, "residents", "Residents I registered"),
+            return web::form_error(views, request, form_page(views, request, "residents", "Residents I registered"),
                                    Error::make(ErrorCode::invalid_input, "The resident's consent is needed.", {}, "consent_given"));
         }
         auto created = service.register_assisted(**who, field(request, "display_name"), field(request, "language"),
                                                  field(request, "consent"));
-        if (!created) return form_with_error(views, request, form_page(views, request, "residents", "Residents I registered"), created.error());
+        if (!created) return web::form_error(views, request, form_page(views, request, "residents", "Residents I registered"), created.error());
         auto page = form_page(views, request, "code", "The take-over code");
         page.data.set("name", created->first.display_name);
         page.data.set("code", created->second);
         return views.render(request, std::move(page));
     }));
-    router.post("/{lang}/staff/residents/{id}/code", web::localized([&service, &views, is_staff](Request& request) -> Result<Response> {
+    router.post("/{lang}/staff/residents/{id}/code", web::localized([&service, &views](Request& request) -> Result<Response> {
         auto who = with_role(request, is_staff);
         if (!who) return std::unexpected(who.error());
         auto parsed_id = web::id_param(request);
@@ -361,14 +345,13 @@ void add_routes(http::Router& router, Service& service, const Mailer& mailer, co
     router.post("/{lang}/takeover", web::localized([&service, &views, secure](Request& request) -> Result<Response> {
         auto session = service.take_over(field(request, "code"), field(request, "login"), field(request, "password"),
                                          request.remote_address);
-        if (!session) return form_with_error(views, request, form_page(views, request, "takeover", "Take over your account"), session.error());
-        return with_session(Response::redirect("/" + lang_of(request) + "/account?welcome=1", 303), *session, service, secure);
+        if (!session) return web::form_error(views, request, form_page(views, request, "takeover", "Take over your account"), session.error());
+        return with_session(Response::redirect("/" + web::lang(request) + "/account?welcome=1", 303), *session, service, secure);
     }));
 
     // ---- administrator: accounts, roles, audit; coordinator: outbox ----
-    auto is_admin = [](const Principal& p) { return p.administrator(); };
-    router.get("/{lang}/admin/accounts", web::localized([&service, &views, is_admin](Request& request) -> Result<Response> {
-        auto who = with_role(request, is_admin);
+    router.get("/{lang}/admin/accounts", web::localized([&service, &views](Request& request) -> Result<Response> {
+        auto who = with_role(request, is_administrator);
         if (!who) return std::unexpected(who.error());
         auto rows = service.accounts(**who);
         if (!rows) return std::unexpected(rows.error());
@@ -396,8 +379,8 @@ void add_routes(http::Router& router, Service& service, const Mailer& mailer, co
     for (const char* action : {"grant", "revoke"}) {
         const bool granting = std::string(action) == "grant";
         router.post(std::string("/{lang}/admin/accounts/{id}/") + action,
-                    web::localized([&service, is_admin, granting](Request& request) -> Result<Response> {
-                        auto who = with_role(request, is_admin);
+                    web::localized([&service, granting](Request& request) -> Result<Response> {
+                        auto who = with_role(request, is_administrator);
                         if (!who) return std::unexpected(who.error());
                         auto parsed_id = web::id_param(request);
                         if (!parsed_id) return std::unexpected(parsed_id.error());
@@ -405,21 +388,20 @@ void add_routes(http::Router& router, Service& service, const Mailer& mailer, co
                         RoleGrant role{field(request, "role"), field(request, "institution")};
                         auto done = granting ? service.grant(**who, id, role) : service.revoke(**who, id, role);
                         if (!done) return std::unexpected(done.error());
-                        return Response::redirect("/" + lang_of(request) + "/admin/accounts", 303);
+                        return Response::redirect("/" + web::lang(request) + "/admin/accounts", 303);
                     }));
     }
-    auto is_admin_or_coordinator = [](const Principal& p) { return p.administrator() || p.coordinator(); };
-    router.get("/{lang}/admin/audit", web::localized([&service, &views, is_admin_or_coordinator](Request& request) -> Result<Response> {
-        auto who = with_role(request, is_admin_or_coordinator);
+    router.get("/{lang}/admin/audit", web::localized([&service, &views](Request& request) -> Result<Response> {
+        auto who = with_role(request, is_coordinator_or_administrator);
         if (!who) return std::unexpected(who.error());
         auto entries = service.audit_log(**who);
         if (!entries) return std::unexpected(entries.error());
         auto page = form_page(views, request, "audit", "Audit log");
         mustache::data list{mustache::data::type::list};
-        for (const auto& e : *entries) {
+        for (const auto& [e, actor_name] : *entries) {
             mustache::data d;
             d.set("at", views.translator().date_time(request.language, e.at));
-            d.set("actor", e.actor_name.empty() ? std::string("—") : e.actor_name);
+            d.set("actor", actor_name.empty() ? std::string("—") : actor_name);
             d.set("action", e.action);
             d.set("subject", e.subject);
             d.set("details", e.details);
@@ -428,8 +410,8 @@ void add_routes(http::Router& router, Service& service, const Mailer& mailer, co
         page.data.set("entries", list);
         return views.render(request, std::move(page));
     }));
-    router.get("/{lang}/coordinator/outbox", web::localized([&service, &views, &mailer, is_admin_or_coordinator](Request& request) -> Result<Response> {
-        auto who = with_role(request, is_admin_or_coordinator);
+    router.get("/{lang}/coordinator/outbox", web::localized([&service, &views, &mailer](Request& request) -> Result<Response> {
+        auto who = with_role(request, is_coordinator_or_administrator);
         if (!who) return std::unexpected(who.error());
         auto messages = service.outbox(**who);
         if (!messages) return std::unexpected(messages.error());
@@ -448,7 +430,7 @@ void add_routes(http::Router& router, Service& service, const Mailer& mailer, co
                 // What happens to it: nobody sends this kind (pass it on by hand), it waits for its
                 // next try, or the tries are over.
                 if (!mailer.delivers(m.medium)) d.set("by_hand", true);
-                else if (m.attempts >= kMaxSendAttempts) d.set("gave_up", tr.plural(request.language, "Not sent after {1} try", "Not sent after {1} tries", m.attempts));
+                else if (m.attempts >= platform::kMaxSendAttempts) d.set("gave_up", tr.plural(request.language, "Not sent after {1} try", "Not sent after {1} tries", m.attempts));
                 else if (m.attempts > 0) {
                     d.set("retry", fill_placeholders(tr.text(request.language, "Not sent yet ({1}); next try {2}"),
                                                      {m.last_error, tr.date_time(request.language, m.next_attempt_at)}));

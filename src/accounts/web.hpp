@@ -2,8 +2,8 @@
 // the pages (sign-up, log-in, password, my account, privacy, staff, administrator).
 #pragma once
 
-#include "accounts/mailer.hpp"
 #include "accounts/service.hpp"
+#include "platform/sender.hpp"
 #include "http/router.hpp"
 #include "http/server.hpp"
 #include "web/views.hpp"
@@ -20,14 +20,20 @@ http::Middleware session_middleware(Service& service, bool secure_cookies);
 // What a form must carry for these cookies (exposed for the tests of the binding).
 std::string csrf_token_for(const std::string& key, const std::string& csrf_cookie, const std::string& session_cookie);
 
-// Guards for handlers: an error when the request may not go on.
-Result<const Principal*> signed_in(const http::Request& request);
-Result<const Principal*> with_role(const http::Request& request, bool (*allowed)(const Principal&));
 
 // Messages (confirmation, reset, …) in the person's language, from the .po catalogues.
 MessageWriter message_writer(const i18n::Translator& translator);
 
-void add_routes(http::Router& router, Service& service, const Mailer& mailer, const web::Views& views,
-                bool secure_cookies);
+// How long others keep what the privacy page speaks of (the outbox, registrations' contacts).
+struct Retention {
+    long long sent_messages_days = 90;
+    long long registration_contacts_days = 90;
+};
+
+void add_routes(http::Router& router, Service& service, const platform::Sender& sender, const web::Views& views,
+                bool secure_cookies, Retention retention);
+
+// What the layout shows of the signed-in person: their name and the menu of their roles.
+void add_layout_part(web::Views& views);
 
 }  // namespace skirosim::accounts

@@ -1,14 +1,10 @@
-// Parsing activities ("start": "2026-12-09T15:00", local time in Riga).
+// Parsing activities ("start": "2026-12-09T15:00", the town's local time).
 #include "activities/data_file.hpp"
 
 #include <boost/json.hpp>
-
-#include <set>
-
 #include <fmt/format.h>
 
-#include "points/opening_hours.hpp"
-#include "site/data_file.hpp"
+#include <set>
 
 namespace skirosim::activities {
 
@@ -28,7 +24,7 @@ Result<Label> parse_label(const JsonReader& r, bool audience) {
     return l;
 }
 
-Result<Activity> parse_activity(const JsonReader& r) {
+Result<Activity> parse_activity(const JsonReader& r, const platform::TimeZone& zone) {
     Activity a;
     SKIROSIM_TRY_ASSIGN(a.external_id, r.identifier("id"));
     SKIROSIM_TRY_ASSIGN(a.institution, r.identifier("institution"));
@@ -41,7 +37,7 @@ Result<Activity> parse_activity(const JsonReader& r) {
     for (auto [key, target] : {std::pair{"start", &a.starts_at}, {"end", &a.ends_at}}) {
         std::string text;
         SKIROSIM_TRY_ASSIGN(text, r.string(key));
-        auto when = site::parse_riga_local_time(text);
+        auto when = text.size() == 16 ? zone.parse_local(text) : std::nullopt;
         if (!when) return std::unexpected(r.error(key, "\"{2}\" must be a date and time like 2026-12-03T16:00", {text}));
         *target = *when;
     }
@@ -73,7 +69,7 @@ Result<Activity> parse_activity(const JsonReader& r) {
 
 }  // namespace
 
-Result<ActivityData> parse_activity_data(const std::vector<NamedDocument>& documents) {
+Result<ActivityData> parse_activity_data(const std::vector<NamedDocument>& documents, const platform::TimeZone& zone) {
     ActivityData data;
     for (const NamedDocument& document : documents) {
         for (auto [key, audience] : {std::pair{"activity_kinds", false}, {"audiences", true}}) {
@@ -88,7 +84,7 @@ Result<ActivityData> parse_activity_data(const std::vector<NamedDocument>& docum
         auto readers = document.reader.array("activities");
         if (!readers) return std::unexpected(in_file(document.name, readers.error()));
         for (const JsonReader& r : *readers) {
-            auto activity = parse_activity(r);
+            auto activity = parse_activity(r, zone);
             if (!activity) return std::unexpected(in_file(document.name, activity.error()));
             data.activities.push_back(std::move(*activity));
         }
@@ -115,7 +111,7 @@ Result<ActivityData> parse_activity_data(const std::vector<NamedDocument>& docum
     return data;
 }
 
-void export_activity_data(const ActivityData& data, json::object& out) {
+void export_activity_data(const ActivityData& data, const platform::TimeZone& zone, json::object& out) {
     auto localized = [](const LocalizedText& t) { return json::object{{"lv", t[0]}, {"ru", t[1]}, {"en", t[2]}}; };
     json::array kinds, audiences;
     for (const auto& k : data.kinds) kinds.push_back(json::object{{"code", k.code}, {"name", localized(k.name)}});
@@ -126,8 +122,8 @@ void export_activity_data(const ActivityData& data, json::object& out) {
     }
     out["activity_kinds"] = kinds;
     out["audiences"] = audiences;
-    auto riga_text = [](std::time_t utc) {
-        const auto t = points::riga_date_time(utc);
+    auto local_text = [&zone](std::time_t utc) {
+        const auto t = zone.local(utc);
         return fmt::format("{:04}-{:02}-{:02}T{:02}:{:02}", t.year, t.month, t.day, t.hour, t.minute);
     };
     json::array activities;
@@ -138,8 +134,8 @@ void export_activity_data(const ActivityData& data, json::object& out) {
         // An activity made in the staff pages has no id of the format yet: its number stands in.
         json::object activity{{"id", a.external_id.empty() ? "activity-" + std::to_string(a.id) : a.external_id},
                               {"institution", a.institution}, {"kind", a.kind}, {"title", localized(a.title)},
-                              {"description", localized(a.description)}, {"start", riga_text(a.starts_at)},
-                              {"end", riga_text(a.ends_at)}, {"venue", a.venue}, {"audiences", for_whom},
+                              {"description", localized(a.description)}, {"start", local_text(a.starts_at)},
+                              {"end", local_text(a.ends_at)}, {"venue", a.venue}, {"audiences", for_whom},
                               {"held_in", held_in}, {"capacity", a.capacity}, {"max_party", a.max_party},
                               {"reminder_hours", a.reminder_hours}, {"registration", a.registration},
                               {"cancelled", a.cancelled}};

@@ -4,6 +4,7 @@
 #include <boost/json/object.hpp>
 
 #include "activities/model.hpp"
+#include "platform/time_zone.hpp"
 
 namespace skirosim::activities {
 
@@ -12,7 +13,8 @@ struct ActivityData {
     std::vector<Activity> activities;
 };
 
-Result<ActivityData> parse_activity_data(const std::vector<NamedDocument>& documents);
-void export_activity_data(const ActivityData& data, boost::json::object& out);
+// Start and end are local times ("2026-12-09T15:00") in `zone`, the town's.
+Result<ActivityData> parse_activity_data(const std::vector<NamedDocument>& documents, const platform::TimeZone& zone);
+void export_activity_data(const ActivityData& data, const platform::TimeZone& zone, boost::json::object& out);
 
 }  // namespace skirosim::activities

@@ -7,12 +7,11 @@
 #include <fmt/format.h>
 
 #include "accounts/crypto.hpp"
-#include "accounts/repository.hpp"
 #include "activities/data_file.hpp"
 #include "activities/repository.hpp"
 #include "activities/series.hpp"
+#include "platform/audit_log.hpp"
 #include "activities/service.hpp"
-#include "points/opening_hours.hpp"
 
 namespace skirosim::activities {
 
@@ -28,9 +27,9 @@ std::vector<std::string> all_values(const http::Request& request, const std::str
     return out;
 }
 
-// "2026-12-09T15:00" in Riga time, as the form's datetime-local field wants it.
-std::string local_text(std::time_t utc) {
-    const auto t = points::riga_date_time(utc);
+// "2026-12-09T15:00" in the town's time, as the form's datetime-local field wants it.
+std::string local_text(const platform::TimeZone& zone, std::time_t utc) {
+    const auto t = zone.local(utc);
     return fmt::format("{:04}-{:02}-{:02}T{:02}:{:02}", t.year, t.month, t.day, t.hour, t.minute);
 }
 
@@ -87,6 +86,8 @@ Result<long long> Editor::save(const Principal& who, long long id, const Activit
     const Error forbidden = Error::make(ErrorCode::forbidden, "You may not do this.");
     // Staff act for their own institutions only, also when moving an activity.
     if (!who.acts_for(f.institution)) return std::unexpected(forbidden);
+    const auto town = platform_.town();
+    const platform::TimeZone& zone = town->zone;
     return db_.transaction<long long>([&](soci::session& sql) -> Result<long long> {
         std::optional<Activity> existing;
         if (id != 0) {
@@ -138,11 +139,11 @@ Result<long long> Editor::save(const Principal& who, long long id, const Activit
         const auto form_start = local_date(f.start), form_end = local_date(f.end);
         if (existing && existing->series_id != 0 && f.scope == "following" && form_start && form_end) {
             series = Repository::series(sql, existing->series_id);
-            const auto before = local_date(ActivityForm::from(*existing).start);
+            const auto before = local_date(ActivityForm::from(*existing, zone).start);
             for (const Activity& date : series) {
                 if (date.starts_at < existing->starts_at || (date.series_changed && date.id != id)) continue;
                 // The same move as this date's, the same time of day and length.
-                const auto own = *local_date(ActivityForm::from(date).start) + (*form_start - *before);
+                const auto own = *local_date(ActivityForm::from(date, zone).start) + (*form_start - *before);
                 targets.push_back(&date);
                 entries.push_back(entry(date.external_id, on_date(f.start, own), on_date(f.end, own + (*form_end - *form_start))));
             }
@@ -175,7 +176,7 @@ Result<long long> Editor::save(const Principal& who, long long id, const Activit
         for (const auto& a : Repository::audiences(sql)) audience_labels.push_back(json::object{{"code", a.code}, {"kind", a.kind}, {"name", json::object{{"lv", a.name[0]}, {"ru", a.name[1]}, {"en", a.name[2]}}}});
         json::value document = json::object{{"activity_kinds", kinds}, {"audiences", audience_labels},
                                             {"activities", entries}};
-        auto data = parse_activity_data({NamedDocument{"form", JsonReader(document, "")}});
+        auto data = parse_activity_data({NamedDocument{"form", JsonReader(document, "")}}, zone);
         if (!data) {
             Error error = data.error();
             if (const auto dot = error.field.find("]."); error.field.starts_with("activities[") && dot != std::string::npos) {
@@ -190,7 +191,7 @@ Result<long long> Editor::save(const Principal& who, long long id, const Activit
             sql << "SELECT id FROM activities WHERE external_id = :e", soci::use(a.external_id), soci::into(saved);
             ids.push_back(saved);
         }
-        const auto now = std::time(nullptr);
+        const auto now = platform_.now();
         if (!existing && ids.size() > 1) {
             for (long long saved : ids) Repository::set_series(sql, saved, ids.front(), f.repeat, false);
         } else if (existing && existing->series_id != 0 && targets.size() == 1) {
@@ -201,19 +202,19 @@ Result<long long> Editor::save(const Principal& who, long long id, const Activit
             if (auto after = Repository::find(sql, before->id)) service_.tell_cancelled(sql, *after, now);
         }
         for (long long saved : ids) {
-            accounts::Repository::audit(sql, now, who.account_id, existing ? "activity.changed" : "activity.created",
+            platform::AuditLog::record(sql, now, who.account_id, existing ? "activity.changed" : "activity.created",
                                         "activity", std::to_string(saved), f.institution);
         }
         return existing ? id : ids.front();
     });
 }
 
-ActivityForm ActivityForm::from(const Activity& a) {
+ActivityForm ActivityForm::from(const Activity& a, const platform::TimeZone& zone) {
     ActivityForm f;
     f.institution = a.institution;
     f.kind = a.kind;
-    f.start = local_text(a.starts_at);
-    f.end = local_text(a.ends_at);
+    f.start = local_text(zone, a.starts_at);
+    f.end = local_text(zone, a.ends_at);
     f.venue = a.venue;
     f.title = a.title;
     f.description = a.description;

@@ -2,8 +2,9 @@
 #pragma once
 
 #include "activities/model.hpp"
-#include "core/principal.hpp"
+#include "accounts/principal.hpp"
 #include "http/message.hpp"
+#include "platform/platform.hpp"
 #include "storage/database.hpp"
 
 namespace skirosim::activities {
@@ -19,14 +20,15 @@ struct ActivityForm {
     std::string repeat, repeat_until, scope = "this";
 
     static ActivityForm from(const http::Request& request);
-    static ActivityForm from(const Activity& activity);
+    static ActivityForm from(const Activity& activity, const platform::TimeZone& zone);
 };
 
 class Service;
 
 class Editor {
 public:
-    Editor(storage::Database& db, Service& service) : db_(db), service_(service) {}
+    Editor(const platform::Platform& platform, Service& service)
+        : db_(platform.database()), platform_(platform), service_(service) {}
     // The activities the person may edit (their institutions'; every one for a coordinator).
     Result<std::vector<Activity>> editable(const Principal& who);
     // Creates (id 0) or changes an activity, by the import's rules; audited. Returns its id (of
@@ -38,6 +40,7 @@ public:
 
 private:
     storage::Database& db_;
+    const platform::Platform& platform_;
     Service& service_;
 };
 

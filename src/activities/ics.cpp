@@ -3,23 +3,16 @@
 
 #include <fmt/format.h>
 
-#include "points/opening_hours.hpp"
+#include <algorithm>
+
 
 namespace skirosim::activities {
 
 namespace {
 
-// Europe/Riga's rules since 2001 (EU summer time), as RFC 5545 wants them spelled out.
-constexpr const char* kRigaTimezone =
-    "BEGIN:VTIMEZONE\r\nTZID:Europe/Riga\r\n"
-    "BEGIN:DAYLIGHT\r\nTZOFFSETFROM:+0200\r\nTZOFFSETTO:+0300\r\nTZNAME:EEST\r\n"
-    "DTSTART:19700329T030000\r\nRRULE:FREQ=YEARLY;BYMONTH=3;BYDAY=-1SU\r\nEND:DAYLIGHT\r\n"
-    "BEGIN:STANDARD\r\nTZOFFSETFROM:+0300\r\nTZOFFSETTO:+0200\r\nTZNAME:EET\r\n"
-    "DTSTART:19701025T040000\r\nRRULE:FREQ=YEARLY;BYMONTH=10;BYDAY=-1SU\r\nEND:STANDARD\r\n"
-    "END:VTIMEZONE\r\n";
-
-std::string local(std::time_t utc) {
-    const auto t = points::riga_date_time(utc);
+// A local time in the zone, as DTSTART;TZID= wants it.
+std::string local(const platform::TimeZone& zone, std::time_t utc) {
+    const auto t = zone.local(utc);
     return fmt::format("{:04}{:02}{:02}T{:02}{:02}00", t.year, t.month, t.day, t.hour, t.minute);
 }
 
@@ -64,20 +57,24 @@ std::string fold_line(const std::string& line) {
 }
 
 std::string calendar(const std::vector<Activity>& activities, Language language, const std::string& public_url,
-                     const std::string& name, std::time_t now) {
+                     const std::string& name, const platform::TimeZone& zone, std::time_t now) {
     const auto l = static_cast<std::size_t>(language);
     std::string out = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Skirosim//Activities//" +
                       std::string(code(language)) + "\r\nCALSCALE:GREGORIAN\r\nMETHOD:PUBLISH\r\n";
     out += fold_line("X-WR-CALNAME:" + ics_text(name));
-    out += "X-WR-TIMEZONE:Europe/Riga\r\n";
-    out += kRigaTimezone;
+    out += "X-WR-TIMEZONE:" + ics_text(zone.id()) + "\r\n";
+    // The zone's rules as ICU has them, from the last change of the clocks before the earliest
+    // event on: every time in the calendar falls under one of its observances.
+    std::time_t earliest = now;
+    for (const Activity& a : activities) earliest = std::min(earliest, a.starts_at);
+    out += zone.vtimezone(earliest);
     const std::string host = public_url.substr(public_url.find("://") == std::string::npos ? 0 : public_url.find("://") + 3);
     for (const Activity& a : activities) {
         out += "BEGIN:VEVENT\r\n";
         out += "UID:activity-" + std::to_string(a.id) + "@" + ics_text(host) + "\r\n";
         out += "DTSTAMP:" + utc_stamp(now) + "\r\n";
-        out += "DTSTART;TZID=Europe/Riga:" + local(a.starts_at) + "\r\n";
-        out += "DTEND;TZID=Europe/Riga:" + local(a.ends_at) + "\r\n";
+        out += "DTSTART;TZID=" + zone.id() + ":" + local(zone, a.starts_at) + "\r\n";
+        out += "DTEND;TZID=" + zone.id() + ":" + local(zone, a.ends_at) + "\r\n";
         out += fold_line("SUMMARY:" + ics_text(a.title[l]));
         out += fold_line("DESCRIPTION:" + ics_text(a.description[l]));
         if (!a.venue.empty()) out += fold_line("LOCATION:" + ics_text(a.venue));

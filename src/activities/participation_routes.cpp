@@ -6,10 +6,8 @@
 
 #include <fmt/format.h>
 
-#include "accounts/web.hpp"
+#include "accounts/principal.hpp"
 #include "core/ids.hpp"
-#include "points/opening_hours.hpp"
-#include "site/data_file.hpp"
 #include "web/page_helpers.hpp"
 
 namespace skirosim::activities {
@@ -20,8 +18,6 @@ using http::Response;
 
 namespace {
 
-std::time_t now() { return std::chrono::system_clock::to_time_t(std::chrono::system_clock::now()); }
-std::string lang_of(const Request& request) { return std::string(code(request.language)); }
 
 Error not_found() { return Error::make(ErrorCode::not_found, "This page does not exist."); }
 
@@ -75,23 +71,24 @@ struct Period {
     std::time_t from = 0, to = 0;
 };
 
-Period period_of(const Request& request) {
-    const auto today = points::riga_date_time(now());
+Period period_of(const Request& request, const platform::TimeZone& zone, std::time_t now) {
+    const auto today = zone.local(now);
+    auto day = [&zone](const std::string& text) { return text.size() == 10 ? zone.parse_local(text) : std::nullopt; };
     Period p;
     p.from_text = request.query_param("from").value_or("");
     p.to_text = request.query_param("to").value_or("");
-    auto from = site::parse_riga_date(p.from_text);
-    auto to = site::parse_riga_date(p.to_text);
+    auto from = day(p.from_text);
+    auto to = day(p.to_text);
     if (!from) {
         p.from_text = std::to_string(today.year) + "-01-01";
-        from = site::parse_riga_date(p.from_text);
+        from = day(p.from_text);
     }
     if (!to || *to < *from) {
         p.to_text = fmt::format("{:04}-{:02}-{:02}", today.year, today.month, today.day);
-        to = site::parse_riga_date(p.to_text);
+        to = day(p.to_text);
     }
-    p.from = points::riga_time(*from, 0, 0);
-    p.to = points::riga_time(*to, 1, 0);
+    p.from = zone.at(*from, 0, 0);
+    p.to = zone.at(*to, 1, 0);
     return p;
 }
 
@@ -199,13 +196,12 @@ std::string figure_tables(const web::Views& views, Language language, const std:
     return views.render_fragment(language, "activities/figure-tables", data);
 }
 
-bool is_coordinator(const Principal& p) { return p.coordinator(); }
-
 // The figures of a period as rows, in the reader's language: the coordinator's page and CSV, and
 // the public results (where counts of people below 5 read "<5").
 Result<std::vector<Row>> figures_as_rows(Service& service, site::Service& site, const i18n::Translator& tr,
-                                         Language language, std::time_t from, std::time_t to, bool in_public) {
-    auto figures = service.figures(from, to, now());
+                                         Language language, std::time_t from, std::time_t to, std::time_t now,
+                                         bool in_public) {
+    auto figures = service.figures(from, to, now);
     if (!figures) return std::unexpected(figures.error());
     auto labels = all_labels(service);
     if (!labels) return std::unexpected(labels.error());
@@ -215,7 +211,9 @@ Result<std::vector<Row>> figures_as_rows(Service& service, site::Service& site, 
 
 }  // namespace
 
-void add_participation_routes(http::Router& router, Service& service, site::Service& site, const web::Views& views) {
+void add_participation_routes(http::Router& router, Service& service, site::Service& site,
+                              const platform::Platform& platform) {
+    const web::Views& views = platform.views();
     // The sheet as saved or, after a refused save (`typed`), as the organiser typed it.
     auto sheet_page = [&service, &views](Request& request, long long id, bool typed) -> Result<web::Page> {
         auto who = accounts::signed_in(request);
@@ -290,14 +288,14 @@ void add_participation_routes(http::Router& router, Service& service, site::Serv
         page->data.set("saved", request.query_param("saved").has_value());
         return views.render(request, std::move(*page));
     }));
-    router.post("/{lang}/staff/activities/{id}/attendance", web::localized([sheet_page, activity_id, &service, &views](Request& request) -> Result<Response> {
+    router.post("/{lang}/staff/activities/{id}/attendance", web::localized([sheet_page, activity_id, &service, &views, &platform](Request& request) -> Result<Response> {
         auto id = activity_id(request);
         if (!id) return std::unexpected(id.error());
         auto who = accounts::signed_in(request);
         if (!who) return std::unexpected(who.error());
         auto labels = all_labels(service);
         if (!labels) return std::unexpected(labels.error());
-        auto saved = service.mark_attendance(**who, *id, read_attendance(request, labels->audiences, labels->channels), now());
+        auto saved = service.mark_attendance(**who, *id, read_attendance(request, labels->audiences, labels->channels), platform.now());
         if (!saved) {
             if (saved.error().code != ErrorCode::invalid_input) return std::unexpected(saved.error());
             // Nothing was saved; the page keeps what was typed and says what to correct.
@@ -307,30 +305,30 @@ void add_participation_routes(http::Router& router, Service& service, site::Serv
             page->status = 400;
             return views.render(request, std::move(*page));
         }
-        return Response::redirect("/" + lang_of(request) + "/staff/activities/" + std::to_string(*id) + "/attendance?saved=1", 303);
+        return Response::redirect("/" + web::lang(request) + "/staff/activities/" + std::to_string(*id) + "/attendance?saved=1", 303);
     }));
 
-    router.get("/{lang}/coordinator/figures", web::localized([&service, &site, &views](Request& request) -> Result<Response> {
-        auto who = accounts::with_role(request, is_coordinator);
+    router.get("/{lang}/coordinator/figures", web::localized([&service, &site, &views, &platform](Request& request) -> Result<Response> {
+        auto who = accounts::with_role(request, accounts::is_coordinator);
         if (!who) return std::unexpected(who.error());
-        const Period period = period_of(request);
-        auto rows = figures_as_rows(service, site, views.translator(), request.language, period.from, period.to, false);
+        const Period period = period_of(request, platform.town()->zone, platform.now());
+        auto rows = figures_as_rows(service, site, views.translator(), request.language, period.from, period.to, platform.now(), false);
         if (!rows) return std::unexpected(rows.error());
         web::Page page{.template_name = "coordinator/figures",
                        .title = views.translator().text(request.language, "Figures of activities"), .section = ""};
         page.data.set("tables", figure_tables(views, request.language, *rows));
         page.data.set("from", period.from_text);
         page.data.set("to", period.to_text);
-        page.data.set("csv", "/" + lang_of(request) + "/coordinator/figures/csv?from=" + period.from_text + "&to=" + period.to_text);
+        page.data.set("csv", "/" + web::lang(request) + "/coordinator/figures/csv?from=" + period.from_text + "&to=" + period.to_text);
         return views.render(request, std::move(page));
     }));
-    router.get("/{lang}/coordinator/figures/csv", web::localized([&service, &site, &views](Request& request) -> Result<Response> {
-        auto who = accounts::with_role(request, is_coordinator);
+    router.get("/{lang}/coordinator/figures/csv", web::localized([&service, &site, &views, &platform](Request& request) -> Result<Response> {
+        auto who = accounts::with_role(request, accounts::is_coordinator);
         if (!who) return std::unexpected(who.error());
-        const Period period = period_of(request);
+        const Period period = period_of(request, platform.town()->zone, platform.now());
         const auto& tr = views.translator();
         const Language language = request.language;
-        auto rows = figures_as_rows(service, site, tr, language, period.from, period.to, false);
+        auto rows = figures_as_rows(service, site, tr, language, period.from, period.to, platform.now(), false);
         if (!rows) return std::unexpected(rows.error());
         std::string csv = csv_field(tr.text(language, "Section")) + "," + csv_field(tr.text(language, "Code")) + "," +
                           csv_field(tr.text(language, "Name")) + "," + csv_field(tr.text(language, "Value")) + "\r\n";
@@ -344,8 +342,8 @@ void add_participation_routes(http::Router& router, Service& service, site::Serv
     }));
 
     // What the neighbourhood has achieved so far; counts of people below 5 read "<5".
-    router.get("/{lang}/results", web::localized([&service, &site, &views](Request& request) -> Result<Response> {
-        auto rows = figures_as_rows(service, site, views.translator(), request.language, 0, now(), true);
+    router.get("/{lang}/results", web::localized([&service, &site, &views, &platform](Request& request) -> Result<Response> {
+        auto rows = figures_as_rows(service, site, views.translator(), request.language, 0, platform.now(), platform.now(), true);
         if (!rows) return std::unexpected(rows.error());
         web::Page page{.template_name = "activities/results",
                        .title = views.translator().text(request.language, "What we have achieved together"),

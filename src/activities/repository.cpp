@@ -1,6 +1,7 @@
 // SQL of activities and registrations.
 #include "activities/repository.hpp"
 
+#include "core/lines.hpp"
 #include "guide/repository.hpp"
 
 namespace skirosim::activities {
@@ -17,7 +18,7 @@ std::string encode_ages(const AgeCounts& ages) {
 
 AgeCounts decode_ages(const std::string& text) {
     AgeCounts out;
-    for (const auto& line : guide::split_lines(text)) {
+    for (const auto& line : split_lines(text)) {
         const auto eq = line.rfind('=');
         if (eq == std::string::npos) continue;
         try {
@@ -64,8 +65,8 @@ std::vector<Activity> select(soci::session& sql, const std::string& where,
         Activity copy = a;
         copy.starts_at = static_cast<std::time_t>(starts);
         copy.ends_at = static_cast<std::time_t>(ends);
-        copy.audiences = guide::split_lines(audiences);
-        copy.held_in = guide::split_lines(held_in);
+        copy.audiences = split_lines(audiences);
+        copy.held_in = split_lines(held_in);
         copy.registration = registration != 0;
         copy.cancelled = cancelled != 0;
         copy.sample = sample != 0;
@@ -131,7 +132,7 @@ void Repository::save(soci::session& sql, const std::vector<Activity>& activitie
     for (const Activity& a : activities) {
         long long starts = a.starts_at, ends = a.ends_at;
         int registration = a.registration ? 1 : 0, cancelled = a.cancelled ? 1 : 0, sample = a.sample ? 1 : 0;
-        const std::string audiences = guide::join_lines(a.audiences), held_in = guide::join_lines(a.held_in);
+        const std::string audiences = join_lines(a.audiences), held_in = join_lines(a.held_in);
         long long existing = 0;
         soci::indicator found = soci::i_null;
         sql << "SELECT id FROM activities WHERE external_id = :e", soci::use(a.external_id), soci::into(existing, found);
@@ -213,7 +214,7 @@ long long Repository::insert_registration(soci::session& sql, const Registration
                                           const std::string& consent) {
     long long id = 0, created = r.created_at, account_id = account.value_or(0), by = registered_by.value_or(0);
     soci::indicator account_ind = account ? soci::i_ok : soci::i_null, by_ind = registered_by ? soci::i_ok : soci::i_null;
-    const std::string ages = encode_ages(r.ages), groups = guide::join_lines(r.groups);
+    const std::string ages = encode_ages(r.ages), groups = join_lines(r.groups);
     long long hold = r.hold_until.value_or(0);
     soci::indicator hold_ind = r.hold_until ? soci::i_ok : soci::i_null;
     sql << "INSERT INTO registrations (activity_id, account_id, name, contact, language, adults, children, status, "
@@ -260,7 +261,7 @@ struct RegistrationRow {
         Registration copy = r;
         copy.created_at = static_cast<std::time_t>(created);
         copy.ages = decode_ages(ages);
-        copy.groups = guide::split_lines(groups);
+        copy.groups = split_lines(groups);
         if (attended >= 0) copy.attended = attended == 1;
         if (hold_until >= 0) copy.hold_until = static_cast<std::time_t>(hold_until);
         return copy;
@@ -429,6 +430,14 @@ void Repository::save_attendance(soci::session& sql, long long activity, const A
         sql << "INSERT INTO participation (activity_id, audience, people) VALUES (:a, :u, :p)",
             soci::use(activity, "a"), soci::use(audience, "u"), soci::use(people, "p");
     }
+}
+
+std::vector<Registration> Repository::registrations_of_account(soci::session& sql, long long account) {
+    return select_registrations(sql, "WHERE r.account_id = :number", "", account);
+}
+
+void Repository::forget_account(soci::session& sql, long long account) {
+    sql << "UPDATE registrations SET name = '', contact = '', account_id = NULL WHERE account_id = :a", soci::use(account);
 }
 
 long long Repository::forget_contacts(soci::session& sql, std::time_t ended_before) {

@@ -64,6 +64,9 @@ public:
                                 const std::vector<std::pair<std::string, int>>& participation, std::time_t now);
     static Attendance attendance(soci::session& sql, long long activity);
     // Clears names and contacts of registrations for activities that ended before `ended_before`.
+    // A person's registrations (their data download); and forgetting who they were.
+    static std::vector<Registration> registrations_of_account(soci::session& sql, long long account);
+    static void forget_account(soci::session& sql, long long account);
     static long long forget_contacts(soci::session& sql, std::time_t ended_before);
 };
 

@@ -6,13 +6,11 @@
 
 #include <fmt/format.h>
 
-#include "accounts/web.hpp"
+#include "accounts/principal.hpp"
 #include "activities/editor.hpp"
 #include "activities/ics.hpp"
 #include "activities/participation_routes.hpp"
 #include "core/ids.hpp"
-#include "points/opening_hours.hpp"
-#include "site/data_file.hpp"
 #include "web/page_helpers.hpp"
 
 namespace skirosim::activities {
@@ -23,8 +21,6 @@ using http::Response;
 
 namespace {
 
-std::time_t now() { return std::chrono::system_clock::to_time_t(std::chrono::system_clock::now()); }
-std::string lang_of(const Request& request) { return std::string(code(request.language)); }
 
 mustache::data options(const std::vector<Label>& labels, Language language, const std::string& selected) {
     mustache::data list{mustache::data::type::list};
@@ -175,6 +171,14 @@ std::string party_text(const Registration& r, const std::vector<Label>& audience
     return out;
 }
 
+namespace {
+// "2026-12-09" → noon of that day in the town (a day chosen in a filter); nothing for other text.
+std::optional<std::time_t> date_of(const platform::TimeZone& zone, const std::string& text) {
+    if (text.size() != 10) return std::nullopt;
+    return zone.parse_local(text);
+}
+}  // namespace
+
 ActivityMessages activity_messages(const i18n::Translator& translator) {
     return [&translator](const MessageFacts& facts) {
         const Language language = parse_language(facts.language).value_or(kDefaultLanguage);
@@ -264,8 +268,13 @@ bool is_staff(const Principal& p) { return p.staff(); }
 
 }  // namespace
 
-void add_routes(http::Router& router, Service& service, site::Service& site, const web::Views& views,
-                std::string public_url, Editor& editor) {
+void add_routes(http::Router& router, const RouteContext& context) {
+    Service& service = context.service;
+    site::Service& site = context.site;
+    points::Service& boxes_of = context.points;
+    Editor& editor = context.editor;
+    const platform::Platform& platform = context.platform;
+    const web::Views& views = platform.views();
     router.get("/{lang}/staff/activities", web::localized([&editor, &site, &views](Request& request) -> Result<Response> {
         auto who = accounts::with_role(request, is_staff);
         if (!who) return std::unexpected(who.error());
@@ -285,7 +294,7 @@ void add_routes(http::Router& router, Service& service, site::Service& site, con
         page.data.set("activities", list);
         return views.render(request, std::move(page));
     }));
-    auto form_page = [&service, &site, &views](const Request& request, const ActivityForm& form, const Principal& who,
+    auto form_page = [&service, &site, &views, &platform](const Request& request, const ActivityForm& form, const Principal& who,
                                                long long id) -> Result<web::Page> {
         auto labels = load_labels(service);
         if (!labels) return std::unexpected(labels.error());
@@ -293,16 +302,16 @@ void add_routes(http::Router& router, Service& service, site::Service& site, con
                        .title = views.translator().text(request.language, id ? "Edit the activity" : "New activity"),
                        .section = "activities"};
         fill_form(page.data, form, who, *labels, *site.content(), request.language);
-        page.data.set("action", id ? "/" + lang_of(request) + "/staff/activities/" + std::to_string(id)
-                                   : "/" + lang_of(request) + "/staff/activities/new");
+        page.data.set("action", id ? "/" + web::lang(request) + "/staff/activities/" + std::to_string(id)
+                                   : "/" + web::lang(request) + "/staff/activities/new");
         page.data.set("is_new", id == 0);
         if (id != 0) {
             auto activity = service.find(id);
             if (!activity) return std::unexpected(activity.error());
             page.data.set("in_series", activity->series_id != 0);
-            page.data.set("view", "/" + lang_of(request) + "/activities/" + std::to_string(id));
-            if (activity->starts_at <= now()) {
-                page.data.set("attendance", "/" + lang_of(request) + "/staff/activities/" + std::to_string(id) + "/attendance");
+            page.data.set("view", "/" + web::lang(request) + "/activities/" + std::to_string(id));
+            if (activity->starts_at <= platform.now()) {
+                page.data.set("attendance", "/" + web::lang(request) + "/staff/activities/" + std::to_string(id) + "/attendance");
             }
         }
         return page;
@@ -311,12 +320,12 @@ void add_routes(http::Router& router, Service& service, site::Service& site, con
         auto who = accounts::with_role(request, is_staff);
         if (!who) return std::unexpected(who.error());
         ActivityForm form;
-        form.held_in = {lang_of(request)};
+        form.held_in = {web::lang(request)};
         auto page = form_page(request, form, **who, 0);
         if (!page) return std::unexpected(page.error());
         return views.render(request, std::move(*page));
     }));
-    router.get("/{lang}/staff/activities/{id}", web::localized([form_page, &service, &views](Request& request) -> Result<Response> {
+    router.get("/{lang}/staff/activities/{id}", web::localized([form_page, &service, &views, &platform](Request& request) -> Result<Response> {
         auto who = accounts::with_role(request, is_staff);
         if (!who) return std::unexpected(who.error());
         auto parsed_id = web::id_param(request);
@@ -325,7 +334,7 @@ void add_routes(http::Router& router, Service& service, site::Service& site, con
         auto activity = service.find(id);
         if (!activity) return std::unexpected(activity.error());
         if (!(*who)->acts_for(activity->institution)) return std::unexpected(Error::make(ErrorCode::forbidden, "You may not do this."));
-        auto page = form_page(request, ActivityForm::from(*activity), **who, id);
+        auto page = form_page(request, ActivityForm::from(*activity, platform.town()->zone), **who, id);
         if (!page) return std::unexpected(page.error());
         page->data.set("saved", request.query_param("saved").has_value());
         return views.render(request, std::move(*page));
@@ -351,14 +360,14 @@ void add_routes(http::Router& router, Service& service, site::Service& site, con
                 page->status = 400;
                 return views.render(request, std::move(*page));
             }
-            return Response::redirect("/" + lang_of(request) + "/staff/activities/" + std::to_string(*saved) + "?saved=1", 303);
+            return Response::redirect("/" + web::lang(request) + "/staff/activities/" + std::to_string(*saved) + "?saved=1", 303);
         }));
     }
 
-    router.get("/{lang}/activities", web::localized([&service, &site, &views](Request& request) -> Result<Response> {
+    router.get("/{lang}/activities", web::localized([&service, &site, &views, &platform](Request& request) -> Result<Response> {
         const Language language = request.language;
         Filter filter;
-        filter.from = now();
+        filter.from = platform.now();
         filter.institution = request.query_param("institution").value_or("");
         filter.kind = request.query_param("kind").value_or("");
         filter.audience = request.query_param("audience").value_or("");
@@ -366,8 +375,9 @@ void add_routes(http::Router& router, Service& service, site::Service& site, con
         // Dates in Riga, both days included; a date that is not one is left out of the filter.
         const std::string from_text = request.query_param("from").value_or("");
         const std::string to_text = request.query_param("to").value_or("");
-        if (auto from = site::parse_riga_date(from_text)) filter.from = points::riga_time(*from, 0, 0);
-        if (auto to = site::parse_riga_date(to_text)) filter.until = points::riga_time(*to, 1, 0);
+        const auto town = platform.town();
+        if (auto from = date_of(town->zone, from_text)) filter.from = town->zone.at(*from, 0, 0);
+        if (auto to = date_of(town->zone, to_text)) filter.until = town->zone.at(*to, 1, 0);
         auto activities = service.list(filter, 200);
         if (!activities) return std::unexpected(activities.error());
         auto labels = load_labels(service);
@@ -391,18 +401,18 @@ void add_routes(http::Router& router, Service& service, site::Service& site, con
         page.data.set("audiences", options(labels->audiences, language, filter.audience));
         page.data.set("institutions", institutions);
         for (const char* l : {"lv", "ru", "en"}) page.data.set(std::string("held_") + l, filter.language == l);
-        web::set_text(page.data, "from", site::parse_riga_date(from_text) ? from_text : "");
-        web::set_text(page.data, "to", site::parse_riga_date(to_text) ? to_text : "");
-        std::string feed = "/calendar/all.ics?lang=" + lang_of(request);
-        if (!filter.institution.empty()) feed = "/calendar/institution/" + filter.institution + ".ics?lang=" + lang_of(request);
-        else if (!filter.audience.empty()) feed = "/calendar/audience/" + filter.audience + ".ics?lang=" + lang_of(request);
+        web::set_text(page.data, "from", date_of(town->zone, from_text) ? from_text : "");
+        web::set_text(page.data, "to", date_of(town->zone, to_text) ? to_text : "");
+        std::string feed = "/calendar/all.ics?lang=" + web::lang(request);
+        if (!filter.institution.empty()) feed = "/calendar/institution/" + filter.institution + ".ics?lang=" + web::lang(request);
+        else if (!filter.audience.empty()) feed = "/calendar/audience/" + filter.audience + ".ics?lang=" + web::lang(request);
         page.data.set("feed", feed);
         return views.render(request, std::move(page));
     }));
 
     // An institution's page: who they are, where and how to reach them, their activities and
     // their own collection boxes.
-    router.get("/{lang}/institutions/{id}", web::localized([&service, &site, &views](Request& request) -> Result<Response> {
+    router.get("/{lang}/institutions/{id}", web::localized([&service, &site, &views, &platform, &boxes_of](Request& request) -> Result<Response> {
         const Language language = request.language;
         auto content = site.content();
         const site::Institution* inst = nullptr;
@@ -411,13 +421,13 @@ void add_routes(http::Router& router, Service& service, site::Service& site, con
         }
         if (!inst) return std::unexpected(Error::make(ErrorCode::not_found, "This page does not exist."));
         Filter filter;
-        filter.from = now();
+        filter.from = platform.now();
         filter.institution = inst->id;
         auto activities = service.list(filter, 50);
         if (!activities) return std::unexpected(activities.error());
         auto labels = load_labels(service);
         if (!labels) return std::unexpected(labels.error());
-        auto boxes = service.institution_points(inst->id);
+        auto boxes = boxes_of.of_institution(inst->id);
         if (!boxes) return std::unexpected(boxes.error());
         web::Page page{.template_name = "activities/institution", .title = in(inst->name, language), .section = "about"};
         page.data.set("id", inst->id);
@@ -432,23 +442,23 @@ void add_routes(http::Router& router, Service& service, site::Service& site, con
         for (const auto& a : *activities) list.push_back(activity_view(a, *labels, *content, views.translator(), language));
         page.data.set("activities", list);
         page.data.set("has_activities", !activities->empty());
-        mustache::data points{mustache::data::type::list};
-        for (const auto& [id, name] : *boxes) {
+        mustache::data box_list{mustache::data::type::list};
+        for (const auto& box : *boxes) {
             mustache::data d;
-            d.set("id", id);
-            d.set("name", name[static_cast<std::size_t>(language)]);
-            points.push_back(d);
+            d.set("id", box.id);
+            d.set("name", in(box.name, language));
+            box_list.push_back(d);
         }
-        page.data.set("points", points);
+        page.data.set("points", box_list);
         page.data.set("has_points", !boxes->empty());
         return views.render(request, std::move(page));
     }));
 
     // The month view: a grid of weeks, Monday first, each day with its activities.
-    router.get("/{lang}/activities/month", web::localized([&service, &views](Request& request) -> Result<Response> {
+    router.get("/{lang}/activities/month", web::localized([&service, &views, &platform](Request& request) -> Result<Response> {
         using namespace std::chrono;
         const Language language = request.language;
-        const auto today = points::riga_date_time(now());
+        const auto today = platform.town()->zone.local(platform.now());
         int y = today.year, m = today.month;
         if (auto text = request.query_param("m"); text && text->size() == 7 && (*text)[4] == '-') {
             try {
@@ -463,7 +473,7 @@ void add_routes(http::Router& router, Service& service, site::Service& site, con
         const unsigned days = static_cast<unsigned>((month / last).day());
         const int lead = (weekday{first}.iso_encoding() + 6) % 7;  // Monday = 0
         Filter filter;
-        filter.from = points::riga_time(system_clock::to_time_t(system_clock::time_point{first}) + 12 * 3600, 0, 0);
+        filter.from = platform.town()->zone.at(system_clock::to_time_t(system_clock::time_point{first}) + 12 * 3600, 0, 0);
         filter.audience = request.query_param("audience").value_or("");
         filter.kind = request.query_param("kind").value_or("");
         filter.institution = request.query_param("institution").value_or("");
@@ -471,7 +481,7 @@ void add_routes(http::Router& router, Service& service, site::Service& site, con
         if (!activities) return std::unexpected(activities.error());
         std::map<int, std::vector<const Activity*>> by_day;
         for (const auto& a : *activities) {
-            const auto t = points::riga_date_time(a.starts_at);
+            const auto t = platform.town()->zone.local(a.starts_at);
             if (t.year == y && t.month == m) by_day[t.day].push_back(&a);
         }
         mustache::data weeks{mustache::data::type::list};
@@ -506,13 +516,13 @@ void add_routes(http::Router& router, Service& service, site::Service& site, con
         web::Page page{.template_name = "activities/month",
                        .title = views.translator().text(language, "Activities"), .section = "activities"};
         page.data.set("weeks", weeks);
-        page.data.set("month", views.translator().month_year(language, points::riga_time(filter.from, 1, 0)));
+        page.data.set("month", views.translator().month_year(language, platform.town()->zone.at(filter.from, 1, 0)));
         page.data.set("previous", label(previous));
         page.data.set("next", label(next));
         return views.render(request, std::move(page));
     }));
 
-    router.get("/{lang}/activities/{id}", web::localized([&service, &site, &views](Request& request) -> Result<Response> {
+    router.get("/{lang}/activities/{id}", web::localized([&service, &site, &views, &platform](Request& request) -> Result<Response> {
         auto parsed_id = web::id_param(request);
         if (!parsed_id) return std::unexpected(parsed_id.error());
         const long long id = *parsed_id;
@@ -530,10 +540,10 @@ void add_routes(http::Router& router, Service& service, site::Service& site, con
             page.data.set("places_left", views.translator().plural(request.language, "{1} place left", "{1} places left", left));
             page.data.set("full", left == 0);
         }
-        if (request.principal) page.data.set("value_name", request.principal->display_name);
+        if (accounts::signed_in_person(request)) page.data.set("value_name", accounts::signed_in_person(request)->display_name);
         page.data.set("ages", age_inputs(labels->audiences, request.language, "age-"));
         page.data.set("groups", group_choices(labels->audiences, request.language));
-        auto dates = service.other_dates(*activity, now());
+        auto dates = service.other_dates(*activity, platform.now());
         if (!dates) return std::unexpected(dates.error());
         mustache::data other{mustache::data::type::list};
         for (const auto& date : *dates) {
@@ -551,8 +561,8 @@ void add_routes(http::Router& router, Service& service, site::Service& site, con
                                                                                    : "Every month"));
         }
         // Staff of any institution may register a resident they help; the organisers mark attendance.
-        if (request.principal && request.principal->staff()) {
-            auto residents = service.residents_of(*request.principal);
+        if (accounts::signed_in_person(request) && accounts::signed_in_person(request)->staff()) {
+            auto residents = service.residents_of(*accounts::signed_in_person(request));
             if (!residents) return std::unexpected(residents.error());
             mustache::data list{mustache::data::type::list};
             for (const auto& [account, name] : *residents) {
@@ -564,8 +574,8 @@ void add_routes(http::Router& router, Service& service, site::Service& site, con
             page.data.set("staff", true);
             page.data.set("residents", list);
             page.data.set("resident_ages", age_inputs(labels->audiences, request.language, "resident-age-"));
-            if (request.principal->acts_for(activity->institution) && activity->starts_at <= now()) {
-                page.data.set("attendance", "/" + lang_of(request) + "/staff/activities/" + std::to_string(id) + "/attendance");
+            if (accounts::signed_in_person(request)->acts_for(activity->institution) && activity->starts_at <= platform.now()) {
+                page.data.set("attendance", "/" + web::lang(request) + "/staff/activities/" + std::to_string(id) + "/attendance");
             }
         }
         return views.render(request, std::move(page));
@@ -574,7 +584,7 @@ void add_routes(http::Router& router, Service& service, site::Service& site, con
     // The resident's own registration, and staff registering a resident on their behalf.
     for (const bool on_behalf : {false, true}) {
         const char* pattern = on_behalf ? "/{lang}/activities/{id}/register-resident" : "/{lang}/activities/{id}/register";
-        router.post(pattern, web::localized([&service, &views, on_behalf](Request& request) -> Result<Response> {
+        router.post(pattern, web::localized([&service, &views, on_behalf, &platform](Request& request) -> Result<Response> {
             auto parsed_id = web::id_param(request);
             if (!parsed_id) return std::unexpected(parsed_id.error());
             const long long id = *parsed_id;
@@ -584,7 +594,7 @@ void add_routes(http::Router& router, Service& service, site::Service& site, con
             form.activity = id;
             form.name = request.form_param("name").value_or("");
             form.contact = request.form_param("contact").value_or("");
-            form.language = lang_of(request);
+            form.language = web::lang(request);
             form.address = request.remote_address;
             read_party(request, *audiences, form);
             Result<Registered> done;
@@ -596,10 +606,10 @@ void add_routes(http::Router& router, Service& service, site::Service& site, con
                     if (!form.account) return std::unexpected(Error::make(ErrorCode::forbidden, "You may not do this."));
                 }
                 if (request.form_param("consent").value_or("") == "yes") form.consent = "agreed in person to the registration";
-                done = service.register_on_behalf(**who, form, now());
+                done = service.register_on_behalf(**who, form, platform.now());
             } else {
-                if (request.principal) form.account = request.principal->account_id;
-                done = service.register_party(form, now());
+                if (accounts::signed_in_person(request)) form.account = accounts::signed_in_person(request)->account_id;
+                done = service.register_party(form, platform.now());
             }
             web::Page page{.template_name = "activities/registered",
                            .title = views.translator().text(request.language, "Registration"), .section = "activities"};
@@ -610,7 +620,7 @@ void add_routes(http::Router& router, Service& service, site::Service& site, con
                     return std::unexpected(done.error());
                 }
                 page.data.set("error", views.translator().message(request.language, done.error()));
-                page.status = http_status(code);
+                page.status = http::http_status(code);
                 return views.render(request, std::move(page));
             }
             if (done->hold_until) {
@@ -618,12 +628,12 @@ void add_routes(http::Router& router, Service& service, site::Service& site, con
                 page.data.set("held", true);
                 page.data.set("hold_minutes", views.translator().plural(
                                                   request.language, "{1} minute", "{1} minutes",
-                                                  static_cast<long long>((*done->hold_until - now() + 59) / 60)));
+                                                  static_cast<long long>((*done->hold_until - platform.now() + 59) / 60)));
             } else {
                 page.data.set(done->status == "confirmed" ? "confirmed" : "waiting", true);
             }
             page.data.set("on_behalf", on_behalf);
-            page.data.set("cancel", "/" + lang_of(request) + "/registrations/cancel?token=" + done->cancel_token);
+            page.data.set("cancel", "/" + web::lang(request) + "/registrations/cancel?token=" + done->cancel_token);
             return views.render(request, std::move(page));
         }));
     }
@@ -642,20 +652,20 @@ void add_routes(http::Router& router, Service& service, site::Service& site, con
         return views.render(request, std::move(page));
     }));
     // The link a guest is sent: opening it keeps the places.
-    router.get("/{lang}/registrations/confirm", web::localized([&service, &views](Request& request) -> Result<Response> {
+    router.get("/{lang}/registrations/confirm", web::localized([&service, &views, &platform](Request& request) -> Result<Response> {
         const std::string token = request.query_param("token").value_or("");
-        auto kept = service.confirm_place(token, now());
+        auto kept = service.confirm_place(token, platform.now());
         if (!kept) return std::unexpected(kept.error());
         web::Page page{.template_name = "activities/registered",
                        .title = views.translator().text(request.language, "Registration"), .section = "activities"};
         page.data.set("id", std::to_string(kept->activity));
         page.data.set(kept->status == "confirmed" ? "confirmed" : "waiting", true);
         page.data.set("kept", true);
-        page.data.set("cancel", "/" + lang_of(request) + "/registrations/cancel?token=" + token);
+        page.data.set("cancel", "/" + web::lang(request) + "/registrations/cancel?token=" + token);
         return views.render(request, std::move(page));
     }));
-    router.post("/{lang}/registrations/cancel", web::localized([&service, &views](Request& request) -> Result<Response> {
-        auto cancelled = service.cancel(request.form_param("token").value_or(""), now());
+    router.post("/{lang}/registrations/cancel", web::localized([&service, &views, &platform](Request& request) -> Result<Response> {
+        auto cancelled = service.cancel(request.form_param("token").value_or(""), platform.now());
         if (!cancelled) return std::unexpected(cancelled.error());
         web::Page page{.template_name = "activities/cancel",
                        .title = views.translator().text(request.language, "Cancel the registration"), .section = "activities"};
@@ -666,13 +676,14 @@ void add_routes(http::Router& router, Service& service, site::Service& site, con
     }));
 
     // ---- iCalendar ----
-    auto feed = [&service, &views, public_url](const Request& request, Filter filter, const std::string& file) -> Result<Response> {
+    auto feed = [&service, &views, &platform](const Request& request, Filter filter, const std::string& file) -> Result<Response> {
         const Language language = parse_language(request.query_param("lang").value_or("lv")).value_or(Language::lv);
-        filter.from = now() - 30 * 86400;  // a month back, so that calendars keep what just happened
+        filter.from = platform.now() - 30 * 86400;  // a month back, so that calendars keep what just happened
         auto activities = service.list(filter, 1000);
         if (!activities) return std::unexpected(activities.error());
-        return ics_response(calendar(*activities, language, public_url,
-                                     views.translator().text(language, "Activities"), now()), file);
+        return ics_response(calendar(*activities, language, platform.public_url(),
+                                     views.translator().text(language, "Activities"), platform.town()->zone, platform.now()),
+                            file);
     };
     router.get("/calendar/all.ics", [feed](Request& request) -> Result<Response> { return feed(request, {}, "activities.ics"); });
     router.get("/calendar/institution/{id}", [feed](Request& request) -> Result<Response> {
@@ -689,7 +700,7 @@ void add_routes(http::Router& router, Service& service, site::Service& site, con
         filter.audience = code;
         return feed(request, filter, code + ".ics");
     });
-    router.get("/activities/{file}", [&service, public_url](Request& request) -> Result<Response> {
+    router.get("/activities/{file}", [&service, &platform](Request& request) -> Result<Response> {
         std::string file = request.path_param("file");
         if (!file.ends_with(".ics")) return std::unexpected(Error::make(ErrorCode::not_found, "This page does not exist."));
         const auto parsed_id = parse_id(std::string_view(file).substr(0, file.size() - 4));
@@ -698,7 +709,8 @@ void add_routes(http::Router& router, Service& service, site::Service& site, con
         auto activity = service.find(id);
         if (!activity) return std::unexpected(activity.error());
         const Language language = parse_language(request.query_param("lang").value_or("lv")).value_or(Language::lv);
-        return ics_response(calendar({*activity}, language, public_url, activity->title[static_cast<std::size_t>(language)], now()),
+        return ics_response(calendar({*activity}, language, platform.public_url(), in(activity->title, language),
+                                     platform.town()->zone, platform.now()),
                             "activity-" + std::to_string(id) + ".ics");
     });
 }

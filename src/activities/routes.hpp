@@ -5,13 +5,23 @@
 #include "activities/editor.hpp"
 #include "activities/service.hpp"
 #include "http/router.hpp"
+#include "platform/platform.hpp"
+#include "points/service.hpp"
 #include "site/service.hpp"
 #include "web/views.hpp"
 
 namespace skirosim::activities {
 
-void add_routes(http::Router& router, Service& service, site::Service& site, const web::Views& views,
-                std::string public_url, Editor& editor);
+// What the pages of activities are made from.
+struct RouteContext {
+    Service& service;
+    site::Service& site;
+    points::Service& points;
+    Editor& editor;
+    const platform::Platform& platform;
+};
+
+void add_routes(http::Router& router, const RouteContext& context);
 
 // Messages to people who registered, in their language, from the .po catalogues.
 ActivityMessages activity_messages(const i18n::Translator& translator);

@@ -4,10 +4,11 @@
 #include <spdlog/spdlog.h>
 
 #include "accounts/crypto.hpp"
-#include "accounts/repository.hpp"
 #include "accounts/service.hpp"
 #include "activities/figures.hpp"
 #include "activities/repository.hpp"
+#include "platform/audit_log.hpp"
+#include "platform/outbox.hpp"
 
 namespace skirosim::activities {
 
@@ -88,22 +89,6 @@ Result<std::vector<Activity>> Service::other_dates(const Activity& activity, std
     });
 }
 
-Result<std::vector<std::pair<std::string, LocalizedText>>> Service::institution_points(const std::string& institution) {
-    using Points = std::vector<std::pair<std::string, LocalizedText>>;
-    return db_.read<Points>([&](soci::session& sql) -> Result<Points> {
-        Points out;
-        std::string id;
-        LocalizedText name;
-        soci::statement st = (sql.prepare << "SELECT id, name_lv, name_ru, name_en FROM points WHERE institution_id = :i "
-                                             "ORDER BY id",
-                              soci::into(id), soci::into(name[0]), soci::into(name[1]), soci::into(name[2]),
-                              soci::use(institution));
-        st.execute();
-        while (st.fetch()) out.emplace_back(id, name);
-        return out;
-    });
-}
-
 Result<int> Service::confirmed_people(long long activity) {
     return db_.read<int>([&](soci::session& sql) -> Result<int> { return Repository::confirmed_people(sql, activity); });
 }
@@ -113,13 +98,7 @@ void Service::tell(soci::session& sql, const Registration& r, const Activity& a,
     if (r.contact.empty() || !messages_) return;
     const auto language = static_cast<std::size_t>(parse_language(r.language).value_or(kDefaultLanguage));
     auto [subject, body] = messages_({r.language, purpose, a.title[language], link, guests_.hold.count()});
-    accounts::OutboxMessage message;
-    message.recipient = r.contact;
-    message.medium = r.contact.find('@') == std::string::npos ? "sms" : "email";
-    message.subject = subject;
-    message.body = body;
-    message.created_at = now;
-    accounts::Repository::enqueue(sql, message);
+    platform::Outbox::send(sql, r.contact, subject, body, now);
 }
 
 Result<Registered> Service::register_party(const RegistrationForm& form, std::time_t now) {
@@ -139,7 +118,7 @@ Result<Registered> Service::register_party(const RegistrationForm& form, std::ti
     }
     const bool guest = !form.account && !form.registered_by;
     const std::string medium = form.contact.find('@') == std::string::npos ? "sms" : "email";
-    const bool hold = guest && !contact_key.empty() && can_deliver_ && can_deliver_(medium);
+    const bool hold = guest && !contact_key.empty() && platform_.sender().delivers(medium);
     const std::string token = accounts::random_token();
     return db_.transaction<Registered>([&](soci::session& sql) -> Result<Registered> {
         if (guest && (!storage::take(sql, "guest-registration:" + form.address, guests_.per_address, now) ||
@@ -187,10 +166,10 @@ Result<Registered> Service::register_party(const RegistrationForm& form, std::ti
                                                             form.registered_by, form.consent);
         if (hold) {
             tell(sql, r, *activity, "confirm-place",
-                 public_url_ + "/" + r.language + "/registrations/confirm?token=" + token, now);
+                 platform_.public_url() + "/" + r.language + "/registrations/confirm?token=" + token, now);
         } else {
             tell(sql, r, *activity, r.status,
-                 public_url_ + "/" + r.language + "/registrations/cancel?token=" + token, now);
+                 platform_.public_url() + "/" + r.language + "/registrations/cancel?token=" + token, now);
         }
         return Registered{r.status, token, id, r.hold_until};
     });
@@ -211,7 +190,7 @@ Result<int> Service::send_due_messages(std::time_t now) {
                 // Every server runs this: the one whose claim succeeds sends, once.
                 if (!activity || !mark(sql, registration.id, now)) continue;
                 tell(sql, registration, *activity, purpose,
-                     public_url_ + "/" + registration.language + "/activities/" + std::to_string(activity->id), now);
+                     platform_.public_url() + "/" + registration.language + "/activities/" + std::to_string(activity->id), now);
                 ++queued;
             }
         };
@@ -225,8 +204,36 @@ void Service::tell_cancelled(soci::session& sql, const Activity& activity, std::
     for (const Registration& r : Repository::registrations(sql, activity.id, "")) {
         if (r.status == "cancelled") continue;
         tell(sql, r, activity, "cancelled",
-             public_url_ + "/" + r.language + "/activities?institution=" + activity.institution, now);
+             platform_.public_url() + "/" + r.language + "/activities?institution=" + activity.institution, now);
     }
+}
+
+Result<std::vector<Activity>> Service::upcoming(std::time_t now, int limit) {
+    Filter filter;
+    filter.from = now;
+    auto activities = list(filter, limit + 20);
+    if (!activities) return activities;
+    std::erase_if(*activities, [](const Activity& a) { return a.cancelled; });
+    if (static_cast<int>(activities->size()) > limit) activities->resize(static_cast<std::size_t>(limit));
+    return activities;
+}
+
+void Service::export_person(soci::session& sql, long long account, boost::json::object& into) {
+    boost::json::array registrations;
+    for (const Registration& r : Repository::registrations_of_account(sql, account)) {
+        boost::json::array ages;
+        for (const auto& [code, count] : r.ages) ages.push_back(boost::json::object{{"age", code}, {"people", count}});
+        registrations.push_back(boost::json::object{{"activity", r.activity}, {"name", r.name}, {"contact", r.contact},
+                                                    {"adults", r.adults}, {"children", r.children}, {"ages", ages},
+                                                    {"status", r.status},
+                                                    {"created_at", static_cast<std::int64_t>(r.created_at)}});
+    }
+    into["registrations"] = std::move(registrations);
+}
+
+void Service::forget_person(soci::session& sql, long long account) {
+    // The counts stay for the statistics; the name, the contact and the link to the account go.
+    Repository::forget_account(sql, account);
 }
 
 Result<long long> Service::forget_contacts(std::time_t now, long long keep_days) {
@@ -241,18 +248,15 @@ Result<Registered> Service::register_on_behalf(const Principal& staff, Registrat
         return std::unexpected(invalid("Tick that the resident agreed to be registered.", "consent"));
     }
     if (form.account) {
-        auto account = db_.read<std::optional<accounts::Account>>(
-            [&](soci::session& sql) -> Result<std::optional<accounts::Account>> {
-                return accounts::Repository::find(sql, *form.account);
-            });
-        if (!account) return std::unexpected(account.error());
+        auto account = accounts_.account(*form.account);
+        if (!account && account.error().code != ErrorCode::not_found) return std::unexpected(account.error());
         // Only the staff member who keeps the assisted account acts for its owner (or the coordinator).
-        if (!*account || (!staff.coordinator() && (*account)->assisted_by != staff.account_id)) {
+        if (!account || (!staff.coordinator() && account->assisted_by != staff.account_id)) {
             return std::unexpected(forbidden());
         }
-        form.name = (*account)->display_name;
-        if (form.contact.empty()) form.contact = (*account)->login();
-        form.language = (*account)->language;
+        form.name = account->display_name;
+        if (form.contact.empty()) form.contact = account->login();
+        form.language = account->language;
     }
     form.registered_by = staff.account_id;
     return register_party(form, now);
@@ -260,12 +264,11 @@ Result<Registered> Service::register_on_behalf(const Principal& staff, Registrat
 
 Result<std::vector<std::pair<long long, std::string>>> Service::residents_of(const Principal& staff) {
     using Residents = std::vector<std::pair<long long, std::string>>;
-    if (!staff.staff()) return std::unexpected(forbidden());
-    return db_.read<Residents>([&](soci::session& sql) -> Result<Residents> {
-        Residents out;
-        for (const auto& a : accounts::Repository::assisted_by(sql, staff.account_id)) out.emplace_back(a.id, a.display_name);
-        return out;
-    });
+    auto kept = accounts_.residents_of(staff);
+    if (!kept) return std::unexpected(kept.error());
+    Residents out;
+    for (const auto& a : *kept) out.emplace_back(a.id, a.display_name);
+    return out;
 }
 
 Result<AttendanceSheet> Service::attendance_sheet(const Principal& who, long long id) {
@@ -304,7 +307,7 @@ Result<void> Service::mark_attendance(const Principal& who, long long id, const 
             }
         }
         Repository::save_attendance(sql, id, attendance, participation_counts(came, attendance.walk_ins), now);
-        accounts::Repository::audit(sql, now, who.account_id, "activity.attendance", "activity", std::to_string(id),
+        platform::AuditLog::record(sql, now, who.account_id, "activity.attendance", "activity", std::to_string(id),
                                     activity->institution);
         return {};
     });
@@ -338,7 +341,7 @@ void Service::promote_waiting(soci::session& sql, const Activity& activity, std:
         Registration promoted = waiting;
         promoted.status = "confirmed";
         tell(sql, promoted, activity, "promoted",
-             public_url_ + "/" + promoted.language + "/activities/" + std::to_string(activity.id), now);
+             platform_.public_url() + "/" + promoted.language + "/activities/" + std::to_string(activity.id), now);
         spdlog::info("registration {} moved up from the waiting list", waiting.id);
     }
 }

@@ -8,7 +8,11 @@
 #include "activities/figures.hpp"
 #include "activities/model.hpp"
 #include "core/error.hpp"
-#include "core/principal.hpp"
+#include <boost/json/object.hpp>
+
+#include "accounts/principal.hpp"
+#include "accounts/service.hpp"
+#include "platform/platform.hpp"
 #include "storage/database.hpp"
 #include "storage/rate_limit.hpp"
 
@@ -35,9 +39,7 @@ struct GuestRules {
     storage::Limit per_contact{3, std::chrono::hours(24)};
 };
 
-// Whether a message of this medium ("email", "sms") reaches people (a sender is set up), or only
-// waits in the outbox: a link that cannot arrive is not asked for.
-using CanDeliver = std::function<bool(const std::string& medium)>;
+
 
 struct Registered {
     std::string status;        // confirmed or waiting
@@ -66,10 +68,12 @@ using ActivityMessages = std::function<std::pair<std::string, std::string>(const
 
 class Service {
 public:
-    Service(storage::Database& db, std::string public_url, ActivityMessages messages, GuestRules guests = {},
-            CanDeliver can_deliver = {})
-        : db_(db), public_url_(std::move(public_url)), messages_(std::move(messages)), guests_(guests),
-          can_deliver_(std::move(can_deliver)) {}
+    // A guest's places are held only when the platform's sender can reach the contact (a link
+    // that cannot arrive is not asked for).
+    Service(const platform::Platform& platform, accounts::Service& accounts, ActivityMessages messages,
+            GuestRules guests = {})
+        : db_(platform.database()), platform_(platform), accounts_(accounts), messages_(std::move(messages)),
+          guests_(guests) {}
 
     Result<std::vector<Activity>> list(const Filter& filter, int limit);
     Result<Activity> find(long long id);
@@ -82,8 +86,11 @@ public:
     // Other dates of the series an activity belongs to, from `from` on.
     Result<std::vector<Activity>> other_dates(const Activity& activity, std::time_t from);
     Result<int> confirmed_people(long long activity);
-    // The collection points an institution keeps (id and name), for its page.
-    Result<std::vector<std::pair<std::string, LocalizedText>>> institution_points(const std::string& institution);
+    // What is coming (not cancelled), soonest first.
+    Result<std::vector<Activity>> upcoming(std::time_t now, int limit);
+    // The person's registrations for their data download, and forgetting them.
+    void export_person(soci::session& sql, long long account, boost::json::object& into);
+    void forget_person(soci::session& sql, long long account);
 
     Result<Registered> register_party(const RegistrationForm& form, std::time_t now);
     // Staff register a resident: an assisted account of theirs (the coordinator: anyone's) or a
@@ -122,10 +129,10 @@ private:
     void promote_waiting(soci::session& sql, const Activity& activity, std::time_t now);
 
     storage::Database& db_;
-    std::string public_url_;
+    const platform::Platform& platform_;
+    accounts::Service& accounts_;
     ActivityMessages messages_;
     GuestRules guests_;
-    CanDeliver can_deliver_;
 };
 
 }  // namespace skirosim::activities

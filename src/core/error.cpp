@@ -1,4 +1,4 @@
-// Error codes, their HTTP statuses and message placeholders.
+// Error codes' names and message placeholders.
 #include "core/error.hpp"
 
 namespace skirosim {
@@ -12,21 +12,6 @@ std::string fill_placeholders(std::string text, const std::vector<std::string>& 
         }
     }
     return text;
-}
-
-int http_status(ErrorCode code) {
-    switch (code) {
-        case ErrorCode::invalid_input: return 400;
-        case ErrorCode::unauthorized: return 401;
-        case ErrorCode::forbidden: return 403;
-        case ErrorCode::not_found: return 404;
-        case ErrorCode::conflict: return 409;
-        case ErrorCode::too_large: return 413;
-        case ErrorCode::too_many_requests: return 429;
-        case ErrorCode::unavailable: return 503;
-        case ErrorCode::internal: return 500;
-    }
-    return 500;
 }
 
 const char* error_code_name(ErrorCode code) {

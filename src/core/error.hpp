@@ -40,7 +40,6 @@ using Result = std::expected<T, Error>;
 // Fills {1}, {2}… in an (already translated) message.
 std::string fill_placeholders(std::string text, const std::vector<std::string>& args);
 
-int http_status(ErrorCode code);
 const char* error_code_name(ErrorCode code);
 
 }  // namespace skirosim

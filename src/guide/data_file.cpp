@@ -156,6 +156,11 @@ Result<CatalogueData> parse_catalogue(const std::vector<NamedDocument>& document
         if (auto r = parse_all<Place>(document, "places", parse_place, data.places); !r) return std::unexpected(r.error());
         if (auto r = parse_all<Item>(document, "items", parse_item, data.items); !r) return std::unexpected(r.error());
         if (auto r = parse_all<Override>(document, "overrides", parse_override, data.overrides); !r) return std::unexpected(r.error());
+        if (document.reader.has("popular")) {
+            auto popular = document.reader.strings("popular");
+            if (!popular) return std::unexpected(in_file(document.name, popular.error()));
+            data.popular = std::move(*popular);
+        }
     }
     std::set<std::string> ids;
     for (const Item& item : data.items) {
@@ -207,6 +212,11 @@ Result<CatalogueData> parse_catalogue(const std::vector<NamedDocument>& document
             }
         }
     }
+    for (const auto& id : data.popular) {
+        if (!ids.contains(id) && !(existing && existing->item(id))) {
+            return std::unexpected(plain("The popular items name an unknown item \"{1}\".", {id}));
+        }
+    }
     std::set<std::pair<std::string, std::string>> override_keys;
     for (const Override& o : data.overrides) {
         if (!ids.contains(o.item) && !(existing && existing->item(o.item))) {
@@ -254,7 +264,9 @@ json::object export_catalogue(const Catalogue& catalogue) {
     for (const Override& o : catalogue.overrides()) {
         overrides.push_back(json::object{{"place", o.place}, {"item", o.item}, {"channel", o.channel}, {"note", localized(o.note)}});
     }
-    return {{"channels", channels}, {"places", places}, {"items", items}, {"overrides", overrides}};
+    json::array popular;
+    for (const auto& id : catalogue.popular()) popular.emplace_back(id);
+    return {{"channels", channels}, {"places", places}, {"items", items}, {"overrides", overrides}, {"popular", popular}};
 }
 
 // ---- CSV ----

@@ -64,6 +64,16 @@ struct CatalogueData {
     std::vector<Place> places;
     std::vector<Item> items;
     std::vector<Override> overrides;
+    // The common questions the home page offers as one-tap searches, as item ids (the whole
+    // list is replaced when an import brings one).
+    std::vector<std::string> popular;
+};
+
+struct MissedSearch {
+    std::string query;
+    std::string language;
+    long long count = 0;
+    std::time_t last = 0;
 };
 
 // The whole catalogue in memory, with lookups; immutable once built.
@@ -75,6 +85,7 @@ public:
     const std::vector<Place>& places() const { return data_.places; }
     const std::vector<Item>& items() const { return data_.items; }
     const std::vector<Override>& overrides() const { return data_.overrides; }
+    const std::vector<std::string>& popular() const { return data_.popular; }
 
     const Item* item(const std::string& id) const;
     std::size_t item_index(const std::string& id) const;  // npos when unknown

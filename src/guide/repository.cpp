@@ -3,35 +3,11 @@
 
 #include <map>
 
+#include "core/lines.hpp"
 #include "storage/notifications.hpp"
 
 namespace skirosim::guide {
 
-std::string join_lines(const std::vector<std::string>& lines) {
-    std::string out;
-    for (const auto& line : lines) {
-        if (!out.empty()) out += '\n';
-        out += line;
-    }
-    return out;
-}
-
-std::vector<std::string> split_lines(const std::string& text) {
-    std::vector<std::string> out;
-    std::size_t start = 0;
-    while (start < text.size()) {
-        auto end = text.find('\n', start);
-        if (end == std::string::npos) end = text.size();
-        // Blank lines and the spaces or carriage returns around an entry (from forms) go.
-        std::string line = text.substr(start, end - start);
-        const auto first = line.find_first_not_of(" \t\r");
-        if (first != std::string::npos) {
-            out.push_back(line.substr(first, line.find_last_not_of(" \t\r") - first + 1));
-        }
-        start = end + 1;
-    }
-    return out;
-}
 
 namespace {
 
@@ -137,13 +113,24 @@ CatalogueData Repository::load(soci::session& sql) {
         st.execute();
         while (st.fetch()) data.overrides.push_back(o);
     }
+    {
+        std::string value;
+        soci::indicator found = soci::i_null;
+        sql << "SELECT value FROM settings WHERE key = 'popular'", soci::into(value, found);
+        if (found == soci::i_ok) data.popular = split_lines(value);
+    }
     return data;
 }
 
 void Repository::save(soci::session& sql, const CatalogueData& data) {
     if (!data.channels.empty() || !data.places.empty() || !data.items.empty() ||
-        !data.overrides.empty()) {
+        !data.overrides.empty() || !data.popular.empty()) {
         bump_catalogue_version(sql);
+    }
+    if (!data.popular.empty()) {
+        const std::string value = join_lines(data.popular);
+        sql << "DELETE FROM settings WHERE key = 'popular'";
+        sql << "INSERT INTO settings (key, value) VALUES ('popular', :v)", soci::use(value);
     }
     const auto& codes = channel_codes();
     for (const Channel& c : data.channels) {
@@ -288,6 +275,11 @@ std::vector<MissedSearch> Repository::misses(soci::session& sql, int limit) {
         out.push_back(row);
     }
     return out;
+}
+
+void Repository::forget_miss(soci::session& sql, const std::string& query) {
+    sql << "DELETE FROM search_misses WHERE query = :q", soci::use(query);
+    sql << "DELETE FROM search_miss_counts WHERE query = :q", soci::use(query);
 }
 
 }  // namespace skirosim::guide

@@ -13,12 +13,6 @@ namespace skirosim::guide {
 // The PostgreSQL channel on which a catalogue change is announced to the other app servers.
 inline constexpr const char* kCatalogueChannel = "skirosim_catalogue";
 
-struct MissedSearch {
-    std::string query;
-    std::string language;
-    long long count = 0;
-    std::time_t last = 0;
-};
 
 class Repository {
 public:
@@ -38,10 +32,8 @@ public:
                             const std::string& language, std::time_t when);
     // Searches that found nothing, most frequent first.
     static std::vector<MissedSearch> misses(soci::session& sql, int limit);
+    // A missed search that now has an answer.
+    static void forget_miss(soci::session& sql, const std::string& query);
 };
-
-// Lists are stored one entry per line.
-std::string join_lines(const std::vector<std::string>& lines);
-std::vector<std::string> split_lines(const std::string& text);
 
 }  // namespace skirosim::guide

@@ -95,7 +95,7 @@ Result<Response> not_found() {
 
 }  // namespace
 
-void add_routes(http::Router& router, Service& service, const web::Views& views, ItemExtras item_extras) {
+void add_routes(http::Router& router, Service& service, const web::Views& views, const std::vector<ItemPart>& item_parts) {
     // The API answers from memory on the I/O thread; recording a miss is queued.
     router.get(
         "/api/v1/search",
@@ -191,7 +191,7 @@ void add_routes(http::Router& router, Service& service, const web::Views& views,
         return views.render(request, std::move(page));
     }));
 
-    router.get("/{lang}/guide/item/{id}", web::localized([&service, &views, item_extras](Request& request) -> Result<Response> {
+    router.get("/{lang}/guide/item/{id}", web::localized([&service, &views, &item_parts](Request& request) -> Result<Response> {
         const Language language = request.language;
         const auto l = static_cast<std::size_t>(language);
         auto snapshot = service.snapshot();
@@ -227,7 +227,7 @@ void add_routes(http::Router& router, Service& service, const web::Views& views,
         if (item->reuse) page.data.set("reuse", (*item->reuse)[l]);
         page.data.set("synonyms", lines(item->synonyms[l]));
         page.data.set("has_synonyms", !item->synonyms[l].empty());
-        if (item_extras) item_extras(request, channel, page.data);
+        for (const auto& part : item_parts) part(request, channel, page.data);
         return views.render(request, std::move(page));
     }));
 

@@ -6,6 +6,7 @@
 #include <chrono>
 
 #include "guide/repository.hpp"
+#include "platform/audit_log.hpp"
 #include "storage/notifications.hpp"
 
 namespace skirosim::guide {
@@ -58,8 +59,9 @@ void BackgroundWriter::loop() {
     idle_.notify_all();
 }
 
-Service::Service(storage::Database& db)
+Service::Service(storage::Database& db, const platform::Clock& clock)
     : db_(db),
+      clock_(clock),
       snapshot_(std::make_shared<const Snapshot>(CatalogueData{}, std::unordered_map<std::string, long long>{})),
       writer_(db) {}
 
@@ -127,10 +129,27 @@ Service::Found Service::search(std::string_view query, Language language, std::s
     if (record_misses && !found.outcome.good && first != std::string_view::npos) {
         std::string text(query.substr(first, query.find_last_not_of(" \t") - first + 1).substr(0, 200));
         std::string lang(code(language));
-        const std::time_t now = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
+        const std::time_t now = clock_.seconds();
         writer_.post([text, lang, now](soci::session& sql) { Repository::record_miss(sql, text, lang, now); });
     }
     return found;
+}
+
+Result<void> Service::apply(const Change& change) {
+    auto done = db_.transaction<void>([&](soci::session& sql) -> Result<void> {
+        Repository::save(sql, change.data);
+        if (change.answered) Repository::forget_miss(sql, *change.answered);
+        platform::AuditLog::record(sql, clock_.seconds(), change.actor, change.action, change.subject_kind, change.subject,
+                                   change.details);
+        return {};
+    });
+    if (!done) return done;
+    return reload();
+}
+
+Result<std::vector<MissedSearch>> Service::misses(int limit) {
+    return db_.read<std::vector<MissedSearch>>(
+        [&](soci::session& sql) -> Result<std::vector<MissedSearch>> { return Repository::misses(sql, limit); });
 }
 
 void Service::count_lookup(const std::string& item_id) {

@@ -15,6 +15,7 @@
 
 #include "guide/model.hpp"
 #include "guide/search_index.hpp"
+#include "platform/clock.hpp"
 #include "storage/database.hpp"
 
 namespace skirosim::guide {
@@ -48,7 +49,7 @@ private:
 
 class Service {
 public:
-    explicit Service(storage::Database& db);
+    Service(storage::Database& db, const platform::Clock& clock);
     ~Service();
 
     Result<void> reload();
@@ -71,10 +72,23 @@ public:
                                        boost::json::storage_ptr memory = {});
 
     void count_lookup(const std::string& item_id);
+
+    // A change to the catalogue made by a person (the coordinator's editor): written and audited
+    // in one transaction, searchable here at once (other servers see the version change). A
+    // missed search it answers (`answered`) leaves the list of misses.
+    struct Change {
+        CatalogueData data;
+        long long actor = 0;
+        std::string action, subject_kind, subject, details;
+        std::optional<std::string> answered;
+    };
+    Result<void> apply(const Change& change);
+    Result<std::vector<MissedSearch>> misses(int limit);
     BackgroundWriter& writer() { return writer_; }
 
 private:
     storage::Database& db_;
+    const platform::Clock& clock_;
     std::atomic<std::shared_ptr<const Snapshot>> snapshot_;
     std::atomic<long long> version_{-1};
     BackgroundWriter writer_;

@@ -4,6 +4,7 @@
 #include <boost/json.hpp>
 
 #include "accounts/repository.hpp"
+#include "core/lines.hpp"
 #include "guide/data_file.hpp"
 #include "guide/repository.hpp"
 
@@ -13,8 +14,8 @@ namespace json = boost::json;
 
 namespace {
 
-std::vector<std::string> lines(const std::string& text) { return guide::split_lines(text); }
-std::string joined(const std::vector<std::string>& list) { return guide::join_lines(list); }
+std::vector<std::string> lines(const std::string& text) { return split_lines(text); }
+std::string joined(const std::vector<std::string>& list) { return join_lines(list); }
 
 json::array to_array(const std::vector<std::string>& list) {
     json::array a;
@@ -136,14 +137,8 @@ Result<guide::Item> Editor::validate(const ItemForm& f) const {
 
 Result<void> Editor::write(const Principal& who, const guide::CatalogueData& change, const std::string& action,
                            const std::string& subject, const std::string& details) {
-    auto done = db_.transaction<void>([&](soci::session& sql) -> Result<void> {
-        guide::Repository::save(sql, change);
-        accounts::Repository::audit(sql, std::time(nullptr), who.account_id, action,
-                                    action.starts_with("catalogue.bin") ? "bin" : "item", subject, details);
-        return {};
-    });
-    if (!done) return done;
-    return guide_.reload();  // in effect at once here; other servers see the version change
+    return guide_.apply({change, who.account_id, action, action.starts_with("catalogue.bin") ? "bin" : "item", subject,
+                         details, std::nullopt});
 }
 
 Result<void> Editor::save_item(const Principal& who, const ItemForm& form, bool is_new) {
@@ -209,16 +204,8 @@ Result<void> Editor::add_synonym(const Principal& who, const std::string& item_i
     if (std::find(list.begin(), list.end(), trimmed) == list.end()) list.push_back(trimmed);
     guide::CatalogueData change;
     change.items.push_back(changed);
-    auto done = db_.transaction<void>([&](soci::session& sql) -> Result<void> {
-        guide::Repository::save(sql, change);
-        sql << "DELETE FROM search_misses WHERE query = :q", soci::use(trimmed);
-        sql << "DELETE FROM search_miss_counts WHERE query = :q", soci::use(trimmed);
-        accounts::Repository::audit(sql, std::time(nullptr), who.account_id, "catalogue.synonym-added", "item", item_id,
-                                    std::string(code(language)) + ": " + trimmed);
-        return {};
-    });
-    if (!done) return done;
-    return guide_.reload();
+    return guide_.apply({change, who.account_id, "catalogue.synonym-added", "item", item_id,
+                         std::string(code(language)) + ": " + trimmed, trimmed});
 }
 
 Result<guide::Service::Found> Editor::preview(const ItemForm& form, const std::string& query, Language language) const {

@@ -6,7 +6,7 @@
 #include <string>
 #include <vector>
 
-#include "core/principal.hpp"
+#include "accounts/principal.hpp"
 #include "guide/service.hpp"
 #include "http/message.hpp"
 
@@ -31,7 +31,7 @@ struct BinForm {
 
 class Editor {
 public:
-    Editor(storage::Database& db, guide::Service& guide) : db_(db), guide_(guide) {}
+    explicit Editor(guide::Service& guide) : guide_(guide) {}
 
     // Checks the form by the import's rules (errors name the field).
     Result<guide::Item> validate(const ItemForm& form) const;
@@ -47,7 +47,6 @@ public:
 private:
     Result<void> write(const Principal& who, const guide::CatalogueData& change, const std::string& action,
                        const std::string& subject, const std::string& details);
-    storage::Database& db_;
     guide::Service& guide_;
 };
 

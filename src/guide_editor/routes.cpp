@@ -1,8 +1,7 @@
 // Handlers of the coordinator's catalogue pages.
 #include "guide_editor/routes.hpp"
 
-#include "accounts/web.hpp"
-#include "guide/repository.hpp"
+#include "accounts/principal.hpp"
 #include "text/normalize.hpp"
 #include "web/page_helpers.hpp"
 
@@ -13,10 +12,6 @@ using http::Request;
 using http::Response;
 
 namespace {
-
-bool is_coordinator(const Principal& p) { return p.coordinator(); }
-
-std::string lang_of(const Request& request) { return std::string(code(request.language)); }
 
 mustache::data channel_options(const guide::Catalogue& catalogue, Language language, const std::string& selected) {
     mustache::data list{mustache::data::type::list};
@@ -69,10 +64,9 @@ mustache::data preview_results(const guide::Service::Found& found, Language lang
 
 }  // namespace
 
-void add_routes(http::Router& router, Editor& editor, guide::Service& guide, storage::Database& db,
-                const web::Views& views) {
+void add_routes(http::Router& router, Editor& editor, guide::Service& guide, const web::Views& views) {
     router.get("/{lang}/coordinator", web::localized([&views](Request& request) -> Result<Response> {
-        auto who = accounts::with_role(request, is_coordinator);
+        auto who = accounts::with_role(request, accounts::is_coordinator);
         if (!who) return std::unexpected(who.error());
         web::Page page{.template_name = "coordinator/dashboard",
                        .title = views.translator().text(request.language, "Coordinator"), .section = "coordinator"};
@@ -80,7 +74,7 @@ void add_routes(http::Router& router, Editor& editor, guide::Service& guide, sto
     }));
 
     router.get("/{lang}/coordinator/items", web::localized([&guide, &views](Request& request) -> Result<Response> {
-        auto who = accounts::with_role(request, is_coordinator);
+        auto who = accounts::with_role(request, accounts::is_coordinator);
         if (!who) return std::unexpected(who.error());
         const auto l = static_cast<std::size_t>(request.language);
         auto snapshot = guide.snapshot();
@@ -119,7 +113,7 @@ void add_routes(http::Router& router, Editor& editor, guide::Service& guide, sto
     }));
 
     router.get("/{lang}/coordinator/items/new", web::localized([&guide, &views](Request& request) -> Result<Response> {
-        auto who = accounts::with_role(request, is_coordinator);
+        auto who = accounts::with_role(request, accounts::is_coordinator);
         if (!who) return std::unexpected(who.error());
         ItemForm form;
         form.channel = "mixed";
@@ -129,7 +123,7 @@ void add_routes(http::Router& router, Editor& editor, guide::Service& guide, sto
     }));
 
     router.get("/{lang}/coordinator/items/{id}", web::localized([&guide, &views](Request& request) -> Result<Response> {
-        auto who = accounts::with_role(request, is_coordinator);
+        auto who = accounts::with_role(request, accounts::is_coordinator);
         if (!who) return std::unexpected(who.error());
         auto snapshot = guide.snapshot();
         const guide::Item* item = snapshot->catalogue.item(request.path_param("id"));
@@ -143,7 +137,7 @@ void add_routes(http::Router& router, Editor& editor, guide::Service& guide, sto
     for (const char* pattern : {"/{lang}/coordinator/items/new", "/{lang}/coordinator/items/{id}"}) {
         const bool is_new = std::string(pattern).ends_with("/new");
         router.post(pattern, web::localized([&editor, &guide, &views, is_new](Request& request) -> Result<Response> {
-            auto who = accounts::with_role(request, is_coordinator);
+            auto who = accounts::with_role(request, accounts::is_coordinator);
             if (!who) return std::unexpected(who.error());
             ItemForm form = ItemForm::from(request);
             if (!is_new) form.id = request.path_param("id");
@@ -170,12 +164,12 @@ void add_routes(http::Router& router, Editor& editor, guide::Service& guide, sto
                 page.status = 400;
                 return views.render(request, std::move(page));
             }
-            return Response::redirect("/" + lang_of(request) + "/coordinator/items/" + form.id + "?saved=1", 303);
+            return Response::redirect("/" + web::lang(request) + "/coordinator/items/" + form.id + "?saved=1", 303);
         }));
     }
 
     router.get("/{lang}/coordinator/bins/{id}", web::localized([&guide, &views](Request& request) -> Result<Response> {
-        auto who = accounts::with_role(request, is_coordinator);
+        auto who = accounts::with_role(request, accounts::is_coordinator);
         if (!who) return std::unexpected(who.error());
         auto snapshot = guide.snapshot();
         const guide::Place* place = snapshot->catalogue.default_place();
@@ -199,20 +193,18 @@ void add_routes(http::Router& router, Editor& editor, guide::Service& guide, sto
         return views.render(request, std::move(page));
     }));
     router.post("/{lang}/coordinator/bins/{id}", web::localized([&editor](Request& request) -> Result<Response> {
-        auto who = accounts::with_role(request, is_coordinator);
+        auto who = accounts::with_role(request, accounts::is_coordinator);
         if (!who) return std::unexpected(who.error());
         BinForm form = BinForm::from(request);
         form.id = request.path_param("id");
         if (auto saved = editor.save_bin(**who, form); !saved) return std::unexpected(saved.error());
-        return Response::redirect("/" + lang_of(request) + "/coordinator/bins/" + form.id + "?saved=1", 303);
+        return Response::redirect("/" + web::lang(request) + "/coordinator/bins/" + form.id + "?saved=1", 303);
     }));
 
-    router.get("/{lang}/coordinator/misses", web::localized([&db, &guide, &views](Request& request) -> Result<Response> {
-        auto who = accounts::with_role(request, is_coordinator);
+    router.get("/{lang}/coordinator/misses", web::localized([&guide, &views](Request& request) -> Result<Response> {
+        auto who = accounts::with_role(request, accounts::is_coordinator);
         if (!who) return std::unexpected(who.error());
-        auto misses = db.read<std::vector<guide::MissedSearch>>([](soci::session& sql) -> Result<std::vector<guide::MissedSearch>> {
-            return guide::Repository::misses(sql, 200);
-        });
+        auto misses = guide.misses(200);
         if (!misses) return std::unexpected(misses.error());
         auto snapshot = guide.snapshot();
         const auto l = static_cast<std::size_t>(request.language);
@@ -255,14 +247,14 @@ void add_routes(http::Router& router, Editor& editor, guide::Service& guide, sto
         return views.render(request, std::move(page));
     }));
     router.post("/{lang}/coordinator/misses/synonym", web::localized([&editor](Request& request) -> Result<Response> {
-        auto who = accounts::with_role(request, is_coordinator);
+        auto who = accounts::with_role(request, accounts::is_coordinator);
         if (!who) return std::unexpected(who.error());
         auto language = parse_language(request.form_param("language").value_or(""));
         if (!language) return std::unexpected(Error::make(ErrorCode::invalid_input, "Please choose a language.", {}, "language"));
         auto done = editor.add_synonym(**who, request.form_param("item").value_or(""), *language,
                                        request.form_param("query").value_or(""));
         if (!done) return std::unexpected(done.error());
-        return Response::redirect("/" + lang_of(request) + "/coordinator/misses", 303);
+        return Response::redirect("/" + web::lang(request) + "/coordinator/misses", 303);
     }));
 }
 

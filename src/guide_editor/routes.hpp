@@ -7,7 +7,6 @@
 
 namespace skirosim::guide_editor {
 
-void add_routes(http::Router& router, Editor& editor, guide::Service& guide, storage::Database& db,
-                const web::Views& views);
+void add_routes(http::Router& router, Editor& editor, guide::Service& guide, const web::Views& views);
 
 }  // namespace skirosim::guide_editor

@@ -132,6 +132,21 @@ Response& Response::cookie(const std::string& name, const std::string& value,
     return *this;
 }
 
+int http_status(ErrorCode code) {
+    switch (code) {
+        case ErrorCode::invalid_input: return 400;
+        case ErrorCode::unauthorized: return 401;
+        case ErrorCode::forbidden: return 403;
+        case ErrorCode::not_found: return 404;
+        case ErrorCode::conflict: return 409;
+        case ErrorCode::too_large: return 413;
+        case ErrorCode::too_many_requests: return 429;
+        case ErrorCode::unavailable: return 503;
+        case ErrorCode::internal: return 500;
+    }
+    return 500;
+}
+
 Response Response::html(std::string body, int status) {
     Response response;
     response.status = status;

@@ -6,7 +6,9 @@
 #include <boost/beast/http/verb.hpp>
 #include <boost/json/value.hpp>
 
+#include <any>
 #include <map>
+#include <typeindex>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -15,7 +17,6 @@
 
 #include "core/error.hpp"
 #include "core/language.hpp"
-#include "core/principal.hpp"
 
 namespace skirosim::http {
 
@@ -33,9 +34,6 @@ struct Request {
     bool forwarded = false;      // the request came through a proxy (it sent X-Forwarded-For)
     std::string request_id;
     Language language = kDefaultLanguage;  // from the path prefix, else Accept-Language
-    std::optional<Principal> principal;      // the signed-in person, if any
-    std::string csrf_token;                  // to put in every form of the page
-    std::string session_token;               // the raw session cookie, if any
 
     std::string_view header(std::string_view name) const;
     // The first value of a query parameter.
@@ -49,8 +47,23 @@ struct Request {
     const std::map<std::string, std::string, std::less<>>& cookies() const;
     std::optional<std::string> cookie(std::string_view name) const;
 
+    // What the layers above put on a request for the handlers and views (the signed-in person,
+    // the form token), one value of each type; http itself knows none of them.
+    template <typename T>
+    void attach(T value) {
+        attachments_[std::type_index(typeid(T))] = std::move(value);
+    }
+    template <typename T>
+    const T* attached() const {
+        auto it = attachments_.find(std::type_index(typeid(T)));
+        return it == attachments_.end() ? nullptr : std::any_cast<T>(&it->second);
+    }
+
     mutable std::optional<Params> form_cache;
     mutable std::optional<std::map<std::string, std::string, std::less<>>> cookie_cache;
+
+private:
+    std::map<std::type_index, std::any> attachments_;
 };
 
 struct Response {
@@ -74,6 +87,9 @@ struct Response {
     Response& cookie(const std::string& name, const std::string& value, long long max_age_seconds,
                      bool secure);
 };
+
+// The HTTP status that answers an expected failure (a unique violation is a 409, and so on).
+int http_status(ErrorCode code);
 
 // Every header value we send passes through this: CR, LF, NUL and the other control characters
 // become %XX, so that nothing a request carried can end a header or start another one.

@@ -59,11 +59,8 @@ struct Connection {
 
 struct Server::Impl {
     ServerOptions options;
-    const Router& router;
-    ErrorRenderer render_error;
-    LanguageResolver resolve_language;
+    const Dispatcher& dispatcher;
     Metrics& metrics;
-    Middleware middleware;
 
     net::io_context ioc;
     net::thread_pool workers;
@@ -75,12 +72,9 @@ struct Server::Impl {
     std::string id_prefix;
     std::unique_ptr<net::steady_timer> grace_timer;
 
-    Impl(ServerOptions opts, const Router& r, ErrorRenderer e, LanguageResolver l, Metrics& m,
-         Middleware mw)
-        : options(std::move(opts)), router(r), render_error(std::move(e)),
-          resolve_language(std::move(l)), metrics(m), middleware(std::move(mw)),
-          ioc(static_cast<int>(options.io_threads)), workers(options.worker_threads),
-          acceptor(ioc) {
+    Impl(ServerOptions opts, const Dispatcher& d, Metrics& m)
+        : options(std::move(opts)), dispatcher(d), metrics(m), ioc(static_cast<int>(options.io_threads)),
+          workers(options.worker_threads), acceptor(ioc) {
         std::random_device random;
         id_prefix = fmt::format("{:06x}", random() & 0xffffff);
     }
@@ -89,60 +83,21 @@ struct Server::Impl {
         return fmt::format("{}-{}", id_prefix, request_counter.fetch_add(1) + 1);
     }
 
-    Result<Response> invoke(const Route& route, Request& request) {
-        try {
-            if (middleware && route.execution == Execution::worker) {
-                return middleware(request, route.handler);
-            }
-            return route.handler(request);
-        } catch (const std::exception& e) {
-            spdlog::error("request {} failed: {}", request.request_id, e.what());
-        } catch (...) {
-            spdlog::error("request {} failed with an unknown exception", request.request_id);
-        }
-        return std::unexpected(
-            Error::make(ErrorCode::internal, "Something went wrong on our side."));
+    Response render_error(const Request& request, const Error& error) const {
+        return dispatcher.render_error()(request, error);
     }
+    void resolve_language(Request& request) const { dispatcher.resolve_language()(request); }
 
-    // Routes and runs one request.
+    // Routes and runs one request: in-memory routes here, the rest on the worker pool.
     net::awaitable<Response> handle(Request& request, std::string& route_name) {
-        auto prepared = parse_target(request);
-        resolve_language(request);
-        if (!prepared) co_return render_error(request, prepared.error());
-        RouteMatch match = router.match(request);
-        if (!match.route) {
-            if (match.method_not_allowed) {
-                route_name = "method_not_allowed";
-                Response response = render_error(
-                    request, Error::make(ErrorCode::invalid_input,
-                                         "This address does not accept this kind of request."));
-                response.status = 405;
-                std::string allow;
-                for (auto verb : match.allowed) {
-                    if (!allow.empty()) allow += ", ";
-                    allow += std::string(bhttp::to_string(verb));
-                    if (verb == bhttp::verb::get) allow += ", HEAD";
-                }
-                response.header("Allow", allow);
-                co_return response;
-            }
-            route_name = "not_found";
-            co_return render_error(request,
-                                   Error::make(ErrorCode::not_found, "This page does not exist."));
-        }
-        const Route& route = *match.route;
-        route_name = route.pattern;
-        Result<Response> result;
-        if (route.execution == Execution::io_thread) {
-            result = invoke(route, request);
-        } else {
-            result = co_await net::co_spawn(
-                workers,
-                [&]() -> net::awaitable<Result<Response>> { co_return invoke(route, request); },
-                net::use_awaitable);
-        }
-        if (!result) co_return render_error(request, result.error());
-        co_return std::move(*result);
+        auto routed = dispatcher.route(request);
+        route_name = routed.route_name;
+        if (routed.answer) co_return std::move(*routed.answer);
+        const Route& route = *routed.route;
+        if (route.execution == Execution::io_thread) co_return dispatcher.run(route, request);
+        co_return co_await net::co_spawn(
+            workers, [&]() -> net::awaitable<Response> { co_return dispatcher.run(route, request); },
+            net::use_awaitable);
     }
 
     bhttp::response<bhttp::string_body> to_wire(Response&& response, const Request& request,
@@ -393,10 +348,8 @@ struct Server::Impl {
     }
 };
 
-Server::Server(ServerOptions options, const Router& router, ErrorRenderer render_error,
-               LanguageResolver resolve_language, Metrics& metrics, Middleware middleware)
-    : impl_(std::make_unique<Impl>(std::move(options), router, std::move(render_error),
-                                   std::move(resolve_language), metrics, std::move(middleware))) {}
+Server::Server(ServerOptions options, const Dispatcher& dispatcher, Metrics& metrics)
+    : impl_(std::make_unique<Impl>(std::move(options), dispatcher, metrics)) {}
 
 Server::~Server() {
     impl_->workers.join();

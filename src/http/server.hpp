@@ -10,6 +10,7 @@
 #include <string>
 
 #include "http/client_address.hpp"
+#include "http/dispatcher.hpp"
 #include "http/metrics.hpp"
 #include "http/router.hpp"
 
@@ -32,18 +33,9 @@ struct ServerOptions {
         "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
 };
 
-// Turns an error into the page or JSON a person sees, in their language.
-using ErrorRenderer = std::function<Response(const Request&, const Error&)>;
-// Sets request.language before routing (path prefix or Accept-Language).
-using LanguageResolver = std::function<void(Request&)>;
-// Wraps every handler that runs on the worker pool (sessions, CSRF): it may answer itself or
-// call the handler.
-using Middleware = std::function<Result<Response>(Request&, const Handler&)>;
-
 class Server {
 public:
-    Server(ServerOptions options, const Router& router, ErrorRenderer render_error,
-           LanguageResolver resolve_language, Metrics& metrics, Middleware middleware = {});
+    Server(ServerOptions options, const Dispatcher& dispatcher, Metrics& metrics);
     ~Server();
 
     // Binds the listening socket; after this, port() is the real port.

@@ -6,6 +6,7 @@
 #include <unicode/timezone.h>
 
 #include <map>
+#include <tuple>
 #include <memory>
 #include <sstream>
 
@@ -14,7 +15,6 @@ namespace skirosim::i18n {
 namespace bl = boost::locale;
 
 namespace {
-constexpr const char* kTimeZone = "Europe/Riga";
 
 const char* locale_name(Language language) {
     switch (language) {
@@ -41,6 +41,10 @@ Translator::Translator(const std::filesystem::path& catalog_dir) {
 }
 
 const std::locale& Translator::locale(Language language) const { return locales_[index(language)]; }
+
+void Translator::set_time_zone(const std::string& zone_id) { zone_.store(std::make_shared<const std::string>(zone_id)); }
+
+std::string Translator::time_zone() const { return *zone_.load(); }
 
 std::string Translator::text(Language language, const std::string& msgid) const {
     return bl::translate(msgid).str(locale(language));
@@ -82,15 +86,16 @@ std::string Translator::integer(Language language, long long value) const {
 namespace {
 // An ICU date pattern in Riga time. Building a formatter costs about a millisecond (a page of
 // activities spent most of its time there), so each thread keeps one per language and pattern.
-std::string format_pattern(Language language, const char* pattern, std::time_t when) {
-    thread_local std::map<std::pair<Language, std::string>, std::unique_ptr<icu::SimpleDateFormat>> formats;
-    auto& format = formats[{language, pattern}];
+std::string format_pattern(Language language, const char* pattern, const std::string& zone_id, std::time_t when) {
+    thread_local std::map<std::tuple<Language, std::string, std::string>, std::unique_ptr<icu::SimpleDateFormat>>
+        formats;
+    auto& format = formats[{language, pattern, zone_id}];
     if (!format) {
         UErrorCode status = U_ZERO_ERROR;
         std::string name = locale_name(language);
         name.resize(name.find('.'));
         format = std::make_unique<icu::SimpleDateFormat>(icu::UnicodeString(pattern), icu::Locale(name.c_str()), status);
-        std::unique_ptr<icu::TimeZone> zone(icu::TimeZone::createTimeZone(kTimeZone));
+        std::unique_ptr<icu::TimeZone> zone(icu::TimeZone::createTimeZone(icu::UnicodeString::fromUTF8(zone_id)));
         format->setTimeZone(*zone);
     }
     icu::UnicodeString text;
@@ -104,25 +109,25 @@ std::string format_pattern(Language language, const char* pattern, std::time_t w
 std::string Translator::date_long(Language language, std::time_t when) const {
     std::ostringstream out;
     out.imbue(locale(language));
-    out << bl::as::time_zone(kTimeZone) << bl::as::date_long << bl::as::date << when;
+    out << bl::as::time_zone(time_zone()) << bl::as::date_long << bl::as::date << when;
     return out.str();
 }
 
 std::string Translator::date_time(Language language, std::time_t when) const {
     std::ostringstream out;
     out.imbue(locale(language));
-    out << bl::as::time_zone(kTimeZone) << bl::as::date_full << bl::as::time_short
+    out << bl::as::time_zone(time_zone()) << bl::as::date_full << bl::as::time_short
         << bl::as::datetime << when;
     return out.str();
 }
 
 std::string Translator::month_year(Language language, std::time_t when) const {
     // ICU's "LLLL" is the stand-alone month name: "decembris", "декабрь" (not "декабря").
-    return format_pattern(language, "LLLL y", when);
+    return format_pattern(language, "LLLL y", time_zone(), when);
 }
 
 std::string Translator::time_of_day(Language language, std::time_t when) const {
-    return format_pattern(language, "HH:mm", when);
+    return format_pattern(language, "HH:mm", time_zone(), when);
 }
 
 }  // namespace skirosim::i18n

@@ -5,7 +5,9 @@
 #include <array>
 #include <ctime>
 #include <filesystem>
+#include <atomic>
 #include <locale>
+#include <memory>
 #include <string>
 
 #include "core/error.hpp"
@@ -29,9 +31,9 @@ public:
 
     std::string number(Language language, double value, int decimals = 0) const;
     std::string integer(Language language, long long value) const;
-    // "25. novembris, 2026" / "25 ноября 2026 г." / "25 November 2026", in Europe/Riga.
+    // "25. novembris, 2026" / "25 ноября 2026 г." / "25 November 2026", in the town's zone.
     std::string date_long(Language language, std::time_t when) const;
-    // "trešdiena, 25. novembris, 18:00" and the like, in Europe/Riga.
+    // "trešdiena, 25. novembris, 18:00" and the like, in the town's zone.
     std::string date_time(Language language, std::time_t when) const;
     std::string time_of_day(Language language, std::time_t when) const;
     // "decembris 2026", "декабрь 2026 г.", "December 2026" (the month standing alone).
@@ -39,8 +41,13 @@ public:
 
     const std::locale& locale(Language language) const;
 
+    // Dates and times are shown in this zone (the town's; UTC until one is set).
+    void set_time_zone(const std::string& zone_id);
+    std::string time_zone() const;
+
 private:
     std::array<std::locale, 3> locales_;
+    std::atomic<std::shared_ptr<const std::string>> zone_{std::make_shared<const std::string>("UTC")};
 };
 
 }  // namespace skirosim::i18n

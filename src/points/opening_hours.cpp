@@ -1,8 +1,6 @@
-// A parser for the common subset of opening_hours, and time arithmetic in Europe/Riga (ICU).
+// A parser for the common subset of opening_hours, and when a place is open in a time zone.
 #include "points/opening_hours.hpp"
 
-#include <unicode/gregocal.h>
-#include <unicode/timezone.h>
 
 #include <algorithm>
 #include <cctype>
@@ -55,43 +53,7 @@ std::optional<int> minutes(const std::string& t) {
     return h * 60 + m;
 }
 
-icu::GregorianCalendar riga_calendar(std::time_t utc) {
-    UErrorCode status = U_ZERO_ERROR;
-    std::unique_ptr<icu::TimeZone> zone(icu::TimeZone::createTimeZone("Europe/Riga"));
-    icu::GregorianCalendar calendar(*zone, status);
-    calendar.setTime(static_cast<UDate>(utc) * 1000.0, status);
-    return calendar;
-}
-
 }  // namespace
-
-LocalMoment riga_local(std::time_t utc) {
-    UErrorCode status = U_ZERO_ERROR;
-    auto calendar = riga_calendar(utc);
-    const int ucal_day = calendar.get(UCAL_DAY_OF_WEEK, status);  // Sunday = 1
-    return {(ucal_day + 5) % 7, calendar.get(UCAL_HOUR_OF_DAY, status) * 60 + calendar.get(UCAL_MINUTE, status)};
-}
-
-LocalDateTime riga_date_time(std::time_t utc) {
-    UErrorCode status = U_ZERO_ERROR;
-    auto calendar = riga_calendar(utc);
-    return {calendar.get(UCAL_YEAR, status), calendar.get(UCAL_MONTH, status) + 1, calendar.get(UCAL_DATE, status),
-            calendar.get(UCAL_HOUR_OF_DAY, status), calendar.get(UCAL_MINUTE, status)};
-}
-
-std::time_t riga_time(std::time_t reference, int day_offset, int minute) {
-    UErrorCode status = U_ZERO_ERROR;
-    auto calendar = riga_calendar(reference);
-    // Wall-clock time is set, not added: on the day the clocks change, 08:00 is not eight
-    // hours after midnight. 24:00 and later belong to the next day.
-    calendar.add(UCAL_DATE, day_offset + minute / 1440, status);
-    minute %= 1440;
-    calendar.set(UCAL_HOUR_OF_DAY, minute / 60);
-    calendar.set(UCAL_MINUTE, minute % 60);
-    calendar.set(UCAL_SECOND, 0);
-    calendar.set(UCAL_MILLISECOND, 0);
-    return static_cast<std::time_t>(calendar.getTime(status) / 1000.0);
-}
 
 Result<OpeningHours> OpeningHours::parse(const std::string& text) {
     OpeningHours hours;
@@ -148,41 +110,42 @@ Result<OpeningHours> OpeningHours::parse(const std::string& text) {
     return hours;
 }
 
-bool OpeningHours::open_at(std::time_t utc) const {
+bool OpeningHours::open_at(std::time_t utc, const platform::TimeZone& zone) const {
     if (always_) return true;
-    const LocalMoment now = riga_local(utc);
+    const auto now = zone.local(utc);
+    const int minute = now.minute_of_day();
     const auto& today = days_[static_cast<std::size_t>(now.weekday)];
-    if (std::any_of(today.begin(), today.end(), [&](const Interval& i) { return now.minute >= i.start && now.minute < i.end; })) {
+    if (std::any_of(today.begin(), today.end(), [&](const Interval& i) { return minute >= i.start && minute < i.end; })) {
         return true;
     }
     // Yesterday's interval that ran past midnight.
     const auto& yesterday = days_[static_cast<std::size_t>((now.weekday + 6) % 7)];
     return std::any_of(yesterday.begin(), yesterday.end(),
-                       [&](const Interval& i) { return i.end > 1440 && now.minute < i.end - 1440; });
+                       [&](const Interval& i) { return i.end > 1440 && minute < i.end - 1440; });
 }
 
-std::optional<std::time_t> OpeningHours::next_opening(std::time_t utc) const {
+std::optional<std::time_t> OpeningHours::next_opening(std::time_t utc, const platform::TimeZone& zone) const {
     if (always_) return std::nullopt;
-    const LocalMoment now = riga_local(utc);
+    const auto now = zone.local(utc);
     std::optional<std::time_t> best;
     for (int offset = 0; offset <= 7; ++offset) {
         for (const Interval& i : days_[static_cast<std::size_t>((now.weekday + offset) % 7)]) {
-            const std::time_t at = riga_time(utc, offset, i.start);
-            if (at > utc && !open_at(at - 60) && (!best || at < *best)) best = at;
+            const std::time_t at = zone.at(utc, offset, i.start);
+            if (at > utc && !open_at(at - 60, zone) && (!best || at < *best)) best = at;
         }
         if (best) return best;
     }
     return best;
 }
 
-std::optional<std::time_t> OpeningHours::next_closing(std::time_t utc) const {
+std::optional<std::time_t> OpeningHours::next_closing(std::time_t utc, const platform::TimeZone& zone) const {
     if (always_) return std::nullopt;
-    const LocalMoment now = riga_local(utc);
+    const auto now = zone.local(utc);
     std::optional<std::time_t> best;
     for (int offset = -1; offset <= 7; ++offset) {
         for (const Interval& i : days_[static_cast<std::size_t>((now.weekday + 7 + offset) % 7)]) {
-            const std::time_t at = riga_time(utc, offset, i.end);
-            if (at > utc && !open_at(at) && (!best || at < *best)) best = at;
+            const std::time_t at = zone.at(utc, offset, i.end);
+            if (at > utc && !open_at(at, zone) && (!best || at < *best)) best = at;
         }
         if (best) return best;
     }

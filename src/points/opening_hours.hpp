@@ -1,6 +1,6 @@
 // Opening hours in OpenStreetMap's `opening_hours` syntax (the subset real collection points
 // use: weekdays and ranges, several intervals, over midnight, `off`, `24/7`; public-holiday
-// rules are skipped), and "open now" / "opens at" in the Europe/Riga time zone.
+// rules are skipped), and "open now" / "opens at" in the town's time zone.
 #pragma once
 
 #include <array>
@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "core/error.hpp"
+#include "platform/time_zone.hpp"
 
 namespace skirosim::points {
 
@@ -19,10 +20,10 @@ public:
     static Result<OpeningHours> parse(const std::string& text);
 
     bool always_open() const { return always_; }
-    bool open_at(std::time_t utc) const;
+    bool open_at(std::time_t utc, const platform::TimeZone& zone) const;
     // The next moment (UTC) after `utc` when it opens (nullopt: never in the coming week).
-    std::optional<std::time_t> next_opening(std::time_t utc) const;
-    std::optional<std::time_t> next_closing(std::time_t utc) const;
+    std::optional<std::time_t> next_opening(std::time_t utc, const platform::TimeZone& zone) const;
+    std::optional<std::time_t> next_closing(std::time_t utc, const platform::TimeZone& zone) const;
 
 private:
     struct Interval {
@@ -31,18 +32,5 @@ private:
     std::array<std::vector<Interval>, 7> days_;  // Monday first
     bool always_ = false;
 };
-
-// Europe/Riga local weekday (0 = Monday) and minute of the day.
-struct LocalMoment {
-    int weekday = 0;
-    int minute = 0;
-};
-LocalMoment riga_local(std::time_t utc);
-struct LocalDateTime {
-    int year = 0, month = 0, day = 0, hour = 0, minute = 0;
-};
-LocalDateTime riga_date_time(std::time_t utc);
-// The UTC time of a local Riga date and minute (days from the date of `reference`).
-std::time_t riga_time(std::time_t reference, int day_offset, int minute);
 
 }  // namespace skirosim::points

@@ -1,6 +1,7 @@
 // SQL of points and reports.
 #include "points/repository.hpp"
 
+#include "core/lines.hpp"
 #include "guide/repository.hpp"
 
 namespace skirosim::points {
@@ -27,7 +28,7 @@ std::vector<Point> select(soci::session& sql, const std::string& where, const st
     st.execute();
     while (st.fetch()) {
         Point copy = p;
-        copy.channels = guide::split_lines(channels);
+        copy.channels = split_lines(channels);
         copy.verified = verified != 0;
         out.push_back(std::move(copy));
     }
@@ -70,7 +71,7 @@ std::optional<Point> Repository::find(soci::session& sql, const std::string& id)
 
 void Repository::save(soci::session& sql, const std::vector<Point>& points) {
     for (const Point& p : points) {
-        const std::string channels = guide::join_lines(p.channels);
+        const std::string channels = join_lines(p.channels);
         int verified = p.verified ? 1 : 0;
         sql << "DELETE FROM points WHERE id = :id", soci::use(p.id);
         sql << "INSERT INTO points (" << kColumns
@@ -137,6 +138,10 @@ bool Repository::confirm(soci::session& sql, long long id, const std::string& vo
     sql << "UPDATE problem_reports SET confirmations = confirmations + 1, updated_at = :at WHERE id = :id",
         soci::use(when, "at"), soci::use(id, "id");
     return true;
+}
+
+void Repository::forget_voter(soci::session& sql, const std::string& voter) {
+    sql << "DELETE FROM report_confirmations WHERE voter_key = :v", soci::use(voter);
 }
 
 int Repository::reports_by_client_since(soci::session& sql, const std::string& client, std::time_t since) {

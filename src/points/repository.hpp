@@ -23,6 +23,7 @@ public:
     // One more voice for an open report, once per voter (an account or an address); false when
     // this voter was already counted.
     static bool confirm(soci::session& sql, long long id, const std::string& voter, std::time_t at);
+    static void forget_voter(soci::session& sql, const std::string& voter);
     static int reports_by_client_since(soci::session& sql, const std::string& client, std::time_t since);
 };
 

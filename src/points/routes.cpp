@@ -7,7 +7,7 @@
 #include <charconv>
 #include <chrono>
 
-#include "accounts/web.hpp"
+#include "accounts/principal.hpp"
 #include "core/ids.hpp"
 #include "points/qr.hpp"
 #include "web/page_helpers.hpp"
@@ -21,8 +21,6 @@ using http::Response;
 
 namespace {
 
-std::time_t now() { return std::chrono::system_clock::to_time_t(std::chrono::system_clock::now()); }
-std::string lang_of(const Request& request) { return std::string(code(request.language)); }
 
 std::optional<std::pair<double, double>> parse_near(const std::string& text) {
     auto comma = text.find(',');
@@ -38,13 +36,14 @@ std::optional<std::pair<double, double>> parse_near(const std::string& text) {
 }
 
 // Where "near" means when the person has not said: the lead partner institution, else the
-// first point.
-std::pair<double, double> default_centre(const site::Service& site) {
-    auto content = site.content();
+// centre of the town's map.
+std::pair<double, double> default_centre(const Context& ctx) {
+    auto content = ctx.site.content();
     for (const auto& inst : content->institutions) {
         if (inst.latitude && inst.longitude) return {*inst.latitude, *inst.longitude};
     }
-    return {56.0, 25.0};  // Latvia, roughly
+    const auto town = ctx.platform.town();
+    return {town->map_latitude, town->map_longitude};
 }
 
 std::string kind_label(const i18n::Translator& tr, Language language, const std::string& kind) {
@@ -109,10 +108,10 @@ json::object nearby_json(const Nearby& n, Language language) {
 
 }  // namespace
 
-mustache::data nearest_view(Service& points, const std::string& channel, double lat, double lon,
+mustache::data nearest_view(Service& points, const std::string& channel, double lat, double lon, std::time_t now,
                             const web::Views& views, Language language) {
     mustache::data list{mustache::data::type::list};
-    auto nearest = points.nearest(channel, lat, lon, 3, now());
+    auto nearest = points.nearest(channel, lat, lon, 3, now);
     if (!nearest) return list;
     for (const auto& n : *nearest) list.push_back(nearby_view(n, views.translator(), language));
     return list;
@@ -120,7 +119,7 @@ mustache::data nearest_view(Service& points, const std::string& channel, double 
 
 void add_routes(http::Router& router, Context ctx) {
     router.get("/api/v1/points", [ctx](Request& request) -> Result<Response> {
-        auto [lat, lon] = default_centre(ctx.site);
+        auto [lat, lon] = default_centre(ctx);
         if (auto near = request.query_param("near")) {
             auto parsed = parse_near(*near);
             if (!parsed) return std::unexpected(Error::make(ErrorCode::invalid_input,
@@ -137,7 +136,7 @@ void add_routes(http::Router& router, Context ctx) {
         if (!channel.empty() && !guide::is_channel(channel)) {
             return std::unexpected(Error::make(ErrorCode::invalid_input, "\"{1}\" is not a channel code", {channel}, "channel"));
         }
-        auto nearest = ctx.points.nearest(channel, lat, lon, limit, now());
+        auto nearest = ctx.points.nearest(channel, lat, lon, limit, ctx.platform.now());
         if (!nearest) return std::unexpected(nearest.error());
         if (request.header("Accept").find("application/geo+json") != std::string_view::npos) {
             json::array features;
@@ -158,8 +157,8 @@ void add_routes(http::Router& router, Context ctx) {
 
     router.get("/{lang}/points", web::localized([ctx](Request& request) -> Result<Response> {
         const Language language = request.language;
-        const auto& tr = ctx.views.translator();
-        auto [lat, lon] = default_centre(ctx.site);
+        const auto& tr = ctx.platform.views().translator();
+        auto [lat, lon] = default_centre(ctx);
         const std::string near_id = request.query_param("near").value_or("");
         auto content = ctx.site.content();
         mustache::data centres{mustache::data::type::list};
@@ -173,7 +172,7 @@ void add_routes(http::Router& router, Context ctx) {
             centres.push_back(d);
         }
         const std::string channel = request.query_param("channel").value_or("");
-        auto nearest = ctx.points.nearest(guide::is_channel(channel) ? channel : "", lat, lon, 100, now());
+        auto nearest = ctx.points.nearest(guide::is_channel(channel) ? channel : "", lat, lon, 100, ctx.platform.now());
         if (!nearest) return std::unexpected(nearest.error());
         auto snapshot = ctx.guide.snapshot();
         mustache::data channels{mustache::data::type::list};
@@ -192,17 +191,17 @@ void add_routes(http::Router& router, Context ctx) {
         page.data.set("count", tr.plural(language, "{1} place", "{1} places", static_cast<long long>(nearest->size())));
         page.data.set("channels", channels);
         page.data.set("centres", centres);
-        return ctx.views.render(request, std::move(page));
+        return ctx.platform.views().render(request, std::move(page));
     }));
 
     // The map: Leaflet draws the points from the API; beside it the same points as a list that
     // needs no script. Without Leaflet (npm not installed) the list alone is shown.
     router.get("/{lang}/points/map", web::localized([ctx](Request& request) -> Result<Response> {
         const Language language = request.language;
-        const auto& tr = ctx.views.translator();
-        auto [lat, lon] = default_centre(ctx.site);
+        const auto& tr = ctx.platform.views().translator();
+        auto [lat, lon] = default_centre(ctx);
         const std::string channel = request.query_param("channel").value_or("");
-        auto nearest = ctx.points.nearest(guide::is_channel(channel) ? channel : "", lat, lon, 200, now());
+        auto nearest = ctx.points.nearest(guide::is_channel(channel) ? channel : "", lat, lon, 200, ctx.platform.now());
         if (!nearest) return std::unexpected(nearest.error());
         mustache::data list{mustache::data::type::list};
         for (const auto& n : *nearest) list.push_back(nearby_view(n, tr, language));
@@ -226,16 +225,16 @@ void add_routes(http::Router& router, Context ctx) {
             page.styles = {"vendor/leaflet/leaflet.css"};
             page.scripts = {"vendor/leaflet/leaflet.js", "js/map.js"};
         }
-        return ctx.views.render(request, std::move(page));
+        return ctx.platform.views().render(request, std::move(page));
     }));
 
     router.get("/{lang}/points/{id}", web::localized([ctx](Request& request) -> Result<Response> {
         const Language language = request.language;
-        const auto& tr = ctx.views.translator();
+        const auto& tr = ctx.platform.views().translator();
         auto point = ctx.points.find(request.path_param("id"));
         if (!point) return std::unexpected(point.error());
-        auto [lat, lon] = default_centre(ctx.site);
-        Nearby n = Service::describe(*point, lat, lon, now());
+        auto [lat, lon] = default_centre(ctx);
+        Nearby n = ctx.points.describe(*point, lat, lon, ctx.platform.now());
         web::Page page{.template_name = "points/point", .title = point->name[static_cast<std::size_t>(language)],
                        .section = "points"};
         page.data = nearby_view(n, tr, language);
@@ -252,7 +251,7 @@ void add_routes(http::Router& router, Context ctx) {
             kinds.push_back(d);
         }
         page.data.set("report_kinds", kinds);
-        return ctx.views.render(request, std::move(page));
+        return ctx.platform.views().render(request, std::move(page));
     }));
 
     router.post("/{lang}/points/{id}/report", web::localized([ctx](Request& request) -> Result<Response> {
@@ -262,26 +261,27 @@ void add_routes(http::Router& router, Context ctx) {
         r.kind = request.form_param("kind").value_or("");
         r.details = request.form_param("details").value_or("");
         r.contact = request.form_param("contact").value_or("");
-        r.language = lang_of(request);
+        r.language = web::lang(request);
         r.client_key = request.remote_address;
-        r.voter_key = request.principal ? "account:" + std::to_string(request.principal->account_id)
+        const Principal* who = accounts::signed_in_person(request);
+        r.voter_key = who ? "account:" + std::to_string(who->account_id)
                                         : "address:" + request.remote_address;
         r.same_as_existing = request.form_param("same").has_value();
         r.new_anyway = request.form_param("new_anyway").has_value();
         if (r.same_as_existing) {
             r.existing_id = parse_id(request.form_param("same").value_or("")).value_or(0);
         }
-        auto outcome = ctx.points.report(r, now());
+        auto outcome = ctx.points.report(r, ctx.platform.now());
         web::Page page{.template_name = "points/reported",
-                       .title = ctx.views.translator().text(language, "Report a problem"), .section = "points"};
+                       .title = ctx.platform.views().translator().text(language, "Report a problem"), .section = "points"};
         page.data.set("id", r.point);
         if (!outcome) {
             if (outcome.error().code != ErrorCode::invalid_input && outcome.error().code != ErrorCode::too_many_requests) {
                 return std::unexpected(outcome.error());
             }
-            page.data.set("error", ctx.views.translator().message(language, outcome.error()));
+            page.data.set("error", ctx.platform.views().translator().message(language, outcome.error()));
             page.status = outcome.error().code == ErrorCode::too_many_requests ? 429 : 400;
-            return ctx.views.render(request, std::move(page));
+            return ctx.platform.views().render(request, std::move(page));
         }
         page.data.set("created", outcome->kind == ReportOutcome::Kind::created);
         page.data.set("joined", outcome->kind == ReportOutcome::Kind::joined);
@@ -289,12 +289,12 @@ void add_routes(http::Router& router, Context ctx) {
             page.data.set("duplicate", true);
             page.data.set("existing_id", std::to_string(outcome->id));
             // Only the kind and when: what another reporter wrote is for the coordinator.
-            page.data.set("existing_when", ctx.views.translator().date_time(language, outcome->existing->created_at));
+            page.data.set("existing_when", ctx.platform.views().translator().date_time(language, outcome->existing->created_at));
             page.data.set("kind", r.kind);
             page.data.set("details", r.details);
             page.data.set("contact", r.contact);
         }
-        return ctx.views.render(request, std::move(page));
+        return ctx.platform.views().render(request, std::move(page));
     }));
 
     auto poster_data = [ctx](const Point& point) {
@@ -305,7 +305,7 @@ void add_routes(http::Router& router, Context ctx) {
         d.set("address", point.address);
         d.set("lv_channels", channels_view(snapshot->catalogue, point.channels, Language::lv));
         d.set("ru_channels", channels_view(snapshot->catalogue, point.channels, Language::ru));
-        d.set("qr", qr_svg(ctx.public_url + "/lv/points/" + point.id, 0, 0, 100));
+        d.set("qr", qr_svg(ctx.platform.public_url() + "/lv/points/" + point.id, 0, 0, 100));
         // The SVG poster has no layout engine: one row a channel, Latvian left, Russian right.
         mustache::data rows{mustache::data::type::list};
         int y = 65;
@@ -320,7 +320,7 @@ void add_routes(http::Router& router, Context ctx) {
             y += 12;
         }
         d.set("svg_rows", rows);
-        d.set("url", ctx.public_url + "/lv/points/" + point.id);
+        d.set("url", ctx.platform.public_url() + "/lv/points/" + point.id);
         d.set("sample", !point.verified);
         return d;
     };
@@ -331,12 +331,12 @@ void add_routes(http::Router& router, Context ctx) {
                        .section = "points"};
         page.data = poster_data(*point);
         page.data.set("id", point->id);
-        return ctx.views.render(request, std::move(page));
+        return ctx.platform.views().render(request, std::move(page));
     }));
     router.get("/points/{id}/poster.svg", [ctx, poster_data](Request& request) -> Result<Response> {
         auto point = ctx.points.find(request.path_param("id"));
         if (!point) return std::unexpected(point.error());
-        std::string svg = ctx.views.render_fragment(Language::lv, "points/poster-svg", poster_data(*point));
+        std::string svg = ctx.platform.views().render_fragment(Language::lv, "points/poster-svg", poster_data(*point));
         Response response = Response::text(std::move(svg), "image/svg+xml");
         response.header("Content-Disposition", http::content_disposition("inline", point->id + ".svg"));
         return response;
@@ -350,7 +350,7 @@ void add_routes(http::Router& router, Context ctx) {
         d.set("name_ru", bin.name[1]);
         d.set("colour", bin.colour);
         d.set("icon", bin.icon);
-        const std::string url = ctx.public_url + "/lv/guide/bin/" + bin.id;
+        const std::string url = ctx.platform.public_url() + "/lv/guide/bin/" + bin.id;
         d.set("qr", qr_svg(url, 0, 0, 100));
         d.set("url", url);
         d.set("accepts_lv", web::list_of(bin.accepts[0]));
@@ -382,13 +382,13 @@ void add_routes(http::Router& router, Context ctx) {
                        .section = "guide"};
         page.data = label_data(*bin);
         page.data.set("id", bin->id);
-        return ctx.views.render(request, std::move(page));
+        return ctx.platform.views().render(request, std::move(page));
     }));
     router.get("/guide/bin/{id}/label.svg", [ctx, label_data, find_bin](Request& request) -> Result<Response> {
         auto snapshot = ctx.guide.snapshot();
         const guide::Bin* bin = find_bin(request.path_param("id"));
         if (!bin) return std::unexpected(Error::make(ErrorCode::not_found, "This page does not exist."));
-        Response response = Response::text(ctx.views.render_fragment(Language::lv, "points/label-svg", label_data(*bin)),
+        Response response = Response::text(ctx.platform.views().render_fragment(Language::lv, "points/label-svg", label_data(*bin)),
                                            "image/svg+xml");
         response.header("Content-Disposition", http::content_disposition("inline", bin->id + "-label.svg"));
         return response;
@@ -403,7 +403,7 @@ void add_routes(http::Router& router, Context ctx) {
         if (status != "new" && status != "forwarded" && status != "resolved") status = "new";
         auto reports = ctx.points.reports(**who, status);
         if (!reports) return std::unexpected(reports.error());
-        const auto& tr = ctx.views.translator();
+        const auto& tr = ctx.platform.views().translator();
         mustache::data list{mustache::data::type::list};
         for (const auto& r : *reports) {
             mustache::data d;
@@ -423,7 +423,7 @@ void add_routes(http::Router& router, Context ctx) {
                        .section = "coordinator"};
         page.data.set("reports", list);
         page.data.set("status_" + status, true);
-        return ctx.views.render(request, std::move(page));
+        return ctx.platform.views().render(request, std::move(page));
     }));
     router.post("/{lang}/coordinator/reports/{id}/forward", web::localized([ctx, is_coordinator](Request& request) -> Result<Response> {
         auto who = accounts::with_role(request, is_coordinator);
@@ -431,14 +431,14 @@ void add_routes(http::Router& router, Context ctx) {
         auto parsed_id = web::id_param(request);
         if (!parsed_id) return std::unexpected(parsed_id.error());
         const long long id = *parsed_id;
-        const auto& tr = ctx.views.translator();
+        const auto& tr = ctx.platform.views().translator();
         const std::string subject = tr.text(Language::lv, "A problem at a collection point");
         const std::string body = fill_placeholders(tr.text(Language::lv, "Residents report a problem at {1}: {2}. {3}"),
                                                    {request.form_param("point").value_or(""), request.form_param("kind").value_or(""),
                                                     request.form_param("details").value_or("")});
         auto done = ctx.points.forward(**who, id, request.form_param("email").value_or(""), subject, body);
         if (!done) return std::unexpected(done.error());
-        return Response::redirect("/" + lang_of(request) + "/coordinator/reports?status=forwarded", 303);
+        return Response::redirect("/" + web::lang(request) + "/coordinator/reports?status=forwarded", 303);
     }));
     router.post("/{lang}/coordinator/reports/{id}/resolve", web::localized([ctx, is_coordinator](Request& request) -> Result<Response> {
         auto who = accounts::with_role(request, is_coordinator);
@@ -447,11 +447,11 @@ void add_routes(http::Router& router, Context ctx) {
         if (!parsed_id) return std::unexpected(parsed_id.error());
         const long long id = *parsed_id;
         const Language reporter = parse_language(request.form_param("language").value_or("lv")).value_or(Language::lv);
-        const auto& tr = ctx.views.translator();
+        const auto& tr = ctx.platform.views().translator();
         auto done = ctx.points.resolve(**who, id, tr.text(reporter, "Your report is resolved"),
                                        tr.text(reporter, "Thank you! The problem you reported at a collection point has been resolved."));
         if (!done) return std::unexpected(done.error());
-        return Response::redirect("/" + lang_of(request) + "/coordinator/reports?status=resolved", 303);
+        return Response::redirect("/" + web::lang(request) + "/coordinator/reports?status=resolved", 303);
     }));
 }
 

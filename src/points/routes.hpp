@@ -16,8 +16,7 @@ struct Context {
     Service& points;
     guide::Service& guide;
     site::Service& site;
-    const web::Views& views;
-    std::string public_url;
+    const platform::Platform& platform;
     std::string tile_url;
     bool have_leaflet = false;
 };
@@ -25,7 +24,7 @@ struct Context {
 void add_routes(http::Router& router, Context context);
 
 // The nearest points that take a channel, as mustache data for the guide's item page.
-web::mustache::data nearest_view(Service& points, const std::string& channel, double lat, double lon,
+web::mustache::data nearest_view(Service& points, const std::string& channel, double lat, double lon, std::time_t now,
                                  const web::Views& views, Language language);
 
 }  // namespace skirosim::points

@@ -4,7 +4,8 @@
 #include <algorithm>
 #include <spdlog/spdlog.h>
 
-#include "accounts/repository.hpp"
+#include "platform/audit_log.hpp"
+#include "platform/outbox.hpp"
 #include "points/repository.hpp"
 
 namespace skirosim::points {
@@ -27,14 +28,15 @@ Result<Point> Service::find(const std::string& id) {
     return **found;
 }
 
-Nearby Service::describe(const Point& point, double lat, double lon, std::time_t now) {
+Nearby Service::describe(const Point& point, double lat, double lon, std::time_t now) const {
     Nearby n{point, distance_m(lat, lon, point.latitude, point.longitude)};
     if (!point.opening_hours.empty()) {
         if (auto hours = OpeningHours::parse(point.opening_hours)) {
+            const auto town = platform_.town();
             n.has_hours = true;
-            n.open_now = hours->open_at(now);
-            n.opens_at = n.open_now ? std::nullopt : hours->next_opening(now);
-            n.closes_at = n.open_now ? hours->next_closing(now) : std::nullopt;
+            n.open_now = hours->open_at(now, town->zone);
+            n.opens_at = n.open_now ? std::nullopt : hours->next_opening(now, town->zone);
+            n.closes_at = n.open_now ? hours->next_closing(now, town->zone) : std::nullopt;
         }
     }
     return n;
@@ -53,6 +55,15 @@ Result<std::vector<Nearby>> Service::nearest(const std::string& channel, double 
     if (out.size() > limit) out.resize(limit);
     return out;
 }
+
+Result<std::vector<Point>> Service::of_institution(const std::string& institution) {
+    auto points = all();
+    if (!points) return points;
+    std::erase_if(*points, [&](const Point& p) { return p.institution != institution; });
+    return points;
+}
+
+void Service::forget_voter(soci::session& sql, const std::string& voter_key) { Repository::forget_voter(sql, voter_key); }
 
 Result<ReportOutcome> Service::report(const NewReport& r, std::time_t now) {
     const auto& kinds = report_kinds();
@@ -115,16 +126,10 @@ Result<void> Service::forward(const Principal& coordinator, long long id, const 
     }
     return db_.transaction<void>([&](soci::session& sql) -> Result<void> {
         if (!Repository::report(sql, id)) return std::unexpected(not_found());
-        accounts::OutboxMessage message;
-        message.recipient = email;
-        message.medium = "email";
-        message.subject = subject;
-        message.body = body;
-        message.created_at = std::time(nullptr);
-        accounts::Repository::enqueue(sql, message);
-        Repository::set_status(sql, id, "forwarded", email, std::time(nullptr));
-        accounts::Repository::audit(sql, std::time(nullptr), coordinator.account_id, "report.forwarded", "report",
-                                    std::to_string(id), email);
+        const std::time_t now = platform_.now();
+        platform::Outbox::send(sql, email, subject, body, now);
+        Repository::set_status(sql, id, "forwarded", email, now);
+        platform::AuditLog::record(sql, now, coordinator.account_id, "report.forwarded", "report", std::to_string(id), email);
         return {};
     });
 }
@@ -135,18 +140,10 @@ Result<void> Service::resolve(const Principal& coordinator, long long id, const 
     return db_.transaction<void>([&](soci::session& sql) -> Result<void> {
         auto report = Repository::report(sql, id);
         if (!report) return std::unexpected(not_found());
-        Repository::set_status(sql, id, "resolved", "", std::time(nullptr));
-        if (!report->contact.empty()) {
-            accounts::OutboxMessage message;
-            message.recipient = report->contact;
-            message.medium = report->contact.find('@') == std::string::npos ? "sms" : "email";
-            message.subject = subject;
-            message.body = body;
-            message.created_at = std::time(nullptr);
-            accounts::Repository::enqueue(sql, message);
-        }
-        accounts::Repository::audit(sql, std::time(nullptr), coordinator.account_id, "report.resolved", "report",
-                                    std::to_string(id), "");
+        const std::time_t now = platform_.now();
+        Repository::set_status(sql, id, "resolved", "", now);
+        if (!report->contact.empty()) platform::Outbox::send(sql, report->contact, subject, body, now);
+        platform::AuditLog::record(sql, now, coordinator.account_id, "report.resolved", "report", std::to_string(id), "");
         return {};
     });
 }

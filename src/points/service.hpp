@@ -5,8 +5,9 @@
 #include <ctime>
 #include <optional>
 
-#include "core/principal.hpp"
+#include "accounts/principal.hpp"
 #include "points/model.hpp"
+#include "platform/platform.hpp"
 #include "points/opening_hours.hpp"
 #include "storage/database.hpp"
 
@@ -36,14 +37,18 @@ struct ReportOutcome {
 
 class Service {
 public:
-    explicit Service(storage::Database& db) : db_(db) {}
+    Service(storage::Database& db, const platform::Platform& platform) : db_(db), platform_(platform) {}
 
     Result<std::vector<Point>> all();
     Result<Point> find(const std::string& id);
     // Points that accept the channel (any channel when empty), nearest first.
     Result<std::vector<Nearby>> nearest(const std::string& channel, double lat, double lon, std::size_t limit,
                                         std::time_t now);
-    static Nearby describe(const Point& point, double lat, double lon, std::time_t now);
+    Nearby describe(const Point& point, double lat, double lon, std::time_t now) const;
+    // The points an institution keeps (its collection boxes), for its page.
+    Result<std::vector<Point>> of_institution(const std::string& institution);
+    // A person's account is deleted: their "same problem" voices stay counted but not theirs.
+    static void forget_voter(soci::session& sql, const std::string& voter_key);
 
     Result<ReportOutcome> report(const NewReport& report, std::time_t now);
     Result<std::vector<Report>> reports(const Principal& coordinator, const std::string& status);
@@ -58,6 +63,7 @@ public:
 
 private:
     storage::Database& db_;
+    const platform::Platform& platform_;
 };
 
 }  // namespace skirosim::points

@@ -2,8 +2,6 @@
 #include "site/data_file.hpp"
 
 #include <boost/json.hpp>
-#include <unicode/gregocal.h>
-#include <unicode/timezone.h>
 
 #include <cstdio>
 #include <memory>
@@ -11,22 +9,6 @@
 namespace skirosim::site {
 
 namespace json = boost::json;
-
-std::optional<std::time_t> parse_riga_local_time(const std::string& text) {
-    int y, mo, d, h = 0, mi = 0;
-    char tail = 0;
-    int n = std::sscanf(text.c_str(), "%4d-%2d-%2dT%2d:%2d%c", &y, &mo, &d, &h, &mi, &tail);
-    if (n != 5 || mo < 1 || mo > 12 || d < 1 || d > 31 || h > 23 || mi > 59) return std::nullopt;
-    UErrorCode status = U_ZERO_ERROR;
-    std::unique_ptr<icu::TimeZone> zone(icu::TimeZone::createTimeZone("Europe/Riga"));
-    icu::GregorianCalendar calendar(*zone, status);
-    calendar.setLenient(false);
-    calendar.set(y, mo - 1, d, h, mi, 0);
-    calendar.set(UCAL_MILLISECOND, 0);
-    UDate millis = calendar.getTime(status);
-    if (U_FAILURE(status)) return std::nullopt;
-    return static_cast<std::time_t>(millis / 1000);
-}
 
 namespace {
 
@@ -168,10 +150,4 @@ json::object export_site_data(const SiteContent& content) {
     return out;
 }
 
-}  // namespace skirosim::site
-
-namespace skirosim::site {
-std::optional<std::time_t> parse_riga_date(const std::string& text) {
-    return parse_riga_local_time(text + "T12:00");
-}
 }  // namespace skirosim::site

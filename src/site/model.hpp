@@ -28,15 +28,6 @@ struct Institution {
     bool sample = false;
 };
 
-struct ActivitySummary {
-    std::string external_id;
-    std::string institution_id;
-    LocalizedText title, description;
-    std::time_t starts_at = 0, ends_at = 0;
-    std::string venue;
-    bool sample = false;
-};
-
 // What a data file may say about the initiative.
 struct SiteData {
     std::optional<Initiative> initiative;

@@ -61,36 +61,6 @@ SiteContent Repository::load(soci::session& sql) {
     return content;
 }
 
-std::vector<ActivitySummary> Repository::upcoming(soci::session& sql, std::time_t now,
-                                                  int limit) {
-    std::vector<ActivitySummary> result;
-    ActivitySummary row;
-    long long starts = 0, ends = 0, current = now;
-    int sample = 0;
-    soci::indicator external_ind = soci::i_null;
-    soci::statement st =
-        (sql.prepare << "SELECT external_id, institution_id, title_lv, title_ru, title_en, "
-                        "description_lv, description_ru, description_en, starts_at, ends_at, "
-                        "venue, sample FROM activities WHERE ends_at >= :now AND cancelled = 0 "
-                        "ORDER BY starts_at, id LIMIT :limit",
-         soci::into(row.external_id, external_ind), soci::into(row.institution_id),
-         soci::into(row.title[0]), soci::into(row.title[1]), soci::into(row.title[2]),
-         soci::into(row.description[0]), soci::into(row.description[1]),
-         soci::into(row.description[2]), soci::into(starts), soci::into(ends),
-         soci::into(row.venue), soci::into(sample), soci::use(current, "now"),
-         soci::use(limit, "limit"));
-    st.execute();
-    while (st.fetch()) {
-        ActivitySummary copy = row;
-        if (external_ind != soci::i_ok) copy.external_id.clear();
-        copy.starts_at = static_cast<std::time_t>(starts);
-        copy.ends_at = static_cast<std::time_t>(ends);
-        copy.sample = sample != 0;
-        result.push_back(std::move(copy));
-    }
-    return result;
-}
-
 void Repository::save(soci::session& sql, const SiteData& data) {
     if (data.initiative) {
         const Initiative& i = *data.initiative;

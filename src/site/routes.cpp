@@ -16,8 +16,6 @@ using http::Response;
 
 namespace {
 
-std::time_t now() { return std::chrono::system_clock::to_time_t(std::chrono::system_clock::now()); }
-
 const Institution* find_institution(const SiteContent& content, const std::string& id) {
     for (const Institution& inst : content.institutions) {
         if (inst.id == id) return &inst;
@@ -40,42 +38,23 @@ mustache::data institution_view(const Institution& inst, Language language) {
     return d;
 }
 
-mustache::data activities_view(const std::vector<ActivitySummary>& activities,
-                               const SiteContent& content, const i18n::Translator& tr,
-                               Language language) {
-    mustache::data list{mustache::data::type::list};
-    for (const ActivitySummary& a : activities) {
-        mustache::data d;
-        d.set("title", in(a.title, language));
-        d.set("description", in(a.description, language));
-        d.set("when", tr.date_time(language, a.starts_at));
-        d.set("until", tr.time_of_day(language, a.ends_at));
-        web::set_text(d, "venue", a.venue);
-        d.set("sample", a.sample);
-        if (const Institution* inst = find_institution(content, a.institution_id)) {
-            d.set("organiser", in(inst->short_name, language));
-        }
-        list.push_back(d);
-    }
-    return list;
-}
-
 }  // namespace
 
-mustache::data layout_data(const Service& service, Language language) {
-    auto content = service.content();
-    mustache::data d;
-    d.set("initiative_name", in(content->initiative.name, language));
-    mustache::data partners{mustache::data::type::list};
-    for (const Institution& inst : content->institutions) {
-        partners.push_back(institution_view(inst, language));
-    }
-    d.set("partners", partners);
-    return d;
+void add_layout_part(web::Views& views, const Service& service) {
+    views.add_layout_part([&service](const Request& request, mustache::data& layout) {
+        auto content = service.content();
+        layout.set("initiative_name", in(content->initiative.name, request.language));
+        mustache::data partners{mustache::data::type::list};
+        for (const Institution& inst : content->institutions) {
+            partners.push_back(institution_view(inst, request.language));
+        }
+        layout.set("partners", partners);
+    });
 }
 
-void add_routes(http::Router& router, Service& service, const web::Views& views,
-                HomeExtras home_extras, std::chrono::milliseconds cache_lifetime) {
+void add_routes(http::Router& router, Service& service, const platform::Platform& platform,
+                const std::vector<HomePart>& home_parts, std::chrono::milliseconds cache_lifetime) {
+    const web::Views& views = platform.views();
     // "/" picks the language from Accept-Language; caches must keep one answer per language.
     router.get(
         "/",
@@ -91,26 +70,22 @@ void add_routes(http::Router& router, Service& service, const web::Views& views,
     // The home page is the same for everyone not signed in: it is kept for `cache_lifetime` (a new
     // activity shows up that much later).
     auto home_cache = std::make_shared<web::PageCache>(cache_lifetime);
-    router.get("/{lang}", web::localized([&service, &views, home_extras, home_cache, cache_lifetime](
+    router.get("/{lang}", web::localized([&service, &views, &home_parts, home_cache, cache_lifetime](
                                               Request& request) -> Result<Response> {
         const Language language = request.language;
         const std::string cache_key(code(language));
-        const bool shared = !request.principal && cache_lifetime.count() > 0;
+        const bool shared = !request.attached<web::SignedIn>() && cache_lifetime.count() > 0;
         if (shared) {
             if (auto cached = home_cache->get(cache_key)) return std::move(*cached);
         }
         const auto& tr = views.translator();
         auto content = service.content();
-        auto upcoming = service.upcoming(now(), 5);
-        if (!upcoming) return std::unexpected(upcoming.error());
         web::Page page{.template_name = "site/home",
                        .title = in(content->initiative.name, language),
                        .section = "home"};
         page.data.set("tagline", in(content->initiative.tagline, language));
         page.data.set("initiative_name", in(content->initiative.name, language));
         page.data.set("description", in(content->initiative.description, language));
-        page.data.set("activities", activities_view(*upcoming, *content, tr, language));
-        page.data.set("has_activities", !upcoming->empty());
         mustache::data partners{mustache::data::type::list};
         for (const Institution& inst : content->institutions) {
             partners.push_back(institution_view(inst, language));
@@ -119,13 +94,15 @@ void add_routes(http::Router& router, Service& service, const web::Views& views,
         page.data.set("partner_count",
                       tr.plural(language, "{1} partner institution", "{1} partner institutions",
                                 static_cast<long long>(content->institutions.size())));
-        if (home_extras) home_extras(language, page.data);
+        for (const auto& part : home_parts) {
+            if (auto added = part(request, page.data); !added) return std::unexpected(added.error());
+        }
         Response response = views.render(request, std::move(page));
         if (shared) home_cache->put(cache_key, response);
         return response;
     }));
 
-    router.get("/{lang}/about", web::localized([&service, &views](
+    router.get("/{lang}/about", web::localized([&service, &views, &platform](
                                                     Request& request) -> Result<Response> {
         const Language language = request.language;
         auto content = service.content();
@@ -139,8 +116,9 @@ void add_routes(http::Router& router, Service& service, const web::Views& views,
         page.data.set("neighbourhood", in(i.neighbourhood, language));
         page.data.set("funder", in(i.funder, language));
         page.data.set("sample", i.sample);
-        auto start = parse_riga_date(i.period_start);
-        auto end = parse_riga_date(i.period_end);
+        const auto town = platform.town();
+        auto start = town->zone.parse_local(i.period_start);
+        auto end = town->zone.parse_local(i.period_end);
         if (start && end) {
             page.data.set("period", views.translator().date_long(language, *start) + " – " +
                                         views.translator().date_long(language, *end));

@@ -1,6 +1,7 @@
 // Site content cache.
 #include "site/service.hpp"
 
+#include "platform/audit_log.hpp"
 #include "site/repository.hpp"
 
 namespace skirosim::site {
@@ -13,11 +14,22 @@ Result<void> Service::reload() {
     return {};
 }
 
-Result<std::vector<ActivitySummary>> Service::upcoming(std::time_t now, int limit) {
-    return db_.read<std::vector<ActivitySummary>>(
-        [&](soci::session& sql) -> Result<std::vector<ActivitySummary>> {
-            return Repository::upcoming(sql, now, limit);
-        });
+std::optional<Institution> Service::institution(const std::string& id) const {
+    for (const Institution& inst : content()->institutions) {
+        if (inst.id == id) return inst;
+    }
+    return std::nullopt;
+}
+
+Result<void> Service::save_institution(long long by_account, const Institution& inst, bool is_new) {
+    auto saved = db_.transaction<void>([&](soci::session& sql) -> Result<void> {
+        Repository::save_institution(sql, inst, Repository::institution_position(sql, inst.id));
+        platform::AuditLog::record(sql, clock_.seconds(), by_account, is_new ? "institution.created" : "institution.changed",
+                                   "institution", inst.id, "");
+        return {};
+    });
+    if (!saved) return saved;
+    return reload();
 }
 
 }  // namespace skirosim::site

@@ -84,7 +84,7 @@ std::vector<int> applied_versions(soci::session& sql) {
 
 }  // namespace
 
-Result<MigrationReport> migrate(Database& db, const std::vector<Migration>& migrations) {
+Result<MigrationReport> migrate(Database& db, const std::vector<Migration>& migrations, std::time_t now) {
     MigrationReport report;
     auto created = db.read<bool>([](soci::session& sql) -> Result<bool> {
         sql << kCreateTable;
@@ -110,12 +110,10 @@ Result<MigrationReport> migrate(Database& db, const std::vector<Migration>& migr
             for (const std::string& statement : split_statements(migration.sql)) {
                 sql << db.dialect(statement);
             }
-            long long now = std::chrono::duration_cast<std::chrono::seconds>(
-                                std::chrono::system_clock::now().time_since_epoch())
-                                .count();
+            long long applied_at = now;
             sql << "INSERT INTO schema_migrations (version, name, applied_at) "
                    "VALUES (:v, :n, :t)",
-                soci::use(migration.version), soci::use(migration.name), soci::use(now);
+                soci::use(migration.version), soci::use(migration.name), soci::use(applied_at);
             return true;
         });
         if (!applied) {

@@ -2,6 +2,7 @@
 // backends.
 #pragma once
 
+#include <ctime>
 #include <filesystem>
 #include <string>
 #include <vector>
@@ -28,7 +29,8 @@ struct MigrationReport {
 // Applies what is not yet applied, each migration in its own transaction. Safe when several
 // servers start at once: PostgreSQL serialises them with an advisory lock, SQLite with its
 // write lock.
-Result<MigrationReport> migrate(Database& db, const std::vector<Migration>& migrations);
+// `now`: when they are recorded as applied.
+Result<MigrationReport> migrate(Database& db, const std::vector<Migration>& migrations, std::time_t now);
 
 // Splits a script into statements at semicolons that end a line (migrations keep to that).
 std::vector<std::string> split_statements(const std::string& script);

@@ -6,11 +6,19 @@
 
 namespace skirosim::web {
 
+// "lv", "ru" or "en": the request's language as it goes in paths.
+std::string lang(const http::Request& request);
+
 // Wraps a handler of a "/{lang}/…" route: an unknown language code is a 404.
 http::Handler localized(http::Handler handler);
 
 // The numeric id in a path segment ("{id}"), strictly: anything but digits is a 404.
 Result<long long> id_param(const http::Request& request, std::string_view name = "id");
+
+// A form shown again after the person's input was refused: the message at the top and by the
+// field, what they typed kept (never a password), the status the error calls for. Errors that
+// are not about the input (forbidden, not found, unavailable…) go on to the error page.
+Result<http::Response> form_error(const Views& views, const http::Request& request, Page page, const Error& error);
 
 // Sets a text only when it is not empty: kainjow's mustache counts an empty string as true, so
 // "{{#phone}}…{{/phone}}" would show its label around nothing.

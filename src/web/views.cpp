@@ -99,8 +99,6 @@ Views::Views(const fs::path& template_dir, const i18n::Translator& translator,
     }
 }
 
-bool Views::has_template(const std::string& name) const { return sources_[0].contains(name); }
-
 const std::string& Views::source(Language language, const std::string& name) const {
     const auto& sources = sources_[static_cast<std::size_t>(language)];
     auto it = sources.find(name);
@@ -136,11 +134,14 @@ std::string path_in_language(const http::Request& request, Language language) {
 
 http::Response Views::render(const http::Request& request, Page page) const {
     const Language language = request.language;
+    const FormToken* token = request.attached<FormToken>();
+    const std::string csrf = token ? token->value : std::string();
     page.data.set("lang", std::string(code(language)));
-    page.data.set("csrf", request.csrf_token);
+    page.data.set("csrf", csrf);
     std::string content = render_fragment(language, page.template_name, page.data);
 
-    mustache::data layout = layout_data_ ? layout_data_(language) : mustache::data::type::object;
+    mustache::data layout{mustache::data::type::object};
+    for (const auto& part : layout_parts_) part(request, layout);
     layout.set("content", content);
     layout.set("title", page.title);
     // The home page's title is the initiative's name: do not say it twice.
@@ -152,7 +153,9 @@ http::Response Views::render(const http::Request& request, Page page) const {
 
     mustache::data languages{mustache::data::type::list};
     static const std::array<const char*, 3> kNames{"Latviešu", "Русский", "English"};
-    for (Language other : kLanguages) {
+    const std::vector<Language> order =
+        language_order_ ? language_order_() : std::vector<Language>(kLanguages.begin(), kLanguages.end());
+    for (Language other : order) {
         mustache::data entry;
         entry.set("code", std::string(code(other)));
         entry.set("name", kNames[static_cast<std::size_t>(other)]);
@@ -161,7 +164,7 @@ http::Response Views::render(const http::Request& request, Page page) const {
         languages.push_back(entry);
     }
     layout.set("languages", languages);
-    layout.set("csrf", request.csrf_token);
+    layout.set("csrf", csrf);
     mustache::data styles{mustache::data::type::list}, scripts{mustache::data::type::list};
     for (const auto& s : page.styles) {
         mustache::data d;
@@ -175,13 +178,6 @@ http::Response Views::render(const http::Request& request, Page page) const {
     }
     layout.set("styles", styles);
     layout.set("scripts", scripts);
-    if (request.principal) {
-        layout.set("signed_in", true);
-        layout.set("user_name", request.principal->display_name);
-        layout.set("is_staff", request.principal->staff());
-        layout.set("is_coordinator", request.principal->coordinator());
-        layout.set("is_admin", request.principal->administrator());
-    }
     http::Response response = http::Response::html(render_fragment(language, "layout", layout),
                                                    page.status);
     response.header("Content-Language", std::string(code(language)));

@@ -17,8 +17,16 @@ namespace skirosim::web {
 
 namespace mustache = kainjow::mustache;
 
-// What the layout shows on every page beside the content (the initiative, its partners).
-using LayoutData = std::function<mustache::data(Language)>;
+// What a capability adds to the layout of every page (the initiative and partners, who is signed
+// in and their menu), for this request.
+using LayoutPart = std::function<void(const http::Request&, mustache::data&)>;
+
+// The token every form of a page carries (attached to the request by the session layer).
+struct FormToken {
+    std::string value;
+};
+// Attached when someone is signed in: their pages are their own (never shared from a cache).
+struct SignedIn {};
 
 struct Page {
     std::string template_name;  // "site/home" → templates/site/home.mustache
@@ -37,7 +45,9 @@ public:
     Views(const std::filesystem::path& template_dir, const i18n::Translator& translator,
           const http::StaticFiles& static_files);
 
-    void set_layout_data(LayoutData layout_data) { layout_data_ = std::move(layout_data); }
+    void add_layout_part(LayoutPart part) { layout_parts_.push_back(std::move(part)); }
+    // The languages in the order the switcher offers them (the town's).
+    void set_language_order(std::function<std::vector<Language>()> order) { language_order_ = std::move(order); }
 
     http::Response render(const http::Request& request, Page page) const;
     // Renders one template without the layout (fragments, posters, e-mails).
@@ -45,7 +55,6 @@ public:
                                 const mustache::data& data) const;
 
     const i18n::Translator& translator() const { return translator_; }
-    bool has_template(const std::string& name) const;
 
     // The msgids used in templates: the i18n test checks that every catalogue has them.
     static std::vector<std::string> template_msgids(const std::string& source);
@@ -57,7 +66,8 @@ private:
 
     const i18n::Translator& translator_;
     const http::StaticFiles& static_files_;
-    LayoutData layout_data_;
+    std::vector<LayoutPart> layout_parts_;
+    std::function<std::vector<Language>()> language_order_;
     // name → translated source, per language
     std::array<std::map<std::string, std::string>, 3> sources_;
 };

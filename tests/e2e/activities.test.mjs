@@ -4,7 +4,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import ICAL from 'ical.js';
-import { launch, newPage as openPage, baseUrl, seriousViolations, screenshotDir, sampleShiftDays } from './browser.mjs';
+import { launch, newPage as openPage, baseUrl, seriousViolations, screenshotDir } from './browser.mjs';
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -58,11 +58,11 @@ test('one activity\'s file: the workshop at 15:00 Riga time is 13:00 UTC in Dece
   ICAL.TimezoneService.register(calendar.getFirstSubcomponent('vtimezone'));
   const event = new ICAL.Event(calendar.getFirstSubcomponent('vevent'));
   assert.equal(event.summary, 'Sorting workshop for seniors');
-  const expected = new Date(Date.UTC(2026, 11, 9, 13) + sampleShiftDays * 86400000);
+  const expected = new Date(Date.UTC(2026, 11, 9, 13));
   assert.equal(event.startDate.toJSDate().toISOString(), expected.toISOString());
 });
 
-const sampleYear = 2026 + sampleShiftDays / 364;
+const sampleYear = 2026;  // the server runs as of 2026-12-01 (scripts/test.sh), before the sample activities
 for (const target of ['/lv/activities', '/ru/activities?held_in=ru', `/lv/activities/month?m=${sampleYear}-12`, '/ru/institutions/cerinu-biblioteka',
                       '/ru/results', '/lv/results']) {
   test(`no serious accessibility violations: ${target}`, async () => {

@@ -10,6 +10,8 @@
 #include <thread>
 
 #include "accounts/repository.hpp"
+#include "platform/audit_log.hpp"
+#include "platform/outbox.hpp"
 #include "support/browser.hpp"
 #include "support/test_env.hpp"
 #include "support/test_server.hpp"
@@ -28,9 +30,9 @@ protected:
     }
     // The newest message to a recipient, from the outbox table.
     std::string last_message(const std::string& recipient) {
-        auto messages = server().app().database().read<std::vector<accounts::OutboxMessage>>(
-            [&](soci::session& sql) -> Result<std::vector<accounts::OutboxMessage>> {
-                return accounts::Repository::outbox_for(sql, recipient);
+        auto messages = server().app().database().read<std::vector<platform::OutboxMessage>>(
+            [&](soci::session& sql) -> Result<std::vector<platform::OutboxMessage>> {
+                return platform::Outbox::to_recipient(sql, recipient);
             });
         if (!messages || messages->empty()) return "";
         return messages->front().body;
@@ -280,14 +282,15 @@ TEST_P(Accounts, PrivacyPageInEveryLanguage) {
 }
 
 TEST_P(Accounts, RetentionRemovesWhatNoPurposeNeeds) {
-    ASSERT_TRUE(server().app().database().transaction<void>([](soci::session& sql) -> Result<void> {
+    const std::time_t now = server().now();
+    ASSERT_TRUE(server().app().database().transaction<void>([now](soci::session& sql) -> Result<void> {
         sql << "INSERT INTO login_attempts (attempt_key, attempted_at, succeeded) VALUES ('login:x', 1000, 0)";
         sql << "INSERT INTO accounts (email, display_name, language, created_at) VALUES ('old@example.org', 'Old', 'lv', 1000)";
         sql << "INSERT INTO login_attempts (attempt_key, attempted_at, succeeded) VALUES ('login:y', " +
-                   std::to_string(std::time(nullptr)) + ", 0)";
+                   std::to_string(now) + ", 0)";
         return {};
     }));
-    auto removed = server().app().accounts().purge();
+    auto removed = server().accounts().purge();
     ASSERT_TRUE(removed);
     EXPECT_GE(*removed, 2);
     EXPECT_EQ(count("login_attempts"), 1);  // the recent one stays
@@ -300,7 +303,7 @@ INSTANTIATE_TEST_SUITE_P(Backends, Accounts, ::testing::ValuesIn(backends()));
 TEST(ServerChores, TheServerRunsTheRetentionJobByItself) {
     auto options = TestServer::default_options(temp_sqlite_url());
     options.run_chores = true;
-    options.retention_interval = std::chrono::seconds{1};
+    options.chores_interval = std::chrono::seconds{1};
     TestServer server(options);
     auto expired = [&] {
         return *server.app().database().read<long long>([](soci::session& sql) -> Result<long long> {

@@ -9,8 +9,10 @@
 #include <thread>
 
 #include "accounts/repository.hpp"
+#include "platform/audit_log.hpp"
+#include "platform/outbox.hpp"
 #include "activities/repository.hpp"
-#include "points/opening_hours.hpp"
+#include "platform/time_zone.hpp"
 #include "support/browser.hpp"
 #include "support/test_env.hpp"
 #include "support/test_server.hpp"
@@ -18,18 +20,22 @@
 namespace skirosim::testing {
 namespace {
 
+// The sample profile's town is in Riga's time zone.
+const platform::TimeZone& riga() {
+    static const platform::TimeZone zone = *platform::TimeZone::named("Europe/Riga");
+    return zone;
+}
+
 using ::testing::HasSubstr;
 using ::testing::Not;
 
 using Form = std::vector<std::pair<std::string, std::string>>;
 
-std::time_t now() { return std::chrono::system_clock::to_time_t(std::chrono::system_clock::now()); }
-
 class ActivitiesAfterwards : public ::testing::TestWithParam<std::string> {
 protected:
     void SetUp() override {
         server_ = std::make_unique<TestServer>(GetParam());
-        auto& accounts = server_->app().accounts();
+        auto& accounts = server_->accounts();
         ASSERT_TRUE(accounts.create_confirmed("coord@example.org", "Koordinatore", "coord password", "lv", {{"coordinator", ""}}));
         ASSERT_TRUE(accounts.create_confirmed("librarian@example.org", "Bibliotekāre", "library password", "ru",
                                               {{"staff", "cerinu-biblioteka"}}));
@@ -69,8 +75,8 @@ protected:
         a.institution = "cerinu-biblioteka";
         a.kind = "workshop";
         a.title = {"Darbnīca " + external_id, "Мастерская " + external_id, "Workshop " + external_id};
-        a.starts_at = now() - 3600;
-        a.ends_at = now() + 3600;
+        a.starts_at = server_->now() - 3600;
+        a.ends_at = server_->now() + 3600;
         a.audiences = {"adults"};
         a.held_in = {"lv"};
         a.capacity = capacity;
@@ -105,12 +111,12 @@ TEST_P(ActivitiesAfterwards, ALibrarianPublishesAWeeklySeriesForSeniorsInRussian
     const auto dates = series_of(first);
     ASSERT_EQ(dates.size(), 6u);  // 10, 17, 24, 31 March, 7 and 14 April
     for (const auto& d : dates) {
-        const auto local = points::riga_date_time(d.starts_at);
+        const auto local = riga().local(d.starts_at);
         EXPECT_EQ(local.hour, 15) << "every date at 15:00 in Riga, also after the clock change";
         EXPECT_EQ(d.ends_at - d.starts_at, 90 * 60);
         EXPECT_EQ(d.held_in, std::vector<std::string>{"ru"});
     }
-    EXPECT_EQ(points::riga_date_time(dates.back().starts_at).day, 14);
+    EXPECT_EQ(riga().local(dates.back().starts_at).day, 14);
 
     // Residents find it by audience and language; each date's page lists the others.
     auto calendar = server_->get("/ru/activities?audience=age-65-plus&held_in=ru");
@@ -177,8 +183,8 @@ TEST_P(ActivitiesAfterwards, OneDateOfASeriesChangesOrIsCancelledWithoutTouching
         EXPECT_EQ(after[i].venue, "") << i;
         EXPECT_EQ(after[i].starts_at, dates[i].starts_at) << i;
     }
-    auto told = server_->app().database().read<std::vector<accounts::OutboxMessage>>(
-        [](soci::session& sql) -> Result<std::vector<accounts::OutboxMessage>> { return accounts::Repository::outbox_for(sql, "valentina@example.org"); });
+    auto told = server_->app().database().read<std::vector<platform::OutboxMessage>>(
+        [](soci::session& sql) -> Result<std::vector<platform::OutboxMessage>> { return platform::Outbox::to_recipient(sql, "valentina@example.org"); });
     ASSERT_EQ(told->size(), 2u);  // registered, then cancelled
     EXPECT_EQ(told->front().subject, "Мероприятие отменено");  // newest first
 
@@ -196,15 +202,15 @@ TEST_P(ActivitiesAfterwards, OneDateOfASeriesChangesOrIsCancelledWithoutTouching
     for (std::size_t i : {0u, 1u, 2u}) EXPECT_EQ(after[i].starts_at, dates[i].starts_at) << i;
     EXPECT_EQ(after[2].venue, "Lasītava, 2. stāvs");
     for (std::size_t i : {3u, 4u, 5u}) {
-        EXPECT_EQ(points::riga_date_time(after[i].starts_at).hour, 16) << i;
-        EXPECT_EQ(points::riga_date_time(after[i].starts_at).day, points::riga_date_time(dates[i].starts_at).day) << i;
+        EXPECT_EQ(riga().local(after[i].starts_at).hour, 16) << i;
+        EXPECT_EQ(riga().local(after[i].starts_at).day, riga().local(dates[i].starts_at).day) << i;
         EXPECT_EQ(after[i].venue, "Zāle") << i;
     }
 }
 
 TEST_P(ActivitiesAfterwards, StaffRegisterTheResidentsTheyHelpWithConsentRecorded) {
     const long long id = running_activity("assisted", 20);
-    auto& accounts = server_->app().accounts();
+    auto& accounts = server_->accounts();
     const Principal social{query<long long>("SELECT id FROM accounts WHERE email = 'social@example.org'"), "Sociālā darbiniece",
                            Language::lv, {{"staff", "gimenes-atbalsta-centrs"}}};
     auto resident = accounts.register_assisted(social, "Jānis Bērziņš", "lv", "agreed in person");
@@ -355,19 +361,19 @@ TEST_P(ActivitiesAfterwards, AttendanceResultsAndFiguresMatchTheRegistrations) {
 
     // The form shows what was saved; after the end, feedback is asked only of those who came.
     EXPECT_THAT(librarian.get(sheet).body, HasSubstr("value=\"12,5\""));
-    ASSERT_TRUE(server_->app().activities().send_due_messages(now() + 2 * 3600));
+    ASSERT_TRUE(server_->activities().send_due_messages(server_->now() + 2 * 3600));
     auto outbox = [&](const std::string& to) {
-        return server_->app().database().read<std::vector<accounts::OutboxMessage>>(
-            [&](soci::session& sql) -> Result<std::vector<accounts::OutboxMessage>> { return accounts::Repository::outbox_for(sql, to); })->size();
+        return server_->app().database().read<std::vector<platform::OutboxMessage>>(
+            [&](soci::session& sql) -> Result<std::vector<platform::OutboxMessage>> { return platform::Outbox::to_recipient(sql, to); })->size();
     };
     EXPECT_EQ(outbox("family@example.org"), 2u);  // registered, how was it
     EXPECT_EQ(outbox("absent@example.org"), 1u);  // registered only
 
     // 90 days after the end the names and contacts go; the figures stay.
-    auto forgotten = server_->app().activities().forget_contacts(now() + 3600 + 89 * 86400, 90);
+    auto forgotten = server_->activities().forget_contacts(server_->now() + 3600 + 89 * 86400, 90);
     ASSERT_TRUE(forgotten);
     EXPECT_EQ(*forgotten, 0);
-    forgotten = server_->app().activities().forget_contacts(now() + 3600 + 91 * 86400, 90);
+    forgotten = server_->activities().forget_contacts(server_->now() + 3600 + 91 * 86400, 90);
     ASSERT_TRUE(forgotten);
     EXPECT_EQ(*forgotten, 4);
     EXPECT_EQ(query<long long>("SELECT COUNT(*) FROM registrations WHERE activity_id = :v AND (name <> '' OR contact <> '')", id), 0);
@@ -385,7 +391,7 @@ TEST_P(ActivitiesAfterwards, ARegistrationIsInTheDataDownloadAndLosesTheNameWith
     auto data = resident.get("/lv/account/data.json");
     EXPECT_THAT(data.body, HasSubstr("\"registrations\":[{\"activity\":" + std::to_string(id)));
     const long long account = query<long long>("SELECT id FROM accounts WHERE email = 'resident@example.org'");
-    ASSERT_TRUE(server_->app().accounts().delete_account(account, "resident password"));
+    ASSERT_TRUE(server_->accounts().delete_account(account, "resident password"));
     EXPECT_EQ(query<long long>("SELECT COUNT(*) FROM registrations WHERE activity_id = :v AND name = '' AND contact = '' "
                                "AND adults = 2 AND account_id IS NULL", id), 1);
 }
@@ -446,7 +452,7 @@ TEST(PageCache, TheHomePageOfVisitorsIsKeptForItsLifetimeAndNeverForSignedInPeop
     auto options = TestServer::default_options(fresh_database_url("sqlite"));
     options.page_cache = std::chrono::milliseconds(1500);
     TestServer server(options);
-    ASSERT_TRUE(server.app().accounts().create_confirmed("resident@example.org", "Resident", "resident password", "lv", {}));
+    ASSERT_TRUE(server.accounts().create_confirmed("resident@example.org", "Resident", "resident password", "lv", {}));
     auto cancel_workshop = [&](int cancelled) {
         ASSERT_TRUE(server.app().database().transaction<int>([&](soci::session& sql) -> Result<int> {
             sql << "UPDATE activities SET cancelled = :c WHERE external_id = 'sample-sorting-workshop-library'",

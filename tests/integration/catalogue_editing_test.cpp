@@ -19,9 +19,9 @@ class CatalogueEditing : public ::testing::TestWithParam<std::string> {
 protected:
     void SetUp() override {
         server_ = std::make_unique<TestServer>(GetParam());
-        ASSERT_TRUE(server_->app().accounts().create_confirmed("coord@example.org", "Koordinatore", "coord password",
+        ASSERT_TRUE(server_->accounts().create_confirmed("coord@example.org", "Koordinatore", "coord password",
                                                                "lv", {{"coordinator", ""}}));
-        ASSERT_TRUE(server_->app().accounts().create_confirmed("staff@example.org", "Staff", "staff password",
+        ASSERT_TRUE(server_->accounts().create_confirmed("staff@example.org", "Staff", "staff password",
                                                                "lv", {{"staff", "pii-26"}}));
     }
     Browser as(const std::string& login, const std::string& password) {
@@ -93,7 +93,7 @@ TEST_P(CatalogueEditing, NewItemsAndNoDuplicateIds) {
 
 TEST_P(CatalogueEditing, AMissedSearchBecomesASynonymWithOneClick) {
     EXPECT_FALSE(boost::json::parse(server_->get("/api/v1/search?lang=lv&q=akumulatorchiks").body).at("found").as_bool());
-    server_->app().guide().writer().flush();
+    server_->guide().writer().flush();
     auto coordinator = as("coord@example.org", "coord password");
     auto misses = coordinator.get("/lv/coordinator/misses");
     ASSERT_EQ(misses.status, 200);

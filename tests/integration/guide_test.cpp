@@ -75,7 +75,7 @@ TEST_P(Guide, DaugavpilsOverridesTheUniversalAnswer) {
 TEST_P(Guide, QueriesWithNoAnswerAreRecordedWithoutThePerson) {
     auto answer = api("q=flux+capacitor+zzz&lang=en");
     EXPECT_FALSE(answer.at("found").as_bool());
-    server().app().guide().writer().flush();
+    server().guide().writer().flush();
     auto misses = server().app().database().read<std::vector<guide::MissedSearch>>(
         [](soci::session& sql) -> Result<std::vector<guide::MissedSearch>> {
             return guide::Repository::misses(sql, 10);
@@ -86,7 +86,7 @@ TEST_P(Guide, QueriesWithNoAnswerAreRecordedWithoutThePerson) {
     EXPECT_EQ(misses->front().language, "en");
     // A good answer is not recorded.
     api("q=battery&lang=en");
-    server().app().guide().writer().flush();
+    server().guide().writer().flush();
     auto again = server().app().database().read<std::vector<guide::MissedSearch>>(
         [](soci::session& sql) -> Result<std::vector<guide::MissedSearch>> {
             return guide::Repository::misses(sql, 10);
@@ -156,7 +156,7 @@ TEST_P(Guide, AToZFollowsEachLanguagesAlphabet) {
 
 TEST_P(Guide, LookingAnItemUpRaisesItInTheRanking) {
     server().get("/en/guide/item/aa-battery");
-    server().app().guide().writer().flush();
+    server().guide().writer().flush();
     auto counts = server().app().database().read<std::unordered_map<std::string, long long>>(
         [](soci::session& sql) -> Result<std::unordered_map<std::string, long long>> {
             return guide::Repository::lookup_counts(sql);

@@ -9,8 +9,10 @@
 
 #include <regex>
 
-#include "accounts/mailer.hpp"
+#include "platform/sender.hpp"
 #include "accounts/repository.hpp"
+#include "platform/audit_log.hpp"
+#include "platform/outbox.hpp"
 #include "support/browser.hpp"
 #include "support/local_services.hpp"
 #include "support/test_env.hpp"
@@ -23,16 +25,16 @@ using ::testing::HasSubstr;
 using ::testing::Not;
 namespace net = boost::asio;
 
-std::vector<accounts::OutboxMessage> outbox(TestServer& server) {
+std::vector<platform::OutboxMessage> outbox(TestServer& server) {
     return server.app()
         .database()
-        .read<std::vector<accounts::OutboxMessage>>([](soci::session& sql) -> Result<std::vector<accounts::OutboxMessage>> {
-            return accounts::Repository::outbox(sql, 100);
+        .read<std::vector<platform::OutboxMessage>>([](soci::session& sql) -> Result<std::vector<platform::OutboxMessage>> {
+            return platform::Outbox::newest(sql, 100);
         })
         .value();
 }
 
-app::Options with_smtp(const SmtpServer& smtp, accounts::SmtpSecurity security, const std::string& password) {
+app::Options with_smtp(const SmtpServer& smtp, platform::SmtpSecurity security, const std::string& password) {
     auto options = TestServer::default_options(temp_sqlite_url());
     options.smtp.host = "127.0.0.1";
     options.smtp.port = smtp.port();
@@ -54,13 +56,13 @@ void sign_up(TestServer& server, const std::string& login) {
 
 TEST(Mailer, APasswordResetGoesThroughAServerThatRequiresStarttlsAndALogin) {
     SmtpServer smtp(SmtpServer::Security::starttls_required, "skirosim", "mail secret");
-    TestServer server(with_smtp(smtp, accounts::SmtpSecurity::starttls, "mail secret"));
-    ASSERT_TRUE(server.app().accounts().create_confirmed("ilze@example.org", "Ilze", "old password 1", "en", {}));
+    TestServer server(with_smtp(smtp, platform::SmtpSecurity::starttls, "mail secret"));
+    ASSERT_TRUE(server.accounts().create_confirmed("ilze@example.org", "Ilze", "old password 1", "en", {}));
     Browser browser(server);
     browser.get("/en/password/forgot");
     ASSERT_EQ(browser.post("/en/password/forgot", {{"login", "ilze@example.org"}}).status, 303);
 
-    auto sent = server.app().mailer().send_pending(std::time(nullptr));
+    auto sent = server.app().sender().send_pending(server.now());
     ASSERT_TRUE(sent) << sent.error().message;
     EXPECT_EQ(*sent, 1);
     auto mail = smtp.messages(1);
@@ -79,45 +81,45 @@ TEST(Mailer, APasswordResetGoesThroughAServerThatRequiresStarttlsAndALogin) {
     Browser owner(server);
     owner.get("/en/password/reset?token=" + link[1].str());
     EXPECT_EQ(owner.post("/en/password/reset", {{"token", link[1].str()}, {"password", "new password 22"}}).status, 303);
-    EXPECT_TRUE(server.app().accounts().log_in("ilze@example.org", "new password 22", "127.0.0.1"));
-    EXPECT_EQ(*server.app().mailer().send_pending(std::time(nullptr)), 0);  // nothing is sent twice
+    EXPECT_TRUE(server.accounts().log_in("ilze@example.org", "new password 22", "127.0.0.1"));
+    EXPECT_EQ(*server.app().sender().send_pending(server.now()), 0);  // nothing is sent twice
 }
 
 TEST(Mailer, AWrongLoginIsRefusedAndTheMessageWaitsForItsNextTry) {
     SmtpServer smtp(SmtpServer::Security::starttls_required, "skirosim", "mail secret");
-    TestServer server(with_smtp(smtp, accounts::SmtpSecurity::starttls, "not the secret"));
+    TestServer server(with_smtp(smtp, platform::SmtpSecurity::starttls, "not the secret"));
     sign_up(server, "ilze@example.org");
-    const std::time_t now = std::time(nullptr);
-    EXPECT_EQ(*server.app().mailer().send_pending(now), 0);
+    const std::time_t now = server.now();
+    EXPECT_EQ(*server.app().sender().send_pending(now), 0);
     EXPECT_TRUE(smtp.messages().empty());
     auto waiting = outbox(server);
     ASSERT_EQ(waiting.size(), 1u);
     EXPECT_EQ(waiting[0].attempts, 1);
     EXPECT_FALSE(waiting[0].last_error.empty());
     EXPECT_EQ(waiting[0].next_attempt_at, now + 60);  // a minute, then longer
-    EXPECT_EQ(*server.app().mailer().send_pending(now + 30), 0);
+    EXPECT_EQ(*server.app().sender().send_pending(now + 30), 0);
     EXPECT_EQ(outbox(server)[0].attempts, 1);  // not tried again before its time
-    EXPECT_EQ(*server.app().mailer().send_pending(now + 61), 0);
+    EXPECT_EQ(*server.app().sender().send_pending(now + 61), 0);
     EXPECT_EQ(outbox(server)[0].attempts, 2);
     EXPECT_EQ(outbox(server)[0].next_attempt_at, now + 61 + 120);
 }
 
 TEST(Mailer, WithoutStarttlsTheServerRefusesTheMail) {
     SmtpServer smtp(SmtpServer::Security::starttls_required, "skirosim", "mail secret");
-    TestServer server(with_smtp(smtp, accounts::SmtpSecurity::none, "mail secret"));
+    TestServer server(with_smtp(smtp, platform::SmtpSecurity::none, "mail secret"));
     sign_up(server, "ilze@example.org");
-    EXPECT_EQ(*server.app().mailer().send_pending(std::time(nullptr)), 0);
+    EXPECT_EQ(*server.app().sender().send_pending(server.now()), 0);
     EXPECT_TRUE(smtp.messages().empty());
     EXPECT_EQ(outbox(server)[0].attempts, 1);
 }
 
 TEST(Mailer, TlsFromTheFirstByteWorksToo) {
     SmtpServer smtp(SmtpServer::Security::tls);
-    auto options = with_smtp(smtp, accounts::SmtpSecurity::tls, "");
+    auto options = with_smtp(smtp, platform::SmtpSecurity::tls, "");
     options.smtp.user.clear();
     TestServer server(options);
     sign_up(server, "ilze@example.org");
-    EXPECT_EQ(*server.app().mailer().send_pending(std::time(nullptr)), 1);
+    EXPECT_EQ(*server.app().sender().send_pending(server.now()), 1);
     auto mail = smtp.messages(1);
     ASSERT_EQ(mail.size(), 1u);
     EXPECT_EQ(mail[0].facts.at("tls"), true);
@@ -135,7 +137,7 @@ TEST(Mailer, AServerThatIsAwayLeavesTheMessagesWaiting) {
     }
     TestServer server(options);
     sign_up(server, "ilze@example.org");
-    EXPECT_EQ(*server.app().mailer().send_pending(std::time(nullptr)), 0);
+    EXPECT_EQ(*server.app().sender().send_pending(server.now()), 0);
     auto waiting = outbox(server);
     ASSERT_EQ(waiting.size(), 1u);
     EXPECT_EQ(waiting.front().attempts, 1);
@@ -150,13 +152,13 @@ TEST(Mailer, TextMessagesGoThroughTheGatewayAndAreTriedAgainWhenItFails) {
     options.sms.secret = "gateway token";
     TestServer server(options);
     sign_up(server, "2612 3456");
-    const std::time_t now = std::time(nullptr);
-    EXPECT_EQ(*server.app().mailer().send_pending(now), 0);  // the gateway answered 503
+    const std::time_t now = server.now();
+    EXPECT_EQ(*server.app().sender().send_pending(now), 0);  // the gateway answered 503
     ASSERT_EQ(outbox(server).size(), 1u);
     EXPECT_EQ(outbox(server)[0].medium, "sms");
     EXPECT_EQ(outbox(server)[0].attempts, 1);
     EXPECT_EQ(outbox(server)[0].next_attempt_at, now + 60);
-    EXPECT_EQ(*server.app().mailer().send_pending(now + 61), 1);
+    EXPECT_EQ(*server.app().sender().send_pending(now + 61), 1);
     auto requests = gateway.requests();
     ASSERT_EQ(requests.size(), 2u);
     const auto& request = requests[1].as_object();
@@ -175,11 +177,11 @@ TEST(Mailer, TheOutboxPageTellsEachKindAndWhatHappensToIt) {
     auto options = TestServer::default_options(temp_sqlite_url());
     options.sms.url = gateway.url("/send");
     TestServer server(options);
-    ASSERT_TRUE(server.app().accounts().create_confirmed("coord@example.org", "Koordinatore", "coord password", "en",
+    ASSERT_TRUE(server.accounts().create_confirmed("coord@example.org", "Koordinatore", "coord password", "en",
                                                          {{"coordinator", ""}}));
     sign_up(server, "2612 3456");         // a text message: tried, the gateway fails once
     sign_up(server, "ilze@example.org");  // an e-mail: no mail server is set up
-    (void)server.app().mailer().send_pending(std::time(nullptr));
+    (void)server.app().sender().send_pending(server.now());
     Browser coordinator(server);
     coordinator.get("/en/login");
     ASSERT_EQ(coordinator.post("/en/login", {{"login", "coord@example.org"}, {"password", "coord password"}}).status, 303);
@@ -193,21 +195,21 @@ TEST(Mailer, TheOutboxPageTellsEachKindAndWhatHappensToIt) {
 }
 
 TEST(Mailer, TheGatewayBodyEscapesWhatItCarries) {
-    accounts::SmsSettings json;
-    EXPECT_EQ(accounts::sms_body(json, "+37126123456", "Say \"hi\"\n{to}"),
+    platform::SmsSettings json;
+    EXPECT_EQ(platform::sms_body(json, "+37126123456", "Say \"hi\"\n{to}"),
               R"({"to":"+37126123456","text":"Say \"hi\"\n{to}"})");
-    accounts::SmsSettings form;
+    platform::SmsSettings form;
     form.body = "number={to}&message={text}";
     form.content_type = "application/x-www-form-urlencoded";
-    EXPECT_EQ(accounts::sms_body(form, "+37126123456", "a&b=c ā"), "number=%2B37126123456&message=a%26b%3Dc%20%C4%81");
+    EXPECT_EQ(platform::sms_body(form, "+37126123456", "a&b=c ā"), "number=%2B37126123456&message=a%26b%3Dc%20%C4%81");
 }
 
 TEST(Mailer, PausesGrowFromAMinuteToSixHours) {
-    EXPECT_EQ(accounts::retry_pause(1), std::chrono::seconds(60));
-    EXPECT_EQ(accounts::retry_pause(2), std::chrono::seconds(120));
-    EXPECT_EQ(accounts::retry_pause(5), std::chrono::seconds(960));
-    EXPECT_EQ(accounts::retry_pause(9), std::chrono::seconds(15360));
-    EXPECT_EQ(accounts::retry_pause(10), std::chrono::seconds(6 * 3600));
+    EXPECT_EQ(platform::retry_pause(1), std::chrono::seconds(60));
+    EXPECT_EQ(platform::retry_pause(2), std::chrono::seconds(120));
+    EXPECT_EQ(platform::retry_pause(5), std::chrono::seconds(960));
+    EXPECT_EQ(platform::retry_pause(9), std::chrono::seconds(15360));
+    EXPECT_EQ(platform::retry_pause(10), std::chrono::seconds(6 * 3600));
 }
 
 }  // namespace

@@ -19,7 +19,7 @@ class Permissions : public ::testing::TestWithParam<std::string> {
 protected:
     void SetUp() override {
         server_ = std::make_unique<TestServer>(GetParam());
-        auto& accounts = server_->app().accounts();
+        auto& accounts = server_->accounts();
         ASSERT_TRUE(accounts.create_confirmed("admin@example.org", "Admin", "admin password", "lv", {{"administrator", ""}}));
         ASSERT_TRUE(accounts.create_confirmed("coord@example.org", "Koordinatore", "coord password", "lv", {{"coordinator", ""}}));
         ASSERT_TRUE(accounts.create_confirmed("staff26@example.org", "Staff 26", "staff password", "lv", {{"staff", "pii-26"}}));
@@ -137,7 +137,7 @@ TEST_P(Permissions, StaffRegisterAResidentWhoIsNotOnlineWhoTakesTheAccountOverLa
     const std::string code = m[1];
     EXPECT_THAT(staff.get("/lv/staff/residents").body, HasSubstr("Jānis Bērziņš"));
     // Another staff member's residents are not theirs to see.
-    ASSERT_TRUE(server_->app().accounts().create_confirmed("staff21@example.org", "Staff 21", "staff password", "lv", {{"staff", "pii-21"}}));
+    ASSERT_TRUE(server_->accounts().create_confirmed("staff21@example.org", "Staff 21", "staff password", "lv", {{"staff", "pii-21"}}));
     auto other = as("staff21@example.org", "staff password");
     EXPECT_THAT(other.get("/lv/staff/residents").body, Not(HasSubstr("Jānis Bērziņš")));
     auto consent = server_->app().database().read<std::string>([](soci::session& sql) -> Result<std::string> {
@@ -170,7 +170,7 @@ TEST_P(Permissions, OneStaffMemberCannotIssueCodesForAnothersResident) {
         sql << "SELECT id FROM accounts WHERE display_name = 'Olga'", soci::into(id);
         return id;
     });
-    ASSERT_TRUE(server_->app().accounts().create_confirmed("staff21@example.org", "Staff 21", "staff password", "lv", {{"staff", "pii-21"}}));
+    ASSERT_TRUE(server_->accounts().create_confirmed("staff21@example.org", "Staff 21", "staff password", "lv", {{"staff", "pii-21"}}));
     auto other = as("staff21@example.org", "staff password");
     other.get("/lv/staff/residents");
     EXPECT_EQ(other.post("/lv/staff/residents/" + std::to_string(*olga) + "/code", {}).status, 403);

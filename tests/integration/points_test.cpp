@@ -8,6 +8,8 @@
 #include <regex>
 
 #include "accounts/repository.hpp"
+#include "platform/audit_log.hpp"
+#include "platform/outbox.hpp"
 #include "support/browser.hpp"
 #include "support/local_services.hpp"
 #include "support/test_env.hpp"
@@ -117,7 +119,7 @@ TEST_P(Points, PostersCarryAQrCodeThatOpensThePointsPage) {
 }
 
 TEST_P(Points, AReportGoesFromAResidentToTheCoordinatorAndToResolved) {
-    ASSERT_TRUE(server_->app().accounts().create_confirmed("coord@example.org", "Koordinatore", "coord password", "lv",
+    ASSERT_TRUE(server_->accounts().create_confirmed("coord@example.org", "Koordinatore", "coord password", "lv",
                                                            {{"coordinator", ""}}));
     Browser resident(*server_);
     resident.get("/lv/points/kimija-container-site-1");
@@ -148,8 +150,8 @@ TEST_P(Points, AReportGoesFromAResidentToTheCoordinatorAndToResolved) {
     EXPECT_THAT(coordinator.get("/lv/coordinator/reports?status=forwarded").body, HasSubstr("dispatch@aadso.example"));
     auto resolved = coordinator.post("/lv/coordinator/reports/" + id + "/resolve", {{"language", "lv"}});
     EXPECT_EQ(resolved.status, 303);
-    auto outbox = server_->app().database().read<std::vector<accounts::OutboxMessage>>(
-        [](soci::session& sql) -> Result<std::vector<accounts::OutboxMessage>> { return accounts::Repository::outbox(sql, 10); });
+    auto outbox = server_->app().database().read<std::vector<platform::OutboxMessage>>(
+        [](soci::session& sql) -> Result<std::vector<platform::OutboxMessage>> { return platform::Outbox::newest(sql, 10); });
     ASSERT_TRUE(outbox);
     bool to_body = false, to_reporter = false;
     for (const auto& message : *outbox) {

@@ -33,9 +33,9 @@ class Security : public ::testing::TestWithParam<std::string> {
 protected:
     void SetUp() override {
         server_ = std::make_unique<TestServer>(GetParam());
-        ASSERT_TRUE(server_->app().accounts().create_confirmed("coord@example.org", "Koordinatore", "coord password",
+        ASSERT_TRUE(server_->accounts().create_confirmed("coord@example.org", "Koordinatore", "coord password",
                                                                "lv", {{"coordinator", ""}}));
-        ASSERT_TRUE(server_->app().accounts().create_confirmed("librarian@example.org", "Bibliotekāre",
+        ASSERT_TRUE(server_->accounts().create_confirmed("librarian@example.org", "Bibliotekāre",
                                                                "library password", "lv",
                                                                {{"staff", "cerinu-biblioteka"}}));
     }

@@ -48,7 +48,7 @@ long resident_kib(pid_t pid) {
 
 // An activity far enough ahead that the test does not depend on the sample data's dates.
 std::string activity_document() {
-    const std::time_t later = std::time(nullptr) + 30 * 24 * 3600;
+    const std::time_t later = std::chrono::system_clock::to_time_t(test_moment()) + 30 * 24 * 3600;
     char day[16];
     std::strftime(day, sizeof day, "%Y-%m-%d", std::gmtime(&later));
     const std::string start = std::string(day) + "T15:00", end = std::string(day) + "T16:30";

@@ -44,33 +44,22 @@ std::string fresh_test_directory() {
     return dir.string();
 }
 
-namespace {
-struct SampleProfile {
-    std::string directory;
-    int shift_days = 0;
-};
-
-const SampleProfile& sample_profile() {
-    static const SampleProfile profile = [] {
-        SampleProfile made;
-        made.directory = (fs::temp_directory_path() / "skirosim-tests" / ("profile-" + unique_name())).string();
-        const char* lead = std::getenv("SKIROSIM_TEST_LEAD_DAYS");  // to try the tests as if later
-        auto run = run_command("python3 " + shell_quote(source_dir() + "/scripts/sample-profile.py") + " " +
-                               shell_quote(made.directory) + (lead ? " --lead-days " + shell_quote(lead) : ""));
-        if (run.exit_code != 0) throw std::runtime_error("scripts/sample-profile.py failed: " + run.output);
-        made.shift_days = std::stoi(run.output);
-        return made;
-    }();
+const std::string& test_profile() {
+    static const std::string profile = source_dir() + "/data/daugavpils-kimija";
     return profile;
 }
-}  // namespace
 
-const std::string& test_profile() { return sample_profile().directory; }
-int sample_shift_days() { return sample_profile().shift_days; }
+const char* test_moment_text() { return "2026-12-01T09:00:00+02:00"; }
+
+platform::Clock::time_point test_moment() {
+    // 2026-12-01 07:00 UTC: a Tuesday morning in Riga, before every sample activity.
+    return std::chrono::sys_days{std::chrono::year{2026} / 12 / 1} + std::chrono::hours{7};
+}
 
 std::string skirosim_cli() {
     return shell_quote(binary()) + " --resources " + shell_quote(source_dir()) + " --locale-dir " +
-           shell_quote(locale_dir()) + " --profile " + shell_quote(test_profile());
+           shell_quote(locale_dir()) + " --profile " + shell_quote(test_profile()) + " --clock-start " +
+           test_moment_text();
 }
 
 std::string skirosim_command(const std::string& database_path) {

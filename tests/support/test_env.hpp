@@ -4,6 +4,8 @@
 #include <string>
 #include <vector>
 
+#include "platform/clock.hpp"
+
 namespace skirosim::testing {
 
 std::string source_dir();
@@ -13,13 +15,12 @@ std::string binary();
 std::string temp_sqlite_url();
 // A fresh, empty folder of its own for one test's files.
 std::string fresh_test_directory();
-// The data profile that the tests' new databases get: data/daugavpils-kimija with its sample
-// activities moved ahead of today once their dates have passed (scripts/sample-profile.py), so
-// that the tests do not fail as the calendar moves on. SKIROSIM_TEST_LEAD_DAYS=N asks that they
-// start at least N days ahead (7 by default): a way to run the tests as if it were later.
+// The data profile that the tests' new databases get: data/daugavpils-kimija.
 const std::string& test_profile();
-// How many days the sample activities were moved: 0, or a whole number of 52-week steps.
-int sample_shift_days();
+// The moment every test starts at (its servers' clocks run on from there), whatever the
+// machine's date: before the sample activities, so that no test depends on today.
+platform::Clock::time_point test_moment();
+const char* test_moment_text();  // the same as --clock-start takes it
 // The start of a command line that runs our binary with the test resources and profile;
 // append the database and the subcommand.
 std::string skirosim_cli();

@@ -9,7 +9,16 @@
 #include <boost/beast/core/tcp_stream.hpp>
 #include <boost/beast/http.hpp>
 
+#include <fcntl.h>
+#include <soci/postgresql/soci-postgresql.h>
+#include <soci/soci.h>
+#include <sys/file.h>
+#include <unistd.h>
+
 #include <algorithm>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
 #include <stdexcept>
 
 #include "support/test_env.hpp"
@@ -20,6 +29,7 @@ namespace net = boost::asio;
 namespace beast = boost::beast;
 namespace bhttp = beast::http;
 using tcp = net::ip::tcp;
+namespace fs = std::filesystem;
 
 app::Options TestServer::default_options(const std::string& database_url) {
     app::Options options;
@@ -38,14 +48,107 @@ app::Options TestServer::default_options(const std::string& database_url) {
     // their own tests (security_test.cpp) set back to what a server has.
     options.accounts.password_cost = accounts::PasswordCost::cheapest();
     options.accounts.sign_ups_per_address.events = 100000;
-    options.guests.per_address.events = 100000;
-    options.guests.per_contact.events = 100000;
+    options.activities.guests.per_address.events = 100000;
+    options.activities.guests.per_contact.events = 100000;
+    // Every test starts at the same moment, whatever the machine's date.
+    options.clock_start = test_moment();
     return options;
+}
+
+namespace {
+
+std::string file_text(const fs::path& path) {
+    std::ifstream in(path, std::ios::binary);
+    return std::string((std::istreambuf_iterator<char>(in)), {});
+}
+
+// What a database made from the profile depends on: the migrations, the profile and the code
+// that reads them (this test binary).
+std::string template_key() {
+    std::string all;
+    std::vector<fs::path> files;
+    for (const auto& dir : {fs::path(source_dir()) / "migrations", fs::path(test_profile())}) {
+        for (const auto& entry : fs::recursive_directory_iterator(dir)) {
+            if (entry.is_regular_file()) files.push_back(entry.path());
+        }
+    }
+    std::sort(files.begin(), files.end());
+    for (const auto& f : files) all += f.string() + file_text(f);
+    std::error_code ec;
+    const auto self = fs::read_symlink("/proc/self/exe", ec);
+    if (!ec) all += std::to_string(fs::last_write_time(self, ec).time_since_epoch().count());
+    char hex[17];
+    std::snprintf(hex, sizeof hex, "%016zx", std::hash<std::string>{}(all));
+    return hex;
+}
+
+// Holds a lock file while the template is made: the test processes of one run share it.
+class FileLock {
+public:
+    explicit FileLock(const std::string& path) : fd_(::open(path.c_str(), O_CREAT | O_RDWR, 0644)) {
+        if (fd_ >= 0) ::flock(fd_, LOCK_EX);
+    }
+    ~FileLock() {
+        if (fd_ >= 0) ::close(fd_);
+    }
+
+private:
+    int fd_;
+};
+
+void make_template(const std::string& url) {
+    auto options = TestServer::default_options(url);
+    options.run_chores = false;
+    app::Application application(options);
+}
+
+}  // namespace
+
+std::string loaded_database_url(const std::string& backend) {
+    const std::string key = template_key();
+    const fs::path dir = fs::temp_directory_path() / "skirosim-tests";
+    fs::create_directories(dir);
+    FileLock lock((dir / ("template-" + key + ".lock")).string());
+    if (backend == "sqlite") {
+        const fs::path made = dir / ("template-" + key + ".db");
+        if (!fs::exists(made)) {
+            const fs::path building = dir / ("template-" + key + "-building.db");
+            fs::remove(building);
+            make_template("sqlite:" + building.string());
+            fs::rename(building, made);
+        }
+        const std::string copy = temp_sqlite_url();
+        fs::copy_file(made, copy.substr(7));
+        return copy;
+    }
+    // PostgreSQL copies a database with CREATE DATABASE … TEMPLATE.
+    const std::string server = std::getenv("SKIROSIM_TEST_POSTGRES");
+    auto url = storage::DatabaseUrl::parse(server);
+    if (!url) throw std::runtime_error("bad SKIROSIM_TEST_POSTGRES: " + server);
+    const std::string template_name = "template_" + key;
+    auto database_url = [&](const std::string& name) {
+        auto slash = server.rfind('/');
+        auto query = server.find('?', slash);
+        return server.substr(0, slash + 1) + name + (query == std::string::npos ? "" : server.substr(query));
+    };
+    soci::session admin(soci::postgresql, url->connect_string);
+    int exists = 0;
+    admin << "SELECT COUNT(*) FROM pg_database WHERE datname = :n", soci::use(template_name), soci::into(exists);
+    if (!exists) {
+        const std::string building = template_name + "_building";
+        admin << "DROP DATABASE IF EXISTS " + building;  // generated identifiers, not user input
+        admin << "CREATE DATABASE " + building;
+        make_template(database_url(building));
+        admin << "ALTER DATABASE " + building + " RENAME TO " + template_name;
+    }
+    const std::string name = "t" + key.substr(0, 6) + "_" + fs::path(temp_sqlite_url()).stem().string();
+    admin << "CREATE DATABASE " + name + " TEMPLATE " + template_name;
+    return database_url(name);
 }
 
 TestServer::TestServer(const std::string& backend, http::ServerOptions server_options,
                        bool empty)
-    : options_(default_options(fresh_database_url(backend))) {
+    : options_(default_options(empty ? fresh_database_url(backend) : loaded_database_url(backend))) {
     options_.empty = empty;
     start(std::move(server_options));
 }

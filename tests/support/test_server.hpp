@@ -8,7 +8,10 @@
 #include <thread>
 #include <vector>
 
+#include "accounts/module.hpp"
+#include "activities/module.hpp"
 #include "app/application.hpp"
+#include "guide/module.hpp"
 
 namespace skirosim::testing {
 
@@ -52,6 +55,11 @@ public:
     ~TestServer();
 
     app::Application& app() { return *app_; }
+    // The capabilities the tests speak to most, and the server's clock.
+    accounts::Service& accounts() { return app_->module<accounts::Module>().service(); }
+    activities::Service& activities() { return app_->module<activities::Module>().service(); }
+    guide::Service& guide() { return app_->module<guide::Module>().service(); }
+    std::time_t now() { return app_->platform().now(); }
     const std::string& database_url() const { return options_.database; }
 
     // Sends raw bytes and returns whatever the server answers before closing (or timeout).
@@ -68,6 +76,11 @@ private:
 };
 
 // One HTTP/1.1 exchange on an existing connection helper, for keep-alive tests.
+// A database with the migrations and the data profile already in it, copied from one made once
+// per run (SQLite: a file; PostgreSQL: CREATE DATABASE … TEMPLATE), instead of importing the
+// profile for every test.
+std::string loaded_database_url(const std::string& backend);
+
 class Connection {
 public:
     explicit Connection(unsigned short port);

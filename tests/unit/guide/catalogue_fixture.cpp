@@ -5,7 +5,7 @@
 #include <fstream>
 #include <stdexcept>
 
-#include "app/data_import.hpp"
+#include "platform/exchange.hpp"
 #include "guide/data_file.hpp"
 #include "support/test_env.hpp"
 
@@ -15,9 +15,9 @@ namespace fs = std::filesystem;
 
 const DefaultCatalogue& default_catalogue() {
     static const DefaultCatalogue loaded = [] {
-        auto documents = app::read_profile(fs::path(skirosim::testing::source_dir()) / "data" / "daugavpils-kimija");
+        auto documents = platform::read_profile(fs::path(skirosim::testing::source_dir()) / "data" / "daugavpils-kimija");
         if (!documents) throw std::runtime_error(documents.error().message);
-        auto data = parse_catalogue(app::named(*documents), nullptr);
+        auto data = parse_catalogue(platform::named(*documents), nullptr);
         if (!data) {
             throw std::runtime_error(fill_placeholders(data.error().message, data.error().args));
         }

@@ -7,8 +7,11 @@
 namespace skirosim::i18n {
 namespace {
 
+// The sample town's zone: the dates below are Riga's.
 const Translator& translator() {
     static Translator t(testing::locale_dir());
+    static const bool zoned = (t.set_time_zone("Europe/Riga"), true);
+    (void)zoned;
     return t;
 }
 

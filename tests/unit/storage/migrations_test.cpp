@@ -57,11 +57,11 @@ TEST_P(MigrationsOnBackend, TheProjectsMigrationsApplyOnceAndAreRecorded) {
     auto migrations = load_migrations(fs::path(testing::source_dir()) / "migrations");
     ASSERT_TRUE(migrations);
     ASSERT_FALSE(migrations->empty());
-    auto first = migrate(db, *migrations);
+    auto first = migrate(db, *migrations, 1796108400);
     ASSERT_TRUE(first) << first.error().message;
     EXPECT_TRUE(first->database_was_empty);
     EXPECT_EQ(first->applied, static_cast<int>(migrations->size()));
-    auto second = migrate(db, *migrations);
+    auto second = migrate(db, *migrations, 1796108400);
     ASSERT_TRUE(second);
     EXPECT_FALSE(second->database_was_empty);
     EXPECT_EQ(second->applied, 0);
@@ -81,7 +81,7 @@ TEST_P(MigrationsOnBackend, AFailingMigrationLeavesNothingBehind) {
     std::vector<Migration> migrations{
         {1, "0001_ok.sql", "CREATE TABLE good (x INTEGER);"},
         {2, "0002_bad.sql", "CREATE TABLE half (x INTEGER);\nTHIS IS NOT SQL;"}};
-    auto result = migrate(db, migrations);
+    auto result = migrate(db, migrations, 1796108400);
     EXPECT_FALSE(result);
     auto tables = db.read<int>([](soci::session& sql) -> Result<int> {
         int count = 0;

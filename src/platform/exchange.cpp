@@ -1,5 +1,5 @@
 // All-or-nothing import of exchange-format documents.
-#include "app/data_import.hpp"
+#include "platform/exchange.hpp"
 
 #include <boost/json.hpp>
 #include <spdlog/spdlog.h>
@@ -10,7 +10,7 @@
 
 #include "core/utf8.hpp"
 
-namespace skirosim::app {
+namespace skirosim::platform {
 
 namespace fs = std::filesystem;
 namespace json = boost::json;
@@ -72,13 +72,33 @@ Result<void> DataImporter::import_documents(
         }
         named.push_back(NamedDocument{name, reader});
     }
+    // The town first: the import's own, else the one the database has.
+    std::optional<Town> brought;
+    for (const NamedDocument& document : named) {
+        if (!document.reader.has("town")) continue;
+        if (brought) {
+            return std::unexpected(Error::make(ErrorCode::invalid_input, "{1}: a second town in one import.", {document.name}));
+        }
+        auto town_reader = document.reader.object("town");
+        if (!town_reader) return std::unexpected(in_file(document.name, town_reader.error()));
+        auto town = parse_town(*town_reader);
+        if (!town) return std::unexpected(in_file(document.name, town.error()));
+        brought = std::move(*town);
+    }
+    auto stored = db_.read<std::optional<Town>>([](soci::session& sql) -> Result<std::optional<Town>> {
+        return TownRepository::load(sql);
+    });
+    if (!stored) return std::unexpected(stored.error());
+    const Town town = brought ? *brought : stored->value_or(Town::unknown());
+    const ImportContext context{town};
     std::vector<DataSection::Writer> writers;
     for (const DataSection& section : sections_) {
-        auto writer = section.parse(named);
+        auto writer = section.parse(named, context);
         if (!writer) return std::unexpected(writer.error());
         writers.push_back(std::move(*writer));
     }
     return db_.transaction<void>([&](soci::session& sql) -> Result<void> {
+        if (brought) TownRepository::save(sql, *brought);
         for (const auto& writer : writers) writer(sql);
         return {};
     });
@@ -123,13 +143,17 @@ Result<void> DataImporter::import_profile(const fs::path& directory) {
 Result<json::object> DataImporter::export_all() {
     return db_.read<json::object>([&](soci::session& sql) -> Result<json::object> {
         json::object out{{"format", "skirosim/1"}};
+        const auto stored = TownRepository::load(sql);
+        if (stored) out["town"] = export_town(*stored);
+        const Town town = stored.value_or(Town::unknown());
+        const ImportContext context{town};
         for (const DataSection& section : sections_) {
             if (!section.export_into) continue;
-            auto done = section.export_into(sql, out);
+            auto done = section.export_into(sql, context, out);
             if (!done) return std::unexpected(done.error());
         }
         return out;
     });
 }
 
-}  // namespace skirosim::app
+}  // namespace skirosim::platform

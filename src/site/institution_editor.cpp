@@ -1,5 +1,5 @@
 // Institution editing: the form becomes one entry of the exchange format, checked by its parser.
-#include "activities/institution_editor.hpp"
+#include "site/institution_editor.hpp"
 
 #include <boost/json.hpp>
 #include <fmt/format.h>
@@ -7,13 +7,11 @@
 #include <algorithm>
 #include <map>
 
-#include "accounts/repository.hpp"
-#include "accounts/web.hpp"
+#include "accounts/principal.hpp"
 #include "site/data_file.hpp"
-#include "site/repository.hpp"
 #include "web/page_helpers.hpp"
 
-namespace skirosim::activities {
+namespace skirosim::site {
 
 namespace json = boost::json;
 namespace mustache = web::mustache;
@@ -21,8 +19,6 @@ using http::Request;
 using http::Response;
 
 namespace {
-
-bool is_coordinator(const Principal& p) { return p.coordinator(); }
 
 constexpr std::array<const char*, 3> kLocalized{"name", "short_name", "description"};
 
@@ -104,9 +100,9 @@ web::Page form_page(const web::Views& views, const Request& request, const Field
 
 }  // namespace
 
-void add_institution_routes(http::Router& router, storage::Database& db, site::Service& site, const web::Views& views) {
+void add_institution_routes(http::Router& router, Service& site, const web::Views& views) {
     router.get("/{lang}/coordinator/institutions", web::localized([&site, &views](Request& request) -> Result<Response> {
-        auto who = accounts::with_role(request, is_coordinator);
+        auto who = accounts::with_role(request, accounts::is_coordinator);
         if (!who) return std::unexpected(who.error());
         mustache::data list{mustache::data::type::list};
         for (const auto& inst : site.content()->institutions) {
@@ -122,7 +118,7 @@ void add_institution_routes(http::Router& router, storage::Database& db, site::S
         return views.render(request, std::move(page));
     }));
     router.get("/{lang}/coordinator/institutions/{id}", web::localized([&site, &views](Request& request) -> Result<Response> {
-        auto who = accounts::with_role(request, is_coordinator);
+        auto who = accounts::with_role(request, accounts::is_coordinator);
         if (!who) return std::unexpected(who.error());
         const std::string id = request.path_param("id");
         if (id == "new") return views.render(request, form_page(views, request, {{"kind", "partner"}}, true));
@@ -134,8 +130,8 @@ void add_institution_routes(http::Router& router, storage::Database& db, site::S
         }
         return std::unexpected(Error::make(ErrorCode::not_found, "This page does not exist."));
     }));
-    router.post("/{lang}/coordinator/institutions/{id}", web::localized([&db, &site, &views](Request& request) -> Result<Response> {
-        auto who = accounts::with_role(request, is_coordinator);
+    router.post("/{lang}/coordinator/institutions/{id}", web::localized([&site, &views](Request& request) -> Result<Response> {
+        auto who = accounts::with_role(request, accounts::is_coordinator);
         if (!who) return std::unexpected(who.error());
         const bool is_new = request.path_param("id") == "new";
         Fields f = fields_of(request);
@@ -160,18 +156,12 @@ void add_institution_routes(http::Router& router, storage::Database& db, site::S
             return refuse(error);
         }
         const site::Institution& inst = parsed->institutions.front();
-        auto saved = db.transaction<int>([&](soci::session& sql) -> Result<int> {
-            site::Repository::save_institution(sql, inst, site::Repository::institution_position(sql, inst.id));
-            accounts::Repository::audit(sql, std::time(nullptr), (*who)->account_id,
-                                        is_new ? "institution.created" : "institution.changed", "institution",
-                                        inst.id, "");
-            return 0;
-        });
-        if (!saved) return std::unexpected(saved.error());
-        if (auto reloaded = site.reload(); !reloaded) return std::unexpected(reloaded.error());
+        if (auto saved = site.save_institution((*who)->account_id, inst, is_new); !saved) {
+            return std::unexpected(saved.error());
+        }
         return Response::redirect("/" + std::string(code(request.language)) + "/coordinator/institutions/" + inst.id +
                                   "?saved=1", 303);
     }));
 }
 
-}  // namespace skirosim::activities
+}  // namespace skirosim::site

@@ -1,4 +1,5 @@
-// Who is making a request, and with which roles: the vocabulary permission checks speak.
+// Who is making a request, and with which roles: the vocabulary permission checks speak (the
+// accounts capability's; the other capabilities ask it through these types).
 #pragma once
 
 #include <algorithm>
@@ -6,6 +7,7 @@
 #include <vector>
 
 #include "core/language.hpp"
+#include "http/message.hpp"
 
 namespace skirosim {
 
@@ -41,13 +43,32 @@ struct Principal {
                });
     }
     bool staff() const { return has(roles::kStaff) || coordinator(); }
-    std::vector<std::string> institutions() const {
-        std::vector<std::string> out;
-        for (const auto& g : roles) {
-            if (g.role == roles::kStaff) out.push_back(g.institution);
-        }
-        return out;
-    }
 };
 
 }  // namespace skirosim
+
+namespace skirosim::accounts {
+
+// The signed-in person of a request (the session middleware attaches them), or null.
+inline const Principal* signed_in_person(const http::Request& request) { return request.attached<Principal>(); }
+
+// Guards for handlers: an error when the request may not go on (not signed in: the log-in page).
+inline Result<const Principal*> signed_in(const http::Request& request) {
+    if (const Principal* who = signed_in_person(request)) return who;
+    return std::unexpected(Error::make(ErrorCode::unauthorized, "Please log in to continue."));
+}
+
+inline Result<const Principal*> with_role(const http::Request& request, bool (*allowed)(const Principal&)) {
+    auto who = signed_in(request);
+    if (!who) return who;
+    if (!allowed(**who)) return std::unexpected(Error::make(ErrorCode::forbidden, "You may not do this."));
+    return who;
+}
+
+// The usual role checks, for with_role.
+inline bool is_staff(const Principal& p) { return p.staff(); }
+inline bool is_coordinator(const Principal& p) { return p.coordinator(); }
+inline bool is_administrator(const Principal& p) { return p.administrator(); }
+inline bool is_coordinator_or_administrator(const Principal& p) { return p.coordinator() || p.administrator(); }
+
+}  // namespace skirosim::accounts

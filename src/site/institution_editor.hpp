@@ -4,11 +4,10 @@
 
 #include "http/router.hpp"
 #include "site/service.hpp"
-#include "storage/database.hpp"
 #include "web/views.hpp"
 
-namespace skirosim::activities {
+namespace skirosim::site {
 
-void add_institution_routes(http::Router& router, storage::Database& db, site::Service& site, const web::Views& views);
+void add_institution_routes(http::Router& router, Service& site, const web::Views& views);
 
-}  // namespace skirosim::activities
+}  // namespace skirosim::site

@@ -12,9 +12,10 @@
 #include <thread>
 
 #include "core/error.hpp"
+#include "platform/clock.hpp"
 #include "storage/database.hpp"
 
-namespace skirosim::accounts {
+namespace skirosim::platform {
 
 enum class SmtpSecurity { starttls, tls, none };
 
@@ -42,10 +43,10 @@ struct SmsSettings {
 std::chrono::seconds retry_pause(int attempts);
 inline constexpr int kMaxSendAttempts = 10;
 
-class Mailer {
+class Sender {
 public:
-    Mailer(storage::Database& db, SmtpSettings smtp, SmsSettings sms = {});
-    ~Mailer();
+    Sender(storage::Database& db, const Clock& clock, SmtpSettings smtp, SmsSettings sms = {});
+    ~Sender();
     void start();
     void wake();  // sends at once (after a sign-up, say) instead of at the next interval
     // Sends what is due now; returns how many were sent.
@@ -55,6 +56,7 @@ public:
 
 private:
     storage::Database& db_;
+    const Clock& clock_;
     SmtpSettings smtp_;
     SmsSettings sms_;
     std::mutex mutex_;
@@ -65,10 +67,10 @@ private:
 
 // One plain-text UTF-8 message over SMTP; throws std::runtime_error with libcurl's reason.
 void smtp_send(const SmtpSettings& settings, const std::string& to, const std::string& subject,
-               const std::string& body);
+               const std::string& body, std::time_t now);
 // One text message through the gateway; throws with the status or libcurl's reason.
 void sms_send(const SmsSettings& settings, const std::string& to, const std::string& text);
 // The gateway's body for one message (exposed for its unit test).
 std::string sms_body(const SmsSettings& settings, const std::string& to, const std::string& text);
 
-}  // namespace skirosim::accounts
+}  // namespace skirosim::platform

@@ -4,34 +4,42 @@
 
 #include <boost/json/value.hpp>
 
+#include <cstdint>
 #include <filesystem>
 #include <functional>
 #include <vector>
 
 #include "core/error.hpp"
 #include "core/json_reader.hpp"
+#include "platform/town.hpp"
 #include "storage/database.hpp"
 
-namespace skirosim::app {
+namespace skirosim::platform {
+
+// What every section of one import shares: the town its local times are in (the town the import
+// brings, else the database's).
+struct ImportContext {
+    const Town& town;
+};
 
 // One capability's part of the exchange format. parse() checks everything before anything is
-// written and returns a writer that save() runs inside the shared transaction.
+// written and returns a writer that runs inside the one transaction of the import.
 struct DataSection {
     using Writer = std::function<void(soci::session&)>;
     // Sees every document of the import at once, so that records may refer to each other
     // across files.
-    std::function<Result<Writer>(const std::vector<NamedDocument>& documents)> parse;
-    std::function<Result<void>(soci::session&, boost::json::object&)> export_into;
+    std::function<Result<Writer>(const std::vector<NamedDocument>& documents, const ImportContext& context)> parse;
+    std::function<Result<void>(soci::session&, const ImportContext& context, boost::json::object&)> export_into;
 };
 
 class DataImporter {
 public:
-    DataImporter(storage::Database& db, std::vector<DataSection> sections)
-        : db_(db), sections_(std::move(sections)) {}
+    // `sections` in the order they are written (what refers to something comes after it).
+    DataImporter(storage::Database& db, std::vector<DataSection> sections) : db_(db), sections_(std::move(sections)) {}
 
-    // A .json document (or, through converters, CSV), all or nothing.
-    Result<void> import_documents(const std::vector<std::pair<std::string, boost::json::value>>&
-                                      documents);
+    // Documents (JSON, or CSV through converters), all or nothing. A "town" in them is written
+    // first and its time zone reads every local time of the import.
+    Result<void> import_documents(const std::vector<std::pair<std::string, boost::json::value>>& documents);
     // Every .json file below a profile folder, in name order, as one import.
     Result<void> import_profile(const std::filesystem::path& directory);
     Result<boost::json::object> export_all();
@@ -57,4 +65,4 @@ Result<Documents> read_profile(const std::filesystem::path& directory);
 // The same documents as readers for the sections' parse functions (they point into `documents`).
 std::vector<NamedDocument> named(const Documents& documents);
 
-}  // namespace skirosim::app
+}  // namespace skirosim::platform

@@ -1,5 +1,5 @@
 // The outbox sender: libcurl for SMTP and for the SMS gateway, and the thread that sends.
-#include "accounts/mailer.hpp"
+#include "platform/sender.hpp"
 
 #include <boost/json/serialize.hpp>
 #include <boost/json/string.hpp>
@@ -12,11 +12,10 @@
 #include <memory>
 #include <stdexcept>
 
-#include "accounts/crypto.hpp"
-#include "accounts/repository.hpp"
 #include "http/message.hpp"
+#include "platform/outbox.hpp"
 
-namespace skirosim::accounts {
+namespace skirosim::platform {
 
 namespace {
 
@@ -62,15 +61,23 @@ bool header_safe(const std::string& value) { return value.find_first_of("\r\n") 
 
 // The message as it goes on the wire: headers, a blank line, the body, every line ending CRLF.
 // libcurl escapes a line that starts with a dot (RFC 5321 4.5.2) itself.
+// A Message-ID's unique part: 16 random bytes, hex.
+std::string random_id() {
+    unsigned char bytes[16];
+    randombytes_buf(bytes, sizeof bytes);
+    char hex[33];
+    sodium_bin2hex(hex, sizeof hex, bytes, sizeof bytes);
+    return hex;
+}
+
 std::string rfc5322_message(const SmtpSettings& settings, const std::string& to, const std::string& subject,
-                            const std::string& body) {
+                            const std::string& body, std::time_t now) {
     char date[64];
-    std::time_t now = std::time(nullptr);
     std::tm tm{};
     gmtime_r(&now, &tm);
     std::strftime(date, sizeof date, "%a, %d %b %Y %H:%M:%S +0000", &tm);
     std::string message = "From: <" + settings.from + ">\r\nTo: <" + to + ">\r\nSubject: =?UTF-8?B?" +
-                          base64(subject) + "?=\r\nDate: " + date + "\r\nMessage-ID: <" + random_token() + "@" +
+                          base64(subject) + "?=\r\nDate: " + date + "\r\nMessage-ID: <" + random_id() + "@" +
                           settings.helo + ">\r\nMIME-Version: 1.0\r\nContent-Type: text/plain; charset=UTF-8\r\n"
                           "Content-Transfer-Encoding: 8bit\r\n\r\n";
     std::size_t start = 0;
@@ -118,7 +125,8 @@ std::chrono::seconds retry_pause(int attempts) {
     return std::min(std::chrono::seconds(60LL << std::min(doublings, 9)), std::chrono::seconds(6 * 3600));
 }
 
-void smtp_send(const SmtpSettings& settings, const std::string& to, const std::string& subject, const std::string& body) {
+void smtp_send(const SmtpSettings& settings, const std::string& to, const std::string& subject, const std::string& body,
+               std::time_t now) {
     if (!header_safe(to) || !header_safe(settings.from) || to.find('@') == std::string::npos) {
         throw std::runtime_error("SMTP: not an address");
     }
@@ -139,7 +147,7 @@ void smtp_send(const SmtpSettings& settings, const std::string& to, const std::s
     curl_easy_setopt(curl.get(), CURLOPT_MAIL_FROM, from.c_str());
     CurlList recipients(curl_slist_append(nullptr, ("<" + to + ">").c_str()));
     curl_easy_setopt(curl.get(), CURLOPT_MAIL_RCPT, recipients.get());
-    const std::string message = rfc5322_message(settings, to, subject, body);
+    const std::string message = rfc5322_message(settings, to, subject, body, now);
     Upload upload{message};
     curl_easy_setopt(curl.get(), CURLOPT_READFUNCTION, read_upload);
     curl_easy_setopt(curl.get(), CURLOPT_READDATA, &upload);
@@ -177,10 +185,10 @@ void sms_send(const SmsSettings& settings, const std::string& to, const std::str
     if (status < 200 || status > 299) throw std::runtime_error("SMS gateway answered " + std::to_string(status));
 }
 
-Mailer::Mailer(storage::Database& db, SmtpSettings smtp, SmsSettings sms)
-    : db_(db), smtp_(std::move(smtp)), sms_(std::move(sms)) {}
+Sender::Sender(storage::Database& db, const Clock& clock, SmtpSettings smtp, SmsSettings sms)
+    : db_(db), clock_(clock), smtp_(std::move(smtp)), sms_(std::move(sms)) {}
 
-Mailer::~Mailer() {
+Sender::~Sender() {
     {
         std::lock_guard lock(mutex_);
         stop_ = true;
@@ -189,17 +197,17 @@ Mailer::~Mailer() {
     if (thread_.joinable()) thread_.join();
 }
 
-bool Mailer::delivers(const std::string& medium) const {
+bool Sender::delivers(const std::string& medium) const {
     return (medium == "email" && !smtp_.host.empty()) || (medium == "sms" && !sms_.url.empty());
 }
 
-void Mailer::start() {
+void Sender::start() {
     if ((smtp_.host.empty() && sms_.url.empty()) || thread_.joinable()) return;
     thread_ = std::thread([this] {
         std::unique_lock lock(mutex_);
         while (!stop_) {
             lock.unlock();
-            if (auto sent = send_pending(std::time(nullptr)); !sent) spdlog::warn("outbox: {}", sent.error().message);
+            if (auto sent = send_pending(clock_.seconds()); !sent) spdlog::warn("outbox: {}", sent.error().message);
             lock.lock();
             wake_.wait_for(lock, smtp_.interval, [this] { return stop_ || woken_; });
             woken_ = false;
@@ -207,7 +215,7 @@ void Mailer::start() {
     });
 }
 
-void Mailer::wake() {
+void Sender::wake() {
     {
         std::lock_guard lock(mutex_);
         woken_ = true;
@@ -215,28 +223,28 @@ void Mailer::wake() {
     wake_.notify_all();
 }
 
-Result<int> Mailer::send_pending(std::time_t now) {
+Result<int> Sender::send_pending(std::time_t now) {
     std::vector<std::string> media;
     for (const char* medium : {"email", "sms"}) {
         if (delivers(medium)) media.emplace_back(medium);
     }
     if (media.empty()) return 0;
     auto pending = db_.read<std::vector<OutboxMessage>>([&](soci::session& sql) -> Result<std::vector<OutboxMessage>> {
-        return Repository::due_messages(sql, media, now, kMaxSendAttempts, 20);
+        return Outbox::due(sql, media, now, kMaxSendAttempts, 20);
     });
     if (!pending) return std::unexpected(pending.error());
     int sent = 0;
     for (const auto& message : *pending) {
         std::string error;
         try {
-            if (message.medium == "email") smtp_send(smtp_, message.recipient, message.subject, message.body);
+            if (message.medium == "email") smtp_send(smtp_, message.recipient, message.subject, message.body, now);
             else sms_send(sms_, message.recipient, message.body);
         } catch (const std::exception& e) {
             error = e.what();
         }
         (void)db_.transaction<void>([&](soci::session& sql) -> Result<void> {
-            if (error.empty()) Repository::mark_sent(sql, message.id, std::time(nullptr));
-            else Repository::mark_failed(sql, message.id, error.substr(0, 500), now + retry_pause(message.attempts + 1).count());
+            if (error.empty()) Outbox::mark_sent(sql, message.id, now);
+            else Outbox::mark_failed(sql, message.id, error.substr(0, 500), now + retry_pause(message.attempts + 1).count());
             return {};
         });
         if (error.empty()) ++sent;
@@ -246,4 +254,4 @@ Result<int> Mailer::send_pending(std::time_t now) {
     return sent;
 }
 
-}  // namespace skirosim::accounts
+}  // namespace skirosim::platform

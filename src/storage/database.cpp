@@ -99,7 +99,6 @@ Lease::~Lease() {
 }
 soci::session& Lease::operator*() const { return db_->pool_.at(slot_); }
 soci::session* Lease::operator->() const { return &db_->pool_.at(slot_); }
-void Lease::mark_broken() { db_->broken_[slot_] = true; }
 
 Database::Database(const DatabaseUrl& url, std::size_t pool_size)
     : url_(url), pool_(pool_size), size_(pool_size),

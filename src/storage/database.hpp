@@ -60,8 +60,6 @@ public:
 
     soci::session& operator*() const;
     soci::session* operator->() const;
-    // Call after a connection error so the session is reconnected before its next use.
-    void mark_broken();
 
 private:
     Database* db_;

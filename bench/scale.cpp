@@ -13,10 +13,11 @@
 #include <thread>
 
 #include "activities/figures.hpp"
+#include "activities/module.hpp"
 #include "activities/service.hpp"
+#include "app/application.hpp"
 #include "guide/repository.hpp"
 #include "storage/database.hpp"
-#include "storage/migrations.hpp"
 
 namespace {
 
@@ -131,17 +132,26 @@ int main(int argc, char** argv) {
     cli.add_option("--registrations", registrations, "Registrations timed while the figures are read");
     CLI11_PARSE(cli, argc, argv);
 
-    auto parsed = storage::DatabaseUrl::parse(url);
-    if (!parsed) {
-        fmt::print(stderr, "{}\n", parsed.error().message);
+    // The application opens the database and applies the migrations, as the server does; the
+    // data are generated below instead of loading the town's.
+    app::Options options;
+    options.database = url;
+    options.resources = resources;
+    options.locale_dir = SKIROSIM_LOCALE_DIR;
+    options.empty = true;
+    options.pool_size = 4;
+    options.run_chores = false;
+    // Hundreds of guest registrations from one address in a few seconds: a bench, not a visitor.
+    options.activities.guests.per_address.events = 1'000'000;
+    options.activities.guests.per_contact.events = 1'000'000;
+    std::unique_ptr<app::Application> application;
+    try {
+        application = std::make_unique<app::Application>(options);
+    } catch (const std::exception& e) {
+        fmt::print(stderr, "{}\n", e.what());
         return 1;
     }
-    storage::Database db(*parsed, 4);
-    auto migrations = storage::load_migrations(std::filesystem::path(resources) / "migrations");
-    if (!migrations || !storage::migrate(db, *migrations)) {
-        fmt::print(stderr, "migrations failed\n");
-        return 1;
-    }
+    storage::Database& db = application->database();
     Sizes sizes;
     for (long long* n : {&sizes.residents, &sizes.activities, &sizes.registrations, &sizes.misses}) {
         *n = std::max(1LL, static_cast<long long>(static_cast<double>(*n) * scale));
@@ -194,7 +204,7 @@ int main(int argc, char** argv) {
 
     // Registrations for a new activity with no limit, alone and while a reader keeps asking for
     // the year's figures.
-    activities::Service service(db, "http://localhost", nullptr);
+    activities::Service& service = application->module<activities::Module>().service();
     auto insert_activity = [&](const std::string& external_id) {
         return db.transaction<long long>([&](soci::session& sql) -> Result<long long> {
             const long long start = kYearStart + kYear + 86400;

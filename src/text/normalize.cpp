@@ -227,7 +227,8 @@ std::string from_u32(const std::u32string& s) {
         int32_t n = 0;
         UBool error = false;
         U8_APPEND(buffer, n, 4, static_cast<UChar32>(c), error);
-        out.append(reinterpret_cast<char*>(buffer), static_cast<std::size_t>(n));
+        // A value that is no code point (never made by the stemmer) is left out, not half-written.
+        if (!error) out.append(reinterpret_cast<char*>(buffer), static_cast<std::size_t>(n));
     }
     return out;
 }

@@ -50,7 +50,7 @@ long long count_status(TestServer& server, long long activity, const std::string
 // A day of the sample data (December 2026 – January 2027; the tests' clock is before them), as
 // "YYYY-MM-DD" or with another format.
 std::string sample_day(int year, unsigned month, unsigned day, const char* format = "%04d-%02u-%02u") {
-    char text[32];
+    char text[96];
     std::snprintf(text, sizeof text, format, year, month, day);
     return text;
 }

@@ -110,7 +110,7 @@ TEST_P(Probes, NothingFromAPathOrAFormReachesAResponseHeaderAsALineOfItsOwn) {
     const std::string injected = "%0d%0aX-Injected:%20yes%0d%0a%0d%0a%3Cscript%3Ealert(1)%3C/script%3E";
     // Every route that puts something of the request into a header: calendar file names, the
     // log-in redirect of protected pages (path and query), the log-in form's "next".
-    for (const std::string target : {"/calendar/institution/x" + injected + ".ics", "/calendar/audience/x" + injected + ".ics",
+    for (const std::string& target : {"/calendar/institution/x" + injected + ".ics", "/calendar/audience/x" + injected + ".ics",
                                      "/calendar/institution/x" + injected, "/lv/account?x=" + injected,
                                      "/lv/coordinator/items/x" + injected, "/lv/staff/activities/1" + injected + "/attendance",
                                      "/ru/coordinator/figures/csv?from=" + injected}) {

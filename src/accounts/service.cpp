@@ -42,7 +42,7 @@ Result<void> check_grant(const RoleGrant& role) {
     return {};
 }
 
-Error forbidden() { return Error::make(ErrorCode::forbidden, "You may not do this."); }
+Error forbidden() { return not_allowed(); }
 
 Result<void> check_password(const std::string& password) {
     if (password.size() < kMinPassword) return std::unexpected(invalid("The password must have at least 8 characters.", "password"));
@@ -335,7 +335,7 @@ Result<Account> Service::account(long long id) {
         return Repository::find(sql, id);
     });
     if (!found) return std::unexpected(found.error());
-    if (!*found) return std::unexpected(Error::make(ErrorCode::not_found, "This page does not exist."));
+    if (!*found) return std::unexpected(not_found());
     return **found;
 }
 
@@ -455,7 +455,7 @@ Result<void> Service::grant(const Principal& admin, long long account, const Rol
     if (!admin.administrator()) return std::unexpected(forbidden());
     if (auto ok = check_grant(role); !ok) return std::unexpected(ok.error());
     return db_.transaction<void>([&](soci::session& sql) -> Result<void> {
-        if (!Repository::find(sql, account)) return std::unexpected(Error::make(ErrorCode::not_found, "This page does not exist."));
+        if (!Repository::find(sql, account)) return std::unexpected(not_found());
         if (!role.institution.empty() && !institution_exists_(role.institution)) {
             return std::unexpected(invalid("Unknown institution: {1}.", "institution", {role.institution}));
         }
@@ -572,7 +572,7 @@ void Service::forget_own(soci::session& sql, long long account_id) const {
 
 Result<json::object> Service::download(long long account_id) {
     return db_.read<json::object>([&](soci::session& sql) -> Result<json::object> {
-        if (!Repository::find(sql, account_id)) return std::unexpected(Error::make(ErrorCode::not_found, "This page does not exist."));
+        if (!Repository::find(sql, account_id)) return std::unexpected(not_found());
         json::object out;
         people_.export_person(sql, account_id, out);
         return out;

@@ -52,11 +52,10 @@ ActivityForm ActivityForm::from(const http::Request& request) {
     f.repeat_until = field("repeat_until");
     f.scope = field("scope") == "following" ? "following" : "this";
     for (Language l : kLanguages) {
-        const auto i = static_cast<std::size_t>(l);
         const std::string s = "_" + std::string(code(l));
-        f.title[i] = field(("title" + s).c_str());
-        f.description[i] = field(("description" + s).c_str());
-        f.accessibility[i] = field(("accessibility" + s).c_str());
+        in(f.title, l) = field(("title" + s).c_str());
+        in(f.description, l) = field(("description" + s).c_str());
+        in(f.accessibility, l) = field(("accessibility" + s).c_str());
     }
     f.audiences = all_values(request, "audiences");
     f.held_in = all_values(request, "held_in");
@@ -64,7 +63,7 @@ ActivityForm ActivityForm::from(const http::Request& request) {
 }
 
 Result<std::vector<Activity>> Editor::editable(const Principal& who) {
-    if (!who.staff()) return std::unexpected(Error::make(ErrorCode::forbidden, "You may not do this."));
+    if (!who.staff()) return std::unexpected(not_allowed());
     return db_.read<std::vector<Activity>>([&](soci::session& sql) -> Result<std::vector<Activity>> {
         std::vector<Activity> out;
         for (auto& a : Repository::list(sql, Filter{}, 1000)) {
@@ -83,7 +82,7 @@ Error invalid(const char* message, const char* field) {
 }  // namespace
 
 Result<long long> Editor::save(const Principal& who, long long id, const ActivityForm& f) {
-    const Error forbidden = Error::make(ErrorCode::forbidden, "You may not do this.");
+    const Error forbidden = not_allowed();
     // Staff act for their own institutions only, also when moving an activity.
     if (!who.acts_for(f.institution)) return std::unexpected(forbidden);
     const auto town = platform_.town();
@@ -92,7 +91,7 @@ Result<long long> Editor::save(const Principal& who, long long id, const Activit
         std::optional<Activity> existing;
         if (id != 0) {
             existing = Repository::find(sql, id);
-            if (!existing) return std::unexpected(Error::make(ErrorCode::not_found, "This page does not exist."));
+            if (!existing) return std::unexpected(not_found());
             if (!who.acts_for(existing->institution)) return std::unexpected(forbidden);
         }
         // A title or description written in one language stands in for the others.

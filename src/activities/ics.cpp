@@ -58,7 +58,6 @@ std::string fold_line(const std::string& line) {
 
 std::string calendar(const std::vector<Activity>& activities, Language language, const std::string& public_url,
                      const std::string& name, const platform::TimeZone& zone, std::time_t now) {
-    const auto l = static_cast<std::size_t>(language);
     std::string out = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Skirosim//Activities//" +
                       std::string(code(language)) + "\r\nCALSCALE:GREGORIAN\r\nMETHOD:PUBLISH\r\n";
     out += fold_line("X-WR-CALNAME:" + ics_text(name));
@@ -75,8 +74,8 @@ std::string calendar(const std::vector<Activity>& activities, Language language,
         out += "DTSTAMP:" + utc_stamp(now) + "\r\n";
         out += "DTSTART;TZID=" + zone.id() + ":" + local(zone, a.starts_at) + "\r\n";
         out += "DTEND;TZID=" + zone.id() + ":" + local(zone, a.ends_at) + "\r\n";
-        out += fold_line("SUMMARY:" + ics_text(a.title[l]));
-        out += fold_line("DESCRIPTION:" + ics_text(a.description[l]));
+        out += fold_line("SUMMARY:" + ics_text(in(a.title, language)));
+        out += fold_line("DESCRIPTION:" + ics_text(in(a.description, language)));
         if (!a.venue.empty()) out += fold_line("LOCATION:" + ics_text(a.venue));
         out += fold_line("URL:" + public_url + "/" + std::string(code(language)) + "/activities/" + std::to_string(a.id));
         if (a.cancelled) out += "STATUS:CANCELLED\r\n";

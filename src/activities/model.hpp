@@ -20,7 +20,7 @@ struct Label {
 // A label's name in a language; the code itself when the label is unknown.
 inline std::string name_of(const std::vector<Label>& labels, const std::string& code, Language language) {
     for (const auto& l : labels) {
-        if (l.code == code) return l.name[static_cast<std::size_t>(language)];
+        if (l.code == code) return in(l.name, language);
     }
     return code;
 }

@@ -2,6 +2,7 @@
 #include "activities/module.hpp"
 
 #include "activities/data_file.hpp"
+#include "activities/messages.hpp"
 #include "activities/participation_routes.hpp"
 #include "activities/repository.hpp"
 #include "activities/routes.hpp"
@@ -30,8 +31,8 @@ Module::Module(platform::Platform& platform, site::Module& site, accounts::Modul
             d.set("until", tr.time_of_day(language, a.ends_at));
             web::set_text(d, "venue", a.venue);
             d.set("sample", a.sample);
-            for (const auto& inst : content->institutions) {
-                if (inst.id == a.institution) d.set("organiser", in(inst.short_name, language));
+            if (const auto* organiser = content->institution(a.institution)) {
+                d.set("organiser", in(organiser->short_name, language));
             }
             list.push_back(d);
         }

@@ -18,9 +18,6 @@ using http::Response;
 
 namespace {
 
-
-Error not_found() { return Error::make(ErrorCode::not_found, "This page does not exist."); }
-
 // A number as people type it: "2,5" or "2.5"; empty is 0; anything else is -1 (refused later).
 double amount_in(std::string text) {
     if (text.empty()) return 0;
@@ -139,7 +136,7 @@ std::vector<Row> figure_rows(const Figures& f, const std::vector<Label>& kinds, 
             for (const auto& [code, value] : f.by_audience) {
                 if (code == l.code) n = value;
             }
-            rows.push_back({kind, l.code, l.name[static_cast<std::size_t>(language)], people(n)});
+            rows.push_back({kind, l.code, in(l.name, language), people(n)});
         }
     }
     for (const auto& [code, n] : f.by_audience) {
@@ -148,7 +145,7 @@ std::vector<Row> figure_rows(const Figures& f, const std::vector<Label>& kinds, 
     for (const auto& c : channels) {
         const double kg = result_of(f.results, "kg:" + c.code);
         if (kg > 0) {
-            rows.push_back({"collected", "kg:" + c.code, c.name[static_cast<std::size_t>(language)],
+            rows.push_back({"collected", "kg:" + c.code, in(c.name, language),
                             tr.number(language, kg, 1) + " kg"});
         }
     }
@@ -227,7 +224,7 @@ void add_participation_routes(http::Router& router, Service& service, site::Serv
         web::Page page{.template_name = "activities/attendance", .title = tr.text(language, "Attendance and results"),
                        .section = "activities"};
         page.data.set("id", std::to_string(id));
-        page.data.set("title", sheet->activity.title[static_cast<std::size_t>(language)]);
+        page.data.set("title", in(sheet->activity.title, language));
         page.data.set("when", tr.date_time(language, sheet->activity.starts_at));
         mustache::data registrations{mustache::data::type::list};
         for (const auto& r : sheet->registrations) {
@@ -257,7 +254,7 @@ void add_participation_routes(http::Router& router, Service& service, site::Serv
             }
             mustache::data d;
             d.set("code", l.code);
-            d.set("name", l.name[static_cast<std::size_t>(language)]);
+            d.set("name", in(l.name, language));
             d.set("value", typed ? request.form_param("walk_" + l.code).value_or("") : std::to_string(n));
             walk_ins.push_back(d);
         }
@@ -267,7 +264,7 @@ void add_participation_routes(http::Router& router, Service& service, site::Serv
             const double kg = result_of(sheet->attendance.results, "kg:" + c.code);
             mustache::data d;
             d.set("code", c.code);
-            d.set("name", c.name[static_cast<std::size_t>(language)]);
+            d.set("name", in(c.name, language));
             d.set("value", typed ? request.form_param("kg_" + c.code).value_or("")
                                  : kg > 0 ? tr.number(language, kg, 1) : std::string());
             channels.push_back(d);
@@ -301,9 +298,7 @@ void add_participation_routes(http::Router& router, Service& service, site::Serv
             // Nothing was saved; the page keeps what was typed and says what to correct.
             auto page = sheet_page(request, *id, true);
             if (!page) return std::unexpected(page.error());
-            page->data.set("error", views.translator().message(request.language, saved.error()));
-            page->status = 400;
-            return views.render(request, std::move(*page));
+            return web::form_error(views, request, std::move(*page), saved.error());
         }
         return Response::redirect("/" + web::lang(request) + "/staff/activities/" + std::to_string(*id) + "/attendance?saved=1", 303);
     }));
@@ -351,6 +346,22 @@ void add_participation_routes(http::Router& router, Service& service, site::Serv
         page.data.set("tables", figure_tables(views, request.language, *rows));
         return views.render(request, std::move(page));
     }));
+}
+
+std::string party_text(const Registration& r, const std::vector<Label>& audiences, const i18n::Translator& tr,
+                       Language language) {
+    std::string out;
+    auto add = [&](const std::string& name, int count) {
+        if (count <= 0) return;
+        if (!out.empty()) out += ", ";
+        out += name + ": " + tr.number(language, count);
+    };
+    if (r.ages.empty()) {
+        add(tr.text(language, "Adults"), r.adults);
+        add(tr.text(language, "Children"), r.children);
+    }
+    for (const auto& [code, count] : r.ages) add(name_of(audiences, code, language), count);
+    return out;
 }
 
 }  // namespace skirosim::activities

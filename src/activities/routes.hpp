@@ -23,7 +23,10 @@ struct RouteContext {
 
 void add_routes(http::Router& router, const RouteContext& context);
 
-// Messages to people who registered, in their language, from the .po catalogues.
-ActivityMessages activity_messages(const i18n::Translator& translator);
+// The parts add_routes is made of, each in its own file.
+void add_staff_routes(http::Router& router, const RouteContext& context);
+void add_calendar_routes(http::Router& router, const RouteContext& context);
+void add_registration_routes(http::Router& router, const RouteContext& context);
+void add_feed_routes(http::Router& router, const RouteContext& context);
 
 }  // namespace skirosim::activities

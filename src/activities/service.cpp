@@ -16,8 +16,7 @@ namespace {
 Error invalid(std::string message, std::string field) {
     return Error::make(ErrorCode::invalid_input, std::move(message), {}, std::move(field));
 }
-Error not_found() { return Error::make(ErrorCode::not_found, "This page does not exist."); }
-Error forbidden() { return Error::make(ErrorCode::forbidden, "You may not do this."); }
+Error forbidden() { return not_allowed(); }
 
 // Counts a party by age group into adults and children; checks the codes and numbers.
 Result<void> count_party(Registration& r, const AgeCounts& ages, const std::vector<std::string>& groups,
@@ -96,8 +95,8 @@ Result<int> Service::confirmed_people(long long activity) {
 void Service::tell(soci::session& sql, const Registration& r, const Activity& a, const std::string& purpose,
                    const std::string& link, std::time_t now) {
     if (r.contact.empty() || !messages_) return;
-    const auto language = static_cast<std::size_t>(parse_language(r.language).value_or(kDefaultLanguage));
-    auto [subject, body] = messages_({r.language, purpose, a.title[language], link, guests_.hold.count()});
+    const Language language = parse_language(r.language).value_or(kDefaultLanguage);
+    auto [subject, body] = messages_({r.language, purpose, in(a.title, language), link, guests_.hold.count()});
     platform::Outbox::send(sql, r.contact, subject, body, now);
 }
 

@@ -221,7 +221,7 @@ void Application::build_routes() {
         "/metrics",
         [this](Request& request) -> Result<Response> {
             if (!may_read_metrics(request, options_.metrics_token)) {
-                return std::unexpected(Error::make(ErrorCode::not_found, "This page does not exist."));
+                return std::unexpected(not_found());
             }
             return Response::text(metrics_.prometheus_text(), "text/plain; version=0.0.4; charset=utf-8");
         },

@@ -14,6 +14,10 @@ std::string fill_placeholders(std::string text, const std::vector<std::string>& 
     return text;
 }
 
+Error not_found() { return Error::make(ErrorCode::not_found, "This page does not exist."); }
+
+Error not_allowed() { return Error::make(ErrorCode::forbidden, "You may not do this."); }
+
 const char* error_code_name(ErrorCode code) {
     switch (code) {
         case ErrorCode::invalid_input: return "invalid_input";

@@ -37,6 +37,11 @@ struct Error {
 template <typename T>
 using Result = std::expected<T, Error>;
 
+// What a person is told of something that is not there, or not theirs to know of (404).
+Error not_found();
+// What a person is told when their role does not allow what they tried (403).
+Error not_allowed();
+
 // Fills {1}, {2}… in an (already translated) message.
 std::string fill_placeholders(std::string text, const std::vector<std::string>& args);
 

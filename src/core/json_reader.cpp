@@ -114,7 +114,7 @@ Result<LocalizedText> JsonReader::text(const char* key) const {
         const std::string lang(code(language));
         auto t = inner.string(lang.c_str());
         if (!t) return std::unexpected(t.error());
-        result[static_cast<std::size_t>(language)] = std::move(*t);
+        in(result, language) = std::move(*t);
     }
     return result;
 }
@@ -155,7 +155,7 @@ Result<LocalizedList> JsonReader::list(const char* key) const {
         const std::string lang(code(language));
         auto items = inner.strings(lang.c_str());
         if (!items) return std::unexpected(items.error());
-        result[static_cast<std::size_t>(language)] = std::move(*items);
+        in(result, language) = std::move(*items);
     }
     return result;
 }

@@ -22,14 +22,6 @@
 
 namespace skirosim {
 
-// Text in each of the three languages, indexed by Language.
-using LocalizedText = std::array<std::string, 3>;
-using LocalizedList = std::array<std::vector<std::string>, 3>;
-
-inline const std::string& in(const LocalizedText& text, Language language) {
-    return text[static_cast<std::size_t>(language)];
-}
-
 // A cursor over one JSON object; every accessor reports errors with the full path.
 class JsonReader {
 public:

@@ -136,7 +136,7 @@ json::object localized(const LocalizedList& l) {
     json::object o;
     for (Language language : kLanguages) {
         json::array a;
-        for (const auto& s : l[static_cast<std::size_t>(language)]) a.emplace_back(s);
+        for (const auto& s : in(l, language)) a.emplace_back(s);
         o[std::string(code(language))] = std::move(a);
     }
     return o;

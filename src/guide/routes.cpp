@@ -41,10 +41,9 @@ std::size_t parse_limit(const Request& request, std::size_t fallback) {
 }
 
 mustache::data bin_view(const Bin& bin, Language language) {
-    const auto l = static_cast<std::size_t>(language);
     mustache::data d;
     d.set("id", bin.id);
-    d.set("name", bin.name[l]);
+    d.set("name", in(bin.name, language));
     d.set("colour", bin.colour);
     d.set("icon", bin.icon);
     d.set("kind", bin.kind);
@@ -56,12 +55,11 @@ mustache::data bin_view(const Bin& bin, Language language) {
 // The answer box of an item: the bin for a channel in the default place.
 mustache::data answer_view(const Catalogue& catalogue, const std::string& channel_code,
                            Language language) {
-    const auto l = static_cast<std::size_t>(language);
     mustache::data d;
     d.set("channel", channel_code);
     if (const Channel* channel = catalogue.channel(channel_code)) {
-        d.set("channel_name", channel->name[l]);
-        d.set("channel_description", channel->description[l]);
+        d.set("channel_name", in(channel->name, language));
+        d.set("channel_description", in(channel->description, language));
     }
     if (const Place* place = catalogue.default_place()) {
         if (const Bin* bin = catalogue.bin_for(*place, channel_code)) d.set("bin", bin_view(*bin, language));
@@ -72,14 +70,13 @@ mustache::data answer_view(const Catalogue& catalogue, const std::string& channe
 mustache::data result_list(const Service::Found& found, Language language) {
     const Catalogue& catalogue = found.snapshot->catalogue;
     const Place* place = catalogue.default_place();
-    const auto l = static_cast<std::size_t>(language);
     mustache::data list{mustache::data::type::list};
     for (const SearchHit& hit : found.outcome.hits) {
         const Item& item = catalogue.items()[hit.item];
         mustache::data d;
         d.set("id", item.id);
-        d.set("name", item.name[l]);
-        if (hit.matched_text != item.name[l]) d.set("matched", hit.matched_text);
+        d.set("name", in(item.name, language));
+        if (hit.matched_text != in(item.name, language)) d.set("matched", hit.matched_text);
         d.set("answer", answer_view(catalogue, catalogue.answer(place, item), language));
         d.set("depends", item.question.has_value());
         list.push_back(d);
@@ -89,9 +86,6 @@ mustache::data result_list(const Service::Found& found, Language language) {
 
 mustache::data lines(const std::vector<std::string>& values) { return web::list_of(values); }
 
-Result<Response> not_found() {
-    return std::unexpected(Error::make(ErrorCode::not_found, "This page does not exist."));
-}
 
 }  // namespace
 
@@ -124,7 +118,6 @@ void add_routes(http::Router& router, Service& service, const web::Views& views,
         web::Page page{.template_name = "guide/search", .title = tr.text(language, "Sorting guide"), .section = "guide"};
         page.data.set("query", query);
         auto snapshot = service.snapshot();
-        const auto l = static_cast<std::size_t>(language);
         if (query.find_first_not_of(' ') != std::string::npos) {
             // A full query from the form: the last word is complete, not a prefix.
             auto found = service.search(query + " ", language, 20);
@@ -140,20 +133,19 @@ void add_routes(http::Router& router, Service& service, const web::Views& views,
             mustache::data bins{mustache::data::type::list};
             for (const Bin& bin : place->bins) bins.push_back(bin_view(bin, language));
             page.data.set("bins", bins);
-            page.data.set("place", place->name[l]);
+            page.data.set("place", in(place->name, language));
         }
         return views.render(request, std::move(page));
     }));
 
     router.get("/{lang}/guide/a-z", web::localized([&service, &views](Request& request) -> Result<Response> {
         const Language language = request.language;
-        const auto l = static_cast<std::size_t>(language);
         auto snapshot = service.snapshot();
         std::vector<std::string> names;
         std::map<std::string, std::string> id_of;
         for (const Item& item : snapshot->catalogue.items()) {
-            names.push_back(item.name[l]);
-            id_of.emplace(item.name[l], item.id);
+            names.push_back(in(item.name, language));
+            id_of.emplace(in(item.name, language), item.id);
         }
         text::collate_sort(names, collation_locale(language));
         mustache::data groups{mustache::data::type::list};
@@ -193,22 +185,21 @@ void add_routes(http::Router& router, Service& service, const web::Views& views,
 
     router.get("/{lang}/guide/item/{id}", web::localized([&service, &views, &item_parts](Request& request) -> Result<Response> {
         const Language language = request.language;
-        const auto l = static_cast<std::size_t>(language);
         auto snapshot = service.snapshot();
         const Catalogue& catalogue = snapshot->catalogue;
         const Item* item = catalogue.item(request.path_param("id"));
-        if (!item) return not_found();
+        if (!item) return std::unexpected(not_found());
         const Place* place = catalogue.default_place();
         service.count_lookup(item->id);
 
-        web::Page page{.template_name = "guide/item", .title = item->name[l], .section = "guide"};
+        web::Page page{.template_name = "guide/item", .title = in(item->name, language), .section = "guide"};
         page.data.set("id", item->id);
-        page.data.set("name", item->name[l]);
+        page.data.set("name", in(item->name, language));
         std::string channel = catalogue.answer(place, *item);
         const auto answer = request.query_param("answer");
         if (item->question) {
             mustache::data q;
-            q.set("text", item->question->text[l]);
+            q.set("text", in(item->question->text, language));
             q.set("answered_yes", answer == "yes");
             q.set("answered_no", answer == "no");
             page.data.set("question", q);
@@ -219,39 +210,38 @@ void add_routes(http::Router& router, Service& service, const web::Views& views,
         page.data.set("answer", answer_view(catalogue, channel, language));
         if (place) {
             if (const Override* o = catalogue.override_for(place->id, item->id); o && o->channel == channel) {
-                page.data.set("override_note", o->note[l]);
+                page.data.set("override_note", in(o->note, language));
             }
         }
-        page.data.set("tips", lines(item->tips[l]));
-        page.data.set("has_tips", !item->tips[l].empty());
-        if (item->reuse) page.data.set("reuse", (*item->reuse)[l]);
-        page.data.set("synonyms", lines(item->synonyms[l]));
-        page.data.set("has_synonyms", !item->synonyms[l].empty());
+        page.data.set("tips", lines(in(item->tips, language)));
+        page.data.set("has_tips", !in(item->tips, language).empty());
+        if (item->reuse) page.data.set("reuse", in((*item->reuse), language));
+        page.data.set("synonyms", lines(in(item->synonyms, language)));
+        page.data.set("has_synonyms", !in(item->synonyms, language).empty());
         for (const auto& part : item_parts) part(request, channel, page.data);
         return views.render(request, std::move(page));
     }));
 
     router.get("/{lang}/guide/bin/{id}", web::localized([&service, &views](Request& request) -> Result<Response> {
         const Language language = request.language;
-        const auto l = static_cast<std::size_t>(language);
         auto snapshot = service.snapshot();
         const Catalogue& catalogue = snapshot->catalogue;
         const Place* place = catalogue.default_place();
         const Bin* bin = place ? catalogue.bin(*place, request.path_param("id")) : nullptr;
-        if (!bin) return not_found();
-        web::Page page{.template_name = "guide/bin", .title = bin->name[l], .section = "guide"};
+        if (!bin) return std::unexpected(not_found());
+        web::Page page{.template_name = "guide/bin", .title = in(bin->name, language), .section = "guide"};
         page.data.set("bin", bin_view(*bin, language));
-        page.data.set("place", place->name[l]);
+        page.data.set("place", in(place->name, language));
         web::set_text(page.data, "operator", place->operator_name);
-        page.data.set("accepts", lines(bin->accepts[l]));
-        page.data.set("refuses", lines(bin->refuses[l]));
-        page.data.set("mistakes", lines(bin->mistakes[l]));
+        page.data.set("accepts", lines(in(bin->accepts, language)));
+        page.data.set("refuses", lines(in(bin->refuses, language)));
+        page.data.set("mistakes", lines(in(bin->mistakes, language)));
         mustache::data channels{mustache::data::type::list};
         for (const auto& code : bin->channels) {
             if (const Channel* c = catalogue.channel(code)) {
                 mustache::data d;
-                d.set("name", c->name[l]);
-                d.set("description", c->description[l]);
+                d.set("name", in(c->name, language));
+                d.set("description", in(c->description, language));
                 channels.push_back(d);
             }
         }
@@ -261,8 +251,8 @@ void add_routes(http::Router& router, Service& service, const web::Views& views,
         for (const Item& item : catalogue.items()) {
             const std::string answer = catalogue.answer(place, item);
             if (std::find(bin->channels.begin(), bin->channels.end(), answer) == bin->channels.end()) continue;
-            names.push_back(item.name[l]);
-            id_of.emplace(item.name[l], item.id);
+            names.push_back(in(item.name, language));
+            id_of.emplace(in(item.name, language), item.id);
         }
         text::collate_sort(names, collation_locale(language));
         mustache::data items{mustache::data::type::list};

@@ -167,9 +167,8 @@ SearchIndex::SearchIndex(const Catalogue& catalogue,
         popularity_[i] = it == lookups.end() ? 0 : static_cast<std::uint32_t>(std::min<long long>(it->second, 1u << 30));
         const auto item = static_cast<std::uint32_t>(i);
         for (Language language : kLanguages) {
-            const auto l = static_cast<std::size_t>(language);
-            add_term(item, language, true, items[i].name[l]);
-            for (const auto& synonym : items[i].synonyms[l]) add_term(item, language, false, synonym);
+            add_term(item, language, true, in(items[i].name, language));
+            for (const auto& synonym : in(items[i].synonyms, language)) add_term(item, language, false, synonym);
         }
     }
     for (std::size_t id = 0; id < words_.size(); ++id) {
@@ -303,7 +302,7 @@ SearchOutcome SearchIndex::search(std::string_view query, Language language,
         }
         if (!outcome.suggestion && !outcome.hits.empty()) {
             const auto& item = catalogue_.items()[outcome.hits.front().item];
-            outcome.suggestion = item.name[static_cast<std::size_t>(language)];
+            outcome.suggestion = in(item.name, language);
         }
     }
     return outcome;

@@ -163,7 +163,6 @@ void Service::count_lookup(const std::string& item_id) {
 json::object Service::to_json(const Found& found, std::string_view query, Language language, json::storage_ptr sp) {
     const Catalogue& catalogue = found.snapshot->catalogue;
     const Place* place = catalogue.default_place();
-    const auto l = static_cast<std::size_t>(language);
     json::array results(sp);
     for (const SearchHit& hit : found.outcome.hits) {
         const Item& item = catalogue.items()[hit.item];
@@ -173,12 +172,12 @@ json::object Service::to_json(const Found& found, std::string_view query, Langua
         json::value bin(sp);
         if (place) {
             if (const Bin* b = catalogue.bin_for(*place, channel)) {
-                bin = json::object({{"id", b->id}, {"name", b->name[l]}, {"kind", b->kind},
+                bin = json::object({{"id", b->id}, {"name", in(b->name, language)}, {"kind", b->kind},
                                     {"colour", b->colour}, {"icon", b->icon}}, sp);
             }
         }
         results.push_back(json::object({{"item", item.id},
-                                        {"name", item.name[l]},
+                                        {"name", in(item.name, language)},
                                         {"channel", channel},
                                         {"channels", std::move(channels)},
                                         {"bin", std::move(bin)},

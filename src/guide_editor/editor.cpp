@@ -43,13 +43,12 @@ ItemForm ItemForm::from(const http::Request& request) {
     f.id = field("id");
     f.channel = field("channel");
     for (Language l : kLanguages) {
-        const auto i = static_cast<std::size_t>(l);
         const std::string suffix = "_" + std::string(code(l));
-        f.name[i] = field("name" + suffix);
-        f.synonyms[i] = field("synonyms" + suffix);
-        f.question[i] = field("question" + suffix);
-        f.tips[i] = field("tips" + suffix);
-        f.reuse[i] = field("reuse" + suffix);
+        in(f.name, l) = field("name" + suffix);
+        in(f.synonyms, l) = field("synonyms" + suffix);
+        in(f.question, l) = field("question" + suffix);
+        in(f.tips, l) = field("tips" + suffix);
+        in(f.reuse, l) = field("reuse" + suffix);
     }
     f.yes = field("yes");
     f.no = field("no");
@@ -81,12 +80,11 @@ BinForm BinForm::from(const http::Request& request) {
     f.colour = field("colour");
     f.icon = field("icon");
     for (Language l : kLanguages) {
-        const auto i = static_cast<std::size_t>(l);
         const std::string suffix = "_" + std::string(code(l));
-        f.name[i] = field("name" + suffix);
-        f.accepts[i] = field("accepts" + suffix);
-        f.refuses[i] = field("refuses" + suffix);
-        f.mistakes[i] = field("mistakes" + suffix);
+        in(f.name, l) = field("name" + suffix);
+        in(f.accepts, l) = field("accepts" + suffix);
+        in(f.refuses, l) = field("refuses" + suffix);
+        in(f.mistakes, l) = field("mistakes" + suffix);
     }
     return f;
 }
@@ -142,7 +140,7 @@ Result<void> Editor::write(const Principal& who, const guide::CatalogueData& cha
 }
 
 Result<void> Editor::save_item(const Principal& who, const ItemForm& form, bool is_new) {
-    if (!who.coordinator()) return std::unexpected(Error::make(ErrorCode::forbidden, "You may not do this."));
+    if (!who.coordinator()) return std::unexpected(not_allowed());
     auto item = validate(form);
     if (!item) return std::unexpected(item.error());
     auto snapshot = guide_.snapshot();
@@ -150,7 +148,7 @@ Result<void> Editor::save_item(const Principal& who, const ItemForm& form, bool 
     if (is_new && before) {
         return std::unexpected(Error::make(ErrorCode::conflict, "An item with this id already exists.", {}, "id"));
     }
-    if (!is_new && !before) return std::unexpected(Error::make(ErrorCode::not_found, "This page does not exist."));
+    if (!is_new && !before) return std::unexpected(not_found());
     guide::CatalogueData change;
     change.items.push_back(*item);
     std::string details = "channel " + item->channel + "; " + item->name[2];
@@ -158,11 +156,11 @@ Result<void> Editor::save_item(const Principal& who, const ItemForm& form, bool 
 }
 
 Result<void> Editor::save_bin(const Principal& who, const BinForm& form) {
-    if (!who.coordinator()) return std::unexpected(Error::make(ErrorCode::forbidden, "You may not do this."));
+    if (!who.coordinator()) return std::unexpected(not_allowed());
     auto snapshot = guide_.snapshot();
     const guide::Place* place = snapshot->catalogue.default_place();
     if (!place || !snapshot->catalogue.bin(*place, form.id)) {
-        return std::unexpected(Error::make(ErrorCode::not_found, "This page does not exist."));
+        return std::unexpected(not_found());
     }
     guide::Place changed = *place;
     json::array bins;
@@ -192,7 +190,7 @@ Result<void> Editor::save_bin(const Principal& who, const BinForm& form) {
 
 Result<void> Editor::add_synonym(const Principal& who, const std::string& item_id, Language language,
                                  const std::string& text) {
-    if (!who.coordinator()) return std::unexpected(Error::make(ErrorCode::forbidden, "You may not do this."));
+    if (!who.coordinator()) return std::unexpected(not_allowed());
     auto snapshot = guide_.snapshot();
     const guide::Item* item = snapshot->catalogue.item(item_id);
     if (!item) return std::unexpected(Error::make(ErrorCode::invalid_input, "Choose an item of the guide.", {}, "item"));
@@ -200,7 +198,7 @@ Result<void> Editor::add_synonym(const Principal& who, const std::string& item_i
     while (!trimmed.empty() && trimmed.back() == ' ') trimmed.pop_back();
     if (trimmed.empty()) return std::unexpected(Error::make(ErrorCode::invalid_input, "The search text is empty.", {}, "query"));
     guide::Item changed = *item;
-    auto& list = changed.synonyms[static_cast<std::size_t>(language)];
+    auto& list = in(changed.synonyms, language);
     if (std::find(list.begin(), list.end(), trimmed) == list.end()) list.push_back(trimmed);
     guide::CatalogueData change;
     change.items.push_back(changed);

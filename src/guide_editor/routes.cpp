@@ -18,7 +18,7 @@ mustache::data channel_options(const guide::Catalogue& catalogue, Language langu
     for (const auto& c : catalogue.channels()) {
         mustache::data d;
         d.set("code", c.code);
-        d.set("name", c.name[static_cast<std::size_t>(language)]);
+        d.set("name", in(c.name, language));
         d.set("selected", c.code == selected);
         list.push_back(d);
     }
@@ -36,13 +36,12 @@ web::Page item_page(const web::Views& views, const Request& request, const guide
     page.data.set("yes_channels", channel_options(catalogue, request.language, form.yes));
     page.data.set("no_channels", channel_options(catalogue, request.language, form.no));
     for (Language l : kLanguages) {
-        const auto i = static_cast<std::size_t>(l);
         const std::string s = "_" + std::string(code(l));
-        page.data.set("name" + s, form.name[i]);
-        page.data.set("synonyms" + s, form.synonyms[i]);
-        page.data.set("question" + s, form.question[i]);
-        page.data.set("tips" + s, form.tips[i]);
-        page.data.set("reuse" + s, form.reuse[i]);
+        page.data.set("name" + s, in(form.name, l));
+        page.data.set("synonyms" + s, in(form.synonyms, l));
+        page.data.set("question" + s, in(form.question, l));
+        page.data.set("tips" + s, in(form.tips, l));
+        page.data.set("reuse" + s, in(form.reuse, l));
     }
     return page;
 }
@@ -55,7 +54,7 @@ mustache::data preview_results(const guide::Service::Found& found, Language lang
         mustache::data d;
         d.set("rank", std::to_string(++rank));
         d.set("id", item.id);
-        d.set("name", item.name[static_cast<std::size_t>(language)]);
+        d.set("name", in(item.name, language));
         d.set("matched", hit.matched_text);
         list.push_back(d);
     }
@@ -76,7 +75,6 @@ void add_routes(http::Router& router, Editor& editor, guide::Service& guide, con
     router.get("/{lang}/coordinator/items", web::localized([&guide, &views](Request& request) -> Result<Response> {
         auto who = accounts::with_role(request, accounts::is_coordinator);
         if (!who) return std::unexpected(who.error());
-        const auto l = static_cast<std::size_t>(request.language);
         auto snapshot = guide.snapshot();
         const std::string query = request.query_param("q").value_or("");
         std::vector<const guide::Item*> items;
@@ -91,7 +89,7 @@ void add_routes(http::Router& router, Editor& editor, guide::Service& guide, con
         for (const auto* item : items) {
             mustache::data d;
             d.set("id", item->id);
-            d.set("name", item->name[l]);
+            d.set("name", in(item->name, request.language));
             d.set("channel", item->channel);
             list.push_back(d);
         }
@@ -104,7 +102,7 @@ void add_routes(http::Router& router, Editor& editor, guide::Service& guide, con
             for (const auto& b : place->bins) {
                 mustache::data d;
                 d.set("id", b.id);
-                d.set("name", b.name[l]);
+                d.set("name", in(b.name, request.language));
                 bins.push_back(d);
             }
             page.data.set("bins", bins);
@@ -118,7 +116,7 @@ void add_routes(http::Router& router, Editor& editor, guide::Service& guide, con
         ItemForm form;
         form.channel = "mixed";
         // From the list of missed searches: the searched words become the name to start from.
-        if (auto name = request.query_param("name")) form.name[static_cast<std::size_t>(request.language)] = *name;
+        if (auto name = request.query_param("name")) in(form.name, request.language) = *name;
         return views.render(request, item_page(views, request, guide.snapshot()->catalogue, form, true));
     }));
 
@@ -127,7 +125,7 @@ void add_routes(http::Router& router, Editor& editor, guide::Service& guide, con
         if (!who) return std::unexpected(who.error());
         auto snapshot = guide.snapshot();
         const guide::Item* item = snapshot->catalogue.item(request.path_param("id"));
-        if (!item) return std::unexpected(Error::make(ErrorCode::not_found, "This page does not exist."));
+        if (!item) return std::unexpected(not_found());
         auto page = item_page(views, request, snapshot->catalogue, ItemForm::from(*item), false);
         page.data.set("saved", request.query_param("saved").has_value());
         return views.render(request, std::move(page));
@@ -146,24 +144,13 @@ void add_routes(http::Router& router, Editor& editor, guide::Service& guide, con
             page.data.set("preview_query", query);
             if (request.form_param("action") == "preview") {
                 auto found = editor.preview(form, query, request.language);
-                if (!found) {
-                    page.data.set("error", views.translator().message(request.language, found.error()));
-                    page.status = 400;
-                } else {
-                    page.data.set("preview", preview_results(*found, request.language));
-                    page.data.set("previewed", true);
-                }
+                if (!found) return web::form_error(views, request, std::move(page), found.error());
+                page.data.set("preview", preview_results(*found, request.language));
+                page.data.set("previewed", true);
                 return views.render(request, std::move(page));
             }
             auto saved = editor.save_item(**who, form, is_new);
-            if (!saved) {
-                if (saved.error().code != ErrorCode::invalid_input && saved.error().code != ErrorCode::conflict) {
-                    return std::unexpected(saved.error());
-                }
-                page.data.set("error", views.translator().message(request.language, saved.error()));
-                page.status = 400;
-                return views.render(request, std::move(page));
-            }
+            if (!saved) return web::form_error(views, request, std::move(page), saved.error());
             return Response::redirect("/" + web::lang(request) + "/coordinator/items/" + form.id + "?saved=1", 303);
         }));
     }
@@ -174,7 +161,7 @@ void add_routes(http::Router& router, Editor& editor, guide::Service& guide, con
         auto snapshot = guide.snapshot();
         const guide::Place* place = snapshot->catalogue.default_place();
         const guide::Bin* bin = place ? snapshot->catalogue.bin(*place, request.path_param("id")) : nullptr;
-        if (!bin) return std::unexpected(Error::make(ErrorCode::not_found, "This page does not exist."));
+        if (!bin) return std::unexpected(not_found());
         BinForm form = BinForm::from(*bin);
         web::Page page{.template_name = "coordinator/bin",
                        .title = views.translator().text(request.language, "Edit a bin"), .section = "coordinator"};
@@ -183,12 +170,11 @@ void add_routes(http::Router& router, Editor& editor, guide::Service& guide, con
         page.data.set("icon", form.icon);
         page.data.set("saved", request.query_param("saved").has_value());
         for (Language l : kLanguages) {
-            const auto i = static_cast<std::size_t>(l);
             const std::string s = "_" + std::string(code(l));
-            page.data.set("name" + s, form.name[i]);
-            page.data.set("accepts" + s, form.accepts[i]);
-            page.data.set("refuses" + s, form.refuses[i]);
-            page.data.set("mistakes" + s, form.mistakes[i]);
+            page.data.set("name" + s, in(form.name, l));
+            page.data.set("accepts" + s, in(form.accepts, l));
+            page.data.set("refuses" + s, in(form.refuses, l));
+            page.data.set("mistakes" + s, in(form.mistakes, l));
         }
         return views.render(request, std::move(page));
     }));
@@ -207,7 +193,6 @@ void add_routes(http::Router& router, Editor& editor, guide::Service& guide, con
         auto misses = guide.misses(200);
         if (!misses) return std::unexpected(misses.error());
         auto snapshot = guide.snapshot();
-        const auto l = static_cast<std::size_t>(request.language);
         mustache::data list{mustache::data::type::list};
         int row = 0;
         for (const auto& m : *misses) {
@@ -224,7 +209,7 @@ void add_routes(http::Router& router, Editor& editor, guide::Service& guide, con
                 const auto& item = snapshot->catalogue.items()[hit.item];
                 mustache::data n;
                 n.set("id", item.id);
-                n.set("name", item.name[l]);
+                n.set("name", in(item.name, request.language));
                 nearest.push_back(n);
             }
             d.set("nearest", nearest);
@@ -235,7 +220,7 @@ void add_routes(http::Router& router, Editor& editor, guide::Service& guide, con
         for (const auto& item : snapshot->catalogue.items()) {
             mustache::data n;
             n.set("id", item.id);
-            n.set("name", item.name[l]);
+            n.set("name", in(item.name, request.language));
             all.push_back(n);
         }
         web::Page page{.template_name = "coordinator/misses",

@@ -43,7 +43,7 @@ Dispatcher::Routed Dispatcher::route(Request& request) const {
         return routed;
     }
     routed.route_name = "not_found";
-    routed.answer = render_error_(request, Error::make(ErrorCode::not_found, "This page does not exist."));
+    routed.answer = render_error_(request, not_found());
     return routed;
 }
 

@@ -56,7 +56,7 @@ void StaticFiles::mount(const fs::path& root, const std::string& prefix) {
 Result<Response> StaticFiles::serve(const Request& request, const std::string& relative) const {
     auto it = files_.find(relative);
     if (it == files_.end()) {
-        return std::unexpected(Error::make(ErrorCode::not_found, "This page does not exist."));
+        return std::unexpected(not_found());
     }
     const File& file = it->second;
     Response response;

@@ -57,18 +57,17 @@ std::string kind_label(const i18n::Translator& tr, Language language, const std:
 }
 
 mustache::data channels_view(const guide::Catalogue& catalogue, const std::vector<std::string>& codes, Language language) {
-    const auto l = static_cast<std::size_t>(language);
     mustache::data list{mustache::data::type::list};
     const guide::Place* place = catalogue.default_place();
     for (const auto& c : codes) {
         mustache::data d;
         d.set("code", c);
-        if (const auto* channel = catalogue.channel(c)) d.set("name", channel->name[l]);
+        if (const auto* channel = catalogue.channel(c)) d.set("name", in(channel->name, language));
         if (place) {
             if (const auto* bin = catalogue.bin_for(*place, c)) {
                 d.set("colour", bin->colour);
                 d.set("icon", bin->icon);
-                d.set("bin", bin->name[l]);
+                d.set("bin", in(bin->name, language));
             }
         }
         list.push_back(d);
@@ -77,10 +76,9 @@ mustache::data channels_view(const guide::Catalogue& catalogue, const std::vecto
 }
 
 mustache::data nearby_view(const Nearby& n, const i18n::Translator& tr, Language language) {
-    const auto l = static_cast<std::size_t>(language);
     mustache::data d;
     d.set("id", n.point.id);
-    d.set("name", n.point.name[l]);
+    d.set("name", in(n.point.name, language));
     d.set("address", n.point.address);
     d.set("kind", kind_label(tr, language, n.point.kind));
     d.set("distance", n.distance_m < 1000 ? tr.number(language, n.distance_m, 0) + " m"
@@ -94,10 +92,9 @@ mustache::data nearby_view(const Nearby& n, const i18n::Translator& tr, Language
 }
 
 json::object nearby_json(const Nearby& n, Language language) {
-    const auto l = static_cast<std::size_t>(language);
     json::array channels;
     for (const auto& c : n.point.channels) channels.emplace_back(c);
-    json::object o{{"id", n.point.id}, {"name", n.point.name[l]}, {"kind", n.point.kind},
+    json::object o{{"id", n.point.id}, {"name", in(n.point.name, language)}, {"kind", n.point.kind},
                    {"address", n.point.address}, {"lat", n.point.latitude}, {"lon", n.point.longitude},
                    {"channels", channels}, {"distance_m", static_cast<std::int64_t>(std::lround(n.distance_m))},
                    {"opening_hours", n.point.opening_hours}, {"verified", n.point.verified}};
@@ -179,7 +176,7 @@ void add_routes(http::Router& router, Context ctx) {
         for (const auto& c : snapshot->catalogue.channels()) {
             mustache::data d;
             d.set("code", c.code);
-            d.set("name", c.name[static_cast<std::size_t>(language)]);
+            d.set("name", in(c.name, language));
             d.set("selected", c.code == channel);
             channels.push_back(d);
         }
@@ -209,7 +206,7 @@ void add_routes(http::Router& router, Context ctx) {
         for (const auto& c : ctx.guide.snapshot()->catalogue.channels()) {
             mustache::data d;
             d.set("code", c.code);
-            d.set("name", c.name[static_cast<std::size_t>(language)]);
+            d.set("name", in(c.name, language));
             d.set("selected", c.code == channel);
             channels.push_back(d);
         }
@@ -235,13 +232,13 @@ void add_routes(http::Router& router, Context ctx) {
         if (!point) return std::unexpected(point.error());
         auto [lat, lon] = default_centre(ctx);
         Nearby n = ctx.points.describe(*point, lat, lon, ctx.platform.now());
-        web::Page page{.template_name = "points/point", .title = point->name[static_cast<std::size_t>(language)],
+        web::Page page{.template_name = "points/point", .title = in(point->name, language),
                        .section = "points"};
         page.data = nearby_view(n, tr, language);
         page.data.set("channels", channels_view(ctx.guide.snapshot()->catalogue, point->channels, language));
         web::set_text(page.data, "opening_hours", point->opening_hours);
         web::set_text(page.data, "operator", point->operator_name);
-        web::set_text(page.data, "notes", point->notes[static_cast<std::size_t>(language)]);
+        web::set_text(page.data, "notes", in(point->notes, language));
         page.data.set("lat", fmt::format("{:.6f}", point->latitude));
         page.data.set("lon", fmt::format("{:.6f}", point->longitude));
         mustache::data kinds{mustache::data::type::list};
@@ -275,14 +272,7 @@ void add_routes(http::Router& router, Context ctx) {
         web::Page page{.template_name = "points/reported",
                        .title = ctx.platform.views().translator().text(language, "Report a problem"), .section = "points"};
         page.data.set("id", r.point);
-        if (!outcome) {
-            if (outcome.error().code != ErrorCode::invalid_input && outcome.error().code != ErrorCode::too_many_requests) {
-                return std::unexpected(outcome.error());
-            }
-            page.data.set("error", ctx.platform.views().translator().message(language, outcome.error()));
-            page.status = outcome.error().code == ErrorCode::too_many_requests ? 429 : 400;
-            return ctx.platform.views().render(request, std::move(page));
-        }
+        if (!outcome) return web::form_error(ctx.platform.views(), request, std::move(page), outcome.error());
         page.data.set("created", outcome->kind == ReportOutcome::Kind::created);
         page.data.set("joined", outcome->kind == ReportOutcome::Kind::joined);
         if (outcome->kind == ReportOutcome::Kind::possible_duplicate) {
@@ -327,7 +317,7 @@ void add_routes(http::Router& router, Context ctx) {
     router.get("/{lang}/points/{id}/poster", web::localized([ctx, poster_data](Request& request) -> Result<Response> {
         auto point = ctx.points.find(request.path_param("id"));
         if (!point) return std::unexpected(point.error());
-        web::Page page{.template_name = "points/poster", .title = point->name[static_cast<std::size_t>(request.language)],
+        web::Page page{.template_name = "points/poster", .title = in(point->name, request.language),
                        .section = "points"};
         page.data = poster_data(*point);
         page.data.set("id", point->id);
@@ -377,8 +367,8 @@ void add_routes(http::Router& router, Context ctx) {
     router.get("/{lang}/guide/bin/{id}/label", web::localized([ctx, label_data, find_bin](Request& request) -> Result<Response> {
         auto snapshot = ctx.guide.snapshot();  // keeps the bin alive while the page is made
         const guide::Bin* bin = find_bin(request.path_param("id"));
-        if (!bin) return std::unexpected(Error::make(ErrorCode::not_found, "This page does not exist."));
-        web::Page page{.template_name = "points/label", .title = bin->name[static_cast<std::size_t>(request.language)],
+        if (!bin) return std::unexpected(not_found());
+        web::Page page{.template_name = "points/label", .title = in(bin->name, request.language),
                        .section = "guide"};
         page.data = label_data(*bin);
         page.data.set("id", bin->id);
@@ -387,7 +377,7 @@ void add_routes(http::Router& router, Context ctx) {
     router.get("/guide/bin/{id}/label.svg", [ctx, label_data, find_bin](Request& request) -> Result<Response> {
         auto snapshot = ctx.guide.snapshot();
         const guide::Bin* bin = find_bin(request.path_param("id"));
-        if (!bin) return std::unexpected(Error::make(ErrorCode::not_found, "This page does not exist."));
+        if (!bin) return std::unexpected(not_found());
         Response response = Response::text(ctx.platform.views().render_fragment(Language::lv, "points/label-svg", label_data(*bin)),
                                            "image/svg+xml");
         response.header("Content-Disposition", http::content_disposition("inline", bin->id + "-label.svg"));

@@ -10,11 +10,6 @@
 
 namespace skirosim::points {
 
-namespace {
-Error forbidden() { return Error::make(ErrorCode::forbidden, "You may not do this."); }
-Error not_found() { return Error::make(ErrorCode::not_found, "This page does not exist."); }
-}  // namespace
-
 Result<std::vector<Point>> Service::all() {
     return db_.read<std::vector<Point>>([](soci::session& sql) -> Result<std::vector<Point>> { return Repository::all(sql); });
 }
@@ -112,7 +107,7 @@ Result<ReportOutcome> Service::report(const NewReport& r, std::time_t now) {
 }
 
 Result<std::vector<Report>> Service::reports(const Principal& coordinator, const std::string& status) {
-    if (!coordinator.coordinator()) return std::unexpected(forbidden());
+    if (!coordinator.coordinator()) return std::unexpected(not_allowed());
     return db_.read<std::vector<Report>>([&](soci::session& sql) -> Result<std::vector<Report>> {
         return Repository::reports(sql, status, "");
     });
@@ -120,7 +115,7 @@ Result<std::vector<Report>> Service::reports(const Principal& coordinator, const
 
 Result<void> Service::forward(const Principal& coordinator, long long id, const std::string& email,
                               const std::string& subject, const std::string& body) {
-    if (!coordinator.coordinator()) return std::unexpected(forbidden());
+    if (!coordinator.coordinator()) return std::unexpected(not_allowed());
     if (email.find('@') == std::string::npos || email.find_first_of(" \r\n") != std::string::npos) {
         return std::unexpected(Error::make(ErrorCode::invalid_input, "This does not look like an e-mail address.", {}, "email"));
     }
@@ -136,7 +131,7 @@ Result<void> Service::forward(const Principal& coordinator, long long id, const 
 
 Result<void> Service::resolve(const Principal& coordinator, long long id, const std::string& subject,
                               const std::string& body) {
-    if (!coordinator.coordinator()) return std::unexpected(forbidden());
+    if (!coordinator.coordinator()) return std::unexpected(not_allowed());
     return db_.transaction<void>([&](soci::session& sql) -> Result<void> {
         auto report = Repository::report(sql, id);
         if (!report) return std::unexpected(not_found());

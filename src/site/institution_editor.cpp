@@ -35,11 +35,10 @@ Fields fields_of(const site::Institution& inst) {
     Fields f{{"id", inst.id}, {"kind", inst.kind}, {"address", inst.address}, {"phone", inst.phone},
              {"email", inst.email}, {"website", inst.website}, {"role", inst.role}};
     for (Language l : kLanguages) {
-        const auto i = static_cast<std::size_t>(l);
         const std::string s = "_" + std::string(code(l));
-        f["name" + s] = inst.name[i];
-        f["short_name" + s] = inst.short_name[i];
-        f["description" + s] = inst.description[i];
+        f["name" + s] = in(inst.name, l);
+        f["short_name" + s] = in(inst.short_name, l);
+        f["description" + s] = in(inst.description, l);
     }
     if (inst.latitude) f["lat"] = fmt::format("{:.6f}", *inst.latitude);
     if (inst.longitude) f["lon"] = fmt::format("{:.6f}", *inst.longitude);
@@ -122,13 +121,12 @@ void add_institution_routes(http::Router& router, Service& site, const web::View
         if (!who) return std::unexpected(who.error());
         const std::string id = request.path_param("id");
         if (id == "new") return views.render(request, form_page(views, request, {{"kind", "partner"}}, true));
-        for (const auto& inst : site.content()->institutions) {
-            if (inst.id != id) continue;
-            auto page = form_page(views, request, fields_of(inst), false);
-            page.data.set("saved", request.query_param("saved").has_value());
-            return views.render(request, std::move(page));
-        }
-        return std::unexpected(Error::make(ErrorCode::not_found, "This page does not exist."));
+        auto content = site.content();
+        const site::Institution* inst = content->institution(id);
+        if (!inst) return std::unexpected(not_found());
+        auto page = form_page(views, request, fields_of(*inst), false);
+        page.data.set("saved", request.query_param("saved").has_value());
+        return views.render(request, std::move(page));
     }));
     router.post("/{lang}/coordinator/institutions/{id}", web::localized([&site, &views](Request& request) -> Result<Response> {
         auto who = accounts::with_role(request, accounts::is_coordinator);
@@ -136,14 +134,10 @@ void add_institution_routes(http::Router& router, Service& site, const web::View
         const bool is_new = request.path_param("id") == "new";
         Fields f = fields_of(request);
         if (!is_new) f["id"] = request.path_param("id");  // the id of an existing one stays
-        const bool exists = std::any_of(site.content()->institutions.begin(), site.content()->institutions.end(),
-                                        [&](const site::Institution& i) { return i.id == f["id"]; });
-        if (!is_new && !exists) return std::unexpected(Error::make(ErrorCode::not_found, "This page does not exist."));
+        const bool exists = site.content()->institution(f["id"]) != nullptr;
+        if (!is_new && !exists) return std::unexpected(not_found());
         auto refuse = [&](const Error& error) -> Result<Response> {
-            auto page = form_page(views, request, f, is_new);
-            page.data.set("error", views.translator().message(request.language, error));
-            page.status = 400;
-            return views.render(request, std::move(page));
+            return web::form_error(views, request, form_page(views, request, f, is_new), error);
         };
         if (is_new && exists) {
             return refuse(Error::make(ErrorCode::invalid_input, "An institution with this short code exists already.", {}, "id"));

@@ -4,6 +4,7 @@
 #include <ctime>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/json_reader.hpp"
@@ -37,6 +38,14 @@ struct SiteData {
 struct SiteContent {
     Initiative initiative;
     std::vector<Institution> institutions;
+
+    // The institution with this short code, or nullptr.
+    const Institution* institution(std::string_view id) const {
+        for (const Institution& inst : institutions) {
+            if (inst.id == id) return &inst;
+        }
+        return nullptr;
+    }
 };
 
 }  // namespace skirosim::site

@@ -16,13 +16,6 @@ using http::Response;
 
 namespace {
 
-const Institution* find_institution(const SiteContent& content, const std::string& id) {
-    for (const Institution& inst : content.institutions) {
-        if (inst.id == id) return &inst;
-    }
-    return nullptr;
-}
-
 mustache::data institution_view(const Institution& inst, Language language) {
     mustache::data d;
     d.set("id", inst.id);

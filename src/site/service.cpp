@@ -15,9 +15,7 @@ Result<void> Service::reload() {
 }
 
 std::optional<Institution> Service::institution(const std::string& id) const {
-    for (const Institution& inst : content()->institutions) {
-        if (inst.id == id) return inst;
-    }
+    if (const Institution* inst = content()->institution(id)) return *inst;
     return std::nullopt;
 }
 

@@ -8,7 +8,7 @@ namespace skirosim::web {
 http::Handler localized(http::Handler handler) {
     return [handler = std::move(handler)](http::Request& request) -> Result<http::Response> {
         if (!parse_language(request.path_param("lang"))) {
-            return std::unexpected(Error::make(ErrorCode::not_found, "This page does not exist."));
+            return std::unexpected(not_found());
         }
         return handler(request);
     };
@@ -32,7 +32,7 @@ Result<http::Response> form_error(const Views& views, const http::Request& reque
 
 Result<long long> id_param(const http::Request& request, std::string_view name) {
     if (auto id = parse_id(request.path_param(name))) return *id;
-    return std::unexpected(Error::make(ErrorCode::not_found, "This page does not exist."));
+    return std::unexpected(not_found());
 }
 
 void set_text(mustache::data& data, const std::string& key, const std::string& value) {

@@ -83,9 +83,9 @@ Views::Views(const fs::path& template_dir, const i18n::Translator& translator,
     }
     for (const auto& entry : fs::recursive_directory_iterator(template_dir)) {
         if (entry.path().extension() != ".mustache") continue;
-        std::ifstream in(entry.path(), std::ios::binary);
+        std::ifstream file(entry.path(), std::ios::binary);
         std::stringstream text;
-        text << in.rdbuf();
+        text << file.rdbuf();
         std::string name = fs::relative(entry.path(), template_dir).replace_extension().generic_string();
         for (Language language : kLanguages) {
             std::string translated = pretranslate(
@@ -94,13 +94,13 @@ Views::Views(const fs::path& template_dir, const i18n::Translator& translator,
             if (!check.is_valid()) {
                 throw std::runtime_error("template " + name + ": " + check.error_message());
             }
-            sources_[static_cast<std::size_t>(language)][name] = std::move(translated);
+            in(sources_, language)[name] = std::move(translated);
         }
     }
 }
 
 const std::string& Views::source(Language language, const std::string& name) const {
-    const auto& sources = sources_[static_cast<std::size_t>(language)];
+    const auto& sources = in(sources_, language);
     auto it = sources.find(name);
     if (it == sources.end()) throw std::runtime_error("no template " + name);
     return it->second;

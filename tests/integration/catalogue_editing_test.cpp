@@ -87,7 +87,7 @@ TEST_P(CatalogueEditing, NewItemsAndNoDuplicateIds) {
     EXPECT_EQ(coordinator.post("/lv/coordinator/items/new", form).status, 303);
     EXPECT_EQ(top("spinner"), "fidget-spinner");
     auto twice = coordinator.post("/lv/coordinator/items/new", form);
-    EXPECT_EQ(twice.status, 400);
+    EXPECT_EQ(twice.status, 409);  // the id is taken: a conflict, the form shown again
     EXPECT_THAT(twice.body, HasSubstr("jau pastāv"));
 }
 

@@ -1,0 +1,69 @@
+// iCalendar files: one activity, and feeds of all, an institution's or an audience's activities.
+#include "activities/routes.hpp"
+
+#include "activities/ics.hpp"
+#include "core/ids.hpp"
+
+#include "activities/page_parts.hpp"
+#include "web/page_helpers.hpp"
+
+namespace skirosim::activities {
+
+namespace mustache = web::mustache;
+using http::Request;
+using http::Response;
+
+namespace {
+
+Response ics_response(std::string body, const std::string& file) {
+    Response response = Response::text(std::move(body), "text/calendar; charset=utf-8");
+    response.header("Content-Disposition", http::content_disposition("inline", file));
+    return response;
+}
+
+}  // namespace
+
+void add_feed_routes(http::Router& router, const RouteContext& context) {
+    Service& service = context.service;
+    const platform::Platform& platform = context.platform;
+    const web::Views& views = platform.views();
+    auto feed = [&service, &views, &platform](const Request& request, Filter filter, const std::string& file) -> Result<Response> {
+        const Language language = parse_language(request.query_param("lang").value_or("lv")).value_or(Language::lv);
+        filter.from = platform.now() - 30 * 86400;  // a month back, so that calendars keep what just happened
+        auto activities = service.list(filter, 1000);
+        if (!activities) return std::unexpected(activities.error());
+        return ics_response(calendar(*activities, language, platform.public_url(),
+                                     views.translator().text(language, "Activities"), platform.town()->zone, platform.now()),
+                            file);
+    };
+    router.get("/calendar/all.ics", [feed](Request& request) -> Result<Response> { return feed(request, {}, "activities.ics"); });
+    router.get("/calendar/institution/{id}", [feed](Request& request) -> Result<Response> {
+        std::string id = request.path_param("id");
+        if (id.ends_with(".ics")) id.resize(id.size() - 4);
+        Filter filter;
+        filter.institution = id;
+        return feed(request, filter, id + ".ics");
+    });
+    router.get("/calendar/audience/{code}", [feed](Request& request) -> Result<Response> {
+        std::string code = request.path_param("code");
+        if (code.ends_with(".ics")) code.resize(code.size() - 4);
+        Filter filter;
+        filter.audience = code;
+        return feed(request, filter, code + ".ics");
+    });
+    router.get("/activities/{file}", [&service, &platform](Request& request) -> Result<Response> {
+        std::string file = request.path_param("file");
+        if (!file.ends_with(".ics")) return std::unexpected(not_found());
+        const auto parsed_id = parse_id(std::string_view(file).substr(0, file.size() - 4));
+        if (!parsed_id) return std::unexpected(not_found());
+        const long long id = *parsed_id;
+        auto activity = service.find(id);
+        if (!activity) return std::unexpected(activity.error());
+        const Language language = parse_language(request.query_param("lang").value_or("lv")).value_or(Language::lv);
+        return ics_response(calendar({*activity}, language, platform.public_url(), in(activity->title, language),
+                                     platform.town()->zone, platform.now()),
+                            "activity-" + std::to_string(id) + ".ics");
+    });
+}
+
+}  // namespace skirosim::activities

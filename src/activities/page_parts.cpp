@@ -1,0 +1,92 @@
+// What several pages of activities show alike.
+#include "activities/page_parts.hpp"
+
+#include "web/page_helpers.hpp"
+
+namespace skirosim::activities {
+
+namespace mustache = web::mustache;
+using http::Request;
+using http::Response;
+
+mustache::data options(const std::vector<Label>& labels, Language language, const std::string& selected) {
+    mustache::data list{mustache::data::type::list};
+    for (const auto& l : labels) {
+        mustache::data d;
+        d.set("code", l.code);
+        d.set("name", in(l.name, language));
+        d.set("selected", l.code == selected);
+        list.push_back(d);
+    }
+    return list;
+}
+
+Result<Labels> load_labels(Service& service) {
+    auto kinds = service.kinds();
+    if (!kinds) return std::unexpected(kinds.error());
+    auto audiences = service.audiences();
+    if (!audiences) return std::unexpected(audiences.error());
+    return Labels{std::move(*kinds), std::move(*audiences)};
+}
+
+mustache::data activity_view(const Activity& a, const Labels& labels, const site::SiteContent& content,
+                             const i18n::Translator& tr, Language language) {
+    mustache::data d;
+    d.set("id", std::to_string(a.id));
+    d.set("title", in(a.title, language));
+    d.set("description", in(a.description, language));
+    if (!in(a.accessibility, language).empty()) d.set("accessibility", in(a.accessibility, language));
+    d.set("when", tr.date_time(language, a.starts_at));
+    d.set("until", tr.time_of_day(language, a.ends_at));
+    web::set_text(d, "venue", a.venue);
+    d.set("kind", name_of(labels.kinds, a.kind, language));
+    d.set("cancelled", a.cancelled);
+    d.set("sample", a.sample);
+    d.set("registration", a.registration && !a.cancelled);
+    static const std::array<const char*, 3> kLanguageNames{"latviešu", "русский", "English"};
+    std::string held;
+    for (const auto& code : a.held_in) {
+        if (!held.empty()) held += ", ";
+        held += kLanguageNames[static_cast<std::size_t>(parse_language(code).value_or(Language::lv))];
+    }
+    d.set("held_in", held);
+    mustache::data audiences{mustache::data::type::list};
+    for (const auto& code : a.audiences) {
+        mustache::data x;
+        x.set("name", name_of(labels.audiences, code, language));
+        audiences.push_back(x);
+    }
+    d.set("audiences", audiences);
+    if (const auto* organiser = content.institution(a.institution)) d.set("organiser", in(organiser->short_name, language));
+    return d;
+}
+
+mustache::data age_inputs(const std::vector<Label>& audiences, Language language, const std::string& prefix) {
+    mustache::data list{mustache::data::type::list};
+    bool first_adult = true;
+    for (const auto& l : audiences) {
+        if (l.kind != "age") continue;
+        mustache::data d;
+        d.set("id", prefix + l.code);
+        d.set("code", l.code);
+        d.set("name", in(l.name, language));
+        d.set("value", !l.child && first_adult ? "1" : "0");
+        if (!l.child) first_adult = false;
+        list.push_back(d);
+    }
+    return list;
+}
+
+mustache::data group_choices(const std::vector<Label>& audiences, Language language) {
+    mustache::data list{mustache::data::type::list};
+    for (const auto& l : audiences) {
+        if (l.kind != "group") continue;
+        mustache::data d;
+        d.set("code", l.code);
+        d.set("name", in(l.name, language));
+        list.push_back(d);
+    }
+    return list;
+}
+
+}  // namespace skirosim::activities

@@ -126,7 +126,7 @@ TEST_P(Points, AReportGoesFromAResidentToTheCoordinatorAndToResolved) {
     auto sent = resident.post("/lv/points/kimija-container-site-1/report",
                               {{"kind", "overflowing"}, {"details", "Pārpildīts kopš pirmdienas"}, {"contact", "reporter@example.org"}});
     EXPECT_EQ(sent.status, 200);
-    EXPECT_THAT(sent.body, HasSubstr("Koordinators ir saņēmis"));
+    EXPECT_THAT(sent.body, HasSubstr("Ziņojums nodots koordinatoram"));
     // A neighbour reports the same: asked first, then joined.
     Browser neighbour(*server_);
     neighbour.get("/ru/points/kimija-container-site-1");

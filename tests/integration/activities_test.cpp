@@ -139,7 +139,7 @@ TEST_P(Activities, The21stPersonWaitsAndMovesUpWhenSomeoneCancels) {
     auto outbox = server_->app().database().read<std::vector<platform::OutboxMessage>>(
         [](soci::session& sql) -> Result<std::vector<platform::OutboxMessage>> { return platform::Outbox::to_recipient(sql, "late@example.org"); });
     ASSERT_EQ(outbox->size(), 2u);  // "on the waiting list", then "a place is free"
-    EXPECT_EQ(outbox->front().subject, "Jums ir brīva vieta");
+    EXPECT_EQ(outbox->front().subject, "Jums atbrīvojās vieta");
 }
 
 TEST_P(Activities, RegistrationRefusesWhatItCannotTake) {

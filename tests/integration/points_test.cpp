@@ -156,7 +156,7 @@ TEST_P(Points, AReportGoesFromAResidentToTheCoordinatorAndToResolved) {
     bool to_body = false, to_reporter = false;
     for (const auto& message : *outbox) {
         if (message.recipient == "dispatch@aadso.example") to_body = true;
-        if (message.recipient == "reporter@example.org" && message.subject == "Jūsu ziņojums ir atrisināts") to_reporter = true;
+        if (message.recipient == "reporter@example.org" && message.subject == "Jūsu ziņotā problēma ir novērsta") to_reporter = true;
     }
     EXPECT_TRUE(to_body);
     EXPECT_TRUE(to_reporter);

@@ -23,7 +23,7 @@ test('a family registers two adults and three children as guests', async () => {
   await page.fill('#age-age-7-12', '2');
   await page.check('input[name=group][value=families]');
   await Promise.all([page.waitForNavigation(), page.click('form.stack button[type=submit]')]);
-  await page.waitForSelector('text=Jūs esat pieteicies');
+  await page.waitForSelector('text=Pieteikums saņemts');
   await page.screenshot({ path: path.join(screenshotDir, 'activity-registered-lv.png'), fullPage: true });
   assert.ok(await page.isVisible('a[href*="/lv/registrations/cancel?token="]'));
 });

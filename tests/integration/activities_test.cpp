@@ -111,7 +111,7 @@ TEST_P(Activities, The21stPersonWaitsAndMovesUpWhenSomeoneCancels) {
     auto first = family.post(target + "/register", {{"name", "Ozolu ģimene"}, {"contact", "ozoli@example.org"},
                                                      {"adults", "2"}, {"children", "3"}});
     ASSERT_EQ(first.status, 200);
-    EXPECT_THAT(first.body, HasSubstr("Jūs esat pieteicies"));
+    EXPECT_THAT(first.body, HasSubstr("Pieteikums saņemts"));
     std::smatch m;
     ASSERT_TRUE(std::regex_search(first.body, m, std::regex(R"(registrations/cancel\?token=([A-Za-z0-9_-]+))")));
     const std::string family_token = m[1];
@@ -139,7 +139,7 @@ TEST_P(Activities, The21stPersonWaitsAndMovesUpWhenSomeoneCancels) {
     auto outbox = server_->app().database().read<std::vector<platform::OutboxMessage>>(
         [](soci::session& sql) -> Result<std::vector<platform::OutboxMessage>> { return platform::Outbox::to_recipient(sql, "late@example.org"); });
     ASSERT_EQ(outbox->size(), 2u);  // "on the waiting list", then "a place is free"
-    EXPECT_EQ(outbox->front().subject, "Jums ir brīva vieta");
+    EXPECT_EQ(outbox->front().subject, "Jums atbrīvojās vieta");
 }
 
 TEST_P(Activities, RegistrationRefusesWhatItCannotTake) {

@@ -77,7 +77,7 @@ TEST_P(Points, PagesInEveryLanguageAndSampleDataSaysSo) {
     ASSERT_EQ(list.status, 200);
     EXPECT_THAT(list.body, HasSubstr("Ящик для батареек в детском клубе «Mezgls»"));
     EXPECT_THAT(list.body, Not(HasSubstr("Аптека, принимающая лекарства")));
-    EXPECT_THAT(list.body, HasSubstr("Примерные данные"));
+    EXPECT_THAT(list.body, HasSubstr("Демонстрационные данные"));
     auto point = server_->get("/lv/points/liginiski-sorting-site");
     ASSERT_EQ(point.status, 200);
     EXPECT_THAT(point.body, HasSubstr("Mo-Su 08:00-19:00"));
@@ -126,7 +126,7 @@ TEST_P(Points, AReportGoesFromAResidentToTheCoordinatorAndToResolved) {
     auto sent = resident.post("/lv/points/kimija-container-site-1/report",
                               {{"kind", "overflowing"}, {"details", "Pārpildīts kopš pirmdienas"}, {"contact", "reporter@example.org"}});
     EXPECT_EQ(sent.status, 200);
-    EXPECT_THAT(sent.body, HasSubstr("Koordinators ir saņēmis"));
+    EXPECT_THAT(sent.body, HasSubstr("Ziņojums nodots koordinatoram"));
     // A neighbour reports the same: asked first, then joined.
     Browser neighbour(*server_);
     neighbour.get("/ru/points/kimija-container-site-1");
@@ -135,7 +135,7 @@ TEST_P(Points, AReportGoesFromAResidentToTheCoordinatorAndToResolved) {
     std::smatch m;
     ASSERT_TRUE(std::regex_search(asked.body, m, std::regex(R"re(name="same" value="(\d+)")re")));
     auto joined = neighbour.post("/ru/points/kimija-container-site-1/report", {{"kind", "overflowing"}, {"same", m[1]}});
-    EXPECT_THAT(joined.body, HasSubstr("добавили ваш голос"));
+    EXPECT_THAT(joined.body, HasSubstr("Ваше сообщение добавлено к уже открытой заявке"));
 
     Browser coordinator(*server_);
     coordinator.get("/lv/login");
@@ -156,7 +156,7 @@ TEST_P(Points, AReportGoesFromAResidentToTheCoordinatorAndToResolved) {
     bool to_body = false, to_reporter = false;
     for (const auto& message : *outbox) {
         if (message.recipient == "dispatch@aadso.example") to_body = true;
-        if (message.recipient == "reporter@example.org" && message.subject == "Jūsu ziņojums ir atrisināts") to_reporter = true;
+        if (message.recipient == "reporter@example.org" && message.subject == "Jūsu ziņotā problēma ir novērsta") to_reporter = true;
     }
     EXPECT_TRUE(to_body);
     EXPECT_TRUE(to_reporter);

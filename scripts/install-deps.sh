@@ -5,7 +5,7 @@
 set -euo pipefail
 
 packages=(
-  g++ cmake ninja-build pkg-config gettext
+  g++ cmake ninja-build mold pkg-config gettext
   libboost1.81-dev libboost-json1.81-dev libboost-url1.81-dev libboost-locale1.81-dev
   libsoci-dev libpq-dev libsqlite3-dev libicu-dev libstemmer-dev libkainjow-mustache-dev
   libsodium-dev libqrencode-dev libcurl4-openssl-dev libspdlog-dev libfmt-dev libcli11-dev

@@ -8,8 +8,8 @@ const require = createRequire(import.meta.url);
 const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 
 export const baseUrl = process.env.SKIROSIM_BASE_URL;
-// How many days scripts/sample-profile.py moved the sample activities (0 while their dates are
-// still ahead; then whole 52-week steps): test.sh says it.
+// The server runs at a fixed moment (test.sh starts it with --clock-start), so the sample
+// activities' dates are always ahead, whatever the machine's date.
 if (!baseUrl) throw new Error('SKIROSIM_BASE_URL is not set: run the tests through scripts/test.sh');
 
 export const screenshotDir = path.join(import.meta.dirname ?? '.', 'screenshots');

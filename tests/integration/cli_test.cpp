@@ -63,6 +63,22 @@ TEST(Cli, DatabaseFromEnvironmentAndTheFlagWins) {
     EXPECT_FALSE(fs::exists(from_env));
 }
 
+// `skirosim serve --database …` works as well as `skirosim --database … serve`.
+TEST(Cli, TheWholeCommandsOptionsMayFollowTheSubcommand) {
+    const std::string after = temp_file("after.db");
+    fs::remove(after);
+    auto migrated = run_command(skirosim("migrate --database sqlite:" + after));
+    EXPECT_EQ(migrated.exit_code, 0) << migrated.output;
+    EXPECT_TRUE(fs::exists(after));
+
+    const std::string served = temp_file("served.db");
+    fs::remove(served);
+    ServerProcess server("sqlite:" + served);  // starts `skirosim serve --database sqlite:… --listen …`
+    EXPECT_TRUE(fs::exists(served));
+    auto page = run_command("curl -s -o /dev/null -w '%{http_code}' http://127.0.0.1:" + std::to_string(server.port()) + "/lv/");
+    EXPECT_EQ(page.output, "200");
+}
+
 TEST(Cli, ANewDatabaseGetsTheDataProfileUnlessEmpty) {
     const std::string full = temp_file("full.db"), empty = temp_file("empty.db");
     fs::remove(full);

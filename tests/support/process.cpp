@@ -101,10 +101,11 @@ ServerProcess::ServerProcess(const std::string& database_url, std::vector<std::s
     fs::create_directories(dir_);
     log_ = dir_ + "/server.log";
     const std::string port_file = dir_ + "/port";
-    std::vector<std::string> args{binary(),      "--database",  database_url,   "--resources",
-                                  source_dir(),  "--locale-dir", locale_dir(),  "--profile",
-                                  test_profile(), "--clock-start", test_moment_text(), "serve",
-                                  "--listen",    "127.0.0.1:0", "--port-file", port_file};
+    // The whole command's options after the subcommand, as people type them (`serve --database …`).
+    std::vector<std::string> args{binary(),      "serve",        "--database",  database_url,
+                                  "--resources", source_dir(),   "--locale-dir", locale_dir(),
+                                  "--profile",   test_profile(), "--clock-start", test_moment_text(),
+                                  "--listen",    "127.0.0.1:0",  "--port-file", port_file};
     // The process tests register hundreds of guests from 127.0.0.1 (crashes, clusters, load);
     // the limits on guests are tested on their own (security_test.cpp).
     for (const char* a : {"--guest-registrations-per-address-hour", "1000000", "--guest-registrations-per-contact-day",

@@ -194,6 +194,8 @@ HttpResult to_result(bhttp::response<bhttp::string_body>&& response) {
     return result;
 }
 
+}  // namespace
+
 bhttp::request<bhttp::string_body> make_request(const std::string& method,
                                                 const std::string& target,
                                                 const std::string& body, const Headers& headers) {
@@ -206,8 +208,6 @@ bhttp::request<bhttp::string_body> make_request(const std::string& method,
     }
     return request;
 }
-
-}  // namespace
 
 HttpResult HttpClient::request(const std::string& method, const std::string& target,
                                const std::string& body, const Headers& headers) const {

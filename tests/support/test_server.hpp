@@ -38,8 +38,9 @@ public:
     HttpResult get(const std::string& target, const Headers& headers = {}) const;
     HttpResult post_form(const std::string& target, const std::string& body,
                          const Headers& headers = {}) const;
-    HttpResult request(const std::string& method, const std::string& target,
-                       const std::string& body, const Headers& headers) const;
+    // Over a socket; the in-process client (support/in_process.hpp) hands it to the router instead.
+    virtual HttpResult request(const std::string& method, const std::string& target,
+                               const std::string& body, const Headers& headers) const;
 
 protected:
     unsigned short port_ = 0;
@@ -74,6 +75,12 @@ private:
     std::unique_ptr<app::Application> app_;
     std::thread thread_;
 };
+
+// The request a client sends: Host, the given headers, the body with its length.
+boost::beast::http::request<boost::beast::http::string_body> make_request(const std::string& method,
+                                                                          const std::string& target,
+                                                                          const std::string& body,
+                                                                          const Headers& headers);
 
 // One HTTP/1.1 exchange on an existing connection helper, for keep-alive tests.
 // A database with the migrations and the data profile already in it, copied from one made once

@@ -69,6 +69,15 @@ std::vector<OutboxMessage> Outbox::unsent(soci::session& sql, int limit) {
     return select_outbox(sql, "WHERE sent_at IS NULL", limit, true);
 }
 
+bool Outbox::claim(soci::session& sql, long long id, std::time_t now, std::time_t until) {
+    long long at = now, to = until;
+    soci::statement st = (sql.prepare << "UPDATE outbox SET next_attempt_at = :until WHERE id = :id AND sent_at IS NULL "
+                                         "AND next_attempt_at <= :now",
+                          soci::use(to, "until"), soci::use(id, "id"), soci::use(at, "now"));
+    st.execute(true);
+    return st.get_affected_rows() == 1;
+}
+
 void Outbox::mark_sent(soci::session& sql, long long id, std::time_t at) {
     long long when = at;
     sql << "UPDATE outbox SET sent_at = :at, attempts = attempts + 1 WHERE id = :id", soci::use(when, "at"), soci::use(id, "id");

@@ -36,6 +36,9 @@ public:
     // Unsent messages of these media that are due to be tried, oldest first.
     static std::vector<OutboxMessage> due(soci::session& sql, const std::vector<std::string>& media, std::time_t now,
                                           int max_attempts, int limit);
+    // Takes a due message for one sender until `until`: true only for the one sender (thread or
+    // server) whose claim changed the row, so that two never send the same message.
+    static bool claim(soci::session& sql, long long id, std::time_t now, std::time_t until);
     static void mark_sent(soci::session& sql, long long id, std::time_t at);
     // A failed try: counted, its reason kept, the next one not before `next_attempt_at`.
     static void mark_failed(soci::session& sql, long long id, const std::string& error, std::time_t next_attempt_at);

@@ -235,6 +235,11 @@ Result<int> Sender::send_pending(std::time_t now) {
     if (!pending) return std::unexpected(pending.error());
     int sent = 0;
     for (const auto& message : *pending) {
+        // Another sender (the background thread, another server) may have read the same list.
+        auto mine = db_.transaction<bool>([&](soci::session& sql) -> Result<bool> {
+            return Outbox::claim(sql, message.id, now, now + kClaimSeconds);
+        });
+        if (!mine || !*mine) continue;
         std::string error;
         try {
             if (message.medium == "email") smtp_send(smtp_, message.recipient, message.subject, message.body, now);

@@ -42,6 +42,9 @@ struct SmsSettings {
 // The pause before the next try after `attempts` failures: a minute, doubling, at most 6 hours.
 std::chrono::seconds retry_pause(int attempts);
 inline constexpr int kMaxSendAttempts = 10;
+// How long a claimed message is left to the sender that claimed it: longer than any one try
+// (libcurl's timeouts), so that a sender that died mid-send leaves it to be tried again later.
+inline constexpr std::time_t kClaimSeconds = 10 * 60;
 
 class Sender {
 public:

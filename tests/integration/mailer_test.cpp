@@ -7,7 +7,9 @@
 #include <boost/asio/ip/tcp.hpp>
 #include <boost/json.hpp>
 
+#include <map>
 #include <regex>
+#include <thread>
 
 #include "platform/sender.hpp"
 #include "accounts/repository.hpp"
@@ -143,6 +145,29 @@ TEST(Mailer, AServerThatIsAwayLeavesTheMessagesWaiting) {
     EXPECT_EQ(waiting.front().attempts, 1);
     EXPECT_FALSE(waiting.front().sent_at.has_value());
     EXPECT_FALSE(waiting.front().last_error.empty());
+}
+
+// The background sender and two more callers (as two app servers would) read the same due list
+// at once: each message still goes out once.
+TEST(Mailer, SendersRacingForTheOutboxSendEachMessageOnce) {
+    HttpReceiver gateway(/*fail_first=*/0);
+    auto options = TestServer::default_options(temp_sqlite_url());
+    options.sms.url = gateway.url("/send");
+    TestServer server(options);
+    for (int i = 0; i < 6; ++i) sign_up(server, "2612 345" + std::to_string(i));
+    std::vector<std::thread> senders;
+    for (int i = 0; i < 2; ++i) {
+        senders.emplace_back([&] { (void)server.app().sender().send_pending(server.now()); });
+    }
+    for (auto& t : senders) t.join();
+    (void)server.app().sender().send_pending(server.now());  // whatever the others left
+    std::map<std::string, int> per_number;
+    for (const auto& request : gateway.requests()) {
+        ++per_number[std::string(boost::json::parse(request.at("body").as_string()).at("to").as_string())];
+    }
+    EXPECT_EQ(per_number.size(), 6u);
+    for (const auto& [number, times] : per_number) EXPECT_EQ(times, 1) << number;
+    for (const auto& message : outbox(server)) EXPECT_TRUE(message.sent_at.has_value()) << message.recipient;
 }
 
 TEST(Mailer, TextMessagesGoThroughTheGatewayAndAreTriedAgainWhenItFails) {

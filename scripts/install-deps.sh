@@ -48,8 +48,9 @@ if ((${#missing[@]})); then
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}"
 fi
 
-# Leaflet (the map) from npm, into web/node_modules, which the server serves under /static/vendor/.
+# Leaflet (the map) and OpenMoji (a picture for every item and bin) from npm, into
+# web/node_modules, which the server serves under /static/vendor/.
 cd "$(dirname "$0")/../web"
-if [[ ! -f node_modules/leaflet/dist/leaflet.js ]]; then
+if [[ ! -f node_modules/leaflet/dist/leaflet.js || ! -d node_modules/openmoji/color/svg ]]; then
   npm ci --no-audit --no-fund --loglevel=error
 fi

@@ -101,6 +101,9 @@ Application::Application(const Options& options) : options_(options) {
     static_files_ = std::make_unique<http::StaticFiles>(options_.resources / "static");
     // Leaflet comes from npm (web/package.json), installed by scripts/install-deps.sh.
     static_files_->mount(options_.resources / "web" / "node_modules" / "leaflet" / "dist", "vendor/leaflet");
+    // OpenMoji's colour pictograms (CC BY-SA 4.0, credited on the about page), by hex code.
+    static_files_->mount_on_disk(options_.resources / "web" / "node_modules" / "openmoji" / "color" / "svg",
+                                 "vendor/openmoji");
     views_ = std::make_unique<web::Views>(options_.resources / "templates", *translator_, *static_files_);
     sender_ = std::make_unique<platform::Sender>(*db_, *clock_, options.smtp, options.sms);
     platform::Settings settings;

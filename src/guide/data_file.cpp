@@ -17,7 +17,23 @@ namespace {
 Result<std::string> channel_code(const JsonReader& r, const char* key) {
     auto code = r.string(key);
     if (!code) return code;
-    if (!is_channel(*code)) return std::unexpected(r.error(key, "\"{2}\" is not a channel code", {*code}));
+    if (!is_channel_code(*code)) return std::unexpected(r.error(key, "\"{2}\" is not a channel code", {*code}));
+    return code;
+}
+
+Result<Provenance> provenance(const JsonReader& r, bool verified_by_default = false) {
+    Provenance p;
+    SKIROSIM_TRY_ASSIGN(p.source, r.optional_string("source"));
+    SKIROSIM_TRY_ASSIGN(p.verified, r.optional_bool("verified", verified_by_default));
+    return p;
+}
+
+Result<std::string> picture(const JsonReader& r) {
+    auto code = r.optional_string("picture");
+    if (!code || code->empty()) return code;
+    if (!is_picture_code(*code)) {
+        return std::unexpected(r.error("picture", "\"{2}\" must be an OpenMoji code like 1F50B", {*code}));
+    }
     return code;
 }
 
@@ -39,7 +55,7 @@ Result<Bin> parse_bin(const JsonReader& r) {
     SKIROSIM_TRY_ASSIGN(b.channels, r.strings("channels"));
     if (b.channels.empty()) return std::unexpected(r.error("channels", "must name at least one channel"));
     for (const auto& code : b.channels) {
-        if (!is_channel(code)) return std::unexpected(r.error("channels", "\"{2}\" is not a channel code", {code}));
+        if (!is_channel_code(code)) return std::unexpected(r.error("channels", "\"{2}\" is not a channel code", {code}));
     }
     SKIROSIM_TRY_ASSIGN(b.name, r.text("name"));
     SKIROSIM_TRY_ASSIGN(b.colour, r.string("colour"));
@@ -51,6 +67,9 @@ Result<Bin> parse_bin(const JsonReader& r) {
     SKIROSIM_TRY_ASSIGN(b.refuses, r.list("refuses"));
     SKIROSIM_TRY_ASSIGN(b.mistakes, r.list("mistakes"));
     SKIROSIM_TRY_ASSIGN(b.sample, r.optional_bool("sample", false));
+    // Older files say "sample" only: a sample bin is not verified.
+    SKIROSIM_TRY_ASSIGN(b.provenance, provenance(r, !b.sample));
+    SKIROSIM_TRY_ASSIGN(b.picture, picture(r));
     return b;
 }
 
@@ -89,6 +108,8 @@ Result<Item> parse_item(const JsonReader& r) {
     SKIROSIM_TRY_ASSIGN(item.synonyms, r.list("synonyms"));
     SKIROSIM_TRY_ASSIGN(item.tips, r.list("tips"));
     SKIROSIM_TRY_ASSIGN(item.reuse, r.optional_text("reuse"));
+    SKIROSIM_TRY_ASSIGN(item.provenance, provenance(r));
+    SKIROSIM_TRY_ASSIGN(item.picture, picture(r));
     if (r.has("question")) {
         auto question_reader = r.object("question");
         if (!question_reader) return std::unexpected(question_reader.error());
@@ -112,6 +133,7 @@ Result<Override> parse_override(const JsonReader& r) {
     SKIROSIM_TRY_ASSIGN(o.item, r.identifier("item"));
     SKIROSIM_TRY_ASSIGN(o.channel, channel_code(r, "channel"));
     SKIROSIM_TRY_ASSIGN(o.note, r.text("note"));
+    SKIROSIM_TRY_ASSIGN(o.provenance, provenance(r));
     return o;
 }
 
@@ -245,7 +267,9 @@ json::object export_catalogue(const Catalogue& catalogue) {
             bins.push_back(json::object{{"id", b.id}, {"kind", b.kind}, {"channels", codes},
                                         {"name", localized(b.name)}, {"colour", b.colour}, {"icon", b.icon},
                                         {"accepts", localized(b.accepts)}, {"refuses", localized(b.refuses)},
-                                        {"mistakes", localized(b.mistakes)}, {"sample", b.sample}});
+                                        {"mistakes", localized(b.mistakes)}, {"sample", b.sample},
+                                        {"source", b.provenance.source}, {"verified", b.provenance.verified},
+                                        {"picture", b.picture}});
         }
         places.push_back(json::object{{"id", p.id}, {"name", localized(p.name)}, {"operator", p.operator_name},
                                       {"sample", p.sample}, {"bins", bins}});
@@ -259,10 +283,15 @@ json::object export_catalogue(const Catalogue& catalogue) {
         }
         if (!empty(item.tips)) o["tips"] = localized(item.tips);
         if (item.reuse) o["reuse"] = localized(*item.reuse);
+        o["source"] = item.provenance.source;
+        o["verified"] = item.provenance.verified;
+        if (!item.picture.empty()) o["picture"] = item.picture;
         items.push_back(std::move(o));
     }
     for (const Override& o : catalogue.overrides()) {
-        overrides.push_back(json::object{{"place", o.place}, {"item", o.item}, {"channel", o.channel}, {"note", localized(o.note)}});
+        overrides.push_back(json::object{{"place", o.place}, {"item", o.item}, {"channel", o.channel},
+                                         {"note", localized(o.note)}, {"source", o.provenance.source},
+                                         {"verified", o.provenance.verified}});
     }
     json::array popular;
     for (const auto& id : catalogue.popular()) popular.emplace_back(id);
@@ -335,6 +364,12 @@ const std::vector<std::string>& csv_columns() {
         "id", "channel", "name_lv", "name_ru", "name_en", "synonyms_lv", "synonyms_ru", "synonyms_en",
         "question_lv", "question_ru", "question_en", "yes", "no", "tips_lv", "tips_ru", "tips_en",
         "reuse_lv", "reuse_ru", "reuse_en"};
+    return columns;
+}
+
+// Written by the export and read when present: files made before them still import.
+const std::vector<std::string>& optional_csv_columns() {
+    static const std::vector<std::string> columns{"picture", "source", "verified"};
     return columns;
 }
 
@@ -421,8 +456,8 @@ Result<json::value> csv_to_json(const std::string& text, const std::string& file
     for (std::size_t r = 1; r < rows->size(); ++r) {
         const auto& row = (*rows)[r];
         auto cell = [&](const std::string& name) -> std::string {
-            std::size_t i = column[name];
-            return i < row.size() ? row[i] : std::string();
+            auto at = column.find(name);
+            return at != column.end() && at->second < row.size() ? row[at->second] : std::string();
         };
         json::object item{{"id", cell("id")}, {"channel", cell("channel")}};
         json::object name, synonyms, tips, question_text, reuse;
@@ -445,6 +480,10 @@ Result<json::value> csv_to_json(const std::string& text, const std::string& file
         item["tips"] = tips;
         if (has_question) item["question"] = json::object{{"text", question_text}, {"yes", cell("yes")}, {"no", cell("no")}};
         if (has_reuse) item["reuse"] = reuse;
+        item["source"] = cell("source");
+        const std::string verified = cell("verified");
+        item["verified"] = verified == "true" || verified == "yes" || verified == "1";
+        if (!cell("picture").empty()) item["picture"] = cell("picture");
         items.push_back(std::move(item));
     }
     return json::value(json::object{{"format", "skirosim/1"}, {"items", items}});
@@ -457,6 +496,7 @@ std::string export_items_csv(const Catalogue& catalogue) {
         if (i) out += ',';
         out += csv_columns()[i];
     }
+    for (const auto& name : optional_csv_columns()) out += "," + name;
     out += "\r\n";
     for (const Item& item : catalogue.items()) {
         std::vector<std::string> cells{item.id, item.channel, item.name[0], item.name[1], item.name[2],
@@ -466,6 +506,9 @@ std::string export_items_csv(const Catalogue& catalogue) {
         cells.push_back(item.question ? item.question->no : "");
         for (std::size_t l = 0; l < 3; ++l) cells.push_back(join_list(item.tips[l]));
         for (std::size_t l = 0; l < 3; ++l) cells.push_back(item.reuse ? (*item.reuse)[l] : "");
+        cells.push_back(item.picture);
+        cells.push_back(item.provenance.source);
+        cells.push_back(item.provenance.verified ? "true" : "false");
         for (std::size_t i = 0; i < cells.size(); ++i) {
             if (i) out += ',';
             out += csv_field(cells[i]);

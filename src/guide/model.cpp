@@ -2,20 +2,34 @@
 #include "guide/model.hpp"
 
 #include <algorithm>
+#include <regex>
 
 namespace skirosim::guide {
 
-const std::vector<std::string>& channel_codes() {
-    static const std::vector<std::string> codes{
-        "paper",     "plastic",     "metal", "glass",     "deposit",   "bio",
-        "textile",   "batteries",   "electronics", "lamps", "hazardous", "medicines",
-        "bulky",     "construction", "tyres", "mixed"};
-    return codes;
+bool is_channel_code(const std::string& code) { return is_identifier(code); }
+
+bool is_picture_code(const std::string& code) {
+    static const std::regex kCode("[0-9A-F]{4,6}(-[0-9A-F]{4,6})*");
+    return std::regex_match(code, kCode);
 }
 
-bool is_channel(const std::string& code) {
-    const auto& codes = channel_codes();
-    return std::find(codes.begin(), codes.end(), code) != codes.end();
+std::string picture_url(const std::string& code) {
+    return code.empty() ? "" : "/static/vendor/openmoji/" + code + ".svg";
+}
+
+std::string Catalogue::picture_url(const Place* place, const Item& item) const {
+    if (!item.picture.empty()) return guide::picture_url(item.picture);
+    if (place) {
+        if (const Bin* bin = bin_for(*place, answer(place, item))) return guide::picture_url(bin->picture);
+    }
+    return "";
+}
+
+const Provenance& Catalogue::provenance(const Place* place, const Item& item) const {
+    if (place) {
+        if (const Override* o = override_for(place->id, item.id)) return o->provenance;
+    }
+    return item.provenance;
 }
 
 Catalogue::Catalogue(CatalogueData data) : data_(std::move(data)) {

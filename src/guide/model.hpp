@@ -11,9 +11,21 @@
 
 namespace skirosim::guide {
 
-// The stable channel codes, in display order.
-const std::vector<std::string>& channel_codes();
-bool is_channel(const std::string& code);
+// A channel code as the data may spell one (lowercase letters, digits, hyphens): which channels
+// exist, and their order, is the data's (the profile's guide.json), not the code's.
+bool is_channel_code(const std::string& code);
+
+// Where an answer comes from ("AADSO, aadso.lv, 2024-03") and whether the operator's or an
+// authority's published rule states it (else it is the team's best reading, and says so).
+struct Provenance {
+    std::string source;
+    bool verified = false;
+};
+
+// An OpenMoji code as the data names a picture: uppercase hex code points joined by "-".
+bool is_picture_code(const std::string& code);
+// Where the server serves a picture code (OpenMoji, web/node_modules); empty for no picture.
+std::string picture_url(const std::string& code);
 
 struct Channel {
     std::string code;
@@ -28,6 +40,8 @@ struct Bin {
     std::string colour, icon;
     LocalizedList accepts, refuses, mistakes;
     bool sample = false;
+    Provenance provenance;
+    std::string picture;  // an OpenMoji hex code ("1F5D1"); empty: the icon
 };
 
 struct Place {
@@ -51,11 +65,14 @@ struct Item {
     std::optional<Question> question;
     LocalizedList tips;
     std::optional<LocalizedText> reuse;
+    Provenance provenance;
+    std::string picture;  // an OpenMoji hex code; empty: the bin's
 };
 
 struct Override {
     std::string place, item, channel;
     LocalizedText note;
+    Provenance provenance;
 };
 
 // What one import brings (any part may be empty).
@@ -102,6 +119,10 @@ public:
     // A channel the item's data names (its own or a question's answer), as this place
     // answers it: the place's override replaces the item's own channel.
     std::string resolve(const Place* place, const Item& item, const std::string& channel) const;
+    // Where the item's answer in this place comes from: the override's, else the item's own.
+    const Provenance& provenance(const Place* place, const Item& item) const;
+    // The address of the item's picture (its own, else its answer's bin's), empty when neither has one.
+    std::string picture_url(const Place* place, const Item& item) const;
     // Every channel the item can lead to (its answer, the question's answers).
     std::vector<std::string> possible_channels(const Place* place, const Item& item) const;
 

@@ -52,17 +52,17 @@ CatalogueData Repository::load(soci::session& sql) {
     {
         std::string place_id, channels, a[3], r[3], m[3];
         Bin b;
-        int sample = 0;
+        int sample = 0, bin_verified = 0;
         soci::statement st =
             (sql.prepare << "SELECT place_id, id, kind, channels, name_lv, name_ru, name_en, colour, icon, "
                             "accepts_lv, accepts_ru, accepts_en, refuses_lv, refuses_ru, refuses_en, "
-                            "mistakes_lv, mistakes_ru, mistakes_en, sample FROM bins "
+                            "mistakes_lv, mistakes_ru, mistakes_en, sample, source, verified, picture FROM bins "
                             "ORDER BY place_id, position",
              soci::into(place_id), soci::into(b.id), soci::into(b.kind), soci::into(channels),
              soci::into(b.name[0]), soci::into(b.name[1]), soci::into(b.name[2]), soci::into(b.colour),
              soci::into(b.icon), soci::into(a[0]), soci::into(a[1]), soci::into(a[2]), soci::into(r[0]),
              soci::into(r[1]), soci::into(r[2]), soci::into(m[0]), soci::into(m[1]), soci::into(m[2]),
-             soci::into(sample));
+             soci::into(sample), soci::into(b.provenance.source), soci::into(bin_verified), soci::into(b.picture));
         st.execute();
         while (st.fetch()) {
             Bin copy = b;
@@ -71,6 +71,7 @@ CatalogueData Repository::load(soci::session& sql) {
             copy.refuses = to_list(r[0], r[1], r[2]);
             copy.mistakes = to_list(m[0], m[1], m[2]);
             copy.sample = sample != 0;
+            copy.provenance.verified = bin_verified != 0;
             for (Place& p : data.places) {
                 if (p.id == place_id) p.bins.push_back(std::move(copy));
             }
@@ -80,17 +81,19 @@ CatalogueData Repository::load(soci::session& sql) {
         Item item;
         std::string syn[3], question[3], yes, no, tips[3];
         LocalizedText reuse;
+        int item_verified = 0;
         soci::statement st =
             (sql.prepare << "SELECT id, channel, name_lv, name_ru, name_en, synonyms_lv, synonyms_ru, "
                             "synonyms_en, question_lv, question_ru, question_en, question_yes, "
-                            "question_no, tips_lv, tips_ru, tips_en, reuse_lv, reuse_ru, reuse_en "
-                            "FROM items ORDER BY id",
+                            "question_no, tips_lv, tips_ru, tips_en, reuse_lv, reuse_ru, reuse_en, source, "
+                            "verified, picture FROM items ORDER BY id",
              soci::into(item.id), soci::into(item.channel), soci::into(item.name[0]),
              soci::into(item.name[1]), soci::into(item.name[2]), soci::into(syn[0]), soci::into(syn[1]),
              soci::into(syn[2]), soci::into(question[0]), soci::into(question[1]),
              soci::into(question[2]), soci::into(yes), soci::into(no), soci::into(tips[0]),
              soci::into(tips[1]), soci::into(tips[2]), soci::into(reuse[0]), soci::into(reuse[1]),
-             soci::into(reuse[2]));
+             soci::into(reuse[2]), soci::into(item.provenance.source), soci::into(item_verified),
+             soci::into(item.picture));
         st.execute();
         while (st.fetch()) {
             Item copy;
@@ -101,17 +104,24 @@ CatalogueData Repository::load(soci::session& sql) {
             copy.tips = to_list(tips[0], tips[1], tips[2]);
             if (!yes.empty()) copy.question = Question{{question[0], question[1], question[2]}, yes, no};
             if (!reuse[0].empty()) copy.reuse = reuse;
+            copy.provenance = {item.provenance.source, item_verified != 0};
+            copy.picture = item.picture;
             data.items.push_back(std::move(copy));
         }
     }
     {
         Override o;
-        soci::statement st = (sql.prepare << "SELECT place_id, item_id, channel, note_lv, note_ru, note_en "
-                                             "FROM overrides ORDER BY place_id, item_id",
+        int override_verified = 0;
+        soci::statement st = (sql.prepare << "SELECT place_id, item_id, channel, note_lv, note_ru, note_en, source, "
+                                             "verified FROM overrides ORDER BY place_id, item_id",
                               soci::into(o.place), soci::into(o.item), soci::into(o.channel),
-                              soci::into(o.note[0]), soci::into(o.note[1]), soci::into(o.note[2]));
+                              soci::into(o.note[0]), soci::into(o.note[1]), soci::into(o.note[2]),
+                              soci::into(o.provenance.source), soci::into(override_verified));
         st.execute();
-        while (st.fetch()) data.overrides.push_back(o);
+        while (st.fetch()) {
+            o.provenance.verified = override_verified != 0;
+            data.overrides.push_back(o);
+        }
     }
     {
         std::string value;
@@ -132,9 +142,10 @@ void Repository::save(soci::session& sql, const CatalogueData& data) {
         sql << "DELETE FROM settings WHERE key = 'popular'";
         sql << "INSERT INTO settings (key, value) VALUES ('popular', :v)", soci::use(value);
     }
-    const auto& codes = channel_codes();
+    // The channels are shown in the order the data gives them.
+    int position = 0;
     for (const Channel& c : data.channels) {
-        int position = static_cast<int>(std::find(codes.begin(), codes.end(), c.code) - codes.begin());
+        ++position;
         sql << "DELETE FROM channels WHERE code = :code", soci::use(c.code);
         sql << "INSERT INTO channels (code, position, name_lv, name_ru, name_en, description_lv, "
                "description_ru, description_en) VALUES (:code, :position, :n0, :n1, :n2, :d0, :d1, :d2)",
@@ -165,19 +176,20 @@ void Repository::save(soci::session& sql, const CatalogueData& data) {
             ++bin_position;
             const std::string channels = join_lines(b.channels);
             Lines3 a(b.accepts), r(b.refuses), m(b.mistakes);
-            int bin_sample = b.sample ? 1 : 0;
+            int bin_sample = b.sample ? 1 : 0, bin_verified = b.provenance.verified ? 1 : 0;
             sql << "INSERT INTO bins (place_id, id, position, kind, channels, name_lv, name_ru, name_en, "
                    "colour, icon, accepts_lv, accepts_ru, accepts_en, refuses_lv, refuses_ru, refuses_en, "
-                   "mistakes_lv, mistakes_ru, mistakes_en, sample) VALUES (:place, :id, :position, :kind, "
-                   ":channels, :n0, :n1, :n2, :colour, :icon, :a0, :a1, :a2, :r0, :r1, :r2, :m0, :m1, :m2, "
-                   ":sample)",
+                   "mistakes_lv, mistakes_ru, mistakes_en, sample, source, verified, picture) VALUES (:place, :id, "
+                   ":position, :kind, :channels, :n0, :n1, :n2, :colour, :icon, :a0, :a1, :a2, :r0, :r1, :r2, "
+                   ":m0, :m1, :m2, :sample, :source, :verified, :picture)",
                 soci::use(p.id, "place"), soci::use(b.id, "id"), soci::use(bin_position, "position"),
                 soci::use(b.kind, "kind"), soci::use(channels, "channels"), soci::use(b.name[0], "n0"),
                 soci::use(b.name[1], "n1"), soci::use(b.name[2], "n2"), soci::use(b.colour, "colour"),
                 soci::use(b.icon, "icon"), soci::use(a.lv, "a0"), soci::use(a.ru, "a1"),
                 soci::use(a.en, "a2"), soci::use(r.lv, "r0"), soci::use(r.ru, "r1"), soci::use(r.en, "r2"),
                 soci::use(m.lv, "m0"), soci::use(m.ru, "m1"), soci::use(m.en, "m2"),
-                soci::use(bin_sample, "sample");
+                soci::use(bin_sample, "sample"), soci::use(b.provenance.source, "source"),
+                soci::use(bin_verified, "verified"), soci::use(b.picture, "picture");
         }
     }
     for (const Item& item : data.items) {
@@ -193,26 +205,31 @@ void Repository::save(soci::session& sql, const CatalogueData& data) {
                      "synonyms_lv = :s0, synonyms_ru = :s1, synonyms_en = :s2, question_lv = :q0, "
                      "question_ru = :q1, question_en = :q2, question_yes = :yes, question_no = :no, "
                      "tips_lv = :t0, tips_ru = :t1, tips_en = :t2, reuse_lv = :u0, reuse_ru = :u1, "
-                     "reuse_en = :u2 WHERE id = :id"
+                     "reuse_en = :u2, source = :source, verified = :verified, picture = :picture WHERE id = :id"
                    : "INSERT INTO items (id, channel, name_lv, name_ru, name_en, synonyms_lv, synonyms_ru, "
                      "synonyms_en, question_lv, question_ru, question_en, question_yes, question_no, "
-                     "tips_lv, tips_ru, tips_en, reuse_lv, reuse_ru, reuse_en) VALUES (:id, :channel, "
-                     ":n0, :n1, :n2, :s0, :s1, :s2, :q0, :q1, :q2, :yes, :no, :t0, :t1, :t2, :u0, :u1, :u2)";
+                     "tips_lv, tips_ru, tips_en, reuse_lv, reuse_ru, reuse_en, source, verified, picture) "
+                     "VALUES (:id, :channel, :n0, :n1, :n2, :s0, :s1, :s2, :q0, :q1, :q2, :yes, :no, :t0, "
+                     ":t1, :t2, :u0, :u1, :u2, :source, :verified, :picture)";
+        const int item_verified = item.provenance.verified ? 1 : 0;
         sql << statement, soci::use(item.id, "id"), soci::use(item.channel, "channel"),
             soci::use(item.name[0], "n0"), soci::use(item.name[1], "n1"), soci::use(item.name[2], "n2"),
             soci::use(syn.lv, "s0"), soci::use(syn.ru, "s1"), soci::use(syn.en, "s2"),
             soci::use(q.text[0], "q0"), soci::use(q.text[1], "q1"), soci::use(q.text[2], "q2"),
             soci::use(q.yes, "yes"), soci::use(q.no, "no"), soci::use(tips.lv, "t0"),
             soci::use(tips.ru, "t1"), soci::use(tips.en, "t2"), soci::use(reuse[0], "u0"),
-            soci::use(reuse[1], "u1"), soci::use(reuse[2], "u2");
+            soci::use(reuse[1], "u1"), soci::use(reuse[2], "u2"), soci::use(item.provenance.source, "source"),
+            soci::use(item_verified, "verified"), soci::use(item.picture, "picture");
     }
     for (const Override& o : data.overrides) {
         sql << "DELETE FROM overrides WHERE place_id = :place AND item_id = :item",
             soci::use(o.place, "place"), soci::use(o.item, "item");
-        sql << "INSERT INTO overrides (place_id, item_id, channel, note_lv, note_ru, note_en) "
-               "VALUES (:place, :item, :channel, :n0, :n1, :n2)",
+        const int override_verified = o.provenance.verified ? 1 : 0;
+        sql << "INSERT INTO overrides (place_id, item_id, channel, note_lv, note_ru, note_en, source, verified) "
+               "VALUES (:place, :item, :channel, :n0, :n1, :n2, :source, :verified)",
             soci::use(o.place, "place"), soci::use(o.item, "item"), soci::use(o.channel, "channel"),
-            soci::use(o.note[0], "n0"), soci::use(o.note[1], "n1"), soci::use(o.note[2], "n2");
+            soci::use(o.note[0], "n0"), soci::use(o.note[1], "n1"), soci::use(o.note[2], "n2"),
+            soci::use(o.provenance.source, "source"), soci::use(override_verified, "verified");
     }
 }
 

@@ -49,6 +49,7 @@ mustache::data bin_view(const Bin& bin, Language language) {
     d.set("kind", bin.kind);
     d.set("container", bin.kind == "container");
     d.set("sample", bin.sample);
+    web::set_text(d, "picture", picture_url(bin.picture));
     return d;
 }
 
@@ -79,6 +80,7 @@ mustache::data result_list(const Service::Found& found, Language language) {
         if (hit.matched_text != in(item.name, language)) d.set("matched", hit.matched_text);
         d.set("answer", answer_view(catalogue, catalogue.answer(place, item), language));
         d.set("depends", item.question.has_value());
+        web::set_text(d, "picture", catalogue.picture_url(place, item));
         list.push_back(d);
     }
     return list;
@@ -216,6 +218,10 @@ void add_routes(http::Router& router, Service& service, const web::Views& views,
         page.data.set("tips", lines(in(item->tips, language)));
         page.data.set("has_tips", !in(item->tips, language).empty());
         if (item->reuse) page.data.set("reuse", in((*item->reuse), language));
+        web::set_text(page.data, "picture", catalogue.picture_url(place, *item));
+        const Provenance& provenance = catalogue.provenance(place, *item);
+        web::set_text(page.data, "source", provenance.source);
+        page.data.set("unverified", !provenance.verified);
         page.data.set("synonyms", lines(in(item->synonyms, language)));
         page.data.set("has_synonyms", !in(item->synonyms, language).empty());
         for (const auto& part : item_parts) part(request, channel, page.data);
@@ -236,6 +242,8 @@ void add_routes(http::Router& router, Service& service, const web::Views& views,
         page.data.set("accepts", lines(in(bin->accepts, language)));
         page.data.set("refuses", lines(in(bin->refuses, language)));
         page.data.set("mistakes", lines(in(bin->mistakes, language)));
+        web::set_text(page.data, "source", bin->provenance.source);
+        page.data.set("unverified", !bin->provenance.verified);
         mustache::data channels{mustache::data::type::list};
         for (const auto& code : bin->channels) {
             if (const Channel* c = catalogue.channel(code)) {

@@ -176,8 +176,12 @@ json::object Service::to_json(const Found& found, std::string_view query, Langua
                                     {"colour", b->colour}, {"icon", b->icon}}, sp);
             }
         }
+        const Provenance& provenance = catalogue.provenance(place, item);
         results.push_back(json::object({{"item", item.id},
                                         {"name", in(item.name, language)},
+                                        {"picture", catalogue.picture_url(place, item)},
+                                        {"verified", provenance.verified},
+                                        {"source", provenance.source},
                                         {"channel", channel},
                                         {"channels", std::move(channels)},
                                         {"bin", std::move(bin)},

@@ -52,6 +52,9 @@ ItemForm ItemForm::from(const http::Request& request) {
     }
     f.yes = field("yes");
     f.no = field("no");
+    f.source = field("source");
+    f.picture = field("picture");
+    f.verified = field("verified") == "yes";
     return f;
 }
 
@@ -70,6 +73,9 @@ ItemForm ItemForm::from(const guide::Item& item) {
         f.yes = item.question->yes;
         f.no = item.question->no;
     }
+    f.source = item.provenance.source;
+    f.verified = item.provenance.verified;
+    f.picture = item.picture;
     return f;
 }
 
@@ -111,6 +117,9 @@ Result<guide::Item> Editor::validate(const ItemForm& f) const {
         item["question"] = json::object{{"text", localized(f.question)}, {"yes", f.yes}, {"no", f.no}};
     }
     if (any(f.reuse)) item["reuse"] = localized(f.reuse);
+    item["source"] = f.source;
+    item["verified"] = f.verified;
+    if (!f.picture.empty()) item["picture"] = f.picture;
     json::value document = json::object{{"items", json::array{item}}};
     auto snapshot = guide_.snapshot();
     auto data = guide::parse_catalogue({NamedDocument{"form", JsonReader(document, "")}}, &snapshot->catalogue);

@@ -17,6 +17,9 @@ struct ItemForm {
     std::string id, channel;
     std::array<std::string, 3> name, synonyms, question, tips, reuse;
     std::string yes, no;
+    // Where the answer comes from, whether the operator's rule states it, its picture.
+    std::string source, picture;
+    bool verified = false;
 
     static ItemForm from(const http::Request& request);
     static ItemForm from(const guide::Item& item);

@@ -1,6 +1,8 @@
 // Handlers of the coordinator's catalogue pages.
 #include "guide_editor/routes.hpp"
 
+#include <algorithm>
+
 #include "accounts/principal.hpp"
 #include "text/normalize.hpp"
 #include "web/page_helpers.hpp"
@@ -43,6 +45,9 @@ web::Page item_page(const web::Views& views, const Request& request, const guide
         page.data.set("tips" + s, in(form.tips, l));
         page.data.set("reuse" + s, in(form.reuse, l));
     }
+    page.data.set("source", form.source);
+    page.data.set("verified", form.verified);
+    page.data.set("picture", form.picture);
     return page;
 }
 
@@ -84,6 +89,9 @@ void add_routes(http::Router& router, Editor& editor, guide::Service& guide, con
             }
         } else {
             for (const auto& item : snapshot->catalogue.items()) items.push_back(&item);
+            // The answers still to confirm with the operator come first.
+            std::stable_partition(items.begin(), items.end(),
+                                  [](const guide::Item* item) { return !item->provenance.verified; });
         }
         mustache::data list{mustache::data::type::list};
         for (const auto* item : items) {
@@ -91,6 +99,7 @@ void add_routes(http::Router& router, Editor& editor, guide::Service& guide, con
             d.set("id", item->id);
             d.set("name", in(item->name, request.language));
             d.set("channel", item->channel);
+            d.set("unverified", !item->provenance.verified);
             list.push_back(d);
         }
         web::Page page{.template_name = "coordinator/items",

@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 
 #include <fstream>
+#include <regex>
 #include <sstream>
 
 namespace skirosim::http {
@@ -53,12 +54,41 @@ void StaticFiles::mount(const fs::path& root, const std::string& prefix) {
     }
 }
 
+void StaticFiles::mount_on_disk(const fs::path& directory, const std::string& prefix) {
+    std::error_code ec;
+    if (fs::is_directory(directory, ec)) on_disk_[prefix] = directory;
+}
+
+std::optional<StaticFiles::File> StaticFiles::from_disk(const std::string& relative) const {
+    const auto slash = relative.rfind('/');
+    if (slash == std::string::npos) return std::nullopt;
+    auto folder = on_disk_.find(relative.substr(0, slash));
+    if (folder == on_disk_.end()) return std::nullopt;
+    const std::string name = relative.substr(slash + 1);
+    // A plain file name: no way out of the folder.
+    static const std::regex kPlainName("[A-Za-z0-9_-]+\\.[a-z0-9]+");
+    if (!std::regex_match(name, kPlainName)) return std::nullopt;
+    std::ifstream in(folder->second / name, std::ios::binary);
+    if (!in) return std::nullopt;
+    std::stringstream content;
+    content << in.rdbuf();
+    File file{content_type_for(name), content.str(), {}};
+    file.etag = "\"" + hash_hex(file.body) + "\"";
+    return file;
+}
+
+bool StaticFiles::has(const std::string& relative) const {
+    return files_.contains(relative) || from_disk(relative).has_value();
+}
+
 Result<Response> StaticFiles::serve(const Request& request, const std::string& relative) const {
+    std::optional<File> read;
     auto it = files_.find(relative);
     if (it == files_.end()) {
-        return std::unexpected(not_found());
+        read = from_disk(relative);
+        if (!read) return std::unexpected(not_found());
     }
-    const File& file = it->second;
+    const File& file = read ? *read : it->second;
     Response response;
     response.headers.emplace_back("ETag", file.etag);
     // Links carry ?v=<etag>, so a versioned URL can be cached for long; a bare one revalidates.

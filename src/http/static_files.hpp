@@ -2,6 +2,7 @@
 #pragma once
 
 #include <filesystem>
+#include <optional>
 #include <string>
 #include <unordered_map>
 
@@ -15,7 +16,10 @@ public:
     explicit StaticFiles(const std::filesystem::path& root);
     // Adds every file below `directory` under the URL prefix `prefix` ("vendor/leaflet").
     void mount(const std::filesystem::path& directory, const std::string& prefix);
-    bool has(const std::string& relative) const { return files_.contains(relative); }
+    // A large folder (a pictogram set of thousands of files) read from disk when a file is asked
+    // for, not held in memory: only names of letters, digits, '-' and '_' with one extension.
+    void mount_on_disk(const std::filesystem::path& directory, const std::string& prefix);
+    bool has(const std::string& relative) const;
 
     // `relative` is the path below /static/. 304 when If-None-Match matches.
     Result<Response> serve(const Request& request, const std::string& relative) const;
@@ -28,7 +32,9 @@ private:
         std::string body;
         std::string etag;
     };
+    std::optional<File> from_disk(const std::string& relative) const;
     std::unordered_map<std::string, File> files_;
+    std::unordered_map<std::string, std::filesystem::path> on_disk_;  // prefix → folder
 };
 
 std::string content_type_for(const std::filesystem::path& path);

@@ -37,7 +37,7 @@ Result<Point> parse_point(const JsonReader& r) {
     SKIROSIM_TRY_ASSIGN(p.channels, r.strings("channels"));
     if (p.channels.empty()) return std::unexpected(r.error("channels", "must name at least one channel"));
     for (const auto& c : p.channels) {
-        if (!guide::is_channel(c)) return std::unexpected(r.error("channels", "\"{2}\" is not a channel code", {c}));
+        if (!guide::is_channel_code(c)) return std::unexpected(r.error("channels", "\"{2}\" is not a channel code", {c}));
     }
     SKIROSIM_TRY_ASSIGN(p.opening_hours, r.optional_string("opening_hours"));
     if (!p.opening_hours.empty()) {

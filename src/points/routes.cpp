@@ -37,6 +37,11 @@ std::optional<std::pair<double, double>> parse_near(const std::string& text) {
 
 // Where "near" means when the person has not said: the lead partner institution, else the
 // centre of the town's map.
+// A channel the guide's data has (channels are data, not code).
+bool known_channel(const Context& ctx, const std::string& code) {
+    return !code.empty() && ctx.guide.snapshot()->catalogue.channel(code) != nullptr;
+}
+
 std::pair<double, double> default_centre(const Context& ctx) {
     auto content = ctx.site.content();
     for (const auto& inst : content->institutions) {
@@ -130,7 +135,7 @@ void add_routes(http::Router& router, Context ctx) {
             limit = std::min<std::size_t>(limit, 500);
         }
         const std::string channel = request.query_param("channel").value_or("");
-        if (!channel.empty() && !guide::is_channel(channel)) {
+        if (!channel.empty() && !known_channel(ctx, channel)) {
             return std::unexpected(Error::make(ErrorCode::invalid_input, "\"{1}\" is not a channel code", {channel}, "channel"));
         }
         auto nearest = ctx.points.nearest(channel, lat, lon, limit, ctx.platform.now());
@@ -169,7 +174,7 @@ void add_routes(http::Router& router, Context ctx) {
             centres.push_back(d);
         }
         const std::string channel = request.query_param("channel").value_or("");
-        auto nearest = ctx.points.nearest(guide::is_channel(channel) ? channel : "", lat, lon, 100, ctx.platform.now());
+        auto nearest = ctx.points.nearest(known_channel(ctx, channel) ? channel : "", lat, lon, 100, ctx.platform.now());
         if (!nearest) return std::unexpected(nearest.error());
         auto snapshot = ctx.guide.snapshot();
         mustache::data channels{mustache::data::type::list};
@@ -198,7 +203,7 @@ void add_routes(http::Router& router, Context ctx) {
         const auto& tr = ctx.platform.views().translator();
         auto [lat, lon] = default_centre(ctx);
         const std::string channel = request.query_param("channel").value_or("");
-        auto nearest = ctx.points.nearest(guide::is_channel(channel) ? channel : "", lat, lon, 200, ctx.platform.now());
+        auto nearest = ctx.points.nearest(known_channel(ctx, channel) ? channel : "", lat, lon, 200, ctx.platform.now());
         if (!nearest) return std::unexpected(nearest.error());
         mustache::data list{mustache::data::type::list};
         for (const auto& n : *nearest) list.push_back(nearby_view(n, tr, language));
@@ -213,7 +218,7 @@ void add_routes(http::Router& router, Context ctx) {
         web::Page page{.template_name = "points/map", .title = tr.text(language, "Map of collection points"), .section = "points"};
         page.data.set("points", list);
         page.data.set("channels", channels);
-        page.data.set("channel", guide::is_channel(channel) ? channel : "");
+        page.data.set("channel", known_channel(ctx, channel) ? channel : "");
         page.data.set("tiles", ctx.tile_url);
         page.data.set("leaflet", ctx.have_leaflet);
         page.data.set("lat", fmt::format("{:.5f}", lat));

@@ -7,6 +7,7 @@
 
 #include "activities/ics.hpp"
 #include "core/utf8.hpp"
+#include "platform/time_zone.hpp"
 
 using namespace skirosim;
 
@@ -49,7 +50,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     if (cut != std::string::npos) a.venue = input.substr(cut + 1);
     a.starts_at = 1796000000;
     a.ends_at = a.starts_at + 3600;
-    const std::string ics = activities::calendar({a}, Language::lv, "https://example.org", "Fuzz", a.starts_at);
+    static const auto zone = platform::TimeZone::named("Europe/Riga");
+    const std::string ics = activities::calendar({a}, Language::lv, "https://example.org", "Fuzz", *zone, a.starts_at);
     for (std::size_t begin = 0; begin < ics.size();) {
         const auto end = ics.find("\r\n", begin);
         if (end == std::string::npos) std::abort();  // every line ends in CRLF

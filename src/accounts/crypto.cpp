@@ -7,19 +7,18 @@
 
 namespace skirosim::accounts {
 
-namespace {
 void ensure_sodium() {
     static const bool ready = sodium_init() >= 0;
     if (!ready) throw std::runtime_error("libsodium could not be initialised");
 }
-}  // namespace
 
 std::string random_token() {
     ensure_sodium();
     unsigned char bytes[32];
     randombytes_buf(bytes, sizeof bytes);
     char out[sodium_base64_ENCODED_LEN(32, sodium_base64_VARIANT_URLSAFE_NO_PADDING)];
-    sodium_bin2base64(out, sizeof out, bytes, sizeof bytes, sodium_base64_VARIANT_URLSAFE_NO_PADDING);
+    sodium_bin2base64(out, sizeof out, bytes, sizeof bytes,
+                      sodium_base64_VARIANT_URLSAFE_NO_PADDING);
     return out;
 }
 
@@ -49,13 +48,15 @@ std::string keyed_tag(const std::string& key_hex, const std::string& message) {
     ensure_sodium();
     unsigned char key[crypto_auth_KEYBYTES] = {};
     std::size_t key_length = 0;
-    if (sodium_hex2bin(key, sizeof key, key_hex.data(), key_hex.size(), nullptr, &key_length, nullptr) != 0 ||
+    if (sodium_hex2bin(key, sizeof key, key_hex.data(), key_hex.size(), nullptr, &key_length,
+                       nullptr) != 0 ||
         key_length != sizeof key) {
         throw std::runtime_error("a secret key is not 32 bytes of hex");
     }
     unsigned char tag[crypto_auth_BYTES];
     crypto_auth(tag, reinterpret_cast<const unsigned char*>(message.data()), message.size(), key);
-    char out[sodium_base64_ENCODED_LEN(crypto_auth_BYTES, sodium_base64_VARIANT_URLSAFE_NO_PADDING)];
+    char
+        out[sodium_base64_ENCODED_LEN(crypto_auth_BYTES, sodium_base64_VARIANT_URLSAFE_NO_PADDING)];
     sodium_bin2base64(out, sizeof out, tag, sizeof tag, sodium_base64_VARIANT_URLSAFE_NO_PADDING);
     return out;
 }

@@ -5,6 +5,9 @@
 
 namespace skirosim::accounts {
 
+// Initialises libsodium once; throws if it cannot be.
+void ensure_sodium();
+
 // 32 random bytes, URL-safe base64 without padding: for cookies and links.
 std::string random_token();
 // A short code people can type: 8 digits.

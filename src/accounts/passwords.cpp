@@ -1,6 +1,8 @@
 // The bounded password hasher.
 #include "accounts/passwords.hpp"
 
+#include "accounts/crypto.hpp"
+
 #include <sodium.h>
 
 #include <stdexcept>
@@ -8,11 +10,6 @@
 namespace skirosim::accounts {
 
 namespace {
-
-void ensure_sodium() {
-    static const bool ready = sodium_init() >= 0;
-    if (!ready) throw std::runtime_error("libsodium could not be initialised");
-}
 
 std::string argon2id(const std::string& password, const PasswordCost& cost) {
     ensure_sodium();
@@ -32,7 +29,8 @@ Error busy() {
 }  // namespace
 
 PasswordCost PasswordCost::production() {
-    return {crypto_pwhash_argon2id_OPSLIMIT_INTERACTIVE, crypto_pwhash_argon2id_MEMLIMIT_INTERACTIVE};
+    return {crypto_pwhash_argon2id_OPSLIMIT_INTERACTIVE,
+            crypto_pwhash_argon2id_MEMLIMIT_INTERACTIVE};
 }
 
 PasswordCost PasswordCost::cheapest() {
@@ -41,11 +39,14 @@ PasswordCost PasswordCost::cheapest() {
 
 PasswordHasher::PasswordHasher(PasswordCost cost, unsigned max_running, unsigned max_waiting,
                                std::chrono::milliseconds max_wait)
-    : cost_(cost), max_running_(max_running == 0 ? 1 : max_running), max_waiting_(max_waiting),
+    : cost_(cost),
+      max_running_(max_running == 0 ? 1 : max_running),
+      max_waiting_(max_waiting),
       max_wait_(max_wait) {}
 
 const std::string& PasswordHasher::dummy_hash() {
-    std::call_once(dummy_once_, [this] { dummy_hash_ = argon2id("not a real password at all", cost_); });
+    std::call_once(dummy_once_,
+                   [this] { dummy_hash_ = argon2id("not a real password at all", cost_); });
     return dummy_hash_;
 }
 
@@ -54,7 +55,8 @@ Result<void> PasswordHasher::enter() {
     if (running_ >= max_running_) {
         if (waiting_ >= max_waiting_) return std::unexpected(busy());
         ++waiting_;
-        const bool got = free_.wait_for(lock, max_wait_, [this] { return running_ < max_running_; });
+        const bool got =
+            free_.wait_for(lock, max_wait_, [this] { return running_ < max_running_; });
         --waiting_;
         if (!got) return std::unexpected(busy());
     }
@@ -94,7 +96,8 @@ Result<bool> PasswordHasher::verify(const std::string& hash, const std::string& 
     Slot slot(*this);
     ensure_sodium();
     const std::string& against = hash.empty() ? dummy_hash() : hash;
-    const bool right = crypto_pwhash_str_verify(against.c_str(), password.data(), password.size()) == 0;
+    const bool right =
+        crypto_pwhash_str_verify(against.c_str(), password.data(), password.size()) == 0;
     return right && !hash.empty();
 }
 

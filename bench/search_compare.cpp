@@ -4,9 +4,9 @@
 //
 // The peers get the same folded text as our engine (diacritics removed, Cyrillic in Latin
 // letters), so that they are not handicapped by what SQLite 3.40 and pg_trgm cannot fold.
-#include <CLI/CLI.hpp>
 #include <libpq-fe.h>
 #include <sqlite3.h>
+#include <CLI/CLI.hpp>
 
 #include <algorithm>
 #include <chrono>
@@ -42,7 +42,8 @@ struct Measured {
 
 // Runs every query `rounds` times; the first round also counts correct answers.
 Measured measure(const std::string& name, const std::vector<bench::Query>& queries, int rounds,
-               const std::function<std::string(const bench::Query&)>& top1, int show_slowest = 0) {
+                 const std::function<std::string(const bench::Query&)>& top1,
+                 int show_slowest = 0) {
     Measured r{name};
     std::vector<double> latencies;
     std::vector<std::pair<double, std::string>> slowest(queries.size());
@@ -51,7 +52,8 @@ Measured measure(const std::string& name, const std::vector<bench::Query>& queri
         for (const auto& q : queries) {
             const auto start = Clock::now();
             std::string got = top1(q);
-            latencies.push_back(std::chrono::duration<double, std::micro>(Clock::now() - start).count());
+            latencies.push_back(
+                std::chrono::duration<double, std::micro>(Clock::now() - start).count());
             auto& slot = slowest[static_cast<std::size_t>(&q - queries.data())];
             slot.first += latencies.back() / rounds;
             slot.second = q.text;
@@ -91,7 +93,8 @@ public:
         exec("CREATE VIRTUAL TABLE terms USING fts5(item UNINDEXED, body, tokenize='trigram')");
         exec("BEGIN");
         sqlite3_stmt* insert = nullptr;
-        sqlite3_prepare_v2(db_, "INSERT INTO terms (item, body) VALUES (?1, ?2)", -1, &insert, nullptr);
+        sqlite3_prepare_v2(db_, "INSERT INTO terms (item, body) VALUES (?1, ?2)", -1, &insert,
+                           nullptr);
         each_term(data, [&](const std::string& id, const std::string& text) {
             const std::string body = folded_text(text);
             sqlite3_bind_text(insert, 1, id.c_str(), -1, SQLITE_TRANSIENT);
@@ -101,7 +104,8 @@ public:
         });
         sqlite3_finalize(insert);
         exec("COMMIT");
-        sqlite3_prepare_v2(db_, "SELECT item FROM terms WHERE terms MATCH ?1 ORDER BY rank LIMIT 1", -1, &query_, nullptr);
+        sqlite3_prepare_v2(db_, "SELECT item FROM terms WHERE terms MATCH ?1 ORDER BY rank LIMIT 1",
+                           -1, &query_, nullptr);
         memory_ = static_cast<double>(sqlite3_memory_used() - before);
     }
     ~Fts5() {
@@ -120,7 +124,8 @@ public:
         if (match.empty()) return "";
         sqlite3_bind_text(query_, 1, match.c_str(), -1, SQLITE_TRANSIENT);
         std::string id;
-        if (sqlite3_step(query_) == SQLITE_ROW) id = reinterpret_cast<const char*>(sqlite3_column_text(query_, 0));
+        if (sqlite3_step(query_) == SQLITE_ROW)
+            id = reinterpret_cast<const char*>(sqlite3_column_text(query_, 0));
         sqlite3_reset(query_);
         return id;
     }
@@ -159,7 +164,8 @@ public:
         exec("ANALYZE bench_terms");
         PGresult* prepared = PQprepare(conn_, "top1",
                                        "SELECT item FROM bench_terms WHERE $1 <% body "
-                                       "ORDER BY $1 <<-> body LIMIT 1", 1, nullptr);
+                                       "ORDER BY $1 <<-> body LIMIT 1",
+                                       1, nullptr);
         PQclear(prepared);
         PGresult* size = PQexec(conn_, "SELECT pg_total_relation_size('bench_terms')");
         memory_ = std::stod(PQgetvalue(size, 0, 0));
@@ -173,7 +179,8 @@ public:
         const std::string folded = folded_text(q.text);
         const char* params[1] = {folded.c_str()};
         PGresult* r = PQexecPrepared(conn_, "top1", 1, params, nullptr, nullptr, 0);
-        std::string id = PQresultStatus(r) == PGRES_TUPLES_OK && PQntuples(r) > 0 ? PQgetvalue(r, 0, 0) : "";
+        std::string id =
+            PQresultStatus(r) == PGRES_TUPLES_OK && PQntuples(r) > 0 ? PQgetvalue(r, 0, 0) : "";
         PQclear(r);
         return id;
     }
@@ -197,8 +204,9 @@ void print(const std::string& title, const std::vector<Measured>& results) {
     std::printf("%-18s %8s %10s %10s %12s %10s %14s\n", "engine", "top-1", "p50 µs", "p99 µs",
                 "memory MiB", "build s", "p99 ÷ ours");
     for (const Measured& r : results) {
-        std::printf("%-18s %7.1f%% %10.1f %10.1f %12.1f %10.2f %13.1f×\n", r.engine.c_str(), r.accuracy,
-                    r.p50_us, r.p99_us, r.memory_mib, r.build_s, r.p99_us / results.front().p99_us);
+        std::printf("%-18s %7.1f%% %10.1f %10.1f %12.1f %10.2f %13.1f×\n", r.engine.c_str(),
+                    r.accuracy, r.p50_us, r.p99_us, r.memory_mib, r.build_s,
+                    r.p99_us / results.front().p99_us);
     }
 }
 
@@ -216,13 +224,15 @@ int main(int argc, char** argv) {
     cli.add_option("--postgres", postgres, "libpq connection string; pg_trgm is skipped without it")
         ->envname("SKIROSIM_BENCH_POSTGRES");
     cli.add_option("--rounds", rounds, "Times every query runs")->capture_default_str();
-    cli.add_option("--synthetic", synthetic, "Items in the synthetic catalogue (0: skip)")->capture_default_str();
+    cli.add_option("--synthetic", synthetic, "Items in the synthetic catalogue (0: skip)")
+        ->capture_default_str();
     CLI11_PARSE(cli, argc, argv);
 
     const auto base = bench::load_profile_catalogue(profile);
     const auto queries = bench::load_queries(queries_dir);
     std::vector<std::pair<std::string, guide::CatalogueData>> catalogues{{"default", base}};
-    if (synthetic > base.items.size()) catalogues.emplace_back("synthetic", bench::synthetic_catalogue(base, synthetic));
+    if (synthetic > base.items.size())
+        catalogues.emplace_back("synthetic", bench::synthetic_catalogue(base, synthetic));
 
     for (const auto& [label, data] : catalogues) {
         std::vector<Measured> results;
@@ -232,10 +242,14 @@ int main(int argc, char** argv) {
             guide::Catalogue catalogue(data);
             guide::SearchIndex index(catalogue, {});
             const double build = std::chrono::duration<double>(Clock::now() - start).count();
-            Measured r = measure("skirosim", queries, rounds, [&](const bench::Query& q) {
-                auto outcome = index.search(q.text + " ", q.language, 1);
-                return outcome.hits.empty() ? std::string() : catalogue.items()[outcome.hits[0].item].id;
-            }, show_slowest);
+            Measured r = measure(
+                "skirosim", queries, rounds,
+                [&](const bench::Query& q) {
+                    auto outcome = index.search(q.text + " ", q.language, 1);
+                    return outcome.hits.empty() ? std::string()
+                                                : catalogue.items()[outcome.hits[0].item].id;
+                },
+                show_slowest);
             r.memory_mib = static_cast<double>(bench::resident_bytes() - memory_before) / 1048576.0;
             r.build_s = build;
             results.push_back(r);
@@ -244,7 +258,8 @@ int main(int argc, char** argv) {
             const auto start = Clock::now();
             Fts5 fts(data);
             const double build = std::chrono::duration<double>(Clock::now() - start).count();
-            Measured r = measure("sqlite fts5", queries, rounds, [&](const bench::Query& q) { return fts.top1(q); });
+            Measured r = measure("sqlite fts5", queries, rounds,
+                                 [&](const bench::Query& q) { return fts.top1(q); });
             r.memory_mib = fts.memory_mib();
             r.build_s = build;
             results.push_back(r);
@@ -255,13 +270,14 @@ int main(int argc, char** argv) {
             const double build = std::chrono::duration<double>(Clock::now() - start).count();
             // pg_trgm is slower: fewer rounds keep the run short without changing percentiles much.
             Measured r = measure("postgres pg_trgm", queries, std::max(1, rounds / 4),
-                               [&](const bench::Query& q) { return pg.top1(q); });
+                                 [&](const bench::Query& q) { return pg.top1(q); });
             r.memory_mib = pg.memory_mib();
             r.build_s = build;
             results.push_back(r);
         }
         print("Search, " + label + " catalogue: " + std::to_string(data.items.size()) + " items, " +
-                  std::to_string(queries.size()) + " queries × " + std::to_string(rounds) + " rounds",
+                  std::to_string(queries.size()) + " queries × " + std::to_string(rounds) +
+                  " rounds",
               results);
     }
     return 0;

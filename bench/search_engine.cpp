@@ -9,7 +9,8 @@ namespace {
 using namespace skirosim;
 
 struct Fixture {
-    guide::Catalogue catalogue{bench::load_profile_catalogue(SKIROSIM_SOURCE_DIR "/data/daugavpils-kimija")};
+    guide::Catalogue catalogue{
+        bench::load_profile_catalogue(SKIROSIM_SOURCE_DIR "/data/daugavpils-kimija")};
     guide::SearchIndex index{catalogue, {}};
 };
 

@@ -51,7 +51,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     a.starts_at = 1796000000;
     a.ends_at = a.starts_at + 3600;
     static const auto zone = platform::TimeZone::named("Europe/Riga");
-    const std::string ics = activities::calendar({a}, Language::lv, "https://example.org", "Fuzz", *zone, a.starts_at);
+    const std::string ics =
+        activities::calendar({a}, Language::lv, "https://example.org", "Fuzz", *zone, a.starts_at);
     for (std::size_t begin = 0; begin < ics.size();) {
         const auto end = ics.find("\r\n", begin);
         if (end == std::string::npos) std::abort();  // every line ends in CRLF
@@ -63,7 +64,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     // Carriage returns and other control characters are not kept; the rest comes back.
     std::string expected;
     for (char c : title) {
-        if ((static_cast<unsigned char>(c) >= 0x20 && c != '\x7f') || c == '\n' || c == '\t') expected += c;
+        if ((static_cast<unsigned char>(c) >= 0x20 && c != '\x7f') || c == '\n' || c == '\t')
+            expected += c;
     }
     if (property(ics, "SUMMARY") != expected) std::abort();
     return 0;

@@ -15,8 +15,8 @@ using namespace skirosim;
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     boost::system::error_code ec;
-    boost::json::value value = boost::json::parse(
-        boost::json::string_view(reinterpret_cast<const char*>(data), size), ec);
+    boost::json::value value =
+        boost::json::parse(boost::json::string_view(reinterpret_cast<const char*>(data), size), ec);
     if (ec) return 0;
     const std::vector<NamedDocument> documents{NamedDocument{"fuzz.json", JsonReader(value, "")}};
     (void)guide::parse_catalogue(documents, nullptr);

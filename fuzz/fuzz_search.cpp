@@ -4,9 +4,9 @@
 #include <cstdint>
 #include <memory>
 
-#include "platform/exchange.hpp"
 #include "guide/data_file.hpp"
 #include "guide/search_index.hpp"
+#include "platform/exchange.hpp"
 #include "text/normalize.hpp"
 
 using namespace skirosim;

@@ -23,9 +23,9 @@ if [[ -n "$mode" ]]; then
   # Tests also need a PostgreSQL server, a browser for Playwright, nginx in front of two app
   # servers (tests/integration/cluster_test.cpp), wrk for the load test (tests/load/), a real
   # SMTP server (aiosmtpd) with a throw-away certificate (openssl), and rsvg-convert with zbarimg
-  # to read the QR codes of the posters back.
+  # to read the QR codes of the posters back; clang-format checks the layout of the code.
   packages+=(postgresql postgresql-contrib chromium sqlite3 curl nginx-light wrk
-             python3-aiosmtpd openssl zbar-tools librsvg2-bin)
+             python3-aiosmtpd openssl zbar-tools librsvg2-bin clang-format-16)
 fi
 if [[ "$mode" == --bench ]]; then
   # Python makes the synthetic catalogue for bench/footprint.sh.

@@ -25,6 +25,8 @@ print_stages() {
 
 stage "packages"
 scripts/install-deps.sh --test
+stage "layout of the code (clang-format)"
+git ls-files '*.cpp' '*.hpp' | xargs clang-format-16 --dry-run --Werror
 stage "build (GCC, warnings are errors)"
 scripts/build.sh -DSKIROSIM_WERROR=ON
 

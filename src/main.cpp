@@ -1,14 +1,14 @@
 // The skirosim command: parses arguments, builds the application, runs one subcommand.
-#include <CLI/CLI.hpp>
-#include <boost/json.hpp>
 #include <spdlog/sinks/stdout_color_sinks.h>
 #include <spdlog/spdlog.h>
+#include <CLI/CLI.hpp>
+#include <boost/json.hpp>
 
 #include <csignal>
-#include <fstream>
 #include <cstdio>
-#include <optional>
+#include <fstream>
 #include <iostream>
+#include <optional>
 
 #include "app/commands.hpp"
 
@@ -58,21 +58,25 @@ std::optional<std::string> read_secret(const std::string& path) {
 // "2026-12-01T09:00:00+02:00" or "…Z" → that moment.
 std::optional<skirosim::platform::Clock::time_point> parse_moment(const std::string& text) {
     int y = 0, mo = 0, d = 0, h = 0, mi = 0, se = 0, consumed = 0;
-    if (std::sscanf(text.c_str(), "%4d-%2d-%2dT%2d:%2d:%2d%n", &y, &mo, &d, &h, &mi, &se, &consumed) != 6) return std::nullopt;
+    if (std::sscanf(text.c_str(), "%4d-%2d-%2dT%2d:%2d:%2d%n", &y, &mo, &d, &h, &mi, &se,
+                    &consumed) != 6)
+        return std::nullopt;
     const std::string zone = text.substr(static_cast<std::size_t>(consumed));
     int offset_minutes = 0;
     if (zone != "Z") {
         int oh = 0, om = 0;
-        if (zone.size() != 6 || (zone[0] != '+' && zone[0] != '-') || std::sscanf(zone.c_str() + 1, "%2d:%2d", &oh, &om) != 2) {
+        if (zone.size() != 6 || (zone[0] != '+' && zone[0] != '-') ||
+            std::sscanf(zone.c_str() + 1, "%2d:%2d", &oh, &om) != 2) {
             return std::nullopt;
         }
         offset_minutes = (zone[0] == '-' ? -1 : 1) * (oh * 60 + om);
     }
-    const std::chrono::year_month_day date{std::chrono::year{y}, std::chrono::month{static_cast<unsigned>(mo)},
+    const std::chrono::year_month_day date{std::chrono::year{y},
+                                           std::chrono::month{static_cast<unsigned>(mo)},
                                            std::chrono::day{static_cast<unsigned>(d)}};
     if (!date.ok() || h > 23 || mi > 59 || se > 59) return std::nullopt;
-    return std::chrono::sys_days{date} + std::chrono::hours{h} + std::chrono::minutes{mi - offset_minutes} +
-           std::chrono::seconds{se};
+    return std::chrono::sys_days{date} + std::chrono::hours{h} +
+           std::chrono::minutes{mi - offset_minutes} + std::chrono::seconds{se};
 }
 
 }  // namespace
@@ -92,8 +96,7 @@ int main(int argc, char** argv) {
     std::string locale_dir = options.locale_dir.string();
     std::string log_level = "info";
 
-    cli.add_option("--database", options.database,
-                   "sqlite:PATH or postgresql://USER@HOST/DATABASE")
+    cli.add_option("--database", options.database, "sqlite:PATH or postgresql://USER@HOST/DATABASE")
         ->envname("SKIROSIM_DATABASE")
         ->capture_default_str();
     cli.add_option("--resources", resources,
@@ -103,7 +106,9 @@ int main(int argc, char** argv) {
     cli.add_option("--locale-dir", locale_dir, "Folder with compiled .mo catalogues")
         ->envname("SKIROSIM_LOCALE_DIR")
         ->capture_default_str();
-    cli.add_option("--profile", options.profile, "Data profile for a new database: a folder name under data/, or a path to a folder")
+    cli.add_option(
+           "--profile", options.profile,
+           "Data profile for a new database: a folder name under data/, or a path to a folder")
         ->envname("SKIROSIM_PROFILE")
         ->capture_default_str();
     cli.add_flag("--empty", options.empty, "Do not load the data profile into a new database")
@@ -119,9 +124,10 @@ int main(int argc, char** argv) {
     Command command;
     skirosim::http::ServerOptions& server_options = command.server;
     std::string clock_start;
-    cli.add_option("--clock-start", clock_start,
-                   "Run as if it were this moment when the program starts, e.g. 2026-12-01T09:00:00+02:00 "
-                   "(demonstrations and tests; the clock runs on from there)")
+    cli.add_option(
+           "--clock-start", clock_start,
+           "Run as if it were this moment when the program starts, e.g. 2026-12-01T09:00:00+02:00 "
+           "(demonstrations and tests; the clock runs on from there)")
         ->envname("SKIROSIM_CLOCK_START");
     std::string listen = "127.0.0.1:8080";
     auto* serve = cli.add_subcommand("serve", "Serve the site and the API");
@@ -132,80 +138,143 @@ int main(int argc, char** argv) {
         ->envname("SKIROSIM_IO_THREADS")
         ->check(CLI::Range(1, 64))
         ->capture_default_str();
-    serve->add_option("--workers", server_options.worker_threads,
-                      "Threads for handlers that use the database")
+    serve
+        ->add_option("--workers", server_options.worker_threads,
+                     "Threads for handlers that use the database")
         ->envname("SKIROSIM_WORKERS")
         ->check(CLI::Range(1, 256))
         ->capture_default_str();
     std::string& port_file = command.port_file;
     bool insecure_cookies = false;
-    serve->add_flag("--insecure-cookies", insecure_cookies,
-                    "Send cookies over plain HTTP too (only behind no proxy, on a trusted network)")
+    serve
+        ->add_flag("--insecure-cookies", insecure_cookies,
+                   "Send cookies over plain HTTP too (only behind no proxy, on a trusted network)")
         ->envname("SKIROSIM_INSECURE_COOKIES");
-    serve->add_option("--public-url", options.public_url,
-                      "The address people use, for links in messages")
+    serve
+        ->add_option("--public-url", options.public_url,
+                     "The address people use, for links in messages")
         ->envname("SKIROSIM_PUBLIC_URL")
         ->capture_default_str();
     long long catalogue_poll_ms = options.catalogue_poll.count();
-    serve->add_option("--catalogue-poll-ms", catalogue_poll_ms,
-                      "How often to look for catalogue changes by other servers (PostgreSQL also tells at once)")
-        ->envname("SKIROSIM_CATALOGUE_POLL_MS")->check(CLI::Range(50LL, 3600000LL))->capture_default_str();
+    serve
+        ->add_option("--catalogue-poll-ms", catalogue_poll_ms,
+                     "How often to look for catalogue changes by other servers (PostgreSQL also "
+                     "tells at once)")
+        ->envname("SKIROSIM_CATALOGUE_POLL_MS")
+        ->check(CLI::Range(50LL, 3600000LL))
+        ->capture_default_str();
     serve->add_option("--tile-url", options.tile_url, "Map tiles, with {z}/{x}/{y}")
-        ->envname("SKIROSIM_TILE_URL")->capture_default_str();
-    serve->add_option("--smtp-relay", options.smtp.host, "SMTP server for e-mail (none: messages wait in the outbox)")
+        ->envname("SKIROSIM_TILE_URL")
+        ->capture_default_str();
+    serve
+        ->add_option("--smtp-relay", options.smtp.host,
+                     "SMTP server for e-mail (none: messages wait in the outbox)")
         ->envname("SKIROSIM_SMTP_RELAY");
-    serve->add_option("--smtp-port", options.smtp.port, "SMTP server port (587 for STARTTLS, 465 for TLS)")
-        ->envname("SKIROSIM_SMTP_PORT")->capture_default_str();
+    serve
+        ->add_option("--smtp-port", options.smtp.port,
+                     "SMTP server port (587 for STARTTLS, 465 for TLS)")
+        ->envname("SKIROSIM_SMTP_PORT")
+        ->capture_default_str();
     std::string smtp_tls = "starttls", smtp_password_file, sms_secret_file, metrics_token_file;
-    serve->add_option("--smtp-tls", smtp_tls, "starttls (required), tls (from the first byte) or none")
-        ->envname("SKIROSIM_SMTP_TLS")->check(CLI::IsMember({"starttls", "tls", "none"}))->capture_default_str();
+    serve
+        ->add_option("--smtp-tls", smtp_tls,
+                     "starttls (required), tls (from the first byte) or none")
+        ->envname("SKIROSIM_SMTP_TLS")
+        ->check(CLI::IsMember({"starttls", "tls", "none"}))
+        ->capture_default_str();
     serve->add_option("--smtp-user", options.smtp.user, "Login at the SMTP server (none: no login)")
         ->envname("SKIROSIM_SMTP_USER");
     serve->add_option("--smtp-password-file", smtp_password_file, "File holding the SMTP password")
-        ->envname("SKIROSIM_SMTP_PASSWORD_FILE")->check(CLI::ExistingFile);
-    serve->add_option("--smtp-ca-file", options.smtp.ca_file, "Certificate of a private authority that signed the SMTP server's")
-        ->envname("SKIROSIM_SMTP_CA_FILE")->check(CLI::ExistingFile);
+        ->envname("SKIROSIM_SMTP_PASSWORD_FILE")
+        ->check(CLI::ExistingFile);
+    serve
+        ->add_option("--smtp-ca-file", options.smtp.ca_file,
+                     "Certificate of a private authority that signed the SMTP server's")
+        ->envname("SKIROSIM_SMTP_CA_FILE")
+        ->check(CLI::ExistingFile);
     serve->add_option("--smtp-from", options.smtp.from, "Sender address of e-mail")
-        ->envname("SKIROSIM_SMTP_FROM")->capture_default_str();
-    serve->add_option("--sms-url", options.sms.url, "HTTP SMS gateway that text messages are POSTed to (none: they wait in the outbox)")
+        ->envname("SKIROSIM_SMTP_FROM")
+        ->capture_default_str();
+    serve
+        ->add_option(
+            "--sms-url", options.sms.url,
+            "HTTP SMS gateway that text messages are POSTed to (none: they wait in the outbox)")
         ->envname("SKIROSIM_SMS_URL");
     serve->add_option("--sms-body", options.sms.body, "The request body, with {to} and {text}")
-        ->envname("SKIROSIM_SMS_BODY")->capture_default_str();
-    serve->add_option("--sms-content-type", options.sms.content_type, "Its content type (JSON or a form)")
-        ->envname("SKIROSIM_SMS_CONTENT_TYPE")->capture_default_str();
-    serve->add_option("--sms-secret-file", sms_secret_file, "File holding the gateway's token (sent as a Bearer token)")
-        ->envname("SKIROSIM_SMS_SECRET_FILE")->check(CLI::ExistingFile);
+        ->envname("SKIROSIM_SMS_BODY")
+        ->capture_default_str();
+    serve
+        ->add_option("--sms-content-type", options.sms.content_type,
+                     "Its content type (JSON or a form)")
+        ->envname("SKIROSIM_SMS_CONTENT_TYPE")
+        ->capture_default_str();
+    serve
+        ->add_option("--sms-secret-file", sms_secret_file,
+                     "File holding the gateway's token (sent as a Bearer token)")
+        ->envname("SKIROSIM_SMS_SECRET_FILE")
+        ->check(CLI::ExistingFile);
     std::vector<std::string> trusted_proxies;
-    serve->add_option("--trusted-proxy", trusted_proxies,
-                      "Address or CIDR range of a proxy whose X-Forwarded-For is believed (repeatable)")
-        ->envname("SKIROSIM_TRUSTED_PROXIES")->delimiter(',');
-    serve->add_option("--metrics-token-file", metrics_token_file,
-                      "File holding a token that opens /metrics from elsewhere than this machine")
-        ->envname("SKIROSIM_METRICS_TOKEN_FILE")->check(CLI::ExistingFile);
-    serve->add_option("--guest-registrations-per-address-hour", options.activities.guests.per_address.events,
-                      "Registrations without an account from one address in an hour (a library PC may need more)")
-        ->envname("SKIROSIM_GUEST_REGISTRATIONS_PER_ADDRESS_HOUR")->check(CLI::Range(1, 1000000))->capture_default_str();
-    serve->add_option("--guest-registrations-per-contact-day", options.activities.guests.per_contact.events,
-                      "Registrations without an account for one e-mail address or phone number in a day")
-        ->envname("SKIROSIM_GUEST_REGISTRATIONS_PER_CONTACT_DAY")->check(CLI::Range(1, 1000000))->capture_default_str();
+    serve
+        ->add_option(
+            "--trusted-proxy", trusted_proxies,
+            "Address or CIDR range of a proxy whose X-Forwarded-For is believed (repeatable)")
+        ->envname("SKIROSIM_TRUSTED_PROXIES")
+        ->delimiter(',');
+    serve
+        ->add_option("--metrics-token-file", metrics_token_file,
+                     "File holding a token that opens /metrics from elsewhere than this machine")
+        ->envname("SKIROSIM_METRICS_TOKEN_FILE")
+        ->check(CLI::ExistingFile);
+    serve
+        ->add_option("--guest-registrations-per-address-hour",
+                     options.activities.guests.per_address.events,
+                     "Registrations without an account from one address in an hour (a library PC "
+                     "may need more)")
+        ->envname("SKIROSIM_GUEST_REGISTRATIONS_PER_ADDRESS_HOUR")
+        ->check(CLI::Range(1, 1000000))
+        ->capture_default_str();
+    serve
+        ->add_option(
+            "--guest-registrations-per-contact-day", options.activities.guests.per_contact.events,
+            "Registrations without an account for one e-mail address or phone number in a day")
+        ->envname("SKIROSIM_GUEST_REGISTRATIONS_PER_CONTACT_DAY")
+        ->check(CLI::Range(1, 1000000))
+        ->capture_default_str();
     long long guest_hold_minutes = options.activities.guests.hold.count();
-    serve->add_option("--guest-hold-minutes", guest_hold_minutes,
-                      "How long a guest's places are held until the link sent to them is opened")
-        ->envname("SKIROSIM_GUEST_HOLD_MINUTES")->check(CLI::Range(5LL, 24LL * 60))->capture_default_str();
-    serve->add_option("--keep-login-attempts-days", options.accounts.keep_login_attempts_days,
-                      "Days log-in attempts are kept")
-        ->envname("SKIROSIM_KEEP_LOGIN_ATTEMPTS_DAYS")->check(CLI::Range(1, 3650))->capture_default_str();
-    serve->add_option("--keep-sent-messages-days", options.keep_sent_messages_days,
-                      "Days sent messages stay in the outbox")
-        ->envname("SKIROSIM_KEEP_SENT_MESSAGES_DAYS")->check(CLI::Range(1, 3650))->capture_default_str();
-    serve->add_option("--keep-registration-contacts-days", options.activities.keep_registration_contacts_days,
-                      "Days after an activity that the names and contacts of those registered are kept")
-        ->envname("SKIROSIM_KEEP_REGISTRATION_CONTACTS_DAYS")->check(CLI::Range(1, 3650))->capture_default_str();
-    serve->add_option("--keep-unconfirmed-days", options.accounts.keep_unconfirmed_days,
-                      "Days an unconfirmed sign-up is kept")
-        ->envname("SKIROSIM_KEEP_UNCONFIRMED_DAYS")->check(CLI::Range(1, 3650))->capture_default_str();
-    serve->add_option("--port-file", port_file,
-                      "Write the port actually bound here (useful with :0)")
+    serve
+        ->add_option("--guest-hold-minutes", guest_hold_minutes,
+                     "How long a guest's places are held until the link sent to them is opened")
+        ->envname("SKIROSIM_GUEST_HOLD_MINUTES")
+        ->check(CLI::Range(5LL, 24LL * 60))
+        ->capture_default_str();
+    serve
+        ->add_option("--keep-login-attempts-days", options.accounts.keep_login_attempts_days,
+                     "Days log-in attempts are kept")
+        ->envname("SKIROSIM_KEEP_LOGIN_ATTEMPTS_DAYS")
+        ->check(CLI::Range(1, 3650))
+        ->capture_default_str();
+    serve
+        ->add_option("--keep-sent-messages-days", options.keep_sent_messages_days,
+                     "Days sent messages stay in the outbox")
+        ->envname("SKIROSIM_KEEP_SENT_MESSAGES_DAYS")
+        ->check(CLI::Range(1, 3650))
+        ->capture_default_str();
+    serve
+        ->add_option(
+            "--keep-registration-contacts-days", options.activities.keep_registration_contacts_days,
+            "Days after an activity that the names and contacts of those registered are kept")
+        ->envname("SKIROSIM_KEEP_REGISTRATION_CONTACTS_DAYS")
+        ->check(CLI::Range(1, 3650))
+        ->capture_default_str();
+    serve
+        ->add_option("--keep-unconfirmed-days", options.accounts.keep_unconfirmed_days,
+                     "Days an unconfirmed sign-up is kept")
+        ->envname("SKIROSIM_KEEP_UNCONFIRMED_DAYS")
+        ->check(CLI::Range(1, 3650))
+        ->capture_default_str();
+    serve
+        ->add_option("--port-file", port_file,
+                     "Write the port actually bound here (useful with :0)")
         ->envname("SKIROSIM_PORT_FILE");
 
     auto* migrate = cli.add_subcommand("migrate", "Apply database migrations and exit");
@@ -216,32 +285,45 @@ int main(int argc, char** argv) {
         ->check(CLI::ExistingFile);
     std::string& export_file = command.output;
     auto* export_cmd = cli.add_subcommand(
-        "export", "Write the shared data (catalogue, places, institutions, points, activities) as a skirosim/1 "
-                  "document; accounts, registrations, reports and the logs are not in it (use backup)");
+        "export",
+        "Write the shared data (catalogue, places, institutions, points, activities) as a "
+        "skirosim/1 "
+        "document; accounts, registrations, reports and the logs are not in it (use backup)");
     export_cmd->add_option("--output,-o", export_file, "File to write, - for standard output")
         ->capture_default_str();
     std::string& items_csv = command.items_csv;
-    export_cmd->add_option("--items-csv", items_csv, "Also write the guide's items as CSV to this file");
+    export_cmd->add_option("--items-csv", items_csv,
+                           "Also write the guide's items as CSV to this file");
     auto* version = cli.add_subcommand("version", "Print the version");
-    auto* chores = cli.add_subcommand("chores", "Run the server's periodic jobs once now (reminders, lapsed places, retention)");
+    auto* chores = cli.add_subcommand(
+        "chores", "Run the server's periodic jobs once now (reminders, lapsed places, retention)");
     std::string &backup_file = command.file, &restore_file = command.file;
-    auto* backup = cli.add_subcommand("backup", "Copy the SQLite database as it is now into FILE, while the server runs");
+    auto* backup = cli.add_subcommand(
+        "backup", "Copy the SQLite database as it is now into FILE, while the server runs");
     backup->add_option("FILE", backup_file, "A new file for the copy")->required();
-    auto* restore = cli.add_subcommand("restore", "Replace the SQLite database with a copy made by backup (stop the server first)");
+    auto* restore = cli.add_subcommand(
+        "restore",
+        "Replace the SQLite database with a copy made by backup (stop the server first)");
     restore->add_option("FILE", restore_file, "The copy")->required()->check(CLI::ExistingFile);
 
-    auto* add_account = cli.add_subcommand(
-        "add-account", "Create a confirmed account with roles (the first administrator); the password is read from standard input");
-    std::string &account_login = command.login, &account_name = command.name, &account_language = command.language;
+    auto* add_account =
+        cli.add_subcommand("add-account",
+                           "Create a confirmed account with roles (the first administrator); the "
+                           "password is read from standard input");
+    std::string &account_login = command.login, &account_name = command.name,
+                &account_language = command.language;
     std::vector<std::string>& account_roles = command.roles;
     std::string& account_institution = command.institution;
     add_account->add_option("LOGIN", account_login, "E-mail address or phone number")->required();
     add_account->add_option("--name", account_name, "Display name")->required();
     add_account->add_option("--language", account_language, "lv, ru or en")
-        ->check(CLI::IsMember({"lv", "ru", "en"}))->capture_default_str();
-    add_account->add_option("--role", account_roles, "administrator, coordinator or staff (repeatable)")
+        ->check(CLI::IsMember({"lv", "ru", "en"}))
+        ->capture_default_str();
+    add_account
+        ->add_option("--role", account_roles, "administrator, coordinator or staff (repeatable)")
         ->check(CLI::IsMember({"administrator", "coordinator", "staff"}));
-    add_account->add_option("--institution", account_institution, "The institution of a staff role");
+    add_account->add_option("--institution", account_institution,
+                            "The institution of a staff role");
 
     auto* search = cli.add_subcommand("search", "Ask the sorting guide where things go");
     std::string& search_lang = command.search_language;
@@ -277,7 +359,8 @@ int main(int argc, char** argv) {
         }
     }
     for (auto [file, target] : {std::pair{&smtp_password_file, &options.smtp.password},
-                                {&sms_secret_file, &options.sms.secret}, {&metrics_token_file, &options.metrics_token}}) {
+                                {&sms_secret_file, &options.sms.secret},
+                                {&metrics_token_file, &options.metrics_token}}) {
         if (file->empty()) continue;
         auto secret = read_secret(*file);
         if (!secret) {
@@ -289,7 +372,9 @@ int main(int argc, char** argv) {
     {
         auto proxies = skirosim::http::TrustedProxies::parse(trusted_proxies);
         if (!proxies) {
-            std::cerr << "--trusted-proxy: " << skirosim::fill_placeholders(proxies.error().message, proxies.error().args) << "\n";
+            std::cerr << "--trusted-proxy: "
+                      << skirosim::fill_placeholders(proxies.error().message, proxies.error().args)
+                      << "\n";
             return 2;
         }
         server_options.trusted_proxies = std::move(*proxies);
@@ -309,9 +394,11 @@ int main(int argc, char** argv) {
     }
     using Kind = Command::Kind;
     const std::vector<std::pair<CLI::App*, Kind>> kinds{
-        {serve, Kind::serve},         {migrate, Kind::migrate}, {import, Kind::import},
-        {export_cmd, Kind::export_data}, {search, Kind::search},  {add_account, Kind::add_account},
-        {backup, Kind::backup},       {restore, Kind::restore}, {chores, Kind::chores}};
+        {serve, Kind::serve},   {migrate, Kind::migrate},
+        {import, Kind::import}, {export_cmd, Kind::export_data},
+        {search, Kind::search}, {add_account, Kind::add_account},
+        {backup, Kind::backup}, {restore, Kind::restore},
+        {chores, Kind::chores}};
     for (const auto& [sub, kind] : kinds) {
         if (sub->parsed()) command.kind = kind;
     }

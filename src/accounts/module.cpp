@@ -5,16 +5,18 @@
 
 namespace skirosim::accounts {
 
-Module::Module(platform::Platform& platform, Settings settings, InstitutionExists institution_exists, Retention retention)
+Module::Module(platform::Platform& platform, Settings settings,
+               InstitutionExists institution_exists, Retention retention)
     : platform_(platform),
-      service_(platform, std::move(settings), message_writer(platform.translator()), std::move(institution_exists)),
+      service_(platform, std::move(settings), message_writer(platform.translator()),
+               std::move(institution_exists)),
       retention_(retention) {
     add_layout_part(platform.views());
 }
 
 void Module::add_routes(http::Router& router) {
-    accounts::add_routes(router, service_, platform_.sender(), platform_.views(), platform_.settings().secure_cookies,
-                         retention_);
+    accounts::add_routes(router, service_, platform_.sender(), platform_.views(),
+                         platform_.settings().secure_cookies, retention_);
 }
 
 std::optional<http::Middleware> Module::middleware() {
@@ -25,7 +27,9 @@ void Module::export_person(soci::session& sql, long long account, boost::json::o
     service_.export_own(sql, account, into);
 }
 
-void Module::forget_person(soci::session& sql, long long account) { service_.forget_own(sql, account); }
+void Module::forget_person(soci::session& sql, long long account) {
+    service_.forget_own(sql, account);
+}
 
 std::vector<platform::ChoreDone> Module::run_chores(std::time_t) {
     auto removed = service_.purge();
@@ -33,7 +37,8 @@ std::vector<platform::ChoreDone> Module::run_chores(std::time_t) {
         spdlog::warn("retention job failed: {}", removed.error().message);
         return {};
     }
-    return {{"expired log-in attempts, sessions, links and unconfirmed sign-ups removed", *removed}};
+    return {
+        {"expired log-in attempts, sessions, links and unconfirmed sign-ups removed", *removed}};
 }
 
 }  // namespace skirosim::accounts

@@ -9,7 +9,8 @@ namespace skirosim::accounts {
 
 class Module final : public platform::Module {
 public:
-    Module(platform::Platform& platform, Settings settings, InstitutionExists institution_exists, Retention retention);
+    Module(platform::Platform& platform, Settings settings, InstitutionExists institution_exists,
+           Retention retention);
 
     Service& service() { return service_; }
 

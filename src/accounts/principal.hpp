@@ -31,14 +31,14 @@ struct Principal {
     std::vector<RoleGrant> roles;
 
     bool has(const std::string& role) const {
-        return std::any_of(roles.begin(), roles.end(), [&](const RoleGrant& g) { return g.role == role; });
+        return std::any_of(roles.begin(), roles.end(),
+                           [&](const RoleGrant& g) { return g.role == role; });
     }
     bool coordinator() const { return has(roles::kCoordinator); }
     bool administrator() const { return has(roles::kAdministrator); }
     // Staff of this institution, or a coordinator (who acts for every institution).
     bool acts_for(const std::string& institution) const {
-        return coordinator() ||
-               std::any_of(roles.begin(), roles.end(), [&](const RoleGrant& g) {
+        return coordinator() || std::any_of(roles.begin(), roles.end(), [&](const RoleGrant& g) {
                    return g.role == roles::kStaff && g.institution == institution;
                });
     }
@@ -50,7 +50,9 @@ struct Principal {
 namespace skirosim::accounts {
 
 // The signed-in person of a request (the session middleware attaches them), or null.
-inline const Principal* signed_in_person(const http::Request& request) { return request.attached<Principal>(); }
+inline const Principal* signed_in_person(const http::Request& request) {
+    return request.attached<Principal>();
+}
 
 // Guards for handlers: an error when the request may not go on (not signed in: the log-in page).
 inline Result<const Principal*> signed_in(const http::Request& request) {
@@ -58,10 +60,12 @@ inline Result<const Principal*> signed_in(const http::Request& request) {
     return std::unexpected(Error::make(ErrorCode::unauthorized, "Please log in to continue."));
 }
 
-inline Result<const Principal*> with_role(const http::Request& request, bool (*allowed)(const Principal&)) {
+inline Result<const Principal*> with_role(const http::Request& request,
+                                          bool (*allowed)(const Principal&)) {
     auto who = signed_in(request);
     if (!who) return who;
-    if (!allowed(**who)) return std::unexpected(Error::make(ErrorCode::forbidden, "You may not do this."));
+    if (!allowed(**who))
+        return std::unexpected(Error::make(ErrorCode::forbidden, "You may not do this."));
     return who;
 }
 
@@ -69,6 +73,8 @@ inline Result<const Principal*> with_role(const http::Request& request, bool (*a
 inline bool is_staff(const Principal& p) { return p.staff(); }
 inline bool is_coordinator(const Principal& p) { return p.coordinator(); }
 inline bool is_administrator(const Principal& p) { return p.administrator(); }
-inline bool is_coordinator_or_administrator(const Principal& p) { return p.coordinator() || p.administrator(); }
+inline bool is_coordinator_or_administrator(const Principal& p) {
+    return p.coordinator() || p.administrator();
+}
 
 }  // namespace skirosim::accounts

@@ -1,8 +1,8 @@
 // Account rules.
 #include "accounts/service.hpp"
 
-#include <boost/json.hpp>
 #include <spdlog/spdlog.h>
+#include <boost/json.hpp>
 
 #include <algorithm>
 #include <cctype>
@@ -27,17 +27,20 @@ constexpr const char* kConfirm = "confirm";
 constexpr const char* kReset = "reset";
 
 Error invalid(std::string message, std::string field = {}, std::vector<std::string> args = {}) {
-    return Error::make(ErrorCode::invalid_input, std::move(message), std::move(args), std::move(field));
+    return Error::make(ErrorCode::invalid_input, std::move(message), std::move(args),
+                       std::move(field));
 }
 
 // A role the code knows; staff with an institution, other roles without.
 Result<void> check_grant(const RoleGrant& role) {
-    static const std::vector<std::string> kRoles{roles::kResident, roles::kStaff, roles::kCoordinator, roles::kAdministrator};
+    static const std::vector<std::string> kRoles{roles::kResident, roles::kStaff,
+                                                 roles::kCoordinator, roles::kAdministrator};
     if (std::find(kRoles.begin(), kRoles.end(), role.role) == kRoles.end()) {
         return std::unexpected(invalid("Unknown role.", "role"));
     }
     if ((role.role == roles::kStaff) != !role.institution.empty()) {
-        return std::unexpected(invalid("Staff belong to an institution; other roles do not.", "institution"));
+        return std::unexpected(
+            invalid("Staff belong to an institution; other roles do not.", "institution"));
     }
     return {};
 }
@@ -45,21 +48,27 @@ Result<void> check_grant(const RoleGrant& role) {
 Error forbidden() { return not_allowed(); }
 
 Result<void> check_password(const std::string& password) {
-    if (password.size() < kMinPassword) return std::unexpected(invalid("The password must have at least 8 characters.", "password"));
-    if (password.size() > kMaxPassword) return std::unexpected(invalid("The password is too long.", "password"));
+    if (password.size() < kMinPassword)
+        return std::unexpected(
+            invalid("The password must have at least 8 characters.", "password"));
+    if (password.size() > kMaxPassword)
+        return std::unexpected(invalid("The password is too long.", "password"));
     return {};
 }
 
 Result<std::string> check_name(const std::string& name) {
     auto first = name.find_first_not_of(" \t");
-    if (first == std::string::npos) return std::unexpected(invalid("Please write your name.", "display_name"));
+    if (first == std::string::npos)
+        return std::unexpected(invalid("Please write your name.", "display_name"));
     std::string trimmed = name.substr(first, name.find_last_not_of(" \t") - first + 1);
-    if (trimmed.size() > 80) return std::unexpected(invalid("The name is too long.", "display_name"));
+    if (trimmed.size() > 80)
+        return std::unexpected(invalid("The name is too long.", "display_name"));
     return trimmed;
 }
 
 Result<std::string> check_language(const std::string& language) {
-    if (!parse_language(language)) return std::unexpected(invalid("Please choose a language.", "language"));
+    if (!parse_language(language))
+        return std::unexpected(invalid("Please choose a language.", "language"));
     return language;
 }
 
@@ -76,14 +85,19 @@ static unsigned hashes_at_once(const Settings& settings) {
 
 Service::Service(const platform::Platform& platform, Settings settings, MessageWriter writer,
                  InstitutionExists institution_exists)
-    : db_(platform.database()), platform_(platform), people_(platform.people()), settings_(std::move(settings)),
+    : db_(platform.database()),
+      platform_(platform),
+      people_(platform.people()),
+      settings_(std::move(settings)),
       writer_(std::move(writer)),
       institution_exists_(std::move(institution_exists)),
-      hasher_(settings_.password_cost, hashes_at_once(settings_), settings_.password_hashes_waiting) {
+      hasher_(settings_.password_cost, hashes_at_once(settings_),
+              settings_.password_hashes_waiting) {
     auto key = db_.transaction<std::string>([](soci::session& sql) -> Result<std::string> {
         return platform::Secrets::get(sql, "csrf", new_key());
     });
-    if (!key) throw std::runtime_error("cannot read the installation's keys: " + key.error().message);
+    if (!key)
+        throw std::runtime_error("cannot read the installation's keys: " + key.error().message);
     csrf_key_ = *key;
 }
 
@@ -95,17 +109,19 @@ Result<std::pair<std::string, std::string>> Service::normalise_login(const std::
         if (c != ' ' && c != '\t') s += c;
     }
     if (s.find('@') != std::string::npos) {
-        std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return std::tolower(c); });
+        std::transform(s.begin(), s.end(), s.begin(),
+                       [](unsigned char c) { return std::tolower(c); });
         const auto at = s.find('@');
-        if (at == 0 || at + 1 >= s.size() || s.find('.', at) == std::string::npos || s.size() > 200 ||
-            s.find('@', at + 1) != std::string::npos || !is_valid_utf8(s)) {
+        if (at == 0 || at + 1 >= s.size() || s.find('.', at) == std::string::npos ||
+            s.size() > 200 || s.find('@', at + 1) != std::string::npos || !is_valid_utf8(s)) {
             return std::unexpected(invalid("This does not look like an e-mail address.", "login"));
         }
         return std::pair{s, std::string()};
     }
     std::string digits;
     for (char c : s) {
-        if (std::isdigit(static_cast<unsigned char>(c))) digits += c;
+        if (std::isdigit(static_cast<unsigned char>(c)))
+            digits += c;
         else if (c != '+' && c != '-' && c != '(' && c != ')') {
             return std::unexpected(invalid("Write an e-mail address or a phone number.", "login"));
         }
@@ -117,7 +133,8 @@ Result<std::pair<std::string, std::string>> Service::normalise_login(const std::
     return std::pair{std::string(), "+" + digits};
 }
 
-void Service::send(soci::session& sql, const Account& account, const std::string& purpose, const std::string& link) {
+void Service::send(soci::session& sql, const Account& account, const std::string& purpose,
+                   const std::string& link) {
     auto [subject, body] = writer_.write(account.language, purpose, link);
     platform::Outbox::send(sql, account.login(), subject, body, now());
 }
@@ -129,10 +146,13 @@ Result<Session> Service::open_session(soci::session& sql, long long account_id) 
     return session;
 }
 
-Result<void> Service::sign_up(const SignUp& form, const std::string& language, const std::string& address) {
+Result<void> Service::sign_up(const SignUp& form, const std::string& language,
+                              const std::string& address) {
     if (!form.is_13_or_older) {
-        return std::unexpected(invalid("Accounts are for people aged 13 or older. Children take part with their family, "
-                                       "their preschool group or a teacher.", "age"));
+        return std::unexpected(invalid(
+            "Accounts are for people aged 13 or older. Children take part with their family, "
+            "their preschool group or a teacher.",
+            "age"));
     }
     auto login = normalise_login(form.login);
     if (!login) return std::unexpected(login.error());
@@ -147,8 +167,9 @@ Result<void> Service::sign_up(const SignUp& form, const std::string& language, c
     });
     if (!allowed) return std::unexpected(allowed.error());
     if (!*allowed) {
-        return std::unexpected(Error::make(ErrorCode::too_many_requests,
-                                           "Several accounts were made from here in the last hour. Please try again later."));
+        return std::unexpected(Error::make(
+            ErrorCode::too_many_requests,
+            "Several accounts were made from here in the last hour. Please try again later."));
     }
     auto hash = hasher_.hash(form.password);
     if (!hash) return std::unexpected(hash.error());
@@ -156,7 +177,8 @@ Result<void> Service::sign_up(const SignUp& form, const std::string& language, c
         const std::string& key = login->first.empty() ? login->second : login->first;
         if (auto existing = Repository::find_by_login(sql, key)) {
             // Tell the owner, not the one who typed it.
-            send(sql, *existing, "already-registered", platform_.public_url() + "/" + existing->language + "/password/forgot");
+            send(sql, *existing, "already-registered",
+                 platform_.public_url() + "/" + existing->language + "/password/forgot");
             return {};
         }
         Account account;
@@ -169,9 +191,12 @@ Result<void> Service::sign_up(const SignUp& form, const std::string& language, c
         account.id = Repository::insert(sql, account, db_.backend());
         Repository::grant(sql, account.id, {roles::kResident, ""}, std::nullopt, now());
         const std::string token = random_token();
-        Repository::insert_token(sql, token_hash(token), account.id, kConfirm, now() + settings_.confirm_lifetime.count());
-        send(sql, account, kConfirm, platform_.public_url() + "/" + account.language + "/confirm?token=" + token);
-        platform::AuditLog::record(sql, now(), account.id, "account.sign-up", "account", std::to_string(account.id), "");
+        Repository::insert_token(sql, token_hash(token), account.id, kConfirm,
+                                 now() + settings_.confirm_lifetime.count());
+        send(sql, account, kConfirm,
+             platform_.public_url() + "/" + account.language + "/confirm?token=" + token);
+        platform::AuditLog::record(sql, now(), account.id, "account.sign-up", "account",
+                                   std::to_string(account.id), "");
         return {};
     });
 }
@@ -185,15 +210,18 @@ Result<Session> Service::confirm(const std::string& token) {
     });
 }
 
-Result<Session> Service::log_in(const std::string& login_text, const std::string& password, const std::string& address) {
+Result<Session> Service::log_in(const std::string& login_text, const std::string& password,
+                                const std::string& address) {
     const Error wrong = invalid("The e-mail, phone number or password is not right.");
     auto login = normalise_login(login_text);
-    const std::string key = login ? (login->first.empty() ? login->second : login->first) : login_text;
+    const std::string key =
+        login ? (login->first.empty() ? login->second : login->first) : login_text;
     const std::string account_key = "login:" + key, address_key = "address:" + address;
     // Growing delays: after a few failures, each further one doubles the wait (at most an hour).
     // An account's failures count from its last successful log-in (its owner got in); an
     // address's do not, or an attacker could reset them by logging in to an account of their own.
-    auto delay_for = [&](soci::session& sql, const std::string& k, int allowed, bool success_resets) -> long long {
+    auto delay_for = [&](soci::session& sql, const std::string& k, int allowed,
+                         bool success_resets) -> long long {
         const int failures = Repository::recent_failures(sql, k, now() - 3600, success_resets);
         if (failures < allowed) return 0;
         const long long wait = std::min<long long>(3600, 30LL << std::min(failures - allowed, 7));
@@ -201,8 +229,9 @@ Result<Session> Service::log_in(const std::string& login_text, const std::string
         return last ? std::max<long long>(0, *last + wait - now()) : 0;
     };
     auto limited = db_.read<long long>([&](soci::session& sql) -> Result<long long> {
-        return std::max(delay_for(sql, account_key, settings_.account_failures_before_delay, true),
-                        delay_for(sql, address_key, settings_.address_failures_before_delay, false));
+        return std::max(
+            delay_for(sql, account_key, settings_.account_failures_before_delay, true),
+            delay_for(sql, address_key, settings_.address_failures_before_delay, false));
     });
     if (!limited) return std::unexpected(limited.error());
     if (*limited > 0) {
@@ -212,9 +241,10 @@ Result<Session> Service::log_in(const std::string& login_text, const std::string
                                            "Too many attempts. Please wait {1} min and try again.",
                                            {std::to_string(minutes)}));
     }
-    auto account = db_.read<std::optional<Account>>([&](soci::session& sql) -> Result<std::optional<Account>> {
-        return Repository::find_by_login(sql, key);
-    });
+    auto account =
+        db_.read<std::optional<Account>>([&](soci::session& sql) -> Result<std::optional<Account>> {
+            return Repository::find_by_login(sql, key);
+        });
     if (!account) return std::unexpected(account.error());
     // The same work whether the account exists or not, so that timing tells nothing.
     auto verified = hasher_.verify(*account ? (*account)->password_hash : std::string(), password);
@@ -229,22 +259,27 @@ Result<Session> Service::log_in(const std::string& login_text, const std::string
     });
     if (!recorded) return std::unexpected(recorded.error());
     if (!right) {
-        if (*account) spdlog::warn("log-in failed for account {} from {}", (*account)->id, address);
-        else spdlog::warn("log-in failed for an unknown login from {}", address);
+        if (*account)
+            spdlog::warn("log-in failed for account {} from {}", (*account)->id, address);
+        else
+            spdlog::warn("log-in failed for an unknown login from {}", address);
         return std::unexpected(wrong);
     }
     auto session = db_.transaction<Session>([&](soci::session& sql) -> Result<Session> {
         const Account& a = **account;
         if (!a.confirmed()) {
             const std::string token = random_token();
-            Repository::insert_token(sql, token_hash(token), a.id, kConfirm, now() + settings_.confirm_lifetime.count());
-            send(sql, a, kConfirm, platform_.public_url() + "/" + a.language + "/confirm?token=" + token);
+            Repository::insert_token(sql, token_hash(token), a.id, kConfirm,
+                                     now() + settings_.confirm_lifetime.count());
+            send(sql, a, kConfirm,
+                 platform_.public_url() + "/" + a.language + "/confirm?token=" + token);
             return Session{};  // no session: the caller is told to confirm first
         }
         return open_session(sql, a.id);
     });
     if (session && session->token.empty()) {
-        return std::unexpected(invalid("Please confirm your account first: we have sent the link again."));
+        return std::unexpected(
+            invalid("Please confirm your account first: we have sent the link again."));
     }
     return session;
 }
@@ -259,7 +294,8 @@ void Service::log_out(const std::string& session_token) {
 Result<void> Service::log_out_everywhere(long long account_id) {
     return db_.transaction<void>([&](soci::session& sql) -> Result<void> {
         Repository::delete_sessions(sql, account_id);
-        platform::AuditLog::record(sql, now(), account_id, "account.log-out-everywhere", "account", std::to_string(account_id), "");
+        platform::AuditLog::record(sql, now(), account_id, "account.log-out-everywhere", "account",
+                                   std::to_string(account_id), "");
         return {};
     });
 }
@@ -269,17 +305,22 @@ Result<void> Service::forgot_password(const std::string& login_text, const std::
     if (!login) return std::unexpected(login.error());
     (void)language;
     return db_.transaction<void>([&](soci::session& sql) -> Result<void> {
-        auto account = Repository::find_by_login(sql, login->first.empty() ? login->second : login->first);
+        auto account =
+            Repository::find_by_login(sql, login->first.empty() ? login->second : login->first);
         if (!account) return {};
         // A few links an hour at most (each is a message to the owner), and only the newest works.
-        if (!storage::take(sql, "reset:" + std::to_string(account->id), settings_.reset_links_per_account, now())) {
-            spdlog::warn("reset link for account {} not sent: the hour's limit is reached", account->id);
+        if (!storage::take(sql, "reset:" + std::to_string(account->id),
+                           settings_.reset_links_per_account, now())) {
+            spdlog::warn("reset link for account {} not sent: the hour's limit is reached",
+                         account->id);
             return {};
         }
         Repository::revoke_tokens(sql, account->id, kReset, now());
         const std::string token = random_token();
-        Repository::insert_token(sql, token_hash(token), account->id, kReset, now() + settings_.reset_lifetime.count());
-        send(sql, *account, kReset, platform_.public_url() + "/" + account->language + "/password/reset?token=" + token);
+        Repository::insert_token(sql, token_hash(token), account->id, kReset,
+                                 now() + settings_.reset_lifetime.count());
+        send(sql, *account, kReset,
+             platform_.public_url() + "/" + account->language + "/password/reset?token=" + token);
         return {};
     });
 }
@@ -301,7 +342,8 @@ Result<Session> Service::reset_password(const std::string& token, const std::str
         Repository::set_password(sql, *account, *hash);
         Repository::set_confirmed(sql, *account, now());  // the link proves the address
         Repository::delete_sessions(sql, *account);       // a reset ends every other session
-        platform::AuditLog::record(sql, now(), *account, "account.password-reset", "account", std::to_string(*account), "");
+        platform::AuditLog::record(sql, now(), *account, "account.password-reset", "account",
+                                   std::to_string(*account), "");
         return open_session(sql, *account);
     });
 }
@@ -309,31 +351,34 @@ Result<Session> Service::reset_password(const std::string& token, const std::str
 std::optional<Principal> Service::principal(const std::string& session_token) {
     if (session_token.empty() || session_token.size() > 100) return std::nullopt;
     const std::string hash = token_hash(session_token);
-    auto result = db_.read<std::optional<Principal>>([&](soci::session& sql) -> Result<std::optional<Principal>> {
-        auto account_id = Repository::session_account(sql, hash, now());
-        if (!account_id) return std::optional<Principal>{};
-        auto account = Repository::find(sql, *account_id);
-        if (!account) return std::optional<Principal>{};
-        Principal p;
-        p.account_id = account->id;
-        p.display_name = account->display_name;
-        p.language = parse_language(account->language).value_or(kDefaultLanguage);
-        p.roles = Repository::roles(sql, account->id);
-        return std::optional<Principal>{std::move(p)};
-    });
+    auto result = db_.read<std::optional<Principal>>(
+        [&](soci::session& sql) -> Result<std::optional<Principal>> {
+            auto account_id = Repository::session_account(sql, hash, now());
+            if (!account_id) return std::optional<Principal>{};
+            auto account = Repository::find(sql, *account_id);
+            if (!account) return std::optional<Principal>{};
+            Principal p;
+            p.account_id = account->id;
+            p.display_name = account->display_name;
+            p.language = parse_language(account->language).value_or(kDefaultLanguage);
+            p.roles = Repository::roles(sql, account->id);
+            return std::optional<Principal>{std::move(p)};
+        });
     if (!result || !*result) return std::nullopt;
     // Sliding expiry: a session in use stays open, at most one write a day.
     (void)db_.transaction<void>([&](soci::session& sql) -> Result<void> {
-        Repository::slide_session(sql, hash, now(), now() + settings_.session_lifetime.count(), now() - 86400);
+        Repository::slide_session(sql, hash, now(), now() + settings_.session_lifetime.count(),
+                                  now() - 86400);
         return {};
     });
     return *result;
 }
 
 Result<Account> Service::account(long long id) {
-    auto found = db_.read<std::optional<Account>>([&](soci::session& sql) -> Result<std::optional<Account>> {
-        return Repository::find(sql, id);
-    });
+    auto found =
+        db_.read<std::optional<Account>>([&](soci::session& sql) -> Result<std::optional<Account>> {
+            return Repository::find(sql, id);
+        });
     if (!found) return std::unexpected(found.error());
     if (!*found) return std::unexpected(not_found());
     return **found;
@@ -348,8 +393,10 @@ Result<void> Service::set_language(long long id, const std::string& language) {
     });
 }
 
-Result<std::pair<Account, std::string>> Service::register_assisted(const Principal& staff, const std::string& display_name,
-                                                                   const std::string& language, const std::string& consent) {
+Result<std::pair<Account, std::string>> Service::register_assisted(const Principal& staff,
+                                                                   const std::string& display_name,
+                                                                   const std::string& language,
+                                                                   const std::string& consent) {
     if (!staff.staff()) return std::unexpected(forbidden());
     auto name = check_name(display_name);
     if (!name) return std::unexpected(name.error());
@@ -359,21 +406,24 @@ Result<std::pair<Account, std::string>> Service::register_assisted(const Princip
         return std::unexpected(invalid("Write down what the resident agreed to.", "consent"));
     }
     const std::string code = random_code();
-    return db_.transaction<std::pair<Account, std::string>>([&](soci::session& sql) -> Result<std::pair<Account, std::string>> {
-        Account account;
-        account.display_name = *name;
-        account.language = *lang;
-        account.created_at = now();
-        account.confirmed_at = now();
-        account.assisted_by = staff.account_id;
-        account.id = Repository::insert(sql, account, db_.backend());
-        Repository::grant(sql, account.id, {roles::kResident, ""}, staff.account_id, now());
-        Repository::add_consent(sql, account.id, consent, now(), staff.account_id);
-        Repository::set_takeover(sql, account.id, token_hash(code), now() + settings_.takeover_lifetime.count());
-        platform::AuditLog::record(sql, now(), staff.account_id, "account.assisted-registration", "account",
-                          std::to_string(account.id), consent);
-        return std::pair{account, code};
-    });
+    return db_.transaction<std::pair<Account, std::string>>(
+        [&](soci::session& sql) -> Result<std::pair<Account, std::string>> {
+            Account account;
+            account.display_name = *name;
+            account.language = *lang;
+            account.created_at = now();
+            account.confirmed_at = now();
+            account.assisted_by = staff.account_id;
+            account.id = Repository::insert(sql, account, db_.backend());
+            Repository::grant(sql, account.id, {roles::kResident, ""}, staff.account_id, now());
+            Repository::add_consent(sql, account.id, consent, now(), staff.account_id);
+            Repository::set_takeover(sql, account.id, token_hash(code),
+                                     now() + settings_.takeover_lifetime.count());
+            platform::AuditLog::record(sql, now(), staff.account_id,
+                                       "account.assisted-registration", "account",
+                                       std::to_string(account.id), consent);
+            return std::pair{account, code};
+        });
 }
 
 Result<std::string> Service::new_takeover_code(const Principal& staff, long long resident) {
@@ -382,12 +432,16 @@ Result<std::string> Service::new_takeover_code(const Principal& staff, long long
         auto account = Repository::find(sql, resident);
         // Only for an assisted account whose owner has not taken it over yet, and only by the
         // staff member who keeps it: a code replaces the account's login and password.
-        if (!account || !staff.staff() || account->assisted_by != staff.account_id) return std::unexpected(forbidden());
+        if (!account || !staff.staff() || account->assisted_by != staff.account_id)
+            return std::unexpected(forbidden());
         if (!account->login().empty()) {
-            return std::unexpected(invalid("This resident already uses the account with their own login."));
+            return std::unexpected(
+                invalid("This resident already uses the account with their own login."));
         }
-        Repository::set_takeover(sql, resident, token_hash(code), now() + settings_.takeover_lifetime.count());
-        platform::AuditLog::record(sql, now(), staff.account_id, "account.takeover-code", "account", std::to_string(resident), "");
+        Repository::set_takeover(sql, resident, token_hash(code),
+                                 now() + settings_.takeover_lifetime.count());
+        platform::AuditLog::record(sql, now(), staff.account_id, "account.takeover-code", "account",
+                                   std::to_string(resident), "");
         return code;
     });
 }
@@ -399,8 +453,8 @@ Result<std::vector<Account>> Service::residents_of(const Principal& staff) {
     });
 }
 
-Result<Session> Service::take_over(const std::string& code, const std::string& login_text, const std::string& password,
-                                   const std::string& address) {
+Result<Session> Service::take_over(const std::string& code, const std::string& login_text,
+                                   const std::string& password, const std::string& address) {
     auto login = normalise_login(login_text);
     if (!login) return std::unexpected(login.error());
     if (auto ok = check_password(password); !ok) return std::unexpected(ok.error());
@@ -408,20 +462,26 @@ Result<Session> Service::take_over(const std::string& code, const std::string& l
     for (char c : code) {
         if (std::isdigit(static_cast<unsigned char>(c))) digits += c;
     }
-    const std::string address_key = "takeover-failure:" + address, everywhere_key = "takeover-failure:*";
-    const Error wrong_code = invalid("This code is not right or has expired. Ask the staff for a new one.", "code");
+    const std::string address_key = "takeover-failure:" + address,
+                      everywhere_key = "takeover-failure:*";
+    const Error wrong_code =
+        invalid("This code is not right or has expired. Ask the staff for a new one.", "code");
     // Cheap things first: the limits, then the code; the costly hash only for a code that works.
-    auto open = db_.read<std::optional<long long>>([&](soci::session& sql) -> Result<std::optional<long long>> {
-        const auto per_address = settings_.takeover_failures_per_address;
-        const auto everywhere = settings_.takeover_failures_everywhere;
-        if (storage::recent_events(sql, address_key, now() - per_address.window.count()) >= per_address.events ||
-            storage::recent_events(sql, everywhere_key, now() - everywhere.window.count()) >= everywhere.events) {
-            return std::unexpected(Error::make(ErrorCode::too_many_requests,
-                                               "Too many attempts. Please wait {1} min and try again.",
-                                               {std::to_string(per_address.window.count() / 60)}));
-        }
-        return Repository::takeover_account(sql, token_hash(digits), now());
-    });
+    auto open = db_.read<std::optional<long long>>(
+        [&](soci::session& sql) -> Result<std::optional<long long>> {
+            const auto per_address = settings_.takeover_failures_per_address;
+            const auto everywhere = settings_.takeover_failures_everywhere;
+            if (storage::recent_events(sql, address_key, now() - per_address.window.count()) >=
+                    per_address.events ||
+                storage::recent_events(sql, everywhere_key, now() - everywhere.window.count()) >=
+                    everywhere.events) {
+                return std::unexpected(
+                    Error::make(ErrorCode::too_many_requests,
+                                "Too many attempts. Please wait {1} min and try again.",
+                                {std::to_string(per_address.window.count() / 60)}));
+            }
+            return Repository::takeover_account(sql, token_hash(digits), now());
+        });
     if (!open) return std::unexpected(open.error());
     if (!*open) {
         // Kept in a transaction of its own: the answer is an error, the count must stay.
@@ -440,13 +500,15 @@ Result<Session> Service::take_over(const std::string& code, const std::string& l
         if (!account) return std::unexpected(wrong_code);
         const std::string& key = login->first.empty() ? login->second : login->first;
         if (auto other = Repository::find_by_login(sql, key); other && other->id != *account) {
-            return std::unexpected(invalid("Another account uses this e-mail or phone number.", "login"));
+            return std::unexpected(
+                invalid("Another account uses this e-mail or phone number.", "login"));
         }
         Repository::set_login(sql, *account, login->first, login->second);
         Repository::set_password(sql, *account, *hash);
         // Whoever was signed in to it before (staff acting for the resident) is signed out.
         Repository::delete_sessions(sql, *account);
-        platform::AuditLog::record(sql, now(), *account, "account.take-over", "account", std::to_string(*account), "");
+        platform::AuditLog::record(sql, now(), *account, "account.take-over", "account",
+                                   std::to_string(*account), "");
         return open_session(sql, *account);
     });
 }
@@ -457,11 +519,13 @@ Result<void> Service::grant(const Principal& admin, long long account, const Rol
     return db_.transaction<void>([&](soci::session& sql) -> Result<void> {
         if (!Repository::find(sql, account)) return std::unexpected(not_found());
         if (!role.institution.empty() && !institution_exists_(role.institution)) {
-            return std::unexpected(invalid("Unknown institution: {1}.", "institution", {role.institution}));
+            return std::unexpected(
+                invalid("Unknown institution: {1}.", "institution", {role.institution}));
         }
         if (Repository::grant(sql, account, role, admin.account_id, now())) {
-            platform::AuditLog::record(sql, now(), admin.account_id, "role.grant", "account", std::to_string(account),
-                              role.role + (role.institution.empty() ? "" : "@" + role.institution));
+            platform::AuditLog::record(
+                sql, now(), admin.account_id, "role.grant", "account", std::to_string(account),
+                role.role + (role.institution.empty() ? "" : "@" + role.institution));
         }
         return {};
     });
@@ -471,14 +535,16 @@ Result<void> Service::revoke(const Principal& admin, long long account, const Ro
     if (!admin.administrator()) return std::unexpected(forbidden());
     return db_.transaction<void>([&](soci::session& sql) -> Result<void> {
         if (Repository::revoke(sql, account, role)) {
-            platform::AuditLog::record(sql, now(), admin.account_id, "role.revoke", "account", std::to_string(account),
-                              role.role + (role.institution.empty() ? "" : "@" + role.institution));
+            platform::AuditLog::record(
+                sql, now(), admin.account_id, "role.revoke", "account", std::to_string(account),
+                role.role + (role.institution.empty() ? "" : "@" + role.institution));
         }
         return {};
     });
 }
 
-Result<std::vector<std::pair<Account, std::vector<RoleGrant>>>> Service::accounts(const Principal& admin) {
+Result<std::vector<std::pair<Account, std::vector<RoleGrant>>>> Service::accounts(
+    const Principal& admin) {
     if (!admin.administrator()) return std::unexpected(forbidden());
     using Rows = std::vector<std::pair<Account, std::vector<RoleGrant>>>;
     return db_.read<Rows>([&](soci::session& sql) -> Result<Rows> {
@@ -493,23 +559,27 @@ Result<std::vector<std::pair<Account, std::vector<RoleGrant>>>> Service::account
 
 Result<std::vector<AuditLine>> Service::audit_log(const Principal& viewer) {
     if (!viewer.administrator() && !viewer.coordinator()) return std::unexpected(forbidden());
-    return db_.read<std::vector<AuditLine>>([&](soci::session& sql) -> Result<std::vector<AuditLine>> {
-        std::vector<AuditLine> lines;
-        for (auto& entry : platform::AuditLog::newest(sql, 300)) {
-            std::string name;
-            if (entry.actor) {
-                if (auto actor = Repository::find(sql, *entry.actor)) name = actor->display_name;
+    return db_.read<std::vector<AuditLine>>(
+        [&](soci::session& sql) -> Result<std::vector<AuditLine>> {
+            std::vector<AuditLine> lines;
+            for (auto& entry : platform::AuditLog::newest(sql, 300)) {
+                std::string name;
+                if (entry.actor) {
+                    if (auto actor = Repository::find(sql, *entry.actor))
+                        name = actor->display_name;
+                }
+                lines.push_back({std::move(entry), std::move(name)});
             }
-            lines.push_back({std::move(entry), std::move(name)});
-        }
-        return lines;
-    });
+            return lines;
+        });
 }
 
 Result<std::vector<platform::OutboxMessage>> Service::outbox(const Principal& viewer) {
     if (!viewer.administrator() && !viewer.coordinator()) return std::unexpected(forbidden());
     return db_.read<std::vector<platform::OutboxMessage>>(
-        [&](soci::session& sql) -> Result<std::vector<platform::OutboxMessage>> { return platform::Outbox::newest(sql, 200); });
+        [&](soci::session& sql) -> Result<std::vector<platform::OutboxMessage>> {
+            return platform::Outbox::newest(sql, 200);
+        });
 }
 
 void Service::export_own(soci::session& sql, long long account_id, json::object& into) const {
@@ -520,33 +590,43 @@ void Service::export_own(soci::session& sql, long long account_id, json::object&
         roles.push_back(json::object{{"role", g.role}, {"institution", g.institution}});
     }
     for (const auto& c : Repository::consents(sql, account_id)) {
-        consents.push_back(json::object{{"what", c.what}, {"given_at", static_cast<std::int64_t>(c.given_at)},
-                                        {"recorded_by", c.recorded_by ? json::value(*c.recorded_by) : json::value(nullptr)}});
+        consents.push_back(json::object{
+            {"what", c.what},
+            {"given_at", static_cast<std::int64_t>(c.given_at)},
+            {"recorded_by", c.recorded_by ? json::value(*c.recorded_by) : json::value(nullptr)}});
     }
     for (const auto& session : Repository::sessions_of(sql, account_id)) {
-        sessions.push_back(json::object{{"created_at", static_cast<std::int64_t>(session.created_at)},
-                                        {"expires_at", static_cast<std::int64_t>(session.expires_at)},
-                                        {"last_seen_at", static_cast<std::int64_t>(session.last_seen_at)}});
+        sessions.push_back(
+            json::object{{"created_at", static_cast<std::int64_t>(session.created_at)},
+                         {"expires_at", static_cast<std::int64_t>(session.expires_at)},
+                         {"last_seen_at", static_cast<std::int64_t>(session.last_seen_at)}});
     }
     for (const auto& [at, succeeded] : Repository::attempts_of(sql, "login:" + account->login())) {
-        attempts.push_back(json::object{{"at", static_cast<std::int64_t>(at)}, {"succeeded", succeeded}});
+        attempts.push_back(
+            json::object{{"at", static_cast<std::int64_t>(at)}, {"succeeded", succeeded}});
     }
     if (!account->login().empty()) {
         for (const auto& m : platform::Outbox::to_recipient(sql, account->login())) {
-            messages.push_back(json::object{{"subject", m.subject}, {"created_at", static_cast<std::int64_t>(m.created_at)},
+            messages.push_back(json::object{{"subject", m.subject},
+                                            {"created_at", static_cast<std::int64_t>(m.created_at)},
                                             {"sent_at", optional_time(m.sent_at)}});
         }
     }
     for (const auto& e : platform::AuditLog::about_account(sql, account_id)) {
         // What the person did to someone else is theirs to see, but not the other's details.
-        const bool about_them = e.subject_kind == "account" && e.subject == std::to_string(account_id);
+        const bool about_them =
+            e.subject_kind == "account" && e.subject == std::to_string(account_id);
         const bool about_another_person = e.subject_kind == "account" && !about_them;
-        audit.push_back(json::object{{"at", static_cast<std::int64_t>(e.at)}, {"action", e.action},
+        audit.push_back(json::object{{"at", static_cast<std::int64_t>(e.at)},
+                                     {"action", e.action},
                                      {"about", about_them ? "you" : e.subject_kind},
                                      {"details", about_another_person ? "" : e.details}});
     }
-    into["account"] = json::object{{"id", account->id}, {"email", account->email}, {"phone", account->phone},
-                                   {"display_name", account->display_name}, {"language", account->language},
+    into["account"] = json::object{{"id", account->id},
+                                   {"email", account->email},
+                                   {"phone", account->phone},
+                                   {"display_name", account->display_name},
+                                   {"language", account->language},
                                    {"created_at", static_cast<std::int64_t>(account->created_at)},
                                    {"confirmed_at", optional_time(account->confirmed_at)},
                                    {"registered_by_staff", account->assisted_by.has_value()}};
@@ -596,19 +676,23 @@ Result<void> Service::delete_account(long long account_id, const std::string& pa
 
 Result<long long> Service::purge() {
     return db_.transaction<long long>([&](soci::session& sql) -> Result<long long> {
-        return Repository::purge(sql, now(), settings_.keep_login_attempts_days, settings_.keep_unconfirmed_days);
+        return Repository::purge(sql, now(), settings_.keep_login_attempts_days,
+                                 settings_.keep_unconfirmed_days);
     });
 }
 
-Result<long long> Service::create_confirmed(const std::string& login_text, const std::string& display_name,
-                                            const std::string& password, const std::string& language,
+Result<long long> Service::create_confirmed(const std::string& login_text,
+                                            const std::string& display_name,
+                                            const std::string& password,
+                                            const std::string& language,
                                             const std::vector<RoleGrant>& roles) {
     auto login = normalise_login(login_text);
     if (!login) return std::unexpected(login.error());
     auto name = check_name(display_name);
     if (!name) return std::unexpected(name.error());
     if (auto ok = check_password(password); !ok) return std::unexpected(ok.error());
-    if (!parse_language(language)) return std::unexpected(invalid("Please choose a language.", "language"));
+    if (!parse_language(language))
+        return std::unexpected(invalid("Please choose a language.", "language"));
     for (const auto& role : roles) {
         if (auto ok = check_grant(role); !ok) return std::unexpected(ok.error());
     }
@@ -617,7 +701,8 @@ Result<long long> Service::create_confirmed(const std::string& login_text, const
     return db_.transaction<long long>([&](soci::session& sql) -> Result<long long> {
         for (const auto& role : roles) {
             if (!role.institution.empty() && !institution_exists_(role.institution)) {
-                return std::unexpected(invalid("Unknown institution: {1}.", "institution", {role.institution}));
+                return std::unexpected(
+                    invalid("Unknown institution: {1}.", "institution", {role.institution}));
             }
         }
         Account account;
@@ -629,12 +714,15 @@ Result<long long> Service::create_confirmed(const std::string& login_text, const
         account.created_at = now();
         account.confirmed_at = now();
         if (Repository::find_by_login(sql, account.login())) {
-            return std::unexpected(Error::make(ErrorCode::conflict, "This conflicts with data already saved."));
+            return std::unexpected(
+                Error::make(ErrorCode::conflict, "This conflicts with data already saved."));
         }
         account.id = Repository::insert(sql, account, db_.backend());
         Repository::grant(sql, account.id, {roles::kResident, ""}, std::nullopt, now());
-        for (const auto& role : roles) Repository::grant(sql, account.id, role, std::nullopt, now());
-        platform::AuditLog::record(sql, now(), std::nullopt, "account.created-by-command", "account", std::to_string(account.id), "");
+        for (const auto& role : roles)
+            Repository::grant(sql, account.id, role, std::nullopt, now());
+        platform::AuditLog::record(sql, now(), std::nullopt, "account.created-by-command",
+                                   "account", std::to_string(account.id), "");
         return account.id;
     });
 }

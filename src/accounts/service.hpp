@@ -68,7 +68,9 @@ struct Session {
 // Messages are written by the caller in the person's language (the service knows no texts).
 struct MessageWriter {
     // (language, purpose, link or code) → subject and body
-    std::function<std::pair<std::string, std::string>(const std::string&, const std::string&, const std::string&)> write;
+    std::function<std::pair<std::string, std::string>(const std::string&, const std::string&,
+                                                      const std::string&)>
+        write;
 };
 
 class Service {
@@ -82,9 +84,11 @@ public:
 
     // Always "check your messages": whether the login was free or taken is not told (a taken
     // one gets a message saying so instead of a link).
-    Result<void> sign_up(const SignUp& form, const std::string& language, const std::string& address);
+    Result<void> sign_up(const SignUp& form, const std::string& language,
+                         const std::string& address);
     Result<Session> confirm(const std::string& token);
-    Result<Session> log_in(const std::string& login, const std::string& password, const std::string& address);
+    Result<Session> log_in(const std::string& login, const std::string& password,
+                           const std::string& address);
     void log_out(const std::string& session_token);
     Result<void> log_out_everywhere(long long account_id);
     // Always succeeds outwardly; sends a link when the login exists.
@@ -101,21 +105,24 @@ public:
     PasswordHasher& passwords() { return hasher_; }
 
     // Staff register a resident who is not online; returns the take-over code to hand over.
-    Result<std::pair<Account, std::string>> register_assisted(const Principal& staff, const std::string& display_name,
-                                                              const std::string& language, const std::string& consent);
+    Result<std::pair<Account, std::string>> register_assisted(const Principal& staff,
+                                                              const std::string& display_name,
+                                                              const std::string& language,
+                                                              const std::string& consent);
     // A new code for an assisted account that has not been taken over yet, by the staff member
     // who keeps it; the earlier code stops working.
     Result<std::string> new_takeover_code(const Principal& staff, long long resident);
     Result<std::vector<Account>> residents_of(const Principal& staff);
     // The resident takes the account over with the code: their own login and password. Every
     // session the account had ends; wrong codes are limited per address and for the whole site.
-    Result<Session> take_over(const std::string& code, const std::string& login, const std::string& password,
-                              const std::string& address);
+    Result<Session> take_over(const std::string& code, const std::string& login,
+                              const std::string& password, const std::string& address);
 
     // Administrators grant and revoke roles; every change is in the audit log.
     Result<void> grant(const Principal& admin, long long account, const RoleGrant& role);
     Result<void> revoke(const Principal& admin, long long account, const RoleGrant& role);
-    Result<std::vector<std::pair<Account, std::vector<RoleGrant>>>> accounts(const Principal& admin);
+    Result<std::vector<std::pair<Account, std::vector<RoleGrant>>>> accounts(
+        const Principal& admin);
     Result<std::vector<AuditLine>> audit_log(const Principal& viewer);
     Result<std::vector<platform::OutboxMessage>> outbox(const Principal& viewer);
 
@@ -139,7 +146,8 @@ public:
 
 private:
     Result<Session> open_session(soci::session& sql, long long account_id);
-    void send(soci::session& sql, const Account& account, const std::string& purpose, const std::string& link);
+    void send(soci::session& sql, const Account& account, const std::string& purpose,
+              const std::string& link);
     std::time_t now() const;
 
     storage::Database& db_;

@@ -1,9 +1,9 @@
 // Session middleware, guards, messages and the account pages.
 #include "accounts/web.hpp"
 
+#include <spdlog/spdlog.h>
 #include <boost/json.hpp>
 #include <boost/url/parse.hpp>
-#include <spdlog/spdlog.h>
 
 #include "accounts/crypto.hpp"
 #include "web/page_helpers.hpp"
@@ -18,35 +18,41 @@ namespace {
 
 constexpr long long kCsrfCookieAge = 365LL * 24 * 3600;
 
-
 // Only a path of this site may follow a log-in ("/lv/…"), never another host: it must parse as
 // an origin-form target on its own (no tab, space, backslash or control character that a
 // browser would drop or read as a slash, as in "/\t/evil.example") and not begin with "//".
 std::string safe_next(const Request& request, const std::optional<std::string>& next) {
     const std::string fallback = "/" + web::lang(request) + "/account";
-    if (!next || next->size() < 2 || next->size() > 2000 || (*next)[0] != '/' || (*next)[1] == '/') return fallback;
+    if (!next || next->size() < 2 || next->size() > 2000 || (*next)[0] != '/' || (*next)[1] == '/')
+        return fallback;
     auto parsed = boost::urls::parse_origin_form(*next);
     if (!parsed || parsed->encoded_path().starts_with("//")) return fallback;
     return std::string(parsed->buffer());
 }
 
-Response with_session(Response response, const Session& session, const Service& service, bool secure) {
-    response.cookie(kSessionCookie, session.token, service.settings().session_lifetime.count(), secure);
+Response with_session(Response response, const Session& session, const Service& service,
+                      bool secure) {
+    response.cookie(kSessionCookie, session.token, service.settings().session_lifetime.count(),
+                    secure);
     return response;
 }
 
 web::Page form_page(const web::Views& views, const Request& request, const std::string& name,
                     const std::string& title) {
-    web::Page page{.template_name = "accounts/" + name, .title = views.translator().text(request.language, title),
+    web::Page page{.template_name = "accounts/" + name,
+                   .title = views.translator().text(request.language, title),
                    .section = "account"};
     return page;
 }
 
-std::string field(const Request& request, const char* name) { return request.form_param(name).value_or(""); }
+std::string field(const Request& request, const char* name) {
+    return request.form_param(name).value_or("");
+}
 
 }  // namespace
 
-std::string csrf_token_for(const std::string& key, const std::string& csrf_cookie, const std::string& session_cookie) {
+std::string csrf_token_for(const std::string& key, const std::string& csrf_cookie,
+                           const std::string& session_cookie) {
     return keyed_tag(key, "csrf\n" + csrf_cookie + "\n" + session_cookie);
 }
 
@@ -73,17 +79,20 @@ bool from_another_site(const Request& request, const std::string& public_url) {
     const std::string_view host = request.header("Host");
     if (authority == host || authority == authority_of(public_url)) return false;
     // A proxy may pass on the Host without the port the browser used.
-    return host.find(':') != std::string_view::npos || authority.substr(0, authority.rfind(':')) != host;
+    return host.find(':') != std::string_view::npos ||
+           authority.substr(0, authority.rfind(':')) != host;
 }
 
 Error expired_form() {
-    return Error::make(ErrorCode::forbidden, "This form has expired. Go back, reload the page and try again.");
+    return Error::make(ErrorCode::forbidden,
+                       "This form has expired. Go back, reload the page and try again.");
 }
 
 }  // namespace
 
 http::Middleware session_middleware(Service& service, bool secure_cookies) {
-    return [&service, secure_cookies](Request& request, const http::Handler& next) -> Result<Response> {
+    return [&service, secure_cookies](Request& request,
+                                      const http::Handler& next) -> Result<Response> {
         std::string csrf = request.cookie(kCsrfCookie).value_or("");
         const bool fresh = csrf.size() < 32 || csrf.size() > 64;
         if (fresh) csrf = random_token();
@@ -94,12 +103,14 @@ http::Middleware session_middleware(Service& service, bool secure_cookies) {
         request.attach(web::FormToken{expected});
         if (request.method == boost::beast::http::verb::post) {
             if (from_another_site(request, service.public_url())) {
-                spdlog::warn("request {}: POST {} refused: sent from another site", request.request_id, request.path);
+                spdlog::warn("request {}: POST {} refused: sent from another site",
+                             request.request_id, request.path);
                 return std::unexpected(expired_form());
             }
             const auto sent = request.form_param("csrf");
             if (fresh || !sent || !same(*sent, expected)) {
-                spdlog::warn("request {}: POST {} refused without a valid CSRF token", request.request_id, request.path);
+                spdlog::warn("request {}: POST {} refused without a valid CSRF token",
+                             request.request_id, request.path);
                 return std::unexpected(expired_form());
             }
         }
@@ -128,319 +139,412 @@ void add_layout_part(web::Views& views) {
 }
 
 MessageWriter message_writer(const i18n::Translator& translator) {
-    return MessageWriter{[&translator](const std::string& lang, const std::string& purpose, const std::string& link) {
+    return MessageWriter{[&translator](const std::string& lang, const std::string& purpose,
+                                       const std::string& link) {
         const Language language = parse_language(lang).value_or(kDefaultLanguage);
         auto t = [&](const char* text) { return translator.text(language, text); };
         if (purpose == "confirm") {
-            return std::pair{t("Confirm your Šķirosim account"),
-                             fill_placeholders(t("Hello! Open this link to confirm your account: {1} If you did not sign up, ignore this message."), {link})};
+            return std::pair{
+                t("Confirm your Šķirosim account"),
+                fill_placeholders(t("Hello! Open this link to confirm your account: {1} If you did "
+                                    "not sign up, ignore this message."),
+                                  {link})};
         }
         if (purpose == "reset") {
-            return std::pair{t("Choose a new Šķirosim password"),
-                             fill_placeholders(t("Open this link within an hour to choose a new password: {1} If you did not ask for it, ignore this message."), {link})};
+            return std::pair{
+                t("Choose a new Šķirosim password"),
+                fill_placeholders(t("Open this link within an hour to choose a new password: {1} "
+                                    "If you did not ask for it, ignore this message."),
+                                  {link})};
         }
-        return std::pair{t("Someone tried to sign up with your address"),
-                         fill_placeholders(t("Someone, perhaps you, tried to sign up to Šķirosim with this address, which already has an account. If you have forgotten your password, choose a new one here: {1}"), {link})};
+        return std::pair{
+            t("Someone tried to sign up with your address"),
+            fill_placeholders(t("Someone, perhaps you, tried to sign up to Šķirosim with this "
+                                "address, which already has an account. If you have forgotten your "
+                                "password, choose a new one here: {1}"),
+                              {link})};
     }};
 }
 
-void add_routes(http::Router& router, Service& service, const platform::Sender& mailer, const web::Views& views,
-                bool secure, Retention retention) {
+void add_routes(http::Router& router, Service& service, const platform::Sender& mailer,
+                const web::Views& views, bool secure, Retention retention) {
     // ---- sign-up and confirmation ----
     router.get("/{lang}/signup", web::localized([&views](Request& request) -> Result<Response> {
-        auto page = form_page(views, request, "signup", "Create an account");
-        page.data.set("value_language", web::lang(request));
-        return views.render(request, std::move(page));
-    }));
-    router.post("/{lang}/signup", web::localized([&service, &views](Request& request) -> Result<Response> {
-        SignUp form{field(request, "login"), field(request, "password"), field(request, "display_name"),
-                    field(request, "language"), field(request, "age") == "yes"};
-        auto done = service.sign_up(form, web::lang(request), request.remote_address);
-        if (!done) return web::form_error(views, request, form_page(views, request, "signup", "Create an account"), done.error());
-        return Response::redirect("/" + web::lang(request) + "/signup/sent", 303);
-    }));
-    router.get("/{lang}/signup/sent", web::localized([&views](Request& request) -> Result<Response> {
-        return views.render(request, form_page(views, request, "sent", "Check your messages"));
-    }));
-    router.get("/{lang}/confirm", web::localized([&service, &views, secure](Request& request) -> Result<Response> {
-        auto session = service.confirm(request.query_param("token").value_or(""));
-        if (!session) return std::unexpected(session.error());
-        return with_session(Response::redirect("/" + web::lang(request) + "/account?welcome=1", 303), *session, service, secure);
-    }));
+                   auto page = form_page(views, request, "signup", "Create an account");
+                   page.data.set("value_language", web::lang(request));
+                   return views.render(request, std::move(page));
+               }));
+    router.post(
+        "/{lang}/signup", web::localized([&service, &views](Request& request) -> Result<Response> {
+            SignUp form{field(request, "login"), field(request, "password"),
+                        field(request, "display_name"), field(request, "language"),
+                        field(request, "age") == "yes"};
+            auto done = service.sign_up(form, web::lang(request), request.remote_address);
+            if (!done)
+                return web::form_error(views, request,
+                                       form_page(views, request, "signup", "Create an account"),
+                                       done.error());
+            return Response::redirect("/" + web::lang(request) + "/signup/sent", 303);
+        }));
+    router.get(
+        "/{lang}/signup/sent", web::localized([&views](Request& request) -> Result<Response> {
+            return views.render(request, form_page(views, request, "sent", "Check your messages"));
+        }));
+    router.get("/{lang}/confirm",
+               web::localized([&service, &views, secure](Request& request) -> Result<Response> {
+                   auto session = service.confirm(request.query_param("token").value_or(""));
+                   if (!session) return std::unexpected(session.error());
+                   return with_session(
+                       Response::redirect("/" + web::lang(request) + "/account?welcome=1", 303),
+                       *session, service, secure);
+               }));
 
     // ---- log-in and log-out ----
     router.get("/{lang}/login", web::localized([&views](Request& request) -> Result<Response> {
-        auto page = form_page(views, request, "login", "Log in");
-        page.data.set("next", request.query_param("next").value_or(""));
-        return views.render(request, std::move(page));
-    }));
-    router.post("/{lang}/login", web::localized([&service, &views, secure](Request& request) -> Result<Response> {
-        auto session = service.log_in(field(request, "login"), field(request, "password"), request.remote_address);
-        if (!session) {
-            auto page = form_page(views, request, "login", "Log in");
-            page.data.set("next", field(request, "next"));
-            return web::form_error(views, request, std::move(page), session.error());
-        }
-        // A new session token at every log-in: a token planted before it is worth nothing.
-        if (auto planted = request.cookie(kSessionCookie)) service.log_out(*planted);
-        return with_session(Response::redirect(safe_next(request, request.form_param("next")), 303), *session, service, secure);
-    }));
-    router.post("/{lang}/logout", web::localized([&service, secure](Request& request) -> Result<Response> {
-        if (auto token = request.cookie(kSessionCookie)) service.log_out(*token);
-        Response response = Response::redirect("/" + web::lang(request) + "/", 303);
-        response.cookie(kSessionCookie, "", 0, secure);
-        return response;
-    }));
-    router.post("/{lang}/logout-everywhere", web::localized([&service, secure](Request& request) -> Result<Response> {
-        auto who = signed_in(request);
-        if (!who) return std::unexpected(who.error());
-        if (auto done = service.log_out_everywhere((*who)->account_id); !done) return std::unexpected(done.error());
-        Response response = Response::redirect("/" + web::lang(request) + "/login", 303);
-        response.cookie(kSessionCookie, "", 0, secure);
-        return response;
-    }));
+                   auto page = form_page(views, request, "login", "Log in");
+                   page.data.set("next", request.query_param("next").value_or(""));
+                   return views.render(request, std::move(page));
+               }));
+    router.post("/{lang}/login",
+                web::localized([&service, &views, secure](Request& request) -> Result<Response> {
+                    auto session =
+                        service.log_in(field(request, "login"), field(request, "password"),
+                                       request.remote_address);
+                    if (!session) {
+                        auto page = form_page(views, request, "login", "Log in");
+                        page.data.set("next", field(request, "next"));
+                        return web::form_error(views, request, std::move(page), session.error());
+                    }
+                    // A new session token at every log-in: a token planted before it is worth
+                    // nothing.
+                    if (auto planted = request.cookie(kSessionCookie)) service.log_out(*planted);
+                    return with_session(
+                        Response::redirect(safe_next(request, request.form_param("next")), 303),
+                        *session, service, secure);
+                }));
+    router.post("/{lang}/logout",
+                web::localized([&service, secure](Request& request) -> Result<Response> {
+                    if (auto token = request.cookie(kSessionCookie)) service.log_out(*token);
+                    Response response = Response::redirect("/" + web::lang(request) + "/", 303);
+                    response.cookie(kSessionCookie, "", 0, secure);
+                    return response;
+                }));
+    router.post("/{lang}/logout-everywhere",
+                web::localized([&service, secure](Request& request) -> Result<Response> {
+                    auto who = signed_in(request);
+                    if (!who) return std::unexpected(who.error());
+                    if (auto done = service.log_out_everywhere((*who)->account_id); !done)
+                        return std::unexpected(done.error());
+                    Response response =
+                        Response::redirect("/" + web::lang(request) + "/login", 303);
+                    response.cookie(kSessionCookie, "", 0, secure);
+                    return response;
+                }));
 
     // ---- forgotten password ----
-    router.get("/{lang}/password/forgot", web::localized([&views](Request& request) -> Result<Response> {
-        return views.render(request, form_page(views, request, "forgot", "Forgotten password"));
-    }));
-    router.post("/{lang}/password/forgot", web::localized([&service, &views](Request& request) -> Result<Response> {
-        auto done = service.forgot_password(field(request, "login"), web::lang(request));
-        if (!done) return web::form_error(views, request, form_page(views, request, "forgot", "Forgotten password"), done.error());
-        return Response::redirect("/" + web::lang(request) + "/signup/sent", 303);
-    }));
-    router.get("/{lang}/password/reset", web::localized([&views](Request& request) -> Result<Response> {
-        auto page = form_page(views, request, "reset", "Choose a new password");
-        page.data.set("token", request.query_param("token").value_or(""));
-        return views.render(request, std::move(page));
-    }));
-    router.post("/{lang}/password/reset", web::localized([&service, &views, secure](Request& request) -> Result<Response> {
-        auto session = service.reset_password(field(request, "token"), field(request, "password"));
-        if (!session) {
-            auto page = form_page(views, request, "reset", "Choose a new password");
-            page.data.set("token", field(request, "token"));
-            return web::form_error(views, request, std::move(page), session.error());
-        }
-        return with_session(Response::redirect("/" + web::lang(request) + "/account", 303), *session, service, secure);
-    }));
+    router.get(
+        "/{lang}/password/forgot", web::localized([&views](Request& request) -> Result<Response> {
+            return views.render(request, form_page(views, request, "forgot", "Forgotten password"));
+        }));
+    router.post(
+        "/{lang}/password/forgot",
+        web::localized([&service, &views](Request& request) -> Result<Response> {
+            auto done = service.forgot_password(field(request, "login"), web::lang(request));
+            if (!done)
+                return web::form_error(views, request,
+                                       form_page(views, request, "forgot", "Forgotten password"),
+                                       done.error());
+            return Response::redirect("/" + web::lang(request) + "/signup/sent", 303);
+        }));
+    router.get("/{lang}/password/reset",
+               web::localized([&views](Request& request) -> Result<Response> {
+                   auto page = form_page(views, request, "reset", "Choose a new password");
+                   page.data.set("token", request.query_param("token").value_or(""));
+                   return views.render(request, std::move(page));
+               }));
+    router.post("/{lang}/password/reset",
+                web::localized([&service, &views, secure](Request& request) -> Result<Response> {
+                    auto session =
+                        service.reset_password(field(request, "token"), field(request, "password"));
+                    if (!session) {
+                        auto page = form_page(views, request, "reset", "Choose a new password");
+                        page.data.set("token", field(request, "token"));
+                        return web::form_error(views, request, std::move(page), session.error());
+                    }
+                    return with_session(
+                        Response::redirect("/" + web::lang(request) + "/account", 303), *session,
+                        service, secure);
+                }));
 
     // ---- my account ----
-    router.get("/{lang}/account", web::localized([&service, &views](Request& request) -> Result<Response> {
-        auto who = signed_in(request);
-        if (!who) return std::unexpected(who.error());
-        auto account = service.account((*who)->account_id);
-        if (!account) return std::unexpected(account.error());
-        auto page = form_page(views, request, "account", "My account");
-        page.data.set("name", account->display_name);
-        web::set_text(page.data, "login", account->login());
-        page.data.set("welcome", request.query_param("welcome").has_value());
-        page.data.set("has_password", !account->password_hash.empty());
-        for (Language l : kLanguages) page.data.set("language_" + std::string(code(l)), account->language == code(l));
-        mustache::data roles{mustache::data::type::list};
-        for (const auto& g : (*who)->roles) {
-            mustache::data d;
-            d.set("role", views.translator().text(request.language, g.role == roles::kStaff ? "staff of a partner institution"
-                                                                  : g.role == roles::kCoordinator ? "coordinator"
-                                                                  : g.role == roles::kAdministrator ? "administrator"
-                                                                  : "resident"));
-            d.set("institution", g.institution);
-            roles.push_back(d);
-        }
-        page.data.set("roles", roles);
-        return views.render(request, std::move(page));
-    }));
-    router.post("/{lang}/account/language", web::localized([&service](Request& request) -> Result<Response> {
-        auto who = signed_in(request);
-        if (!who) return std::unexpected(who.error());
-        const std::string language = field(request, "language");
-        if (auto done = service.set_language((*who)->account_id, language); !done) return std::unexpected(done.error());
-        return Response::redirect("/" + language + "/account", 303);
-    }));
-    router.get("/{lang}/account/data.json", web::localized([&service](Request& request) -> Result<Response> {
-        auto who = signed_in(request);
-        if (!who) return std::unexpected(who.error());
-        auto data = service.download((*who)->account_id);
-        if (!data) return std::unexpected(data.error());
-        Response response = Response::json(*data);
-        response.header("Content-Disposition", http::content_disposition("attachment", "skirosim-my-data.json"));
-        return response;
-    }));
-    router.post("/{lang}/account/delete", web::localized([&service, &views, secure](Request& request) -> Result<Response> {
-        auto who = signed_in(request);
-        if (!who) return std::unexpected(who.error());
-        auto done = service.delete_account((*who)->account_id, field(request, "password"));
-        if (!done) {
-            if (done.error().code != ErrorCode::invalid_input) return std::unexpected(done.error());
-            return Response::redirect("/" + web::lang(request) + "/account?delete_failed=1", 303);
-        }
-        Response response = Response::redirect("/" + web::lang(request) + "/account/deleted", 303);
-        response.cookie(kSessionCookie, "", 0, secure);
-        (void)views;
-        return response;
-    }));
-    router.get("/{lang}/account/deleted", web::localized([&views](Request& request) -> Result<Response> {
-        return views.render(request, form_page(views, request, "deleted", "Your account is deleted"));
-    }));
-    router.get("/{lang}/privacy", web::localized([&views, &service, retention](Request& request) -> Result<Response> {
-        auto page = form_page(views, request, "privacy", "Privacy");
-        page.section = "privacy";
-        page.data.set("attempts_days", std::to_string(service.settings().keep_login_attempts_days));
-        page.data.set("messages_days", std::to_string(retention.sent_messages_days));
-        page.data.set("registration_days", std::to_string(retention.registration_contacts_days));
-        page.data.set("unconfirmed_days", std::to_string(service.settings().keep_unconfirmed_days));
-        return views.render(request, std::move(page));
-    }));
+    router.get(
+        "/{lang}/account", web::localized([&service, &views](Request& request) -> Result<Response> {
+            auto who = signed_in(request);
+            if (!who) return std::unexpected(who.error());
+            auto account = service.account((*who)->account_id);
+            if (!account) return std::unexpected(account.error());
+            auto page = form_page(views, request, "account", "My account");
+            page.data.set("name", account->display_name);
+            web::set_text(page.data, "login", account->login());
+            page.data.set("welcome", request.query_param("welcome").has_value());
+            page.data.set("has_password", !account->password_hash.empty());
+            for (Language l : kLanguages)
+                page.data.set("language_" + std::string(code(l)), account->language == code(l));
+            mustache::data roles{mustache::data::type::list};
+            for (const auto& g : (*who)->roles) {
+                mustache::data d;
+                d.set("role", views.translator().text(
+                                  request.language,
+                                  g.role == roles::kStaff         ? "staff of a partner institution"
+                                  : g.role == roles::kCoordinator ? "coordinator"
+                                  : g.role == roles::kAdministrator ? "administrator"
+                                                                    : "resident"));
+                d.set("institution", g.institution);
+                roles.push_back(d);
+            }
+            page.data.set("roles", roles);
+            return views.render(request, std::move(page));
+        }));
+    router.post("/{lang}/account/language",
+                web::localized([&service](Request& request) -> Result<Response> {
+                    auto who = signed_in(request);
+                    if (!who) return std::unexpected(who.error());
+                    const std::string language = field(request, "language");
+                    if (auto done = service.set_language((*who)->account_id, language); !done)
+                        return std::unexpected(done.error());
+                    return Response::redirect("/" + language + "/account", 303);
+                }));
+    router.get("/{lang}/account/data.json",
+               web::localized([&service](Request& request) -> Result<Response> {
+                   auto who = signed_in(request);
+                   if (!who) return std::unexpected(who.error());
+                   auto data = service.download((*who)->account_id);
+                   if (!data) return std::unexpected(data.error());
+                   Response response = Response::json(*data);
+                   response.header(
+                       "Content-Disposition",
+                       http::content_disposition("attachment", "skirosim-my-data.json"));
+                   return response;
+               }));
+    router.post("/{lang}/account/delete",
+                web::localized([&service, &views, secure](Request& request) -> Result<Response> {
+                    auto who = signed_in(request);
+                    if (!who) return std::unexpected(who.error());
+                    auto done =
+                        service.delete_account((*who)->account_id, field(request, "password"));
+                    if (!done) {
+                        if (done.error().code != ErrorCode::invalid_input)
+                            return std::unexpected(done.error());
+                        return Response::redirect(
+                            "/" + web::lang(request) + "/account?delete_failed=1", 303);
+                    }
+                    Response response =
+                        Response::redirect("/" + web::lang(request) + "/account/deleted", 303);
+                    response.cookie(kSessionCookie, "", 0, secure);
+                    (void)views;
+                    return response;
+                }));
+    router.get("/{lang}/account/deleted",
+               web::localized([&views](Request& request) -> Result<Response> {
+                   return views.render(
+                       request, form_page(views, request, "deleted", "Your account is deleted"));
+               }));
+    router.get("/{lang}/privacy",
+               web::localized([&views, &service, retention](Request& request) -> Result<Response> {
+                   auto page = form_page(views, request, "privacy", "Privacy");
+                   page.section = "privacy";
+                   page.data.set("attempts_days",
+                                 std::to_string(service.settings().keep_login_attempts_days));
+                   page.data.set("messages_days", std::to_string(retention.sent_messages_days));
+                   page.data.set("registration_days",
+                                 std::to_string(retention.registration_contacts_days));
+                   page.data.set("unconfirmed_days",
+                                 std::to_string(service.settings().keep_unconfirmed_days));
+                   return views.render(request, std::move(page));
+               }));
 
     // ---- assisted accounts: staff register a resident who is not online ----
-    router.get("/{lang}/staff/residents", web::localized([&service, &views](Request& request) -> Result<Response> {
-        auto who = with_role(request, is_staff);
-        if (!who) return std::unexpected(who.error());
-        auto residents = service.residents_of(**who);
-        if (!residents) return std::unexpected(residents.error());
-        auto page = form_page(views, request, "residents", "Residents I registered");
-        mustache::data list{mustache::data::type::list};
-        for (const auto& r : *residents) {
-            mustache::data d;
-            d.set("id", std::to_string(r.id));
-            d.set("name", r.display_name);
-            d.set("taken_over", !r.password_hash.empty());
-            list.push_back(d);
-        }
-        page.data.set("residents", list);
-        page.data.set("value_language", web::lang(request));
-        return views.render(request, std::move(page));
-    }));
-    router.post("/{lang}/staff/residents", web::localized([&service, &views](Request& request) -> Result<Response> {
-        auto who = with_role(request, is_staff);
-        if (!who) return std::unexpected(who.error());
-        if (field(request, "consent_given") != "yes") {
-            return web::form_error(views, request, form_page(views, request, "residents", "Residents I registered"),
-                                   Error::make(ErrorCode::invalid_input, "The resident's consent is needed.", {}, "consent_given"));
-        }
-        auto created = service.register_assisted(**who, field(request, "display_name"), field(request, "language"),
-                                                 field(request, "consent"));
-        if (!created) return web::form_error(views, request, form_page(views, request, "residents", "Residents I registered"), created.error());
-        auto page = form_page(views, request, "code", "The take-over code");
-        page.data.set("name", created->first.display_name);
-        page.data.set("code", created->second);
-        return views.render(request, std::move(page));
-    }));
-    router.post("/{lang}/staff/residents/{id}/code", web::localized([&service, &views](Request& request) -> Result<Response> {
-        auto who = with_role(request, is_staff);
-        if (!who) return std::unexpected(who.error());
-        auto parsed_id = web::id_param(request);
-        if (!parsed_id) return std::unexpected(parsed_id.error());
-        const long long id = *parsed_id;
-        auto code = service.new_takeover_code(**who, id);
-        if (!code) return std::unexpected(code.error());
-        auto account = service.account(id);
-        auto page = form_page(views, request, "code", "The take-over code");
-        page.data.set("name", account ? account->display_name : std::string());
-        page.data.set("code", *code);
-        return views.render(request, std::move(page));
-    }));
+    router.get("/{lang}/staff/residents",
+               web::localized([&service, &views](Request& request) -> Result<Response> {
+                   auto who = with_role(request, is_staff);
+                   if (!who) return std::unexpected(who.error());
+                   auto residents = service.residents_of(**who);
+                   if (!residents) return std::unexpected(residents.error());
+                   auto page = form_page(views, request, "residents", "Residents I registered");
+                   mustache::data list{mustache::data::type::list};
+                   for (const auto& r : *residents) {
+                       mustache::data d;
+                       d.set("id", std::to_string(r.id));
+                       d.set("name", r.display_name);
+                       d.set("taken_over", !r.password_hash.empty());
+                       list.push_back(d);
+                   }
+                   page.data.set("residents", list);
+                   page.data.set("value_language", web::lang(request));
+                   return views.render(request, std::move(page));
+               }));
+    router.post("/{lang}/staff/residents",
+                web::localized([&service, &views](Request& request) -> Result<Response> {
+                    auto who = with_role(request, is_staff);
+                    if (!who) return std::unexpected(who.error());
+                    if (field(request, "consent_given") != "yes") {
+                        return web::form_error(
+                            views, request,
+                            form_page(views, request, "residents", "Residents I registered"),
+                            Error::make(ErrorCode::invalid_input,
+                                        "The resident's consent is needed.", {}, "consent_given"));
+                    }
+                    auto created = service.register_assisted(**who, field(request, "display_name"),
+                                                             field(request, "language"),
+                                                             field(request, "consent"));
+                    if (!created)
+                        return web::form_error(
+                            views, request,
+                            form_page(views, request, "residents", "Residents I registered"),
+                            created.error());
+                    auto page = form_page(views, request, "code", "The take-over code");
+                    page.data.set("name", created->first.display_name);
+                    page.data.set("code", created->second);
+                    return views.render(request, std::move(page));
+                }));
+    router.post("/{lang}/staff/residents/{id}/code",
+                web::localized([&service, &views](Request& request) -> Result<Response> {
+                    auto who = with_role(request, is_staff);
+                    if (!who) return std::unexpected(who.error());
+                    auto parsed_id = web::id_param(request);
+                    if (!parsed_id) return std::unexpected(parsed_id.error());
+                    const long long id = *parsed_id;
+                    auto code = service.new_takeover_code(**who, id);
+                    if (!code) return std::unexpected(code.error());
+                    auto account = service.account(id);
+                    auto page = form_page(views, request, "code", "The take-over code");
+                    page.data.set("name", account ? account->display_name : std::string());
+                    page.data.set("code", *code);
+                    return views.render(request, std::move(page));
+                }));
     router.get("/{lang}/takeover", web::localized([&views](Request& request) -> Result<Response> {
-        return views.render(request, form_page(views, request, "takeover", "Take over your account"));
-    }));
-    router.post("/{lang}/takeover", web::localized([&service, &views, secure](Request& request) -> Result<Response> {
-        auto session = service.take_over(field(request, "code"), field(request, "login"), field(request, "password"),
-                                         request.remote_address);
-        if (!session) return web::form_error(views, request, form_page(views, request, "takeover", "Take over your account"), session.error());
-        return with_session(Response::redirect("/" + web::lang(request) + "/account?welcome=1", 303), *session, service, secure);
-    }));
+                   return views.render(
+                       request, form_page(views, request, "takeover", "Take over your account"));
+               }));
+    router.post(
+        "/{lang}/takeover",
+        web::localized([&service, &views, secure](Request& request) -> Result<Response> {
+            auto session = service.take_over(field(request, "code"), field(request, "login"),
+                                             field(request, "password"), request.remote_address);
+            if (!session)
+                return web::form_error(
+                    views, request, form_page(views, request, "takeover", "Take over your account"),
+                    session.error());
+            return with_session(
+                Response::redirect("/" + web::lang(request) + "/account?welcome=1", 303), *session,
+                service, secure);
+        }));
 
     // ---- administrator: accounts, roles, audit; coordinator: outbox ----
-    router.get("/{lang}/admin/accounts", web::localized([&service, &views](Request& request) -> Result<Response> {
-        auto who = with_role(request, is_administrator);
-        if (!who) return std::unexpected(who.error());
-        auto rows = service.accounts(**who);
-        if (!rows) return std::unexpected(rows.error());
-        auto page = form_page(views, request, "admin-accounts", "Accounts and roles");
-        mustache::data list{mustache::data::type::list};
-        for (const auto& [account, grants] : *rows) {
-            mustache::data d;
-            d.set("id", std::to_string(account.id));
-            d.set("name", account.display_name);
-            d.set("login", account.login());
-            mustache::data roles{mustache::data::type::list};
-            for (const auto& g : grants) {
-                mustache::data r;
-                r.set("role", g.role);
-                r.set("institution", g.institution);
-                r.set("id", std::to_string(account.id));
-                roles.push_back(r);
-            }
-            d.set("roles", roles);
-            list.push_back(d);
-        }
-        page.data.set("accounts", list);
-        return views.render(request, std::move(page));
-    }));
+    router.get("/{lang}/admin/accounts",
+               web::localized([&service, &views](Request& request) -> Result<Response> {
+                   auto who = with_role(request, is_administrator);
+                   if (!who) return std::unexpected(who.error());
+                   auto rows = service.accounts(**who);
+                   if (!rows) return std::unexpected(rows.error());
+                   auto page = form_page(views, request, "admin-accounts", "Accounts and roles");
+                   mustache::data list{mustache::data::type::list};
+                   for (const auto& [account, grants] : *rows) {
+                       mustache::data d;
+                       d.set("id", std::to_string(account.id));
+                       d.set("name", account.display_name);
+                       d.set("login", account.login());
+                       mustache::data roles{mustache::data::type::list};
+                       for (const auto& g : grants) {
+                           mustache::data r;
+                           r.set("role", g.role);
+                           r.set("institution", g.institution);
+                           r.set("id", std::to_string(account.id));
+                           roles.push_back(r);
+                       }
+                       d.set("roles", roles);
+                       list.push_back(d);
+                   }
+                   page.data.set("accounts", list);
+                   return views.render(request, std::move(page));
+               }));
     for (const char* action : {"grant", "revoke"}) {
         const bool granting = std::string(action) == "grant";
-        router.post(std::string("/{lang}/admin/accounts/{id}/") + action,
-                    web::localized([&service, granting](Request& request) -> Result<Response> {
-                        auto who = with_role(request, is_administrator);
-                        if (!who) return std::unexpected(who.error());
-                        auto parsed_id = web::id_param(request);
-                        if (!parsed_id) return std::unexpected(parsed_id.error());
-                        const long long id = *parsed_id;
-                        RoleGrant role{field(request, "role"), field(request, "institution")};
-                        auto done = granting ? service.grant(**who, id, role) : service.revoke(**who, id, role);
-                        if (!done) return std::unexpected(done.error());
-                        return Response::redirect("/" + web::lang(request) + "/admin/accounts", 303);
-                    }));
+        router.post(
+            std::string("/{lang}/admin/accounts/{id}/") + action,
+            web::localized([&service, granting](Request& request) -> Result<Response> {
+                auto who = with_role(request, is_administrator);
+                if (!who) return std::unexpected(who.error());
+                auto parsed_id = web::id_param(request);
+                if (!parsed_id) return std::unexpected(parsed_id.error());
+                const long long id = *parsed_id;
+                RoleGrant role{field(request, "role"), field(request, "institution")};
+                auto done =
+                    granting ? service.grant(**who, id, role) : service.revoke(**who, id, role);
+                if (!done) return std::unexpected(done.error());
+                return Response::redirect("/" + web::lang(request) + "/admin/accounts", 303);
+            }));
     }
-    router.get("/{lang}/admin/audit", web::localized([&service, &views](Request& request) -> Result<Response> {
-        auto who = with_role(request, is_coordinator_or_administrator);
-        if (!who) return std::unexpected(who.error());
-        auto entries = service.audit_log(**who);
-        if (!entries) return std::unexpected(entries.error());
-        auto page = form_page(views, request, "audit", "Audit log");
-        mustache::data list{mustache::data::type::list};
-        for (const auto& [e, actor_name] : *entries) {
-            mustache::data d;
-            d.set("at", views.translator().date_time(request.language, e.at));
-            d.set("actor", actor_name.empty() ? std::string("—") : actor_name);
-            d.set("action", e.action);
-            d.set("subject", e.subject);
-            d.set("details", e.details);
-            list.push_back(d);
-        }
-        page.data.set("entries", list);
-        return views.render(request, std::move(page));
-    }));
-    router.get("/{lang}/coordinator/outbox", web::localized([&service, &views, &mailer](Request& request) -> Result<Response> {
-        auto who = with_role(request, is_coordinator_or_administrator);
-        if (!who) return std::unexpected(who.error());
-        auto messages = service.outbox(**who);
-        if (!messages) return std::unexpected(messages.error());
-        auto page = form_page(views, request, "outbox", "Outbox");
-        mustache::data list{mustache::data::type::list};
-        for (const auto& m : *messages) {
-            mustache::data d;
-            d.set("at", views.translator().date_time(request.language, m.created_at));
-            const auto& tr = views.translator();
-            d.set("recipient", m.recipient);
-            d.set("medium", m.medium == "sms" ? tr.text(request.language, "Text message") : tr.text(request.language, "E-mail"));
-            d.set("subject", m.subject);
-            d.set("body", m.body);
-            d.set("sent", m.sent_at.has_value());
-            if (!m.sent_at) {
-                // What happens to it: nobody sends this kind (pass it on by hand), it waits for its
-                // next try, or the tries are over.
-                if (!mailer.delivers(m.medium)) d.set("by_hand", true);
-                else if (m.attempts >= platform::kMaxSendAttempts) d.set("gave_up", tr.plural(request.language, "Not sent after {1} try", "Not sent after {1} tries", m.attempts));
-                else if (m.attempts > 0) {
-                    d.set("retry", fill_placeholders(tr.text(request.language, "Not sent yet ({1}); next try {2}"),
-                                                     {m.last_error, tr.date_time(request.language, m.next_attempt_at)}));
+    router.get("/{lang}/admin/audit",
+               web::localized([&service, &views](Request& request) -> Result<Response> {
+                   auto who = with_role(request, is_coordinator_or_administrator);
+                   if (!who) return std::unexpected(who.error());
+                   auto entries = service.audit_log(**who);
+                   if (!entries) return std::unexpected(entries.error());
+                   auto page = form_page(views, request, "audit", "Audit log");
+                   mustache::data list{mustache::data::type::list};
+                   for (const auto& [e, actor_name] : *entries) {
+                       mustache::data d;
+                       d.set("at", views.translator().date_time(request.language, e.at));
+                       d.set("actor", actor_name.empty() ? std::string("—") : actor_name);
+                       d.set("action", e.action);
+                       d.set("subject", e.subject);
+                       d.set("details", e.details);
+                       list.push_back(d);
+                   }
+                   page.data.set("entries", list);
+                   return views.render(request, std::move(page));
+               }));
+    router.get(
+        "/{lang}/coordinator/outbox",
+        web::localized([&service, &views, &mailer](Request& request) -> Result<Response> {
+            auto who = with_role(request, is_coordinator_or_administrator);
+            if (!who) return std::unexpected(who.error());
+            auto messages = service.outbox(**who);
+            if (!messages) return std::unexpected(messages.error());
+            auto page = form_page(views, request, "outbox", "Outbox");
+            mustache::data list{mustache::data::type::list};
+            for (const auto& m : *messages) {
+                mustache::data d;
+                d.set("at", views.translator().date_time(request.language, m.created_at));
+                const auto& tr = views.translator();
+                d.set("recipient", m.recipient);
+                d.set("medium", m.medium == "sms" ? tr.text(request.language, "Text message")
+                                                  : tr.text(request.language, "E-mail"));
+                d.set("subject", m.subject);
+                d.set("body", m.body);
+                d.set("sent", m.sent_at.has_value());
+                if (!m.sent_at) {
+                    // What happens to it: nobody sends this kind (pass it on by hand), it waits for
+                    // its next try, or the tries are over.
+                    if (!mailer.delivers(m.medium))
+                        d.set("by_hand", true);
+                    else if (m.attempts >= platform::kMaxSendAttempts)
+                        d.set("gave_up", tr.plural(request.language, "Not sent after {1} try",
+                                                   "Not sent after {1} tries", m.attempts));
+                    else if (m.attempts > 0) {
+                        d.set(
+                            "retry",
+                            fill_placeholders(
+                                tr.text(request.language, "Not sent yet ({1}); next try {2}"),
+                                {m.last_error, tr.date_time(request.language, m.next_attempt_at)}));
+                    }
                 }
+                list.push_back(d);
             }
-            list.push_back(d);
-        }
-        page.data.set("messages", list);
-        return views.render(request, std::move(page));
-    }));
+            page.data.set("messages", list);
+            return views.render(request, std::move(page));
+        }));
 }
 
 }  // namespace skirosim::accounts

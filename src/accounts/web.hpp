@@ -3,9 +3,9 @@
 #pragma once
 
 #include "accounts/service.hpp"
-#include "platform/sender.hpp"
 #include "http/router.hpp"
 #include "http/server.hpp"
+#include "platform/sender.hpp"
 #include "web/views.hpp"
 
 namespace skirosim::accounts {
@@ -18,8 +18,8 @@ inline constexpr const char* kCsrfCookie = "skirosim_csrf";
 http::Middleware session_middleware(Service& service, bool secure_cookies);
 
 // What a form must carry for these cookies (exposed for the tests of the binding).
-std::string csrf_token_for(const std::string& key, const std::string& csrf_cookie, const std::string& session_cookie);
-
+std::string csrf_token_for(const std::string& key, const std::string& csrf_cookie,
+                           const std::string& session_cookie);
 
 // Messages (confirmation, reset, …) in the person's language, from the .po catalogues.
 MessageWriter message_writer(const i18n::Translator& translator);
@@ -30,8 +30,8 @@ struct Retention {
     long long registration_contacts_days = 90;
 };
 
-void add_routes(http::Router& router, Service& service, const platform::Sender& sender, const web::Views& views,
-                bool secure_cookies, Retention retention);
+void add_routes(http::Router& router, Service& service, const platform::Sender& sender,
+                const web::Views& views, bool secure_cookies, Retention retention);
 
 // What the layout shows of the signed-in person: their name and the menu of their roles.
 void add_layout_part(web::Views& views);

@@ -14,7 +14,9 @@ struct ActivityData {
 };
 
 // Start and end are local times ("2026-12-09T15:00") in `zone`, the town's.
-Result<ActivityData> parse_activity_data(const std::vector<NamedDocument>& documents, const platform::TimeZone& zone);
-void export_activity_data(const ActivityData& data, const platform::TimeZone& zone, boost::json::object& out);
+Result<ActivityData> parse_activity_data(const std::vector<NamedDocument>& documents,
+                                         const platform::TimeZone& zone);
+void export_activity_data(const ActivityData& data, const platform::TimeZone& zone,
+                          boost::json::object& out);
 
 }  // namespace skirosim::activities

@@ -1,17 +1,17 @@
 // Activity editing rules: who may, and the same checks as a data file.
 #include "activities/editor.hpp"
 
+#include <fmt/format.h>
 #include <boost/json.hpp>
 #include <chrono>
 #include <cstdio>
-#include <fmt/format.h>
 
 #include "accounts/crypto.hpp"
 #include "activities/data_file.hpp"
 #include "activities/repository.hpp"
 #include "activities/series.hpp"
-#include "platform/audit_log.hpp"
 #include "activities/service.hpp"
+#include "platform/audit_log.hpp"
 
 namespace skirosim::activities {
 
@@ -64,13 +64,14 @@ ActivityForm ActivityForm::from(const http::Request& request) {
 
 Result<std::vector<Activity>> Editor::editable(const Principal& who) {
     if (!who.staff()) return std::unexpected(not_allowed());
-    return db_.read<std::vector<Activity>>([&](soci::session& sql) -> Result<std::vector<Activity>> {
-        std::vector<Activity> out;
-        for (auto& a : Repository::list(sql, Filter{}, 1000)) {
-            if (who.acts_for(a.institution)) out.push_back(std::move(a));
-        }
-        return out;
-    });
+    return db_.read<std::vector<Activity>>(
+        [&](soci::session& sql) -> Result<std::vector<Activity>> {
+            std::vector<Activity> out;
+            for (auto& a : Repository::list(sql, Filter{}, 1000)) {
+                if (who.acts_for(a.institution)) out.push_back(std::move(a));
+            }
+            return out;
+        });
 }
 
 namespace {
@@ -98,7 +99,10 @@ Result<long long> Editor::save(const Principal& who, long long id, const Activit
         auto complete = [](std::array<std::string, 3> t) {
             std::string any;
             for (const auto& s : t) {
-                if (!s.empty()) { any = s; break; }
+                if (!s.empty()) {
+                    any = s;
+                    break;
+                }
             }
             for (auto& s : t) {
                 if (s.empty()) s = any;
@@ -109,17 +113,27 @@ Result<long long> Editor::save(const Principal& who, long long id, const Activit
         for (const auto& a : f.audiences) audiences.emplace_back(a);
         for (const auto& l : f.held_in) held_in.emplace_back(l);
         // One activity of the exchange format from the form, on the dates given.
-        auto entry = [&](const std::string& external_id, const std::string& start, const std::string& end) {
-            json::object activity{{"id", external_id}, {"institution", f.institution}, {"kind", f.kind},
-                                  {"title", complete(f.title)}, {"description", complete(f.description)},
-                                  {"start", start}, {"end", end}, {"venue", f.venue},
-                                  {"audiences", audiences}, {"held_in", held_in},
-                                  {"registration", f.registration}, {"cancelled", f.cancelled}};
-            if (!f.accessibility[0].empty() || !f.accessibility[1].empty() || !f.accessibility[2].empty()) {
+        auto entry = [&](const std::string& external_id, const std::string& start,
+                         const std::string& end) {
+            json::object activity{{"id", external_id},
+                                  {"institution", f.institution},
+                                  {"kind", f.kind},
+                                  {"title", complete(f.title)},
+                                  {"description", complete(f.description)},
+                                  {"start", start},
+                                  {"end", end},
+                                  {"venue", f.venue},
+                                  {"audiences", audiences},
+                                  {"held_in", held_in},
+                                  {"registration", f.registration},
+                                  {"cancelled", f.cancelled}};
+            if (!f.accessibility[0].empty() || !f.accessibility[1].empty() ||
+                !f.accessibility[2].empty()) {
                 activity["accessibility"] = complete(f.accessibility);
             }
-            for (auto [key, text] : {std::pair{"capacity", &f.capacity}, {"max_party", &f.max_party},
-                                      {"reminder_hours", &f.reminder_hours}}) {
+            for (auto [key, text] : {std::pair{"capacity", &f.capacity},
+                                     {"max_party", &f.max_party},
+                                     {"reminder_hours", &f.reminder_hours}}) {
                 if (text->empty()) continue;
                 try {
                     activity[key] = std::stoll(*text);
@@ -136,15 +150,19 @@ Result<long long> Editor::save(const Principal& who, long long id, const Activit
         std::vector<Activity> series;
         json::array entries;
         const auto form_start = local_date(f.start), form_end = local_date(f.end);
-        if (existing && existing->series_id != 0 && f.scope == "following" && form_start && form_end) {
+        if (existing && existing->series_id != 0 && f.scope == "following" && form_start &&
+            form_end) {
             series = Repository::series(sql, existing->series_id);
             const auto before = local_date(ActivityForm::from(*existing, zone).start);
             for (const Activity& date : series) {
-                if (date.starts_at < existing->starts_at || (date.series_changed && date.id != id)) continue;
+                if (date.starts_at < existing->starts_at || (date.series_changed && date.id != id))
+                    continue;
                 // The same move as this date's, the same time of day and length.
-                const auto own = *local_date(ActivityForm::from(date, zone).start) + (*form_start - *before);
+                const auto own =
+                    *local_date(ActivityForm::from(date, zone).start) + (*form_start - *before);
                 targets.push_back(&date);
-                entries.push_back(entry(date.external_id, on_date(f.start, own), on_date(f.end, own + (*form_end - *form_start))));
+                entries.push_back(entry(date.external_id, on_date(f.start, own),
+                                        on_date(f.end, own + (*form_end - *form_start))));
             }
         } else if (existing) {
             targets.push_back(&*existing);
@@ -154,31 +172,44 @@ Result<long long> Editor::save(const Principal& who, long long id, const Activit
             if (f.repeat.empty() || !form_start || !form_end) {
                 entries.push_back(entry(base, f.start, f.end));
             } else {
-                if (f.repeat != "weekly" && f.repeat != "monthly") return std::unexpected(invalid("Choose how it repeats.", "repeat"));
+                if (f.repeat != "weekly" && f.repeat != "monthly")
+                    return std::unexpected(invalid("Choose how it repeats.", "repeat"));
                 const auto until = local_date(f.repeat_until);
                 if (!until || *until < *form_start) {
-                    return std::unexpected(invalid("Give the date of the last time, after the first.", "repeat_until"));
+                    return std::unexpected(invalid(
+                        "Give the date of the last time, after the first.", "repeat_until"));
                 }
                 if (*until > *form_start + std::chrono::days{366}) {
-                    return std::unexpected(invalid("A series can run for a year at most.", "repeat_until"));
+                    return std::unexpected(
+                        invalid("A series can run for a year at most.", "repeat_until"));
                 }
                 int n = 0;
-                for (const auto date : series_dates(*form_start, f.repeat, *until, kMaxSeriesDates)) {
-                    entries.push_back(entry(base + "-" + std::to_string(++n), on_date(f.start, date),
+                for (const auto date :
+                     series_dates(*form_start, f.repeat, *until, kMaxSeriesDates)) {
+                    entries.push_back(entry(base + "-" + std::to_string(++n),
+                                            on_date(f.start, date),
                                             on_date(f.end, date + (*form_end - *form_start))));
                 }
             }
         }
 
         json::array kinds, audience_labels;
-        for (const auto& k : Repository::kinds(sql)) kinds.push_back(json::object{{"code", k.code}, {"name", json::object{{"lv", k.name[0]}, {"ru", k.name[1]}, {"en", k.name[2]}}}});
-        for (const auto& a : Repository::audiences(sql)) audience_labels.push_back(json::object{{"code", a.code}, {"kind", a.kind}, {"name", json::object{{"lv", a.name[0]}, {"ru", a.name[1]}, {"en", a.name[2]}}}});
-        json::value document = json::object{{"activity_kinds", kinds}, {"audiences", audience_labels},
-                                            {"activities", entries}};
+        for (const auto& k : Repository::kinds(sql))
+            kinds.push_back(json::object{
+                {"code", k.code},
+                {"name", json::object{{"lv", k.name[0]}, {"ru", k.name[1]}, {"en", k.name[2]}}}});
+        for (const auto& a : Repository::audiences(sql))
+            audience_labels.push_back(json::object{
+                {"code", a.code},
+                {"kind", a.kind},
+                {"name", json::object{{"lv", a.name[0]}, {"ru", a.name[1]}, {"en", a.name[2]}}}});
+        json::value document = json::object{
+            {"activity_kinds", kinds}, {"audiences", audience_labels}, {"activities", entries}};
         auto data = parse_activity_data({NamedDocument{"form", JsonReader(document, "")}}, zone);
         if (!data) {
             Error error = data.error();
-            if (const auto dot = error.field.find("]."); error.field.starts_with("activities[") && dot != std::string::npos) {
+            if (const auto dot = error.field.find("].");
+                error.field.starts_with("activities[") && dot != std::string::npos) {
                 error.field = error.field.substr(dot + 2);
             }
             return std::unexpected(error);
@@ -187,22 +218,26 @@ Result<long long> Editor::save(const Principal& who, long long id, const Activit
         std::vector<long long> ids;
         for (const Activity& a : data->activities) {
             long long saved = 0;
-            sql << "SELECT id FROM activities WHERE external_id = :e", soci::use(a.external_id), soci::into(saved);
+            sql << "SELECT id FROM activities WHERE external_id = :e", soci::use(a.external_id),
+                soci::into(saved);
             ids.push_back(saved);
         }
         const auto now = platform_.now();
         if (!existing && ids.size() > 1) {
-            for (long long saved : ids) Repository::set_series(sql, saved, ids.front(), f.repeat, false);
+            for (long long saved : ids)
+                Repository::set_series(sql, saved, ids.front(), f.repeat, false);
         } else if (existing && existing->series_id != 0 && targets.size() == 1) {
             Repository::set_series(sql, id, existing->series_id, existing->series_rule, true);
         }
         for (const Activity* before : targets) {
             if (before->cancelled || !f.cancelled) continue;
-            if (auto after = Repository::find(sql, before->id)) service_.tell_cancelled(sql, *after, now);
+            if (auto after = Repository::find(sql, before->id))
+                service_.tell_cancelled(sql, *after, now);
         }
         for (long long saved : ids) {
-            platform::AuditLog::record(sql, now, who.account_id, existing ? "activity.changed" : "activity.created",
-                                        "activity", std::to_string(saved), f.institution);
+            platform::AuditLog::record(sql, now, who.account_id,
+                                       existing ? "activity.changed" : "activity.created",
+                                       "activity", std::to_string(saved), f.institution);
         }
         return existing ? id : ids.front();
     });

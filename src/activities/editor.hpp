@@ -1,8 +1,8 @@
 // Staff create and edit their institution's activities; the coordinator edits all.
 #pragma once
 
-#include "activities/model.hpp"
 #include "accounts/principal.hpp"
+#include "activities/model.hpp"
 #include "http/message.hpp"
 #include "platform/platform.hpp"
 #include "storage/database.hpp"
@@ -32,7 +32,8 @@ public:
     // The activities the person may edit (their institutions'; every one for a coordinator).
     Result<std::vector<Activity>> editable(const Principal& who);
     // Creates (id 0) or changes an activity, by the import's rules; audited. Returns its id (of
-    // the first date when a series is made). Those registered for a date that is cancelled are told.
+    // the first date when a series is made). Those registered for a date that is cancelled are
+    // told.
     Result<long long> save(const Principal& who, long long id, const ActivityForm& form);
 
     // At most this many dates are made for a series (a year of weeks).

@@ -27,16 +27,22 @@ void add_feed_routes(http::Router& router, const RouteContext& context) {
     Service& service = context.service;
     const platform::Platform& platform = context.platform;
     const web::Views& views = platform.views();
-    auto feed = [&service, &views, &platform](const Request& request, Filter filter, const std::string& file) -> Result<Response> {
-        const Language language = parse_language(request.query_param("lang").value_or("lv")).value_or(Language::lv);
-        filter.from = platform.now() - 30 * 86400;  // a month back, so that calendars keep what just happened
+    auto feed = [&service, &views, &platform](const Request& request, Filter filter,
+                                              const std::string& file) -> Result<Response> {
+        const Language language =
+            parse_language(request.query_param("lang").value_or("lv")).value_or(Language::lv);
+        filter.from =
+            platform.now() - 30 * 86400;  // a month back, so that calendars keep what just happened
         auto activities = service.list(filter, 1000);
         if (!activities) return std::unexpected(activities.error());
         return ics_response(calendar(*activities, language, platform.public_url(),
-                                     views.translator().text(language, "Activities"), platform.town()->zone, platform.now()),
+                                     views.translator().text(language, "Activities"),
+                                     platform.town()->zone, platform.now()),
                             file);
     };
-    router.get("/calendar/all.ics", [feed](Request& request) -> Result<Response> { return feed(request, {}, "activities.ics"); });
+    router.get("/calendar/all.ics", [feed](Request& request) -> Result<Response> {
+        return feed(request, {}, "activities.ics");
+    });
     router.get("/calendar/institution/{id}", [feed](Request& request) -> Result<Response> {
         std::string id = request.path_param("id");
         if (id.ends_with(".ics")) id.resize(id.size() - 4);
@@ -59,10 +65,12 @@ void add_feed_routes(http::Router& router, const RouteContext& context) {
         const long long id = *parsed_id;
         auto activity = service.find(id);
         if (!activity) return std::unexpected(activity.error());
-        const Language language = parse_language(request.query_param("lang").value_or("lv")).value_or(Language::lv);
-        return ics_response(calendar({*activity}, language, platform.public_url(), in(activity->title, language),
-                                     platform.town()->zone, platform.now()),
-                            "activity-" + std::to_string(id) + ".ics");
+        const Language language =
+            parse_language(request.query_param("lang").value_or("lv")).value_or(Language::lv);
+        return ics_response(
+            calendar({*activity}, language, platform.public_url(), in(activity->title, language),
+                     platform.town()->zone, platform.now()),
+            "activity-" + std::to_string(id) + ".ics");
     });
 }
 

@@ -28,7 +28,8 @@ namespace {
 
 constexpr const char* kPeriod = "a.starts_at >= :from AND a.starts_at < :to";
 
-Counts grouped(soci::session& sql, const std::string& query, long long from, long long to, long long now = 0) {
+Counts grouped(soci::session& sql, const std::string& query, long long from, long long to,
+               long long now = 0) {
     Counts out;
     std::string code;
     long long value = 0;
@@ -51,18 +52,27 @@ int total(const Counts& counts, const std::string& code) {
 
 }  // namespace
 
-Figures read_figures(soci::session& sql, std::time_t from_time, std::time_t to_time, std::time_t now_time) {
+Figures read_figures(soci::session& sql, std::time_t from_time, std::time_t to_time,
+                     std::time_t now_time) {
     const long long from = from_time, to = to_time, now = now_time;
     Figures f;
-    const std::string held = std::string(" FROM activities a WHERE ") + kPeriod + " AND a.cancelled = 0 AND a.starts_at <= :now";
-    f.by_kind = grouped(sql, "SELECT a.kind, COUNT(*)" + held + " GROUP BY a.kind ORDER BY a.kind", from, to, now);
-    f.by_institution = grouped(sql, "SELECT a.institution_id, COUNT(*)" + held +
-                                        " GROUP BY a.institution_id ORDER BY a.institution_id", from, to, now);
+    const std::string held = std::string(" FROM activities a WHERE ") + kPeriod +
+                             " AND a.cancelled = 0 AND a.starts_at <= :now";
+    f.by_kind = grouped(sql, "SELECT a.kind, COUNT(*)" + held + " GROUP BY a.kind ORDER BY a.kind",
+                        from, to, now);
+    f.by_institution = grouped(sql,
+                               "SELECT a.institution_id, COUNT(*)" + held +
+                                   " GROUP BY a.institution_id ORDER BY a.institution_id",
+                               from, to, now);
     for (const auto& [kind, n] : f.by_kind) f.activities += n;
     const Counts states = grouped(
-        sql, std::string("SELECT CASE WHEN a.cancelled = 1 THEN 'cancelled' WHEN a.starts_at > :now THEN 'planned' "
-                         "WHEN a.attendance_marked_at IS NULL THEN 'unmarked' ELSE 'marked' END, COUNT(*) "
-                         "FROM activities a WHERE ") + kPeriod + " GROUP BY 1",
+        sql,
+        std::string(
+            "SELECT CASE WHEN a.cancelled = 1 THEN 'cancelled' WHEN a.starts_at > :now THEN "
+            "'planned' "
+            "WHEN a.attendance_marked_at IS NULL THEN 'unmarked' ELSE 'marked' END, COUNT(*) "
+            "FROM activities a WHERE ") +
+            kPeriod + " GROUP BY 1",
         from, to, now);
     f.cancelled = total(states, "cancelled");
     f.planned = total(states, "planned");
@@ -70,10 +80,14 @@ Figures read_figures(soci::session& sql, std::time_t from_time, std::time_t to_t
 
     // Registrations by state (confirmed, waiting, cancelled, came, no-show): parties and people,
     // from the summary kept current on every registration write.
-    const std::string registrations = std::string(" FROM registration_counts c JOIN activities a ON a.id = "
-                                                  "c.activity_id WHERE ") + kPeriod + " AND a.cancelled = 0";
-    const Counts parties = grouped(sql, "SELECT c.state, SUM(c.parties)" + registrations + " GROUP BY c.state", from, to);
-    const Counts people = grouped(sql, "SELECT c.state, SUM(c.people)" + registrations + " GROUP BY c.state", from, to);
+    const std::string registrations = std::string(
+                                          " FROM registration_counts c JOIN activities a ON a.id = "
+                                          "c.activity_id WHERE ") +
+                                      kPeriod + " AND a.cancelled = 0";
+    const Counts parties = grouped(
+        sql, "SELECT c.state, SUM(c.parties)" + registrations + " GROUP BY c.state", from, to);
+    const Counts people = grouped(
+        sql, "SELECT c.state, SUM(c.people)" + registrations + " GROUP BY c.state", from, to);
     f.attended_parties = total(parties, "came");
     f.attended_people = total(people, "came");
     f.no_show_parties = total(parties, "no-show");
@@ -83,20 +97,25 @@ Figures read_figures(soci::session& sql, std::time_t from_time, std::time_t to_t
     f.waiting = total(parties, "waiting");
     f.cancelled_registrations = total(parties, "cancelled");
 
-    f.by_audience = grouped(sql, "SELECT p.audience, SUM(p.people) FROM participation p JOIN activities a ON "
-                                 "a.id = p.activity_id WHERE " + std::string(kPeriod) +
-                                 " AND a.cancelled = 0 GROUP BY p.audience ORDER BY p.audience",
-                            from, to);
+    f.by_audience = grouped(
+        sql,
+        "SELECT p.audience, SUM(p.people) FROM participation p JOIN activities a ON "
+        "a.id = p.activity_id WHERE " +
+            std::string(kPeriod) + " AND a.cancelled = 0 GROUP BY p.audience ORDER BY p.audience",
+        from, to);
     f.participants = total(f.by_audience, kAllParticipants);
     f.walk_ins = total(f.by_audience, kWalkIns);
-    std::erase_if(f.by_audience, [](const auto& c) { return c.first == kAllParticipants || c.first == kWalkIns; });
+    std::erase_if(f.by_audience,
+                  [](const auto& c) { return c.first == kAllParticipants || c.first == kWalkIns; });
 
     std::string measure;
     double amount = 0;
-    soci::statement st = (sql.prepare << "SELECT x.measure, SUM(x.amount) FROM activity_results x JOIN activities a "
-                                         "ON a.id = x.activity_id WHERE " + std::string(kPeriod) +
-                                         " AND a.cancelled = 0 GROUP BY x.measure ORDER BY x.measure",
-                          soci::into(measure), soci::into(amount), soci::use(from, "from"), soci::use(to, "to"));
+    soci::statement st =
+        (sql.prepare << "SELECT x.measure, SUM(x.amount) FROM activity_results x JOIN activities a "
+                        "ON a.id = x.activity_id WHERE " +
+                            std::string(kPeriod) +
+                            " AND a.cancelled = 0 GROUP BY x.measure ORDER BY x.measure",
+         soci::into(measure), soci::into(amount), soci::use(from, "from"), soci::use(to, "to"));
     st.execute();
     while (st.fetch()) f.results.emplace_back(measure, amount);
     return f;
@@ -106,7 +125,8 @@ bool hidden_in_public(int people) { return people < 5; }
 
 std::string csv_field(const std::string& text) {
     std::string value = text;
-    if (!value.empty() && std::string("=+-@").find(value.front()) != std::string::npos) value.insert(0, "'");
+    if (!value.empty() && std::string("=+-@").find(value.front()) != std::string::npos)
+        value.insert(0, "'");
     if (value.find_first_of(",\"\n\r") == std::string::npos) return value;
     std::string quoted = "\"";
     for (char c : value) {

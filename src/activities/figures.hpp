@@ -25,13 +25,14 @@ inline constexpr const char* kAgeNotGiven = "";
 Counts participation_counts(const std::vector<Registration>& came, const AgeCounts& walk_ins);
 
 struct Figures {
-    int activities = 0, planned = 0, cancelled = 0, marked = 0;  // held, still to come, cancelled, marked
+    int activities = 0, planned = 0, cancelled = 0,
+        marked = 0;  // held, still to come, cancelled, marked
     Counts by_kind, by_institution;
     int registrations = 0, registered_people = 0;  // confirmed parties and their people
     int waiting = 0, cancelled_registrations = 0;
     int attended_parties = 0, attended_people = 0, no_show_parties = 0, no_show_people = 0;
     int participants = 0, walk_ins = 0;
-    Counts by_audience;                               // participation by audience code
+    Counts by_audience;                                   // participation by audience code
     std::vector<std::pair<std::string, double>> results;  // measure → total
 };
 

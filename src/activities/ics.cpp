@@ -5,7 +5,6 @@
 
 #include <algorithm>
 
-
 namespace skirosim::activities {
 
 namespace {
@@ -19,8 +18,8 @@ std::string local(const platform::TimeZone& zone, std::time_t utc) {
 std::string utc_stamp(std::time_t t) {
     std::tm tm{};
     gmtime_r(&t, &tm);
-    return fmt::format("{:04}{:02}{:02}T{:02}{:02}{:02}Z", tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday, tm.tm_hour,
-                       tm.tm_min, tm.tm_sec);
+    return fmt::format("{:04}{:02}{:02}T{:02}{:02}{:02}Z", tm.tm_year + 1900, tm.tm_mon + 1,
+                       tm.tm_mday, tm.tm_hour, tm.tm_min, tm.tm_sec);
 }
 
 }  // namespace
@@ -29,11 +28,21 @@ std::string ics_text(const std::string& text) {
     std::string out;
     for (char c : text) {
         switch (c) {
-            case '\\': out += "\\\\"; break;
-            case ';': out += "\\;"; break;
-            case ',': out += "\\,"; break;
-            case '\n': out += "\\n"; break;
-            case '\t': out += c; break;
+            case '\\':
+                out += "\\\\";
+                break;
+            case ';':
+                out += "\\;";
+                break;
+            case ',':
+                out += "\\,";
+                break;
+            case '\n':
+                out += "\\n";
+                break;
+            case '\t':
+                out += c;
+                break;
             default:
                 // RFC 5545 allows no other control characters in TEXT (a carriage return included).
                 if (static_cast<unsigned char>(c) >= 0x20 && c != '\x7f') out += c;
@@ -56,8 +65,9 @@ std::string fold_line(const std::string& line) {
     return out + line.substr(start) + "\r\n";
 }
 
-std::string calendar(const std::vector<Activity>& activities, Language language, const std::string& public_url,
-                     const std::string& name, const platform::TimeZone& zone, std::time_t now) {
+std::string calendar(const std::vector<Activity>& activities, Language language,
+                     const std::string& public_url, const std::string& name,
+                     const platform::TimeZone& zone, std::time_t now) {
     std::string out = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Skirosim//Activities//" +
                       std::string(code(language)) + "\r\nCALSCALE:GREGORIAN\r\nMETHOD:PUBLISH\r\n";
     out += fold_line("X-WR-CALNAME:" + ics_text(name));
@@ -67,7 +77,8 @@ std::string calendar(const std::vector<Activity>& activities, Language language,
     std::time_t earliest = now;
     for (const Activity& a : activities) earliest = std::min(earliest, a.starts_at);
     out += zone.vtimezone(earliest);
-    const std::string host = public_url.substr(public_url.find("://") == std::string::npos ? 0 : public_url.find("://") + 3);
+    const std::string host = public_url.substr(
+        public_url.find("://") == std::string::npos ? 0 : public_url.find("://") + 3);
     for (const Activity& a : activities) {
         out += "BEGIN:VEVENT\r\n";
         out += "UID:activity-" + std::to_string(a.id) + "@" + ics_text(host) + "\r\n";
@@ -77,7 +88,8 @@ std::string calendar(const std::vector<Activity>& activities, Language language,
         out += fold_line("SUMMARY:" + ics_text(in(a.title, language)));
         out += fold_line("DESCRIPTION:" + ics_text(in(a.description, language)));
         if (!a.venue.empty()) out += fold_line("LOCATION:" + ics_text(a.venue));
-        out += fold_line("URL:" + public_url + "/" + std::string(code(language)) + "/activities/" + std::to_string(a.id));
+        out += fold_line("URL:" + public_url + "/" + std::string(code(language)) + "/activities/" +
+                         std::to_string(a.id));
         if (a.cancelled) out += "STATUS:CANCELLED\r\n";
         out += "END:VEVENT\r\n";
     }

@@ -10,8 +10,9 @@
 
 namespace skirosim::activities {
 
-std::string calendar(const std::vector<Activity>& activities, Language language, const std::string& public_url,
-                     const std::string& name, const platform::TimeZone& zone, std::time_t now);
+std::string calendar(const std::vector<Activity>& activities, Language language,
+                     const std::string& public_url, const std::string& name,
+                     const platform::TimeZone& zone, std::time_t now);
 
 // Escapes TEXT values (backslash, semicolon, comma, newline) and folds lines at 75 octets.
 std::string ics_text(const std::string& text);

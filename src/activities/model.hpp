@@ -18,7 +18,8 @@ struct Label {
 };
 
 // A label's name in a language; the code itself when the label is unknown.
-inline std::string name_of(const std::vector<Label>& labels, const std::string& code, Language language) {
+inline std::string name_of(const std::vector<Label>& labels, const std::string& code,
+                           Language language) {
     for (const auto& l : labels) {
         if (l.code == code) return in(l.name, language);
     }
@@ -66,14 +67,14 @@ struct Registration {
 
 // What the organiser records afterwards.
 struct Attendance {
-    std::vector<std::pair<long long, bool>> came;  // registration id → came
-    AgeCounts walk_ins;                            // people who came without registering
+    std::vector<std::pair<long long, bool>> came;         // registration id → came
+    AgeCounts walk_ins;                                   // people who came without registering
     std::vector<std::pair<std::string, double>> results;  // "kg:<channel>" or "items" → amount
 };
 
 struct Filter {
-    std::time_t from = 0;                // activities that have not ended by then
-    std::optional<std::time_t> until;    // and that start before this, when set
+    std::time_t from = 0;              // activities that have not ended by then
+    std::optional<std::time_t> until;  // and that start before this, when set
     std::string institution, kind, audience, language;
 };
 

@@ -20,8 +20,8 @@ struct Settings {
 class Module final : public platform::Module {
 public:
     // The home page (of `site`) lists what is coming.
-    Module(platform::Platform& platform, site::Module& site, accounts::Module& accounts, points::Module& points,
-           Settings settings);
+    Module(platform::Platform& platform, site::Module& site, accounts::Module& accounts,
+           points::Module& points, Settings settings);
 
     Service& service() { return service_; }
 

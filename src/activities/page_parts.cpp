@@ -9,7 +9,8 @@ namespace mustache = web::mustache;
 using http::Request;
 using http::Response;
 
-mustache::data options(const std::vector<Label>& labels, Language language, const std::string& selected) {
+mustache::data options(const std::vector<Label>& labels, Language language,
+                       const std::string& selected) {
     mustache::data list{mustache::data::type::list};
     for (const auto& l : labels) {
         mustache::data d;
@@ -29,13 +30,15 @@ Result<Labels> load_labels(Service& service) {
     return Labels{std::move(*kinds), std::move(*audiences)};
 }
 
-mustache::data activity_view(const Activity& a, const Labels& labels, const site::SiteContent& content,
-                             const i18n::Translator& tr, Language language) {
+mustache::data activity_view(const Activity& a, const Labels& labels,
+                             const site::SiteContent& content, const i18n::Translator& tr,
+                             Language language) {
     mustache::data d;
     d.set("id", std::to_string(a.id));
     d.set("title", in(a.title, language));
     d.set("description", in(a.description, language));
-    if (!in(a.accessibility, language).empty()) d.set("accessibility", in(a.accessibility, language));
+    if (!in(a.accessibility, language).empty())
+        d.set("accessibility", in(a.accessibility, language));
     d.set("when", tr.date_time(language, a.starts_at));
     d.set("until", tr.time_of_day(language, a.ends_at));
     web::set_text(d, "venue", a.venue);
@@ -47,7 +50,8 @@ mustache::data activity_view(const Activity& a, const Labels& labels, const site
     std::string held;
     for (const auto& code : a.held_in) {
         if (!held.empty()) held += ", ";
-        held += kLanguageNames[static_cast<std::size_t>(parse_language(code).value_or(Language::lv))];
+        held +=
+            kLanguageNames[static_cast<std::size_t>(parse_language(code).value_or(Language::lv))];
     }
     d.set("held_in", held);
     mustache::data audiences{mustache::data::type::list};
@@ -57,11 +61,13 @@ mustache::data activity_view(const Activity& a, const Labels& labels, const site
         audiences.push_back(x);
     }
     d.set("audiences", audiences);
-    if (const auto* organiser = content.institution(a.institution)) d.set("organiser", in(organiser->short_name, language));
+    if (const auto* organiser = content.institution(a.institution))
+        d.set("organiser", in(organiser->short_name, language));
     return d;
 }
 
-mustache::data age_inputs(const std::vector<Label>& audiences, Language language, const std::string& prefix) {
+mustache::data age_inputs(const std::vector<Label>& audiences, Language language,
+                          const std::string& prefix) {
     mustache::data list{mustache::data::type::list};
     bool first_adult = true;
     for (const auto& l : audiences) {

@@ -21,14 +21,17 @@ struct Labels {
 Result<Labels> load_labels(Service& service);
 
 // A <select>'s options with `selected` chosen.
-web::mustache::data options(const std::vector<Label>& labels, Language language, const std::string& selected);
+web::mustache::data options(const std::vector<Label>& labels, Language language,
+                            const std::string& selected);
 
 // An activity as the calendar, an institution's page and the activity's own page show it.
-web::mustache::data activity_view(const Activity& a, const Labels& labels, const site::SiteContent& content,
-                                  const i18n::Translator& tr, Language language);
+web::mustache::data activity_view(const Activity& a, const Labels& labels,
+                                  const site::SiteContent& content, const i18n::Translator& tr,
+                                  Language language);
 
 // Number fields for a party by age group; ids start with `prefix` so that two forms share a page.
-web::mustache::data age_inputs(const std::vector<Label>& audiences, Language language, const std::string& prefix);
+web::mustache::data age_inputs(const std::vector<Label>& audiences, Language language,
+                               const std::string& prefix);
 web::mustache::data group_choices(const std::vector<Label>& audiences, Language language);
 
 inline bool is_staff(const Principal& p) { return p.staff(); }

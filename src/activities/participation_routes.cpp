@@ -41,20 +41,24 @@ Attendance read_attendance(const Request& request, const std::vector<Label>& aud
         if (key == "came") came.push_back(*id);
         if (key == "listed") a.came.emplace_back(*id, false);
     }
-    for (auto& [id, present] : a.came) present = std::find(came.begin(), came.end(), id) != came.end();
+    for (auto& [id, present] : a.came)
+        present = std::find(came.begin(), came.end(), id) != came.end();
     for (const auto& l : audiences) {
         if (l.kind != "age") continue;
         const double people = amount_in(request.form_param("walk_" + l.code).value_or(""));
-        a.walk_ins.emplace_back(l.code, people == static_cast<int>(people) ? static_cast<int>(people) : -1);
+        a.walk_ins.emplace_back(l.code,
+                                people == static_cast<int>(people) ? static_cast<int>(people) : -1);
     }
     for (const auto& c : channels) {
-        a.results.emplace_back("kg:" + c.code, amount_in(request.form_param("kg_" + c.code).value_or("")));
+        a.results.emplace_back("kg:" + c.code,
+                               amount_in(request.form_param("kg_" + c.code).value_or("")));
     }
     a.results.emplace_back("items", amount_in(request.form_param("items").value_or("")));
     return a;
 }
 
-double result_of(const std::vector<std::pair<std::string, double>>& results, const std::string& measure) {
+double result_of(const std::vector<std::pair<std::string, double>>& results,
+                 const std::string& measure) {
     for (const auto& [m, v] : results) {
         if (m == measure) return v;
     }
@@ -70,7 +74,9 @@ struct Period {
 
 Period period_of(const Request& request, const platform::TimeZone& zone, std::time_t now) {
     const auto today = zone.local(now);
-    auto day = [&zone](const std::string& text) { return text.size() == 10 ? zone.parse_local(text) : std::nullopt; };
+    auto day = [&zone](const std::string& text) {
+        return text.size() == 10 ? zone.parse_local(text) : std::nullopt;
+    };
     Period p;
     p.from_text = request.query_param("from").value_or("");
     p.to_text = request.query_param("to").value_or("");
@@ -96,20 +102,25 @@ struct Row {
 
 // Every figure of a period as rows, in the reader's language; `in_public` hides counts of people
 // below 5.
-std::vector<Row> figure_rows(const Figures& f, const std::vector<Label>& kinds, const std::vector<Label>& audiences,
+std::vector<Row> figure_rows(const Figures& f, const std::vector<Label>& kinds,
+                             const std::vector<Label>& audiences,
                              const std::vector<Label>& channels, const site::SiteContent& content,
                              const i18n::Translator& tr, Language language, bool in_public) {
     auto t = [&](const char* text) { return tr.text(language, text); };
-    auto people = [&](int n) { return in_public && hidden_in_public(n) ? std::string("<5") : tr.number(language, n); };
+    auto people = [&](int n) {
+        return in_public && hidden_in_public(n) ? std::string("<5") : tr.number(language, n);
+    };
     auto count = [&](int n) { return tr.number(language, n); };
     std::vector<Row> rows;
     rows.push_back({"activities", "held", t("Activities held"), count(f.activities)});
     if (!in_public) {
         rows.push_back({"activities", "planned", t("Activities still to come"), count(f.planned)});
         rows.push_back({"activities", "cancelled", t("Activities cancelled"), count(f.cancelled)});
-        rows.push_back({"activities", "marked", t("Activities with attendance marked"), count(f.marked)});
+        rows.push_back(
+            {"activities", "marked", t("Activities with attendance marked"), count(f.marked)});
     }
-    for (const auto& [code, n] : f.by_kind) rows.push_back({"kind", code, name_of(kinds, code, language), count(n)});
+    for (const auto& [code, n] : f.by_kind)
+        rows.push_back({"kind", code, name_of(kinds, code, language), count(n)});
     for (const auto& [code, n] : f.by_institution) {
         std::string name = code;
         for (const auto& inst : content.institutions) {
@@ -118,15 +129,24 @@ std::vector<Row> figure_rows(const Figures& f, const std::vector<Label>& kinds, 
         rows.push_back({"institution", code, name, count(n)});
     }
     if (!in_public) {
-        rows.push_back({"registrations", "parties", t("Registrations (parties)"), count(f.registrations)});
-        rows.push_back({"registrations", "people", t("People registered"), count(f.registered_people)});
-        rows.push_back({"registrations", "waiting", t("Still on a waiting list (parties)"), count(f.waiting)});
-        rows.push_back({"registrations", "cancelled", t("Cancelled registrations"), count(f.cancelled_registrations)});
-        rows.push_back({"attendance", "came-parties", t("Registered parties who came"), count(f.attended_parties)});
-        rows.push_back({"attendance", "came-people", t("Registered people who came"), count(f.attended_people)});
-        rows.push_back({"attendance", "no-show-parties", t("Registered parties who did not come"), count(f.no_show_parties)});
-        rows.push_back({"attendance", "no-show-people", t("Registered people who did not come"), count(f.no_show_people)});
-        rows.push_back({"attendance", "walk-ins", t("People who came without registering"), count(f.walk_ins)});
+        rows.push_back(
+            {"registrations", "parties", t("Registrations (parties)"), count(f.registrations)});
+        rows.push_back(
+            {"registrations", "people", t("People registered"), count(f.registered_people)});
+        rows.push_back(
+            {"registrations", "waiting", t("Still on a waiting list (parties)"), count(f.waiting)});
+        rows.push_back({"registrations", "cancelled", t("Cancelled registrations"),
+                        count(f.cancelled_registrations)});
+        rows.push_back({"attendance", "came-parties", t("Registered parties who came"),
+                        count(f.attended_parties)});
+        rows.push_back({"attendance", "came-people", t("Registered people who came"),
+                        count(f.attended_people)});
+        rows.push_back({"attendance", "no-show-parties", t("Registered parties who did not come"),
+                        count(f.no_show_parties)});
+        rows.push_back({"attendance", "no-show-people", t("Registered people who did not come"),
+                        count(f.no_show_people)});
+        rows.push_back({"attendance", "walk-ins", t("People who came without registering"),
+                        count(f.walk_ins)});
     }
     rows.push_back({"attendance", "participants", t("Participants"), people(f.participants)});
     for (const char* kind : {"age", "group"}) {
@@ -140,7 +160,8 @@ std::vector<Row> figure_rows(const Figures& f, const std::vector<Label>& kinds, 
         }
     }
     for (const auto& [code, n] : f.by_audience) {
-        if (code == kAgeNotGiven && n > 0) rows.push_back({"age", "unknown", t("Age not given"), people(n)});
+        if (code == kAgeNotGiven && n > 0)
+            rows.push_back({"age", "unknown", t("Age not given"), people(n)});
     }
     for (const auto& c : channels) {
         const double kg = result_of(f.results, "kg:" + c.code);
@@ -150,7 +171,8 @@ std::vector<Row> figure_rows(const Figures& f, const std::vector<Label>& kinds, 
         }
     }
     if (const double items = result_of(f.results, "items"); items > 0) {
-        rows.push_back({"collected", "items", t("Things given away for reuse"), count(static_cast<int>(items))});
+        rows.push_back({"collected", "items", t("Things given away for reuse"),
+                        count(static_cast<int>(items))});
     }
     return rows;
 }
@@ -182,10 +204,11 @@ Result<AllLabels> all_labels(Service& service) {
 }
 
 // The tables of figures as HTML, one per section that has rows.
-std::string figure_tables(const web::Views& views, Language language, const std::vector<Row>& rows) {
+std::string figure_tables(const web::Views& views, Language language,
+                          const std::vector<Row>& rows) {
     mustache::data data;
-    for (const char* section : {"activities", "kind", "institution", "registrations", "attendance", "age", "group",
-                                "collected"}) {
+    for (const char* section : {"activities", "kind", "institution", "registrations", "attendance",
+                                "age", "group", "collected"}) {
         auto list = rows_in(rows, section);
         data.set(std::string("has_") + section, !list.is_empty_list());
         data.set(section, list);
@@ -195,15 +218,16 @@ std::string figure_tables(const web::Views& views, Language language, const std:
 
 // The figures of a period as rows, in the reader's language: the coordinator's page and CSV, and
 // the public results (where counts of people below 5 read "<5").
-Result<std::vector<Row>> figures_as_rows(Service& service, site::Service& site, const i18n::Translator& tr,
-                                         Language language, std::time_t from, std::time_t to, std::time_t now,
+Result<std::vector<Row>> figures_as_rows(Service& service, site::Service& site,
+                                         const i18n::Translator& tr, Language language,
+                                         std::time_t from, std::time_t to, std::time_t now,
                                          bool in_public) {
     auto figures = service.figures(from, to, now);
     if (!figures) return std::unexpected(figures.error());
     auto labels = all_labels(service);
     if (!labels) return std::unexpected(labels.error());
-    return figure_rows(*figures, labels->kinds, labels->audiences, labels->channels, *site.content(), tr, language,
-                       in_public);
+    return figure_rows(*figures, labels->kinds, labels->audiences, labels->channels,
+                       *site.content(), tr, language, in_public);
 }
 
 }  // namespace
@@ -212,7 +236,8 @@ void add_participation_routes(http::Router& router, Service& service, site::Serv
                               const platform::Platform& platform) {
     const web::Views& views = platform.views();
     // The sheet as saved or, after a refused save (`typed`), as the organiser typed it.
-    auto sheet_page = [&service, &views](Request& request, long long id, bool typed) -> Result<web::Page> {
+    auto sheet_page = [&service, &views](Request& request, long long id,
+                                         bool typed) -> Result<web::Page> {
         auto who = accounts::signed_in(request);
         if (!who) return std::unexpected(who.error());
         auto sheet = service.attendance_sheet(**who, id);
@@ -221,7 +246,8 @@ void add_participation_routes(http::Router& router, Service& service, site::Serv
         if (!labels) return std::unexpected(labels.error());
         const Language language = request.language;
         const auto& tr = views.translator();
-        web::Page page{.template_name = "activities/attendance", .title = tr.text(language, "Attendance and results"),
+        web::Page page{.template_name = "activities/attendance",
+                       .title = tr.text(language, "Attendance and results"),
                        .section = "activities"};
         page.data.set("id", std::to_string(id));
         page.data.set("title", in(sheet->activity.title, language));
@@ -238,7 +264,8 @@ void add_participation_routes(http::Router& router, Service& service, site::Serv
             }
             if (typed) {
                 came = false;
-                for (const auto& [key, value] : request.form()) came = came || (key == "came" && value == std::to_string(r.id));
+                for (const auto& [key, value] : request.form())
+                    came = came || (key == "came" && value == std::to_string(r.id));
             }
             d.set("came", came);
             registrations.push_back(d);
@@ -255,7 +282,8 @@ void add_participation_routes(http::Router& router, Service& service, site::Serv
             mustache::data d;
             d.set("code", l.code);
             d.set("name", in(l.name, language));
-            d.set("value", typed ? request.form_param("walk_" + l.code).value_or("") : std::to_string(n));
+            d.set("value",
+                  typed ? request.form_param("walk_" + l.code).value_or("") : std::to_string(n));
             walk_ins.push_back(d);
         }
         page.data.set("walk_ins", walk_ins);
@@ -265,91 +293,122 @@ void add_participation_routes(http::Router& router, Service& service, site::Serv
             mustache::data d;
             d.set("code", c.code);
             d.set("name", in(c.name, language));
-            d.set("value", typed ? request.form_param("kg_" + c.code).value_or("")
-                                 : kg > 0 ? tr.number(language, kg, 1) : std::string());
+            d.set("value", typed    ? request.form_param("kg_" + c.code).value_or("")
+                           : kg > 0 ? tr.number(language, kg, 1)
+                                    : std::string());
             channels.push_back(d);
         }
         page.data.set("channels", channels);
         const double items = result_of(sheet->attendance.results, "items");
-        page.data.set("items", typed ? request.form_param("items").value_or("")
-                                     : items > 0 ? std::to_string(static_cast<long long>(items)) : std::string());
+        page.data.set("items", typed       ? request.form_param("items").value_or("")
+                               : items > 0 ? std::to_string(static_cast<long long>(items))
+                                           : std::string());
         page.data.set("has_results", typed || !sheet->attendance.results.empty());
         return page;
     };
-    auto activity_id = [](const Request& request) -> Result<long long> { return web::id_param(request); };
-    router.get("/{lang}/staff/activities/{id}/attendance", web::localized([sheet_page, activity_id, &views](Request& request) -> Result<Response> {
-        auto id = activity_id(request);
-        if (!id) return std::unexpected(id.error());
-        auto page = sheet_page(request, *id, false);
-        if (!page) return std::unexpected(page.error());
-        page->data.set("saved", request.query_param("saved").has_value());
-        return views.render(request, std::move(*page));
-    }));
-    router.post("/{lang}/staff/activities/{id}/attendance", web::localized([sheet_page, activity_id, &service, &views, &platform](Request& request) -> Result<Response> {
-        auto id = activity_id(request);
-        if (!id) return std::unexpected(id.error());
-        auto who = accounts::signed_in(request);
-        if (!who) return std::unexpected(who.error());
-        auto labels = all_labels(service);
-        if (!labels) return std::unexpected(labels.error());
-        auto saved = service.mark_attendance(**who, *id, read_attendance(request, labels->audiences, labels->channels), platform.now());
-        if (!saved) {
-            if (saved.error().code != ErrorCode::invalid_input) return std::unexpected(saved.error());
-            // Nothing was saved; the page keeps what was typed and says what to correct.
-            auto page = sheet_page(request, *id, true);
+    auto activity_id = [](const Request& request) -> Result<long long> {
+        return web::id_param(request);
+    };
+    router.get(
+        "/{lang}/staff/activities/{id}/attendance",
+        web::localized([sheet_page, activity_id, &views](Request& request) -> Result<Response> {
+            auto id = activity_id(request);
+            if (!id) return std::unexpected(id.error());
+            auto page = sheet_page(request, *id, false);
             if (!page) return std::unexpected(page.error());
-            return web::form_error(views, request, std::move(*page), saved.error());
-        }
-        return Response::redirect("/" + web::lang(request) + "/staff/activities/" + std::to_string(*id) + "/attendance?saved=1", 303);
-    }));
+            page->data.set("saved", request.query_param("saved").has_value());
+            return views.render(request, std::move(*page));
+        }));
+    router.post("/{lang}/staff/activities/{id}/attendance",
+                web::localized([sheet_page, activity_id, &service, &views,
+                                &platform](Request& request) -> Result<Response> {
+                    auto id = activity_id(request);
+                    if (!id) return std::unexpected(id.error());
+                    auto who = accounts::signed_in(request);
+                    if (!who) return std::unexpected(who.error());
+                    auto labels = all_labels(service);
+                    if (!labels) return std::unexpected(labels.error());
+                    auto saved = service.mark_attendance(
+                        **who, *id, read_attendance(request, labels->audiences, labels->channels),
+                        platform.now());
+                    if (!saved) {
+                        if (saved.error().code != ErrorCode::invalid_input)
+                            return std::unexpected(saved.error());
+                        // Nothing was saved; the page keeps what was typed and says what to
+                        // correct.
+                        auto page = sheet_page(request, *id, true);
+                        if (!page) return std::unexpected(page.error());
+                        return web::form_error(views, request, std::move(*page), saved.error());
+                    }
+                    return Response::redirect("/" + web::lang(request) + "/staff/activities/" +
+                                                  std::to_string(*id) + "/attendance?saved=1",
+                                              303);
+                }));
 
-    router.get("/{lang}/coordinator/figures", web::localized([&service, &site, &views, &platform](Request& request) -> Result<Response> {
-        auto who = accounts::with_role(request, accounts::is_coordinator);
-        if (!who) return std::unexpected(who.error());
-        const Period period = period_of(request, platform.town()->zone, platform.now());
-        auto rows = figures_as_rows(service, site, views.translator(), request.language, period.from, period.to, platform.now(), false);
-        if (!rows) return std::unexpected(rows.error());
-        web::Page page{.template_name = "coordinator/figures",
-                       .title = views.translator().text(request.language, "Figures of activities"), .section = ""};
-        page.data.set("tables", figure_tables(views, request.language, *rows));
-        page.data.set("from", period.from_text);
-        page.data.set("to", period.to_text);
-        page.data.set("csv", "/" + web::lang(request) + "/coordinator/figures/csv?from=" + period.from_text + "&to=" + period.to_text);
-        return views.render(request, std::move(page));
-    }));
-    router.get("/{lang}/coordinator/figures/csv", web::localized([&service, &site, &views, &platform](Request& request) -> Result<Response> {
-        auto who = accounts::with_role(request, accounts::is_coordinator);
-        if (!who) return std::unexpected(who.error());
-        const Period period = period_of(request, platform.town()->zone, platform.now());
-        const auto& tr = views.translator();
-        const Language language = request.language;
-        auto rows = figures_as_rows(service, site, tr, language, period.from, period.to, platform.now(), false);
-        if (!rows) return std::unexpected(rows.error());
-        std::string csv = csv_field(tr.text(language, "Section")) + "," + csv_field(tr.text(language, "Code")) + "," +
-                          csv_field(tr.text(language, "Name")) + "," + csv_field(tr.text(language, "Value")) + "\r\n";
-        for (const Row& r : *rows) {
-            csv += csv_field(r.section) + "," + csv_field(r.code) + "," + csv_field(r.name) + "," + csv_field(r.value) + "\r\n";
-        }
-        Response response = Response::text(std::move(csv), "text/csv; charset=utf-8");
-        response.header("Content-Disposition", http::content_disposition(
-                                                   "attachment", "figures-" + period.from_text + "-" + period.to_text + ".csv"));
-        return response;
-    }));
+    router.get(
+        "/{lang}/coordinator/figures",
+        web::localized([&service, &site, &views, &platform](Request& request) -> Result<Response> {
+            auto who = accounts::with_role(request, accounts::is_coordinator);
+            if (!who) return std::unexpected(who.error());
+            const Period period = period_of(request, platform.town()->zone, platform.now());
+            auto rows = figures_as_rows(service, site, views.translator(), request.language,
+                                        period.from, period.to, platform.now(), false);
+            if (!rows) return std::unexpected(rows.error());
+            web::Page page{
+                .template_name = "coordinator/figures",
+                .title = views.translator().text(request.language, "Figures of activities"),
+                .section = ""};
+            page.data.set("tables", figure_tables(views, request.language, *rows));
+            page.data.set("from", period.from_text);
+            page.data.set("to", period.to_text);
+            page.data.set("csv", "/" + web::lang(request) + "/coordinator/figures/csv?from=" +
+                                     period.from_text + "&to=" + period.to_text);
+            return views.render(request, std::move(page));
+        }));
+    router.get(
+        "/{lang}/coordinator/figures/csv",
+        web::localized([&service, &site, &views, &platform](Request& request) -> Result<Response> {
+            auto who = accounts::with_role(request, accounts::is_coordinator);
+            if (!who) return std::unexpected(who.error());
+            const Period period = period_of(request, platform.town()->zone, platform.now());
+            const auto& tr = views.translator();
+            const Language language = request.language;
+            auto rows = figures_as_rows(service, site, tr, language, period.from, period.to,
+                                        platform.now(), false);
+            if (!rows) return std::unexpected(rows.error());
+            std::string csv = csv_field(tr.text(language, "Section")) + "," +
+                              csv_field(tr.text(language, "Code")) + "," +
+                              csv_field(tr.text(language, "Name")) + "," +
+                              csv_field(tr.text(language, "Value")) + "\r\n";
+            for (const Row& r : *rows) {
+                csv += csv_field(r.section) + "," + csv_field(r.code) + "," + csv_field(r.name) +
+                       "," + csv_field(r.value) + "\r\n";
+            }
+            Response response = Response::text(std::move(csv), "text/csv; charset=utf-8");
+            response.header(
+                "Content-Disposition",
+                http::content_disposition(
+                    "attachment", "figures-" + period.from_text + "-" + period.to_text + ".csv"));
+            return response;
+        }));
 
     // What the neighbourhood has achieved so far; counts of people below 5 read "<5".
-    router.get("/{lang}/results", web::localized([&service, &site, &views, &platform](Request& request) -> Result<Response> {
-        auto rows = figures_as_rows(service, site, views.translator(), request.language, 0, platform.now(), platform.now(), true);
-        if (!rows) return std::unexpected(rows.error());
-        web::Page page{.template_name = "activities/results",
-                       .title = views.translator().text(request.language, "What we have achieved together"),
-                       .section = "activities"};
-        page.data.set("tables", figure_tables(views, request.language, *rows));
-        return views.render(request, std::move(page));
-    }));
+    router.get("/{lang}/results", web::localized([&service, &site, &views,
+                                                  &platform](Request& request) -> Result<Response> {
+                   auto rows = figures_as_rows(service, site, views.translator(), request.language,
+                                               0, platform.now(), platform.now(), true);
+                   if (!rows) return std::unexpected(rows.error());
+                   web::Page page{.template_name = "activities/results",
+                                  .title = views.translator().text(
+                                      request.language, "What we have achieved together"),
+                                  .section = "activities"};
+                   page.data.set("tables", figure_tables(views, request.language, *rows));
+                   return views.render(request, std::move(page));
+               }));
 }
 
-std::string party_text(const Registration& r, const std::vector<Label>& audiences, const i18n::Translator& tr,
-                       Language language) {
+std::string party_text(const Registration& r, const std::vector<Label>& audiences,
+                       const i18n::Translator& tr, Language language) {
     std::string out;
     auto add = [&](const std::string& name, int count) {
         if (count <= 0) return;

@@ -3,8 +3,8 @@
 #pragma once
 
 #include "activities/service.hpp"
-#include "platform/platform.hpp"
 #include "http/router.hpp"
+#include "platform/platform.hpp"
 #include "site/service.hpp"
 #include "web/views.hpp"
 
@@ -14,7 +14,7 @@ void add_participation_routes(http::Router& router, Service& service, site::Serv
                               const platform::Platform& platform);
 
 // "Adults: 2, Ages 7–12: 3": a party as the organiser reads it.
-std::string party_text(const Registration& r, const std::vector<Label>& audiences, const i18n::Translator& tr,
-                       Language language);
+std::string party_text(const Registration& r, const std::vector<Label>& audiences,
+                       const i18n::Translator& tr, Language language);
 
 }  // namespace skirosim::activities

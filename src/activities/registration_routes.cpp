@@ -1,4 +1,5 @@
-// Registering for an activity (oneself, or a resident by staff), keeping a held place and cancelling.
+// Registering for an activity (oneself, or a resident by staff), keeping a held place and
+// cancelling.
 #include "activities/routes.hpp"
 
 #include "accounts/principal.hpp"
@@ -37,10 +38,12 @@ int count_in(const std::string& text) {
 
 // The party from the form: people by age group ("age_<code>"), or adults and children from a
 // form without ages; the groups it ticked.
-void read_party(const Request& request, const std::vector<Label>& audiences, RegistrationForm& form) {
+void read_party(const Request& request, const std::vector<Label>& audiences,
+                RegistrationForm& form) {
     for (const auto& l : audiences) {
         if (l.kind == "age") {
-            if (auto value = request.form_param("age_" + l.code)) form.ages.emplace_back(l.code, count_in(*value));
+            if (auto value = request.form_param("age_" + l.code))
+                form.ages.emplace_back(l.code, count_in(*value));
         }
     }
     for (const auto& [key, value] : request.form()) {
@@ -60,89 +63,110 @@ void add_registration_routes(http::Router& router, const RouteContext& context) 
     const web::Views& views = platform.views();
     // The resident's own registration, and staff registering a resident on their behalf.
     for (const bool on_behalf : {false, true}) {
-        const char* pattern = on_behalf ? "/{lang}/activities/{id}/register-resident" : "/{lang}/activities/{id}/register";
-        router.post(pattern, web::localized([&service, &views, on_behalf, &platform](Request& request) -> Result<Response> {
-            auto parsed_id = web::id_param(request);
-            if (!parsed_id) return std::unexpected(parsed_id.error());
-            const long long id = *parsed_id;
-            auto audiences = service.audiences();
-            if (!audiences) return std::unexpected(audiences.error());
-            RegistrationForm form;
-            form.activity = id;
-            form.name = request.form_param("name").value_or("");
-            form.contact = request.form_param("contact").value_or("");
-            form.language = web::lang(request);
-            form.address = request.remote_address;
-            read_party(request, *audiences, form);
-            Result<Registered> done;
-            if (on_behalf) {
-                auto who = accounts::with_role(request, is_staff);
-                if (!who) return std::unexpected(who.error());
-                if (auto resident = request.form_param("resident"); resident && !resident->empty()) {
-                    form.account = parse_id(*resident);
-                    if (!form.account) return std::unexpected(not_allowed());
+        const char* pattern = on_behalf ? "/{lang}/activities/{id}/register-resident"
+                                        : "/{lang}/activities/{id}/register";
+        router.post(
+            pattern, web::localized([&service, &views, on_behalf,
+                                     &platform](Request& request) -> Result<Response> {
+                auto parsed_id = web::id_param(request);
+                if (!parsed_id) return std::unexpected(parsed_id.error());
+                const long long id = *parsed_id;
+                auto audiences = service.audiences();
+                if (!audiences) return std::unexpected(audiences.error());
+                RegistrationForm form;
+                form.activity = id;
+                form.name = request.form_param("name").value_or("");
+                form.contact = request.form_param("contact").value_or("");
+                form.language = web::lang(request);
+                form.address = request.remote_address;
+                read_party(request, *audiences, form);
+                Result<Registered> done;
+                if (on_behalf) {
+                    auto who = accounts::with_role(request, is_staff);
+                    if (!who) return std::unexpected(who.error());
+                    if (auto resident = request.form_param("resident");
+                        resident && !resident->empty()) {
+                        form.account = parse_id(*resident);
+                        if (!form.account) return std::unexpected(not_allowed());
+                    }
+                    if (request.form_param("consent").value_or("") == "yes")
+                        form.consent = "agreed in person to the registration";
+                    done = service.register_on_behalf(**who, form, platform.now());
+                } else {
+                    if (accounts::signed_in_person(request))
+                        form.account = accounts::signed_in_person(request)->account_id;
+                    done = service.register_party(form, platform.now());
                 }
-                if (request.form_param("consent").value_or("") == "yes") form.consent = "agreed in person to the registration";
-                done = service.register_on_behalf(**who, form, platform.now());
-            } else {
-                if (accounts::signed_in_person(request)) form.account = accounts::signed_in_person(request)->account_id;
-                done = service.register_party(form, platform.now());
-            }
-            web::Page page{.template_name = "activities/registered",
-                           .title = views.translator().text(request.language, "Registration"), .section = "activities"};
-            page.data.set("id", std::to_string(id));
-            if (!done) return web::form_error(views, request, std::move(page), done.error());
-            if (done->hold_until) {
-                // Nothing is confirmed until the contact opens the link.
-                page.data.set("held", true);
-                page.data.set("hold_minutes", views.translator().plural(
-                                                  request.language, "{1} minute", "{1} minutes",
-                                                  static_cast<long long>((*done->hold_until - platform.now() + 59) / 60)));
-            } else {
-                page.data.set(done->status == "confirmed" ? "confirmed" : "waiting", true);
-            }
-            page.data.set("on_behalf", on_behalf);
-            page.data.set("cancel", "/" + web::lang(request) + "/registrations/cancel?token=" + done->cancel_token);
-            return views.render(request, std::move(page));
-        }));
+                web::Page page{.template_name = "activities/registered",
+                               .title = views.translator().text(request.language, "Registration"),
+                               .section = "activities"};
+                page.data.set("id", std::to_string(id));
+                if (!done) return web::form_error(views, request, std::move(page), done.error());
+                if (done->hold_until) {
+                    // Nothing is confirmed until the contact opens the link.
+                    page.data.set("held", true);
+                    page.data.set("hold_minutes",
+                                  views.translator().plural(
+                                      request.language, "{1} minute", "{1} minutes",
+                                      static_cast<long long>(
+                                          (*done->hold_until - platform.now() + 59) / 60)));
+                } else {
+                    page.data.set(done->status == "confirmed" ? "confirmed" : "waiting", true);
+                }
+                page.data.set("on_behalf", on_behalf);
+                page.data.set("cancel", "/" + web::lang(request) +
+                                            "/registrations/cancel?token=" + done->cancel_token);
+                return views.render(request, std::move(page));
+            }));
     }
 
-    router.get("/{lang}/registrations/cancel", web::localized([&service, &views](Request& request) -> Result<Response> {
-        const std::string token = request.query_param("token").value_or("");
-        auto found = service.by_token(token);
-        if (!found) return std::unexpected(found.error());
-        if (!*found) return std::unexpected(not_found());
-        web::Page page{.template_name = "activities/cancel",
-                       .title = views.translator().text(request.language, "Cancel the registration"), .section = "activities"};
-        page.data.set("token", token);
-        page.data.set("cancelled", (*found)->status == "cancelled");
-        page.data.set("name", (*found)->name);
-        page.data.set("id", std::to_string((*found)->activity));
-        return views.render(request, std::move(page));
-    }));
+    router.get("/{lang}/registrations/cancel",
+               web::localized([&service, &views](Request& request) -> Result<Response> {
+                   const std::string token = request.query_param("token").value_or("");
+                   auto found = service.by_token(token);
+                   if (!found) return std::unexpected(found.error());
+                   if (!*found) return std::unexpected(not_found());
+                   web::Page page{.template_name = "activities/cancel",
+                                  .title = views.translator().text(request.language,
+                                                                   "Cancel the registration"),
+                                  .section = "activities"};
+                   page.data.set("token", token);
+                   page.data.set("cancelled", (*found)->status == "cancelled");
+                   page.data.set("name", (*found)->name);
+                   page.data.set("id", std::to_string((*found)->activity));
+                   return views.render(request, std::move(page));
+               }));
     // The link a guest is sent: opening it keeps the places.
-    router.get("/{lang}/registrations/confirm", web::localized([&service, &views, &platform](Request& request) -> Result<Response> {
-        const std::string token = request.query_param("token").value_or("");
-        auto kept = service.confirm_place(token, platform.now());
-        if (!kept) return std::unexpected(kept.error());
-        web::Page page{.template_name = "activities/registered",
-                       .title = views.translator().text(request.language, "Registration"), .section = "activities"};
-        page.data.set("id", std::to_string(kept->activity));
-        page.data.set(kept->status == "confirmed" ? "confirmed" : "waiting", true);
-        page.data.set("kept", true);
-        page.data.set("cancel", "/" + web::lang(request) + "/registrations/cancel?token=" + token);
-        return views.render(request, std::move(page));
-    }));
-    router.post("/{lang}/registrations/cancel", web::localized([&service, &views, &platform](Request& request) -> Result<Response> {
-        auto cancelled = service.cancel(request.form_param("token").value_or(""), platform.now());
-        if (!cancelled) return std::unexpected(cancelled.error());
-        web::Page page{.template_name = "activities/cancel",
-                       .title = views.translator().text(request.language, "Cancel the registration"), .section = "activities"};
-        page.data.set("cancelled", true);
-        page.data.set("done", true);
-        page.data.set("id", std::to_string(cancelled->activity));
-        return views.render(request, std::move(page));
-    }));
+    router.get("/{lang}/registrations/confirm",
+               web::localized([&service, &views, &platform](Request& request) -> Result<Response> {
+                   const std::string token = request.query_param("token").value_or("");
+                   auto kept = service.confirm_place(token, platform.now());
+                   if (!kept) return std::unexpected(kept.error());
+                   web::Page page{
+                       .template_name = "activities/registered",
+                       .title = views.translator().text(request.language, "Registration"),
+                       .section = "activities"};
+                   page.data.set("id", std::to_string(kept->activity));
+                   page.data.set(kept->status == "confirmed" ? "confirmed" : "waiting", true);
+                   page.data.set("kept", true);
+                   page.data.set("cancel",
+                                 "/" + web::lang(request) + "/registrations/cancel?token=" + token);
+                   return views.render(request, std::move(page));
+               }));
+    router.post("/{lang}/registrations/cancel",
+                web::localized([&service, &views, &platform](Request& request) -> Result<Response> {
+                    auto cancelled =
+                        service.cancel(request.form_param("token").value_or(""), platform.now());
+                    if (!cancelled) return std::unexpected(cancelled.error());
+                    web::Page page{.template_name = "activities/cancel",
+                                   .title = views.translator().text(request.language,
+                                                                    "Cancel the registration"),
+                                   .section = "activities"};
+                    page.data.set("cancelled", true);
+                    page.data.set("done", true);
+                    page.data.set("id", std::to_string(cancelled->activity));
+                    return views.render(request, std::move(page));
+                }));
 }
 
 }  // namespace skirosim::activities

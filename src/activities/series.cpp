@@ -9,8 +9,10 @@ namespace skirosim::activities {
 
 std::optional<std::chrono::sys_days> local_date(const std::string& local) {
     int y = 0, m = 0, d = 0;
-    if (local.size() < 10 || std::sscanf(local.c_str(), "%4d-%2d-%2d", &y, &m, &d) != 3) return std::nullopt;
-    const std::chrono::year_month_day ymd{std::chrono::year{y}, std::chrono::month{static_cast<unsigned>(m)},
+    if (local.size() < 10 || std::sscanf(local.c_str(), "%4d-%2d-%2d", &y, &m, &d) != 3)
+        return std::nullopt;
+    const std::chrono::year_month_day ymd{std::chrono::year{y},
+                                          std::chrono::month{static_cast<unsigned>(m)},
                                           std::chrono::day{static_cast<unsigned>(d)}};
     if (!ymd.ok()) return std::nullopt;
     return std::chrono::sys_days{ymd};
@@ -18,11 +20,13 @@ std::optional<std::chrono::sys_days> local_date(const std::string& local) {
 
 std::string on_date(const std::string& local, std::chrono::sys_days date) {
     const std::chrono::year_month_day ymd{date};
-    return fmt::format("{:04}-{:02}-{:02}", static_cast<int>(ymd.year()), static_cast<unsigned>(ymd.month()),
-                       static_cast<unsigned>(ymd.day())) + local.substr(10);
+    return fmt::format("{:04}-{:02}-{:02}", static_cast<int>(ymd.year()),
+                       static_cast<unsigned>(ymd.month()), static_cast<unsigned>(ymd.day())) +
+           local.substr(10);
 }
 
-std::vector<std::chrono::sys_days> series_dates(std::chrono::sys_days first, const std::string& rule,
+std::vector<std::chrono::sys_days> series_dates(std::chrono::sys_days first,
+                                                const std::string& rule,
                                                 std::chrono::sys_days until, int max_dates) {
     using namespace std::chrono;
     std::vector<sys_days> out;

@@ -15,7 +15,8 @@ std::optional<std::chrono::sys_days> local_date(const std::string& local);
 std::string on_date(const std::string& local, std::chrono::sys_days date);
 // The dates of a new series from its first date: "weekly", or "monthly" on the same day of the
 // month (months without that day are skipped), up to and including `until`, at most `max_dates`.
-std::vector<std::chrono::sys_days> series_dates(std::chrono::sys_days first, const std::string& rule,
+std::vector<std::chrono::sys_days> series_dates(std::chrono::sys_days first,
+                                                const std::string& rule,
                                                 std::chrono::sys_days until, int max_dates);
 
 }  // namespace skirosim::activities

@@ -19,7 +19,8 @@ Error invalid(std::string message, std::string field) {
 Error forbidden() { return not_allowed(); }
 
 // Counts a party by age group into adults and children; checks the codes and numbers.
-Result<void> count_party(Registration& r, const AgeCounts& ages, const std::vector<std::string>& groups,
+Result<void> count_party(Registration& r, const AgeCounts& ages,
+                         const std::vector<std::string>& groups,
                          const std::vector<Label>& audiences) {
     auto label = [&](const std::string& code, const char* kind) -> const Label* {
         for (const auto& l : audiences) {
@@ -31,13 +32,15 @@ Result<void> count_party(Registration& r, const AgeCounts& ages, const std::vect
         r.adults = r.children = 0;
         for (const auto& [code, count] : ages) {
             const Label* l = label(code, "age");
-            if (!l || count < 0 || count > 20) return std::unexpected(invalid("A party is 1 to 20 people.", "adults"));
+            if (!l || count < 0 || count > 20)
+                return std::unexpected(invalid("A party is 1 to 20 people.", "adults"));
             (l->child ? r.children : r.adults) += count;
             if (count > 0) r.ages.emplace_back(code, count);
         }
     }
     for (const auto& code : groups) {
-        if (label(code, "group") && std::find(r.groups.begin(), r.groups.end(), code) == r.groups.end()) {
+        if (label(code, "group") &&
+            std::find(r.groups.begin(), r.groups.end(), code) == r.groups.end()) {
             r.groups.push_back(code);
         }
     }
@@ -49,70 +52,86 @@ Result<void> count_party(Registration& r, const AgeCounts& ages, const std::vect
 }  // namespace
 
 Result<std::vector<Activity>> Service::list(const Filter& filter, int limit) {
-    return db_.read<std::vector<Activity>>([&](soci::session& sql) -> Result<std::vector<Activity>> {
-        return Repository::list(sql, filter, limit);
-    });
+    return db_.read<std::vector<Activity>>(
+        [&](soci::session& sql) -> Result<std::vector<Activity>> {
+            return Repository::list(sql, filter, limit);
+        });
 }
 
 Result<Activity> Service::find(long long id) {
-    auto found = db_.read<std::optional<Activity>>([&](soci::session& sql) -> Result<std::optional<Activity>> {
-        return Repository::find(sql, id);
-    });
+    auto found = db_.read<std::optional<Activity>>(
+        [&](soci::session& sql) -> Result<std::optional<Activity>> {
+            return Repository::find(sql, id);
+        });
     if (!found) return std::unexpected(found.error());
     if (!*found) return std::unexpected(not_found());
     return **found;
 }
 
 Result<std::vector<Label>> Service::kinds() {
-    return db_.read<std::vector<Label>>([](soci::session& sql) -> Result<std::vector<Label>> { return Repository::kinds(sql); });
+    return db_.read<std::vector<Label>>(
+        [](soci::session& sql) -> Result<std::vector<Label>> { return Repository::kinds(sql); });
 }
 
 Result<std::vector<Label>> Service::audiences() {
-    return db_.read<std::vector<Label>>([](soci::session& sql) -> Result<std::vector<Label>> { return Repository::audiences(sql); });
+    return db_.read<std::vector<Label>>([](soci::session& sql) -> Result<std::vector<Label>> {
+        return Repository::audiences(sql);
+    });
 }
 
 Result<std::vector<Label>> Service::channels() {
-    return db_.read<std::vector<Label>>([](soci::session& sql) -> Result<std::vector<Label>> { return Repository::channels(sql); });
+    return db_.read<std::vector<Label>>(
+        [](soci::session& sql) -> Result<std::vector<Label>> { return Repository::channels(sql); });
 }
 
 Result<Figures> Service::figures(std::time_t from, std::time_t to, std::time_t now) {
-    return db_.read<Figures>([&](soci::session& sql) -> Result<Figures> { return read_figures(sql, from, to, now); });
+    return db_.read<Figures>(
+        [&](soci::session& sql) -> Result<Figures> { return read_figures(sql, from, to, now); });
 }
 
 Result<std::vector<Activity>> Service::other_dates(const Activity& activity, std::time_t from) {
     if (activity.series_id == 0) return std::vector<Activity>{};
-    return db_.read<std::vector<Activity>>([&](soci::session& sql) -> Result<std::vector<Activity>> {
-        auto dates = Repository::series(sql, activity.series_id);
-        std::erase_if(dates, [&](const Activity& a) { return a.id == activity.id || a.ends_at < from; });
-        return dates;
-    });
+    return db_.read<std::vector<Activity>>(
+        [&](soci::session& sql) -> Result<std::vector<Activity>> {
+            auto dates = Repository::series(sql, activity.series_id);
+            std::erase_if(
+                dates, [&](const Activity& a) { return a.id == activity.id || a.ends_at < from; });
+            return dates;
+        });
 }
 
 Result<int> Service::confirmed_people(long long activity) {
-    return db_.read<int>([&](soci::session& sql) -> Result<int> { return Repository::confirmed_people(sql, activity); });
+    return db_.read<int>([&](soci::session& sql) -> Result<int> {
+        return Repository::confirmed_people(sql, activity);
+    });
 }
 
-void Service::tell(soci::session& sql, const Registration& r, const Activity& a, const std::string& purpose,
-                   const std::string& link, std::time_t now) {
+void Service::tell(soci::session& sql, const Registration& r, const Activity& a,
+                   const std::string& purpose, const std::string& link, std::time_t now) {
     if (r.contact.empty() || !messages_) return;
     const Language language = parse_language(r.language).value_or(kDefaultLanguage);
-    auto [subject, body] = messages_({r.language, purpose, in(a.title, language), link, guests_.hold.count()});
+    auto [subject, body] =
+        messages_({r.language, purpose, in(a.title, language), link, guests_.hold.count()});
     platform::Outbox::send(sql, r.contact, subject, body, now);
 }
 
 Result<Registered> Service::register_party(const RegistrationForm& form, std::time_t now) {
     const auto trimmed_name = form.name.find_first_not_of(" \t");
-    if (trimmed_name == std::string::npos) return std::unexpected(invalid("Please write your name.", "name"));
+    if (trimmed_name == std::string::npos)
+        return std::unexpected(invalid("Please write your name.", "name"));
     if (form.name.size() > 100) return std::unexpected(invalid("The name is too long.", "name"));
     if (form.contact.find_first_not_of(" \t") == std::string::npos && !form.registered_by) {
         return std::unexpected(invalid("Write an e-mail address or a phone number.", "contact"));
     }
-    if (form.contact.size() > 200) return std::unexpected(invalid("The contact is too long.", "contact"));
+    if (form.contact.size() > 200)
+        return std::unexpected(invalid("The contact is too long.", "contact"));
     // A contact is an e-mail address or a phone number that a message can reach, kept as typed.
     std::string contact_key;
     if (form.contact.find_first_not_of(" \t") != std::string::npos) {
         auto login = accounts::Service::normalise_login(form.contact);
-        if (!login) return std::unexpected(invalid("Write an e-mail address or a phone number.", "contact"));
+        if (!login)
+            return std::unexpected(
+                invalid("Write an e-mail address or a phone number.", "contact"));
         contact_key = login->first.empty() ? login->second : login->first;
     }
     const bool guest = !form.account && !form.registered_by;
@@ -120,13 +139,16 @@ Result<Registered> Service::register_party(const RegistrationForm& form, std::ti
     const bool hold = guest && !contact_key.empty() && platform_.sender().delivers(medium);
     const std::string token = accounts::random_token();
     return db_.transaction<Registered>([&](soci::session& sql) -> Result<Registered> {
-        if (guest && (!storage::take(sql, "guest-registration:" + form.address, guests_.per_address, now) ||
-                      (!contact_key.empty() &&
-                       !storage::take(sql, "guest-contact:" + contact_key, guests_.per_contact, now)))) {
-            spdlog::warn("registration refused: the limit for guests is reached (from {})", form.address);
-            return std::unexpected(Error::make(ErrorCode::too_many_requests,
-                                               "Several registrations were made from here or for this contact "
-                                               "lately. Please try again later or ask the organiser."));
+        if (guest &&
+            (!storage::take(sql, "guest-registration:" + form.address, guests_.per_address, now) ||
+             (!contact_key.empty() &&
+              !storage::take(sql, "guest-contact:" + contact_key, guests_.per_contact, now)))) {
+            spdlog::warn("registration refused: the limit for guests is reached (from {})",
+                         form.address);
+            return std::unexpected(
+                Error::make(ErrorCode::too_many_requests,
+                            "Several registrations were made from here or for this contact "
+                            "lately. Please try again later or ask the organiser."));
         }
         Repository::lock(sql, form.activity);
         auto activity = Repository::find(sql, form.activity);
@@ -137,20 +159,24 @@ Result<Registered> Service::register_party(const RegistrationForm& form, std::ti
             promote_waiting(sql, *activity, now);
         }
         if (activity->cancelled || activity->ends_at < now) {
-            return std::unexpected(invalid("This activity is no longer open for registration.", "activity"));
+            return std::unexpected(
+                invalid("This activity is no longer open for registration.", "activity"));
         }
         if (!activity->registration) {
-            return std::unexpected(invalid("This activity needs no registration: just come.", "activity"));
+            return std::unexpected(
+                invalid("This activity needs no registration: just come.", "activity"));
         }
         Registration r;
         r.activity = form.activity;
         r.name = form.name.substr(trimmed_name);
         r.contact = form.contact;
-        r.language = parse_language(form.language) ? form.language : std::string(code(kDefaultLanguage));
+        r.language =
+            parse_language(form.language) ? form.language : std::string(code(kDefaultLanguage));
         r.adults = form.adults;
         r.children = form.children;
         r.created_at = now;
-        if (auto counted = count_party(r, form.ages, form.groups, Repository::audiences(sql)); !counted) {
+        if (auto counted = count_party(r, form.ages, form.groups, Repository::audiences(sql));
+            !counted) {
             return std::unexpected(counted.error());
         }
         if (r.people() > activity->max_party) {
@@ -159,25 +185,30 @@ Result<Registered> Service::register_party(const RegistrationForm& form, std::ti
                                                {std::to_string(activity->max_party)}, "adults"));
         }
         const int taken = Repository::confirmed_people(sql, form.activity);
-        r.status = activity->capacity <= 0 || taken + r.people() <= activity->capacity ? "confirmed" : "waiting";
+        r.status = activity->capacity <= 0 || taken + r.people() <= activity->capacity ? "confirmed"
+                                                                                       : "waiting";
         if (hold) r.hold_until = now + guests_.hold.count() * 60;
-        const long long id = Repository::insert_registration(sql, r, accounts::token_hash(token), form.account,
-                                                            form.registered_by, form.consent);
+        const long long id = Repository::insert_registration(
+            sql, r, accounts::token_hash(token), form.account, form.registered_by, form.consent);
         if (hold) {
-            tell(sql, r, *activity, "confirm-place",
-                 platform_.public_url() + "/" + r.language + "/registrations/confirm?token=" + token, now);
+            tell(
+                sql, r, *activity, "confirm-place",
+                platform_.public_url() + "/" + r.language + "/registrations/confirm?token=" + token,
+                now);
         } else {
             tell(sql, r, *activity, r.status,
-                 platform_.public_url() + "/" + r.language + "/registrations/cancel?token=" + token, now);
+                 platform_.public_url() + "/" + r.language + "/registrations/cancel?token=" + token,
+                 now);
         }
         return Registered{r.status, token, id, r.hold_until};
     });
 }
 
 Result<std::optional<Registration>> Service::by_token(const std::string& token) {
-    return db_.read<std::optional<Registration>>([&](soci::session& sql) -> Result<std::optional<Registration>> {
-        return Repository::by_cancel_hash(sql, accounts::token_hash(token));
-    });
+    return db_.read<std::optional<Registration>>(
+        [&](soci::session& sql) -> Result<std::optional<Registration>> {
+            return Repository::by_cancel_hash(sql, accounts::token_hash(token));
+        });
 }
 
 Result<int> Service::send_due_messages(std::time_t now) {
@@ -189,7 +220,9 @@ Result<int> Service::send_due_messages(std::time_t now) {
                 // Every server runs this: the one whose claim succeeds sends, once.
                 if (!activity || !mark(sql, registration.id, now)) continue;
                 tell(sql, registration, *activity, purpose,
-                     platform_.public_url() + "/" + registration.language + "/activities/" + std::to_string(activity->id), now);
+                     platform_.public_url() + "/" + registration.language + "/activities/" +
+                         std::to_string(activity->id),
+                     now);
                 ++queued;
             }
         };
@@ -203,7 +236,9 @@ void Service::tell_cancelled(soci::session& sql, const Activity& activity, std::
     for (const Registration& r : Repository::registrations(sql, activity.id, "")) {
         if (r.status == "cancelled") continue;
         tell(sql, r, activity, "cancelled",
-             platform_.public_url() + "/" + r.language + "/activities?institution=" + activity.institution, now);
+             platform_.public_url() + "/" + r.language +
+                 "/activities?institution=" + activity.institution,
+             now);
     }
 }
 
@@ -213,7 +248,8 @@ Result<std::vector<Activity>> Service::upcoming(std::time_t now, int limit) {
     auto activities = list(filter, limit + 20);
     if (!activities) return activities;
     std::erase_if(*activities, [](const Activity& a) { return a.cancelled; });
-    if (static_cast<int>(activities->size()) > limit) activities->resize(static_cast<std::size_t>(limit));
+    if (static_cast<int>(activities->size()) > limit)
+        activities->resize(static_cast<std::size_t>(limit));
     return activities;
 }
 
@@ -221,11 +257,17 @@ void Service::export_person(soci::session& sql, long long account, boost::json::
     boost::json::array registrations;
     for (const Registration& r : Repository::registrations_of_account(sql, account)) {
         boost::json::array ages;
-        for (const auto& [code, count] : r.ages) ages.push_back(boost::json::object{{"age", code}, {"people", count}});
-        registrations.push_back(boost::json::object{{"activity", r.activity}, {"name", r.name}, {"contact", r.contact},
-                                                    {"adults", r.adults}, {"children", r.children}, {"ages", ages},
-                                                    {"status", r.status},
-                                                    {"created_at", static_cast<std::int64_t>(r.created_at)}});
+        for (const auto& [code, count] : r.ages)
+            ages.push_back(boost::json::object{{"age", code}, {"people", count}});
+        registrations.push_back(
+            boost::json::object{{"activity", r.activity},
+                                {"name", r.name},
+                                {"contact", r.contact},
+                                {"adults", r.adults},
+                                {"children", r.children},
+                                {"ages", ages},
+                                {"status", r.status},
+                                {"created_at", static_cast<std::int64_t>(r.created_at)}});
     }
     into["registrations"] = std::move(registrations);
 }
@@ -241,15 +283,19 @@ Result<long long> Service::forget_contacts(std::time_t now, long long keep_days)
     });
 }
 
-Result<Registered> Service::register_on_behalf(const Principal& staff, RegistrationForm form, std::time_t now) {
+Result<Registered> Service::register_on_behalf(const Principal& staff, RegistrationForm form,
+                                               std::time_t now) {
     if (!staff.staff()) return std::unexpected(forbidden());
     if (form.consent.empty()) {
-        return std::unexpected(invalid("Tick that the resident agreed to be registered.", "consent"));
+        return std::unexpected(
+            invalid("Tick that the resident agreed to be registered.", "consent"));
     }
     if (form.account) {
         auto account = accounts_.account(*form.account);
-        if (!account && account.error().code != ErrorCode::not_found) return std::unexpected(account.error());
-        // Only the staff member who keeps the assisted account acts for its owner (or the coordinator).
+        if (!account && account.error().code != ErrorCode::not_found)
+            return std::unexpected(account.error());
+        // Only the staff member who keeps the assisted account acts for its owner (or the
+        // coordinator).
         if (!account || (!staff.coordinator() && account->assisted_by != staff.account_id)) {
             return std::unexpected(forbidden());
         }
@@ -261,7 +307,8 @@ Result<Registered> Service::register_on_behalf(const Principal& staff, Registrat
     return register_party(form, now);
 }
 
-Result<std::vector<std::pair<long long, std::string>>> Service::residents_of(const Principal& staff) {
+Result<std::vector<std::pair<long long, std::string>>> Service::residents_of(
+    const Principal& staff) {
     using Residents = std::vector<std::pair<long long, std::string>>;
     auto kept = accounts_.residents_of(staff);
     if (!kept) return std::unexpected(kept.error());
@@ -280,10 +327,11 @@ Result<AttendanceSheet> Service::attendance_sheet(const Principal& who, long lon
     });
 }
 
-Result<void> Service::mark_attendance(const Principal& who, long long id, const Attendance& attendance,
-                                      std::time_t now) {
+Result<void> Service::mark_attendance(const Principal& who, long long id,
+                                      const Attendance& attendance, std::time_t now) {
     for (const auto& [code, count] : attendance.walk_ins) {
-        if (count < 0 || count > 10000) return std::unexpected(invalid("Write a whole number from 0 to 10000.", "walk_ins"));
+        if (count < 0 || count > 10000)
+            return std::unexpected(invalid("Write a whole number from 0 to 10000.", "walk_ins"));
     }
     for (const auto& [measure, amount] : attendance.results) {
         if (!(amount >= 0 && amount <= 1e6)) {
@@ -296,7 +344,8 @@ Result<void> Service::mark_attendance(const Principal& who, long long id, const 
         if (!activity) return std::unexpected(not_found());
         if (!who.acts_for(activity->institution)) return std::unexpected(forbidden());
         if (activity->starts_at > now) {
-            return std::unexpected(invalid("Attendance can be marked once the activity has begun.", "activity"));
+            return std::unexpected(
+                invalid("Attendance can be marked once the activity has begun.", "activity"));
         }
         const auto registrations = Repository::registrations(sql, id, "confirmed");
         std::vector<Registration> came;
@@ -305,9 +354,10 @@ Result<void> Service::mark_attendance(const Principal& who, long long id, const 
                 if (registration == r.id && present) came.push_back(r);
             }
         }
-        Repository::save_attendance(sql, id, attendance, participation_counts(came, attendance.walk_ins), now);
-        platform::AuditLog::record(sql, now, who.account_id, "activity.attendance", "activity", std::to_string(id),
-                                    activity->institution);
+        Repository::save_attendance(sql, id, attendance,
+                                    participation_counts(came, attendance.walk_ins), now);
+        platform::AuditLog::record(sql, now, who.account_id, "activity.attendance", "activity",
+                                   std::to_string(id), activity->institution);
         return {};
     });
 }
@@ -315,7 +365,8 @@ Result<void> Service::mark_attendance(const Principal& who, long long id, const 
 Result<Registration> Service::cancel(const std::string& token, std::time_t now) {
     return db_.transaction<Registration>([&](soci::session& sql) -> Result<Registration> {
         auto found = Repository::by_cancel_hash(sql, accounts::token_hash(token));
-        if (!found) return std::unexpected(invalid("This link has expired or was already used.", "token"));
+        if (!found)
+            return std::unexpected(invalid("This link has expired or was already used.", "token"));
         Repository::lock(sql, found->activity);
         auto activity = Repository::find(sql, found->activity);
         if (!activity) return std::unexpected(not_found());
@@ -340,7 +391,9 @@ void Service::promote_waiting(soci::session& sql, const Activity& activity, std:
         Registration promoted = waiting;
         promoted.status = "confirmed";
         tell(sql, promoted, activity, "promoted",
-             platform_.public_url() + "/" + promoted.language + "/activities/" + std::to_string(activity.id), now);
+             platform_.public_url() + "/" + promoted.language + "/activities/" +
+                 std::to_string(activity.id),
+             now);
         spdlog::info("registration {} moved up from the waiting list", waiting.id);
     }
 }

@@ -5,10 +5,10 @@
 #include <functional>
 #include <optional>
 
+#include <boost/json/object.hpp>
 #include "activities/figures.hpp"
 #include "activities/model.hpp"
 #include "core/error.hpp"
-#include <boost/json/object.hpp>
 
 #include "accounts/principal.hpp"
 #include "accounts/service.hpp"
@@ -39,8 +39,6 @@ struct GuestRules {
     storage::Limit per_contact{3, std::chrono::hours(24)};
 };
 
-
-
 struct Registered {
     std::string status;        // confirmed or waiting
     std::string cancel_token;  // for the link in the confirmation
@@ -58,8 +56,9 @@ struct AttendanceSheet {
 // What a message about an activity says, before it is written in the person's language.
 struct MessageFacts {
     std::string language;
-    std::string purpose;  // confirmed, waiting, confirm-place, promoted, reminder, feedback, cancelled
-    std::string title;    // the activity's, in that language
+    std::string
+        purpose;  // confirmed, waiting, confirm-place, promoted, reminder, feedback, cancelled
+    std::string title;  // the activity's, in that language
     std::string link;
     long long minutes = 0;  // confirm-place: how long the link keeps the places
 };
@@ -70,9 +69,12 @@ class Service {
 public:
     // A guest's places are held only when the platform's sender can reach the contact (a link
     // that cannot arrive is not asked for).
-    Service(const platform::Platform& platform, accounts::Service& accounts, ActivityMessages messages,
-            GuestRules guests = {})
-        : db_(platform.database()), platform_(platform), accounts_(accounts), messages_(std::move(messages)),
+    Service(const platform::Platform& platform, accounts::Service& accounts,
+            ActivityMessages messages, GuestRules guests = {})
+        : db_(platform.database()),
+          platform_(platform),
+          accounts_(accounts),
+          messages_(std::move(messages)),
           guests_(guests) {}
 
     Result<std::vector<Activity>> list(const Filter& filter, int limit);
@@ -95,7 +97,8 @@ public:
     Result<Registered> register_party(const RegistrationForm& form, std::time_t now);
     // Staff register a resident: an assisted account of theirs (the coordinator: anyone's) or a
     // person by name; the resident's consent is recorded.
-    Result<Registered> register_on_behalf(const Principal& staff, RegistrationForm form, std::time_t now);
+    Result<Registered> register_on_behalf(const Principal& staff, RegistrationForm form,
+                                          std::time_t now);
     // The assisted accounts a staff member keeps: id and name.
     Result<std::vector<std::pair<long long, std::string>>> residents_of(const Principal& staff);
     // Cancels by the link's token; promotes from the waiting list in order while places fit.
@@ -112,8 +115,8 @@ public:
 
     // Attendance and results, by staff of the organising institution or the coordinator.
     Result<AttendanceSheet> attendance_sheet(const Principal& who, long long activity);
-    Result<void> mark_attendance(const Principal& who, long long activity, const Attendance& attendance,
-                                 std::time_t now);
+    Result<void> mark_attendance(const Principal& who, long long activity,
+                                 const Attendance& attendance, std::time_t now);
 
     // Names and contacts of registrations for activities that ended more than `keep_days` ago
     // are removed; counts stay. Returns how many registrations were cleared.
@@ -123,8 +126,8 @@ public:
     void tell_cancelled(soci::session& sql, const Activity& activity, std::time_t now);
 
 private:
-    void tell(soci::session& sql, const Registration& r, const Activity& a, const std::string& purpose,
-              const std::string& link, std::time_t now);
+    void tell(soci::session& sql, const Registration& r, const Activity& a,
+              const std::string& purpose, const std::string& link, std::time_t now);
     // The first in line who fits moves up while places last, and is told.
     void promote_waiting(soci::session& sql, const Activity& activity, std::time_t now);
 

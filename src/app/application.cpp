@@ -1,9 +1,9 @@
 // The platform, the list of capabilities, and the routes of the server itself.
 #include "app/application.hpp"
 
+#include <spdlog/spdlog.h>
 #include <boost/asio/ip/address.hpp>
 #include <boost/json.hpp>
-#include <spdlog/spdlog.h>
 
 #include <stdexcept>
 
@@ -27,7 +27,8 @@ using http::Response;
 namespace {
 
 [[noreturn]] void fail(const i18n::Translator* tr, const Error& error) {
-    throw std::runtime_error(tr ? tr->message(Language::en, error) : fill_placeholders(error.message, error.args));
+    throw std::runtime_error(tr ? tr->message(Language::en, error)
+                                : fill_placeholders(error.message, error.args));
 }
 
 // "https://tile.openstreetmap.org/{z}/{x}/{y}.png" → "https://tile.openstreetmap.org".
@@ -37,7 +38,8 @@ std::string url_origin(const std::string& url) {
     auto path = url.find('/', scheme + 3);
     std::string origin = url.substr(0, path);
     for (char c : origin) {
-        if (c == ';' || c == ' ' || c == '\'' || c == '"') return "";  // never let a setting break the policy
+        if (c == ';' || c == ' ' || c == '\'' || c == '"')
+            return "";  // never let a setting break the policy
     }
     return origin;
 }
@@ -48,7 +50,9 @@ bool may_read_metrics(const Request& request, const std::string& token) {
     if (!token.empty()) {
         const std::string_view authorization = request.header("Authorization");
         const std::string expected = "Bearer " + token;
-        if (authorization.size() == expected.size() && accounts::same(std::string(authorization), expected)) return true;
+        if (authorization.size() == expected.size() &&
+            accounts::same(std::string(authorization), expected))
+            return true;
     }
     if (request.forwarded) return false;
     boost::system::error_code ec;
@@ -100,16 +104,20 @@ Application::Application(const Options& options) : options_(options) {
 
     static_files_ = std::make_unique<http::StaticFiles>(options_.resources / "static");
     // Leaflet comes from npm (web/package.json), installed by scripts/install-deps.sh.
-    static_files_->mount(options_.resources / "web" / "node_modules" / "leaflet" / "dist", "vendor/leaflet");
+    static_files_->mount(options_.resources / "web" / "node_modules" / "leaflet" / "dist",
+                         "vendor/leaflet");
     // OpenMoji's colour pictograms (CC BY-SA 4.0, credited on the about page), by hex code.
-    static_files_->mount_on_disk(options_.resources / "web" / "node_modules" / "openmoji" / "color" / "svg",
-                                 "vendor/openmoji");
-    views_ = std::make_unique<web::Views>(options_.resources / "templates", *translator_, *static_files_);
+    static_files_->mount_on_disk(
+        options_.resources / "web" / "node_modules" / "openmoji" / "color" / "svg",
+        "vendor/openmoji");
+    views_ = std::make_unique<web::Views>(options_.resources / "templates", *translator_,
+                                          *static_files_);
     sender_ = std::make_unique<platform::Sender>(*db_, *clock_, options.smtp, options.sms);
     platform::Settings settings;
     settings.secure_cookies = options.secure_cookies;
     settings.public_url = options.public_url;
-    platform_ = std::make_unique<platform::Platform>(*db_, *translator_, *views_, *clock_, *sender_, *this, settings);
+    platform_ = std::make_unique<platform::Platform>(*db_, *translator_, *views_, *clock_, *sender_,
+                                                     *this, settings);
     views_->set_language_order([this] { return platform_->town()->languages; });
 
     add_capabilities();
@@ -120,10 +128,12 @@ Application::Application(const Options& options) : options_(options) {
     importer_ = std::make_unique<platform::DataImporter>(*db_, std::move(sections));
 
     if (report->database_was_empty && !options.empty) {
-        // A name is a folder under data/; a path (a town's own data kept elsewhere) is used as it is.
+        // A name is a folder under data/; a path (a town's own data kept elsewhere) is used as it
+        // is.
         const bool is_path = options.profile.find('/') != std::string::npos;
-        auto loaded = importer_->import_profile(is_path ? std::filesystem::path(options.profile)
-                                                        : options.resources / "data" / options.profile);
+        auto loaded =
+            importer_->import_profile(is_path ? std::filesystem::path(options.profile)
+                                              : options.resources / "data" / options.profile);
         if (!loaded) fail(translator_.get(), loaded.error());
         spdlog::info("loaded the data profile {}", options.profile);
     }
@@ -135,8 +145,10 @@ Application::Application(const Options& options) : options_(options) {
 void Application::add_capabilities() {
     auto& site = add<site::Module>(options_.page_cache);
     auto& accounts = add<accounts::Module>(
-        options_.accounts, [&site](const std::string& id) { return site.service().institution(id).has_value(); },
-        accounts::Retention{options_.keep_sent_messages_days, options_.activities.keep_registration_contacts_days});
+        options_.accounts,
+        [&site](const std::string& id) { return site.service().institution(id).has_value(); },
+        accounts::Retention{options_.keep_sent_messages_days,
+                            options_.activities.keep_registration_contacts_days});
     auto& guide = add<guide::Module>(site, options_.catalogue_poll);
     add<guide_editor::Module>(guide);
     auto& points = add<points::Module>(site, guide, options_.tile_url,
@@ -155,7 +167,9 @@ Application::~Application() {
 
 Result<void> Application::reload() {
     auto town = db_->read<std::optional<platform::Town>>(
-        [](soci::session& sql) -> Result<std::optional<platform::Town>> { return platform::TownRepository::load(sql); });
+        [](soci::session& sql) -> Result<std::optional<platform::Town>> {
+            return platform::TownRepository::load(sql);
+        });
     if (!town) return std::unexpected(town.error());
     platform_->set_town(town->value_or(platform::Town::unknown()));
     for (auto& module : modules_) {
@@ -173,7 +187,8 @@ std::vector<platform::ChoreDone> Application::run_chores_once() {
     // The platform's own: sent messages past their time, and events no limit looks at any more.
     auto platform_done = db_->transaction<std::pair<long long, long long>>(
         [&](soci::session& sql) -> Result<std::pair<long long, long long>> {
-            return std::pair{platform::Outbox::forget_sent_before(sql, now - options_.keep_sent_messages_days * 86400),
+            return std::pair{platform::Outbox::forget_sent_before(
+                                 sql, now - options_.keep_sent_messages_days * 86400),
                              storage::forget_events_before(sql, now - 86400)};
         });
     if (platform_done) {
@@ -193,7 +208,8 @@ void Application::export_person(soci::session& sql, long long account, json::obj
 void Application::forget_person(soci::session& sql, long long account) {
     // Those that depend on others first: the accounts capability's erasure comes after every
     // capability has let go of the person.
-    for (auto it = modules_.rbegin(); it != modules_.rend(); ++it) (*it)->forget_person(sql, account);
+    for (auto it = modules_.rbegin(); it != modules_.rend(); ++it)
+        (*it)->forget_person(sql, account);
 }
 
 // One timer for the server's chores.
@@ -205,7 +221,8 @@ void Application::start_chores() {
             lock.unlock();
             (void)run_chores_once();
             lock.lock();
-        } while (!chores_wake_.wait_for(lock, options_.chores_interval, [this] { return chores_stop_; }));
+        } while (!chores_wake_.wait_for(lock, options_.chores_interval,
+                                        [this] { return chores_stop_; }));
     });
 }
 
@@ -213,12 +230,16 @@ void Application::build_routes() {
     if (routes_built_) return;
     routes_built_ = true;
     router_.get(
-        "/static/{*path}", [this](Request& request) { return static_files_->serve(request, request.path_param("path")); },
+        "/static/{*path}",
+        [this](Request& request) {
+            return static_files_->serve(request, request.path_param("path"));
+        },
         http::Execution::io_thread);
     router_.get("/healthz", [this](Request&) -> Result<Response> {
         const bool ok = db_->ping();
-        return Response::json(
-            json::object{{"status", ok ? "ok" : "unavailable"}, {"database", ok ? "ok" : "unreachable"}}, ok ? 200 : 503);
+        return Response::json(json::object{{"status", ok ? "ok" : "unavailable"},
+                                           {"database", ok ? "ok" : "unreachable"}},
+                              ok ? 200 : 503);
     });
     router_.get(
         "/metrics",
@@ -226,7 +247,8 @@ void Application::build_routes() {
             if (!may_read_metrics(request, options_.metrics_token)) {
                 return std::unexpected(not_found());
             }
-            return Response::text(metrics_.prometheus_text(), "text/plain; version=0.0.4; charset=utf-8");
+            return Response::text(metrics_.prometheus_text(),
+                                  "text/plain; version=0.0.4; charset=utf-8");
         },
         http::Execution::io_thread);
     for (auto& module : modules_) module->add_routes(router_);
@@ -238,14 +260,17 @@ void Application::build_routes() {
         if (!chain) {
             chain = std::move(*middleware);
         } else {
-            chain = [outer = std::move(*middleware), inner = chain](Request& request, const http::Handler& handler) {
+            chain = [outer = std::move(*middleware), inner = chain](Request& request,
+                                                                    const http::Handler& handler) {
                 return outer(request, [&](Request& r) { return inner(r, handler); });
             };
         }
     }
     dispatcher_ = std::make_unique<http::Dispatcher>(
         router_,
-        [this](const Request& r, const Error& e) { return web::render_error(views_.get(), *translator_, r, e); },
+        [this](const Request& r, const Error& e) {
+            return web::render_error(views_.get(), *translator_, r, e);
+        },
         &resolve_language, chain);
 }
 
@@ -266,7 +291,8 @@ http::Server& Application::server(const http::ServerOptions& options) {
     if (auto origin = url_origin(options_.tile_url); !origin.empty()) {
         const std::string directive = "img-src 'self' data:";
         auto& csp = server_options.content_security_policy;
-        if (auto at = csp.find(directive); at != std::string::npos) csp.insert(at + directive.size(), " " + origin);
+        if (auto at = csp.find(directive); at != std::string::npos)
+            csp.insert(at + directive.size(), " " + origin);
     }
     server_ = std::make_unique<http::Server>(server_options, *dispatcher_, metrics_);
     return *server_;

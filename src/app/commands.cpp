@@ -2,8 +2,8 @@
 // the terminal (nothing from a file reaches the terminal as a control character).
 #include "app/commands.hpp"
 
-#include <boost/json.hpp>
 #include <spdlog/spdlog.h>
+#include <boost/json.hpp>
 
 #include <fstream>
 #include <iostream>
@@ -21,7 +21,8 @@ namespace skirosim::app {
 namespace {
 
 void print_error(const Application& application, const Error& error, const char* after = nullptr) {
-    std::cerr << printable_for_terminal(application.translator().message(Language::en, error)) << "\n";
+    std::cerr << printable_for_terminal(application.translator().message(Language::en, error))
+              << "\n";
     if (after) std::cerr << after << "\n";
 }
 
@@ -46,8 +47,10 @@ void print_answers(const boost::json::object& answer) {
     if (results.empty()) std::cout << "Nothing found.\n";
     for (const auto& r : results) {
         const auto& o = r.as_object();
-        std::cout << o.at("name").as_string().c_str() << " → " << o.at("channel").as_string().c_str();
-        if (o.at("bin").is_object()) std::cout << " (" << o.at("bin").at("name").as_string().c_str() << ")";
+        std::cout << o.at("name").as_string().c_str() << " → "
+                  << o.at("channel").as_string().c_str();
+        if (o.at("bin").is_object())
+            std::cout << " (" << o.at("bin").at("name").as_string().c_str() << ")";
         std::cout << "\n";
     }
     if (answer.at("suggestion").is_string()) {
@@ -69,8 +72,10 @@ int search(Application& application, const Command& command) {
             return 2;
         }
         auto result = answer(command.query, language);
-        if (command.json) std::cout << boost::json::serialize(result) << "\n";
-        else print_answers(result);
+        if (command.json)
+            std::cout << boost::json::serialize(result) << "\n";
+        else
+            print_answers(result);
         return 0;
     }
     std::string line;
@@ -94,9 +99,10 @@ int add_account(Application& application, const Command& command) {
     std::string password;
     std::getline(std::cin, password);
     std::vector<RoleGrant> grants;
-    for (const auto& role : command.roles) grants.push_back({role, role == "staff" ? command.institution : std::string()});
-    auto created = application.module<accounts::Module>().service().create_confirmed(command.login, command.name, password,
-                                                                                      command.language, grants);
+    for (const auto& role : command.roles)
+        grants.push_back({role, role == "staff" ? command.institution : std::string()});
+    auto created = application.module<accounts::Module>().service().create_confirmed(
+        command.login, command.name, password, command.language, grants);
     if (!created) {
         print_error(application, created.error());
         return 1;
@@ -111,7 +117,9 @@ int import(Application& application, const Command& command) {
         print_error(application, document.error(), "Nothing was imported.");
         return 1;
     }
-    if (auto imported = application.importer().import_documents({{command.file, std::move(*document)}}); !imported) {
+    if (auto imported =
+            application.importer().import_documents({{command.file, std::move(*document)}});
+        !imported) {
         print_error(application, imported.error(), "Nothing was imported.");
         return 1;
     }
@@ -135,7 +143,8 @@ int export_data(Application& application, const Command& command) {
     }
     if (!command.items_csv.empty() &&
         !write_file(command.items_csv,
-                    guide::export_items_csv(application.module<guide::Module>().service().snapshot()->catalogue))) {
+                    guide::export_items_csv(
+                        application.module<guide::Module>().service().snapshot()->catalogue))) {
         return 1;
     }
     const std::string text = boost::json::serialize(*exported) + "\n";
@@ -147,7 +156,8 @@ int export_data(Application& application, const Command& command) {
 }
 
 int chores(Application& application) {
-    for (const auto& line : application.run_chores_once()) std::cout << line.what << ": " << line.count << "\n";
+    for (const auto& line : application.run_chores_once())
+        std::cout << line.what << ": " << line.count << "\n";
     std::cout << "Queued and done.\n";
     return 0;
 }
@@ -166,18 +176,22 @@ int serve(Application& application, const Command& command) {
 int backup_or_restore(const Command& command, const Options& options) {
     auto url = storage::DatabaseUrl::parse(options.database);
     if (!url || url->backend != storage::Backend::sqlite) {
-        std::cerr << "backup and restore are for SQLite; on PostgreSQL use pg_dump and pg_restore (see the README).\n";
+        std::cerr << "backup and restore are for SQLite; on PostgreSQL use pg_dump and pg_restore "
+                     "(see the README).\n";
         return 2;
     }
     const bool backing_up = command.kind == Command::Kind::backup;
     auto done = backing_up ? storage::backup_sqlite(url->sqlite_path, command.file)
                            : storage::restore_sqlite(command.file, url->sqlite_path);
     if (!done) {
-        std::cerr << printable_for_terminal(fill_placeholders(done.error().message, done.error().args)) << "\n";
+        std::cerr << printable_for_terminal(
+                         fill_placeholders(done.error().message, done.error().args))
+                  << "\n";
         return 1;
     }
     std::cout << printable_for_terminal(backing_up ? "Copied the database into " + command.file
-                                                   : "Restored " + url->sqlite_path + " from " + command.file)
+                                                   : "Restored " + url->sqlite_path + " from " +
+                                                         command.file)
               << ".\n";
     return 0;
 }
@@ -194,14 +208,21 @@ int run(const Command& command, const Options& options) {
             case Command::Kind::migrate:
                 std::cout << "The database is up to date.\n";
                 return 0;
-            case Command::Kind::add_account: return add_account(application, command);
-            case Command::Kind::chores: return chores(application);
-            case Command::Kind::search: return search(application, command);
-            case Command::Kind::import: return import(application, command);
-            case Command::Kind::export_data: return export_data(application, command);
-            case Command::Kind::serve: return serve(application, command);
+            case Command::Kind::add_account:
+                return add_account(application, command);
+            case Command::Kind::chores:
+                return chores(application);
+            case Command::Kind::search:
+                return search(application, command);
+            case Command::Kind::import:
+                return import(application, command);
+            case Command::Kind::export_data:
+                return export_data(application, command);
+            case Command::Kind::serve:
+                return serve(application, command);
             case Command::Kind::backup:
-            case Command::Kind::restore: break;
+            case Command::Kind::restore:
+                break;
         }
     } catch (const std::exception& e) {
         std::cerr << "skirosim: " << printable_for_terminal(e.what()) << "\n";

@@ -10,7 +10,17 @@
 namespace skirosim::app {
 
 struct Command {
-    enum class Kind { serve, migrate, import, export_data, search, add_account, backup, restore, chores };
+    enum class Kind {
+        serve,
+        migrate,
+        import,
+        export_data,
+        search,
+        add_account,
+        backup,
+        restore,
+        chores
+    };
     Kind kind = Kind::serve;
     // serve
     http::ServerOptions server;

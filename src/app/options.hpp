@@ -19,7 +19,7 @@ struct Options {
     std::filesystem::path resources;   // holds templates/, static/, migrations/, data/, web/
     std::filesystem::path locale_dir;  // compiled .mo catalogues
     std::string profile = "daugavpils-kimija";
-    bool empty = false;                // do not load the default data into a new database
+    bool empty = false;  // do not load the default data into a new database
     std::size_t pool_size = 8;
     // Where the time comes from: a clock of the caller's (tests), else one that starts at
     // `clock_start` (demonstrations), else the machine's.

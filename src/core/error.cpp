@@ -20,15 +20,24 @@ Error not_allowed() { return Error::make(ErrorCode::forbidden, "You may not do t
 
 const char* error_code_name(ErrorCode code) {
     switch (code) {
-        case ErrorCode::invalid_input: return "invalid_input";
-        case ErrorCode::unauthorized: return "unauthorized";
-        case ErrorCode::forbidden: return "forbidden";
-        case ErrorCode::not_found: return "not_found";
-        case ErrorCode::conflict: return "conflict";
-        case ErrorCode::too_large: return "too_large";
-        case ErrorCode::too_many_requests: return "too_many_requests";
-        case ErrorCode::unavailable: return "unavailable";
-        case ErrorCode::internal: return "internal";
+        case ErrorCode::invalid_input:
+            return "invalid_input";
+        case ErrorCode::unauthorized:
+            return "unauthorized";
+        case ErrorCode::forbidden:
+            return "forbidden";
+        case ErrorCode::not_found:
+            return "not_found";
+        case ErrorCode::conflict:
+            return "conflict";
+        case ErrorCode::too_large:
+            return "too_large";
+        case ErrorCode::too_many_requests:
+            return "too_many_requests";
+        case ErrorCode::unavailable:
+            return "unavailable";
+        case ErrorCode::internal:
+            return "internal";
     }
     return "internal";
 }

@@ -9,15 +9,15 @@
 namespace skirosim {
 
 enum class ErrorCode {
-    invalid_input,       // 400: the user can fix it
-    not_found,           // 404
-    conflict,            // 409: a unique constraint, a full activity
-    forbidden,           // 403
-    unauthorized,        // 401
-    too_large,           // 413
-    too_many_requests,   // 429: log-in guessing
-    unavailable,         // 503: the database is away
-    internal,            // 500: a bug; the message never reaches the user
+    invalid_input,      // 400: the user can fix it
+    not_found,          // 404
+    conflict,           // 409: a unique constraint, a full activity
+    forbidden,          // 403
+    unauthorized,       // 401
+    too_large,          // 413
+    too_many_requests,  // 429: log-in guessing
+    unavailable,        // 503: the database is away
+    internal,           // 500: a bug; the message never reaches the user
 };
 
 struct Error {

@@ -38,8 +38,7 @@ bool JsonReader::has(const char* key) const {
     return v && !v->is_null();
 }
 
-Error JsonReader::error(const char* key, std::string message,
-                        std::vector<std::string> args) const {
+Error JsonReader::error(const char* key, std::string message, std::vector<std::string> args) const {
     std::string field = path_.empty() ? key : path_ + "." + key;
     args.insert(args.begin(), field);
     return Error::make(ErrorCode::invalid_input, "{1}: " + message, std::move(args), field);
@@ -67,8 +66,8 @@ Result<std::string> JsonReader::identifier(const char* key) const {
     auto text = string(key);
     if (!text) return text;
     if (!is_identifier(*text)) {
-        return std::unexpected(error(key, "\"{2}\" must be lowercase letters, digits and hyphens",
-                                     {*text}));
+        return std::unexpected(
+            error(key, "\"{2}\" must be lowercase letters, digits and hyphens", {*text}));
     }
     return text;
 }
@@ -98,7 +97,8 @@ Result<long long> JsonReader::optional_integer(const char* key, long long fallba
     if (!has(key)) return fallback;
     const auto* v = find(key);
     if (v->is_int64()) return v->as_int64();
-    if (v->is_uint64() && v->as_uint64() < (1ULL << 62)) return static_cast<long long>(v->as_uint64());
+    if (v->is_uint64() && v->as_uint64() < (1ULL << 62))
+        return static_cast<long long>(v->as_uint64());
     return std::unexpected(error(key, "must be a whole number"));
 }
 
@@ -170,9 +170,8 @@ Result<std::vector<JsonReader>> JsonReader::array(const char* key) const {
     for (const auto& element : v->as_array()) {
         std::string element_path = base + "[" + std::to_string(i++) + "]";
         if (!element.is_object()) {
-            return std::unexpected(Error::make(ErrorCode::invalid_input,
-                                               "{1}: must be an object", {element_path},
-                                               element_path));
+            return std::unexpected(Error::make(ErrorCode::invalid_input, "{1}: must be an object",
+                                               {element_path}, element_path));
         }
         result.emplace_back(element, std::move(element_path));
     }

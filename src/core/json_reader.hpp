@@ -13,11 +13,11 @@
 
 // Assigns a Result's value to `target`, or returns its error from the enclosing function:
 // data-file parsers check field after field and stop at the first error.
-#define SKIROSIM_TRY_ASSIGN(target, expression)                            \
-    do {                                                                   \
-        auto result_ = (expression);                                       \
-        if (!result_) return std::unexpected(std::move(result_.error()));  \
-        target = std::move(*result_);                                      \
+#define SKIROSIM_TRY_ASSIGN(target, expression)                           \
+    do {                                                                  \
+        auto result_ = (expression);                                      \
+        if (!result_) return std::unexpected(std::move(result_.error())); \
+        target = std::move(*result_);                                     \
     } while (false)
 
 namespace skirosim {
@@ -38,9 +38,9 @@ public:
     Result<double> number(const char* key) const;
     Result<std::optional<double>> optional_number(const char* key) const;
     Result<long long> optional_integer(const char* key, long long fallback) const;
-    Result<LocalizedText> text(const char* key) const;             // all three languages
+    Result<LocalizedText> text(const char* key) const;  // all three languages
     Result<std::optional<LocalizedText>> optional_text(const char* key) const;
-    Result<LocalizedList> list(const char* key) const;             // optional: empty lists
+    Result<LocalizedList> list(const char* key) const;  // optional: empty lists
     Result<std::vector<std::string>> strings(const char* key) const;
     // The elements of an array field (empty when absent), each as a reader.
     Result<std::vector<JsonReader>> array(const char* key) const;

@@ -10,9 +10,12 @@ namespace skirosim {
 
 std::string_view code(Language language) {
     switch (language) {
-        case Language::lv: return "lv";
-        case Language::ru: return "ru";
-        case Language::en: return "en";
+        case Language::lv:
+            return "lv";
+        case Language::ru:
+            return "ru";
+        case Language::en:
+            return "en";
     }
     return "lv";
 }

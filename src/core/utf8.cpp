@@ -8,17 +8,32 @@ bool is_valid_utf8(std::string_view text) {
     const auto* end = s + text.size();
     while (s < end) {
         unsigned char c = *s;
-        if (c < 0x80) { ++s; continue; }
+        if (c < 0x80) {
+            ++s;
+            continue;
+        }
         int extra;
         unsigned char lo = 0x80, hi = 0xBF;
-        if (c >= 0xC2 && c <= 0xDF) extra = 1;
-        else if (c == 0xE0) { extra = 2; lo = 0xA0; }
-        else if (c == 0xED) { extra = 2; hi = 0x9F; }
-        else if (c >= 0xE1 && c <= 0xEF) extra = 2;
-        else if (c == 0xF0) { extra = 3; lo = 0x90; }
-        else if (c == 0xF4) { extra = 3; hi = 0x8F; }
-        else if (c >= 0xF1 && c <= 0xF3) extra = 3;
-        else return false;
+        if (c >= 0xC2 && c <= 0xDF)
+            extra = 1;
+        else if (c == 0xE0) {
+            extra = 2;
+            lo = 0xA0;
+        } else if (c == 0xED) {
+            extra = 2;
+            hi = 0x9F;
+        } else if (c >= 0xE1 && c <= 0xEF)
+            extra = 2;
+        else if (c == 0xF0) {
+            extra = 3;
+            lo = 0x90;
+        } else if (c == 0xF4) {
+            extra = 3;
+            hi = 0x8F;
+        } else if (c >= 0xF1 && c <= 0xF3)
+            extra = 3;
+        else
+            return false;
         if (end - s <= extra) return false;
         if (s[1] < lo || s[1] > hi) return false;
         for (int i = 2; i <= extra; ++i) {
@@ -42,7 +57,8 @@ std::string printable_for_terminal(std::string_view text) {
         const auto c = static_cast<unsigned char>(text[i]);
         if ((c < 0x20 && c != '\n' && c != '\t') || c == 0x7f) {
             escape(c);
-        } else if (c == 0xC2 && i + 1 < text.size() && static_cast<unsigned char>(text[i + 1]) >= 0x80 &&
+        } else if (c == 0xC2 && i + 1 < text.size() &&
+                   static_cast<unsigned char>(text[i + 1]) >= 0x80 &&
                    static_cast<unsigned char>(text[i + 1]) <= 0x9F) {
             escape(static_cast<unsigned char>(text[++i]));  // U+0080…U+009F, the C1 controls
         } else {

@@ -17,7 +17,8 @@ namespace {
 Result<std::string> channel_code(const JsonReader& r, const char* key) {
     auto code = r.string(key);
     if (!code) return code;
-    if (!is_channel_code(*code)) return std::unexpected(r.error(key, "\"{2}\" is not a channel code", {*code}));
+    if (!is_channel_code(*code))
+        return std::unexpected(r.error(key, "\"{2}\" is not a channel code", {*code}));
     return code;
 }
 
@@ -32,7 +33,8 @@ Result<std::string> picture(const JsonReader& r) {
     auto code = r.optional_string("picture");
     if (!code || code->empty()) return code;
     if (!is_picture_code(*code)) {
-        return std::unexpected(r.error("picture", "\"{2}\" must be an OpenMoji code like 1F50B", {*code}));
+        return std::unexpected(
+            r.error("picture", "\"{2}\" must be an OpenMoji code like 1F50B", {*code}));
     }
     return code;
 }
@@ -51,16 +53,20 @@ Result<Bin> parse_bin(const JsonReader& r) {
     Bin b;
     SKIROSIM_TRY_ASSIGN(b.id, r.identifier("id"));
     SKIROSIM_TRY_ASSIGN(b.kind, r.string("kind"));
-    if (!kKinds.contains(b.kind)) return std::unexpected(r.error("kind", "\"{2}\" is not a kind of bin", {b.kind}));
+    if (!kKinds.contains(b.kind))
+        return std::unexpected(r.error("kind", "\"{2}\" is not a kind of bin", {b.kind}));
     SKIROSIM_TRY_ASSIGN(b.channels, r.strings("channels"));
-    if (b.channels.empty()) return std::unexpected(r.error("channels", "must name at least one channel"));
+    if (b.channels.empty())
+        return std::unexpected(r.error("channels", "must name at least one channel"));
     for (const auto& code : b.channels) {
-        if (!is_channel_code(code)) return std::unexpected(r.error("channels", "\"{2}\" is not a channel code", {code}));
+        if (!is_channel_code(code))
+            return std::unexpected(r.error("channels", "\"{2}\" is not a channel code", {code}));
     }
     SKIROSIM_TRY_ASSIGN(b.name, r.text("name"));
     SKIROSIM_TRY_ASSIGN(b.colour, r.string("colour"));
     if (!std::regex_match(b.colour, std::regex("#[0-9a-fA-F]{6}"))) {
-        return std::unexpected(r.error("colour", "\"{2}\" must be a colour like #2e7d32", {b.colour}));
+        return std::unexpected(
+            r.error("colour", "\"{2}\" must be a colour like #2e7d32", {b.colour}));
     }
     SKIROSIM_TRY_ASSIGN(b.icon, r.identifier("icon"));
     SKIROSIM_TRY_ASSIGN(b.accepts, r.list("accepts"));
@@ -88,8 +94,8 @@ Result<Place> parse_place(const JsonReader& r) {
         for (const auto& code : b.channels) {
             auto [it, inserted] = bin_of_channel.emplace(code, b.id);
             if (!inserted) {
-                return std::unexpected(br.error("channels", "channel \"{2}\" is already in bin \"{3}\"",
-                                                {code, it->second}));
+                return std::unexpected(br.error(
+                    "channels", "channel \"{2}\" is already in bin \"{3}\"", {code, it->second}));
             }
         }
         if (std::any_of(p.bins.begin(), p.bins.end(), [&](const Bin& o) { return o.id == b.id; })) {
@@ -119,8 +125,8 @@ Result<Item> parse_item(const JsonReader& r) {
         SKIROSIM_TRY_ASSIGN(question.yes, channel_code(q, "yes"));
         SKIROSIM_TRY_ASSIGN(question.no, channel_code(q, "no"));
         if (item.channel != question.yes && item.channel != question.no) {
-            return std::unexpected(r.error("channel", "\"{2}\" must be the question's yes or no answer",
-                                           {item.channel}));
+            return std::unexpected(r.error(
+                "channel", "\"{2}\" must be the question's yes or no answer", {item.channel}));
         }
         item.question = std::move(question);
     }
@@ -138,7 +144,8 @@ Result<Override> parse_override(const JsonReader& r) {
 }
 
 template <typename T, typename Parse>
-Result<void> parse_all(const NamedDocument& document, const char* key, Parse parse, std::vector<T>& out) {
+Result<void> parse_all(const NamedDocument& document, const char* key, Parse parse,
+                       std::vector<T>& out) {
     auto readers = document.reader.array(key);
     if (!readers) return std::unexpected(in_file(document.name, readers.error()));
     for (const JsonReader& r : *readers) {
@@ -153,7 +160,9 @@ Error plain(std::string message, std::vector<std::string> args) {
     return Error::make(ErrorCode::invalid_input, std::move(message), std::move(args));
 }
 
-json::object localized(const LocalizedText& t) { return {{"lv", t[0]}, {"ru", t[1]}, {"en", t[2]}}; }
+json::object localized(const LocalizedText& t) {
+    return {{"lv", t[0]}, {"ru", t[1]}, {"en", t[2]}};
+}
 json::object localized(const LocalizedList& l) {
     json::object o;
     for (Language language : kLanguages) {
@@ -174,10 +183,14 @@ Result<CatalogueData> parse_catalogue(const std::vector<NamedDocument>& document
                                       const Catalogue* existing) {
     CatalogueData data;
     for (const NamedDocument& document : documents) {
-        if (auto r = parse_all<Channel>(document, "channels", parse_channel, data.channels); !r) return std::unexpected(r.error());
-        if (auto r = parse_all<Place>(document, "places", parse_place, data.places); !r) return std::unexpected(r.error());
-        if (auto r = parse_all<Item>(document, "items", parse_item, data.items); !r) return std::unexpected(r.error());
-        if (auto r = parse_all<Override>(document, "overrides", parse_override, data.overrides); !r) return std::unexpected(r.error());
+        if (auto r = parse_all<Channel>(document, "channels", parse_channel, data.channels); !r)
+            return std::unexpected(r.error());
+        if (auto r = parse_all<Place>(document, "places", parse_place, data.places); !r)
+            return std::unexpected(r.error());
+        if (auto r = parse_all<Item>(document, "items", parse_item, data.items); !r)
+            return std::unexpected(r.error());
+        if (auto r = parse_all<Override>(document, "overrides", parse_override, data.overrides); !r)
+            return std::unexpected(r.error());
         if (document.reader.has("popular")) {
             auto popular = document.reader.strings("popular");
             if (!popular) return std::unexpected(in_file(document.name, popular.error()));
@@ -186,15 +199,18 @@ Result<CatalogueData> parse_catalogue(const std::vector<NamedDocument>& document
     }
     std::set<std::string> ids;
     for (const Item& item : data.items) {
-        if (!ids.insert(item.id).second) return std::unexpected(plain("Item \"{1}\" appears twice.", {item.id}));
+        if (!ids.insert(item.id).second)
+            return std::unexpected(plain("Item \"{1}\" appears twice.", {item.id}));
     }
     std::set<std::string> places;
     for (const Place& place : data.places) {
-        if (!places.insert(place.id).second) return std::unexpected(plain("Place \"{1}\" appears twice.", {place.id}));
+        if (!places.insert(place.id).second)
+            return std::unexpected(plain("Place \"{1}\" appears twice.", {place.id}));
     }
     std::set<std::string> channels;
     for (const Channel& channel : data.channels) {
-        if (!channels.insert(channel.code).second) return std::unexpected(plain("Channel \"{1}\" appears twice.", {channel.code}));
+        if (!channels.insert(channel.code).second)
+            return std::unexpected(plain("Channel \"{1}\" appears twice.", {channel.code}));
     }
     // Every channel named must be in this import or already in the database: an item of a
     // channel nobody brought in cannot be saved, and the person importing should know why.
@@ -206,10 +222,11 @@ Result<CatalogueData> parse_catalogue(const std::vector<NamedDocument>& document
             for (const auto* code : {&item.channel, item.question ? &item.question->yes : nullptr,
                                      item.question ? &item.question->no : nullptr}) {
                 if (code && !known(*code)) {
-                    return std::unexpected(plain("Item \"{1}\" names the channel \"{2}\", which is neither in this "
-                                                 "import nor in the database. Import the channels first (the "
-                                                 "profile's guide.json), or together with this file.",
-                                                 {item.id, *code}));
+                    return std::unexpected(
+                        plain("Item \"{1}\" names the channel \"{2}\", which is neither in this "
+                              "import nor in the database. Import the channels first (the "
+                              "profile's guide.json), or together with this file.",
+                              {item.id, *code}));
                 }
             }
         }
@@ -217,20 +234,22 @@ Result<CatalogueData> parse_catalogue(const std::vector<NamedDocument>& document
             for (const Bin& bin : place.bins) {
                 for (const auto& code : bin.channels) {
                     if (!known(code)) {
-                        return std::unexpected(plain("Bin \"{1}\" names the channel \"{2}\", which is neither in this "
-                                                     "import nor in the database. Import the channels first (the "
-                                                     "profile's guide.json), or together with this file.",
-                                                     {bin.id, code}));
+                        return std::unexpected(
+                            plain("Bin \"{1}\" names the channel \"{2}\", which is neither in this "
+                                  "import nor in the database. Import the channels first (the "
+                                  "profile's guide.json), or together with this file.",
+                                  {bin.id, code}));
                     }
                 }
             }
         }
         for (const Override& o : data.overrides) {
             if (!known(o.channel)) {
-                return std::unexpected(plain("The override of item \"{1}\" names the channel \"{2}\", which is "
-                                             "neither in this import nor in the database. Import the channels "
-                                             "first (the profile's guide.json), or together with this file.",
-                                             {o.item, o.channel}));
+                return std::unexpected(
+                    plain("The override of item \"{1}\" names the channel \"{2}\", which is "
+                          "neither in this import nor in the database. Import the channels "
+                          "first (the profile's guide.json), or together with this file.",
+                          {o.item, o.channel}));
             }
         }
     }
@@ -242,13 +261,18 @@ Result<CatalogueData> parse_catalogue(const std::vector<NamedDocument>& document
     std::set<std::pair<std::string, std::string>> override_keys;
     for (const Override& o : data.overrides) {
         if (!ids.contains(o.item) && !(existing && existing->item(o.item))) {
-            return std::unexpected(plain("The override for place \"{1}\" names an unknown item \"{2}\".", {o.place, o.item}));
+            return std::unexpected(
+                plain("The override for place \"{1}\" names an unknown item \"{2}\".",
+                      {o.place, o.item}));
         }
         if (!places.contains(o.place) && !(existing && existing->place(o.place))) {
-            return std::unexpected(plain("The override for item \"{1}\" names an unknown place \"{2}\".", {o.item, o.place}));
+            return std::unexpected(
+                plain("The override for item \"{1}\" names an unknown place \"{2}\".",
+                      {o.item, o.place}));
         }
         if (!override_keys.insert({o.place, o.item}).second) {
-            return std::unexpected(plain("Item \"{1}\" has two overrides for place \"{2}\".", {o.item, o.place}));
+            return std::unexpected(
+                plain("Item \"{1}\" has two overrides for place \"{2}\".", {o.item, o.place}));
         }
     }
     return data;
@@ -257,29 +281,44 @@ Result<CatalogueData> parse_catalogue(const std::vector<NamedDocument>& document
 json::object export_catalogue(const Catalogue& catalogue) {
     json::array channels, places, items, overrides;
     for (const Channel& c : catalogue.channels()) {
-        channels.push_back(json::object{{"code", c.code}, {"name", localized(c.name)}, {"description", localized(c.description)}});
+        channels.push_back(json::object{{"code", c.code},
+                                        {"name", localized(c.name)},
+                                        {"description", localized(c.description)}});
     }
     for (const Place& p : catalogue.places()) {
         json::array bins;
         for (const Bin& b : p.bins) {
             json::array codes;
             for (const auto& c : b.channels) codes.emplace_back(c);
-            bins.push_back(json::object{{"id", b.id}, {"kind", b.kind}, {"channels", codes},
-                                        {"name", localized(b.name)}, {"colour", b.colour}, {"icon", b.icon},
-                                        {"accepts", localized(b.accepts)}, {"refuses", localized(b.refuses)},
-                                        {"mistakes", localized(b.mistakes)}, {"sample", b.sample},
-                                        {"source", b.provenance.source}, {"verified", b.provenance.verified},
+            bins.push_back(json::object{{"id", b.id},
+                                        {"kind", b.kind},
+                                        {"channels", codes},
+                                        {"name", localized(b.name)},
+                                        {"colour", b.colour},
+                                        {"icon", b.icon},
+                                        {"accepts", localized(b.accepts)},
+                                        {"refuses", localized(b.refuses)},
+                                        {"mistakes", localized(b.mistakes)},
+                                        {"sample", b.sample},
+                                        {"source", b.provenance.source},
+                                        {"verified", b.provenance.verified},
                                         {"picture", b.picture}});
         }
-        places.push_back(json::object{{"id", p.id}, {"name", localized(p.name)}, {"operator", p.operator_name},
-                                      {"sample", p.sample}, {"bins", bins}});
+        places.push_back(json::object{{"id", p.id},
+                                      {"name", localized(p.name)},
+                                      {"operator", p.operator_name},
+                                      {"sample", p.sample},
+                                      {"bins", bins}});
     }
     for (const Item& item : catalogue.items()) {
-        json::object o{{"id", item.id}, {"channel", item.channel}, {"name", localized(item.name)},
+        json::object o{{"id", item.id},
+                       {"channel", item.channel},
+                       {"name", localized(item.name)},
                        {"synonyms", localized(item.synonyms)}};
         if (item.question) {
             o["question"] = json::object{{"text", localized(item.question->text)},
-                                         {"yes", item.question->yes}, {"no", item.question->no}};
+                                         {"yes", item.question->yes},
+                                         {"no", item.question->no}};
         }
         if (!empty(item.tips)) o["tips"] = localized(item.tips);
         if (item.reuse) o["reuse"] = localized(*item.reuse);
@@ -289,13 +328,20 @@ json::object export_catalogue(const Catalogue& catalogue) {
         items.push_back(std::move(o));
     }
     for (const Override& o : catalogue.overrides()) {
-        overrides.push_back(json::object{{"place", o.place}, {"item", o.item}, {"channel", o.channel},
-                                         {"note", localized(o.note)}, {"source", o.provenance.source},
+        overrides.push_back(json::object{{"place", o.place},
+                                         {"item", o.item},
+                                         {"channel", o.channel},
+                                         {"note", localized(o.note)},
+                                         {"source", o.provenance.source},
                                          {"verified", o.provenance.verified}});
     }
     json::array popular;
     for (const auto& id : catalogue.popular()) popular.emplace_back(id);
-    return {{"channels", channels}, {"places", places}, {"items", items}, {"overrides", overrides}, {"popular", popular}};
+    return {{"channels", channels},
+            {"places", places},
+            {"items", items},
+            {"overrides", overrides},
+            {"popular", popular}};
 }
 
 // ---- CSV ----
@@ -312,8 +358,11 @@ Result<std::vector<std::vector<std::string>>> parse_csv(const std::string& text)
         char c = text[i];
         if (quoted) {
             if (c == '"') {
-                if (i + 1 < text.size() && text[i + 1] == '"') { field += '"'; ++i; }
-                else quoted = false;
+                if (i + 1 < text.size() && text[i + 1] == '"') {
+                    field += '"';
+                    ++i;
+                } else
+                    quoted = false;
             } else {
                 if (c == '\n') ++line;
                 field += c;
@@ -323,7 +372,8 @@ Result<std::vector<std::vector<std::string>>> parse_csv(const std::string& text)
         switch (c) {
             case '"':
                 if (field_started && !field.empty()) {
-                    return std::unexpected(plain("Line {1}: a quote inside an unquoted field.", {std::to_string(line)}));
+                    return std::unexpected(plain("Line {1}: a quote inside an unquoted field.",
+                                                 {std::to_string(line)}));
                 }
                 quoted = true;
                 field_started = true;
@@ -349,7 +399,9 @@ Result<std::vector<std::vector<std::string>>> parse_csv(const std::string& text)
                 field_started = true;
         }
     }
-    if (quoted) return std::unexpected(plain("Line {1}: a quoted field is never closed.", {std::to_string(quote_line)}));
+    if (quoted)
+        return std::unexpected(
+            plain("Line {1}: a quoted field is never closed.", {std::to_string(quote_line)}));
     if (field_started || !row.empty()) {
         row.push_back(std::move(field));
         rows.push_back(std::move(row));
@@ -361,9 +413,10 @@ namespace {
 
 const std::vector<std::string>& csv_columns() {
     static const std::vector<std::string> columns{
-        "id", "channel", "name_lv", "name_ru", "name_en", "synonyms_lv", "synonyms_ru", "synonyms_en",
-        "question_lv", "question_ru", "question_en", "yes", "no", "tips_lv", "tips_ru", "tips_en",
-        "reuse_lv", "reuse_ru", "reuse_en"};
+        "id",          "channel",     "name_lv",     "name_ru",     "name_en",
+        "synonyms_lv", "synonyms_ru", "synonyms_en", "question_lv", "question_ru",
+        "question_en", "yes",         "no",          "tips_lv",     "tips_ru",
+        "tips_en",     "reuse_lv",    "reuse_ru",    "reuse_en"};
     return columns;
 }
 
@@ -449,7 +502,9 @@ Result<json::value> csv_to_json(const std::string& text, const std::string& file
     std::map<std::string, std::size_t> column;
     for (std::size_t i = 0; i < header.size(); ++i) column[header[i]] = i;
     for (const auto& name : csv_columns()) {
-        if (!column.contains(name)) return std::unexpected(in_file(file_name, plain("The column \"{1}\" is missing.", {name})));
+        if (!column.contains(name))
+            return std::unexpected(
+                in_file(file_name, plain("The column \"{1}\" is missing.", {name})));
     }
     // Each row becomes a JSON item, so that CSV and JSON are checked by the same rules.
     json::array items;
@@ -478,7 +533,9 @@ Result<json::value> csv_to_json(const std::string& text, const std::string& file
         item["name"] = name;
         item["synonyms"] = synonyms;
         item["tips"] = tips;
-        if (has_question) item["question"] = json::object{{"text", question_text}, {"yes", cell("yes")}, {"no", cell("no")}};
+        if (has_question)
+            item["question"] =
+                json::object{{"text", question_text}, {"yes", cell("yes")}, {"no", cell("no")}};
         if (has_reuse) item["reuse"] = reuse;
         item["source"] = cell("source");
         const std::string verified = cell("verified");
@@ -499,9 +556,16 @@ std::string export_items_csv(const Catalogue& catalogue) {
     for (const auto& name : optional_csv_columns()) out += "," + name;
     out += "\r\n";
     for (const Item& item : catalogue.items()) {
-        std::vector<std::string> cells{item.id, item.channel, item.name[0], item.name[1], item.name[2],
-                                       join_list(item.synonyms[0]), join_list(item.synonyms[1]), join_list(item.synonyms[2])};
-        for (std::size_t l = 0; l < 3; ++l) cells.push_back(item.question ? item.question->text[l] : "");
+        std::vector<std::string> cells{item.id,
+                                       item.channel,
+                                       item.name[0],
+                                       item.name[1],
+                                       item.name[2],
+                                       join_list(item.synonyms[0]),
+                                       join_list(item.synonyms[1]),
+                                       join_list(item.synonyms[2])};
+        for (std::size_t l = 0; l < 3; ++l)
+            cells.push_back(item.question ? item.question->text[l] : "");
         cells.push_back(item.question ? item.question->yes : "");
         cells.push_back(item.question ? item.question->no : "");
         for (std::size_t l = 0; l < 3; ++l) cells.push_back(join_list(item.tips[l]));

@@ -21,7 +21,8 @@ boost::json::object export_catalogue(const Catalogue& catalogue);
 // Checked by the same rules as JSON; errors name the row (line of the file) and the field.
 Result<std::vector<Item>> parse_items_csv(const std::string& text, const std::string& file_name);
 // The same CSV as an exchange-format document {"items": […]}, after the checks above.
-Result<boost::json::value> items_csv_document(const std::string& text, const std::string& file_name);
+Result<boost::json::value> items_csv_document(const std::string& text,
+                                              const std::string& file_name);
 std::string export_items_csv(const Catalogue& catalogue);
 // Parses CSV into rows of fields; errors name the line.
 Result<std::vector<std::vector<std::string>>> parse_csv(const std::string& text);

@@ -20,7 +20,8 @@ std::string picture_url(const std::string& code) {
 std::string Catalogue::picture_url(const Place* place, const Item& item) const {
     if (!item.picture.empty()) return guide::picture_url(item.picture);
     if (place) {
-        if (const Bin* bin = bin_for(*place, answer(place, item))) return guide::picture_url(bin->picture);
+        if (const Bin* bin = bin_for(*place, answer(place, item)))
+            return guide::picture_url(bin->picture);
     }
     return "";
 }

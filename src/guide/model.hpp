@@ -121,7 +121,8 @@ public:
     std::string resolve(const Place* place, const Item& item, const std::string& channel) const;
     // Where the item's answer in this place comes from: the override's, else the item's own.
     const Provenance& provenance(const Place* place, const Item& item) const;
-    // The address of the item's picture (its own, else its answer's bin's), empty when neither has one.
+    // The address of the item's picture (its own, else its answer's bin's), empty when neither has
+    // one.
     std::string picture_url(const Place* place, const Item& item) const;
     // Every channel the item can lead to (its answer, the question's answers).
     std::vector<std::string> possible_channels(const Place* place, const Item& item) const;

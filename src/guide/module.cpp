@@ -6,37 +6,44 @@
 
 namespace skirosim::guide {
 
-Module::Module(platform::Platform& platform, site::Module& site, std::chrono::milliseconds catalogue_poll)
-    : platform_(platform), service_(platform.database(), platform.clock()), catalogue_poll_(catalogue_poll) {
+Module::Module(platform::Platform& platform, site::Module& site,
+               std::chrono::milliseconds catalogue_poll)
+    : platform_(platform),
+      service_(platform.database(), platform.clock()),
+      catalogue_poll_(catalogue_poll) {
     // The home page offers the guide's most common questions (data: "popular") as one-tap searches.
-    site.add_home_part([this](const http::Request& request, web::mustache::data& data) -> Result<void> {
-        auto snapshot = service_.snapshot();
-        web::mustache::data popular{web::mustache::data::type::list};
-        for (const auto& id : snapshot->catalogue.popular()) {
-            if (const Item* item = snapshot->catalogue.item(id)) {
-                web::mustache::data chip;
-                chip.set("label", in(item->name, request.language));
-                chip.set("href", "/" + std::string(code(request.language)) + "/guide/item/" + item->id);
-                popular.push_back(chip);
+    site.add_home_part(
+        [this](const http::Request& request, web::mustache::data& data) -> Result<void> {
+            auto snapshot = service_.snapshot();
+            web::mustache::data popular{web::mustache::data::type::list};
+            for (const auto& id : snapshot->catalogue.popular()) {
+                if (const Item* item = snapshot->catalogue.item(id)) {
+                    web::mustache::data chip;
+                    chip.set("label", in(item->name, request.language));
+                    chip.set("href",
+                             "/" + std::string(code(request.language)) + "/guide/item/" + item->id);
+                    popular.push_back(chip);
+                }
             }
-        }
-        data.set("has_popular", !popular.is_empty_list());
-        data.set("popular", popular);
-        return {};
-    });
+            data.set("has_popular", !popular.is_empty_list());
+            data.set("popular", popular);
+            return {};
+        });
 }
 
 std::optional<platform::DataSection> Module::data_section() {
     platform::DataSection section;
-    section.parse = [this](const std::vector<NamedDocument>& documents,
-                           const platform::ImportContext&) -> Result<platform::DataSection::Writer> {
+    section.parse = [this](
+                        const std::vector<NamedDocument>& documents,
+                        const platform::ImportContext&) -> Result<platform::DataSection::Writer> {
         auto snapshot = service_.snapshot();
         auto data = parse_catalogue(documents, &snapshot->catalogue);
         if (!data) return std::unexpected(data.error());
         auto shared = std::make_shared<CatalogueData>(std::move(*data));
         return [shared](soci::session& sql) { Repository::save(sql, *shared); };
     };
-    section.export_into = [](soci::session& sql, const platform::ImportContext&, boost::json::object& out) -> Result<void> {
+    section.export_into = [](soci::session& sql, const platform::ImportContext&,
+                             boost::json::object& out) -> Result<void> {
         Catalogue catalogue(Repository::load(sql));
         for (auto& [key, value] : export_catalogue(catalogue)) out[key] = value;
         return {};
@@ -44,6 +51,8 @@ std::optional<platform::DataSection> Module::data_section() {
     return section;
 }
 
-void Module::add_routes(http::Router& router) { guide::add_routes(router, service_, platform_.views(), item_parts_); }
+void Module::add_routes(http::Router& router) {
+    guide::add_routes(router, service_, platform_.views(), item_parts_);
+}
 
 }  // namespace skirosim::guide

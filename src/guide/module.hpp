@@ -15,7 +15,8 @@ class Module final : public platform::Module {
 public:
     // `catalogue_poll`: how often to look for changes another server or process made. The home
     // page (of `site`) offers the guide's common questions.
-    Module(platform::Platform& platform, site::Module& site, std::chrono::milliseconds catalogue_poll);
+    Module(platform::Platform& platform, site::Module& site,
+           std::chrono::milliseconds catalogue_poll);
 
     Service& service() { return service_; }
     // Another capability's part of an item's page.

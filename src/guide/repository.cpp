@@ -8,7 +8,6 @@
 
 namespace skirosim::guide {
 
-
 namespace {
 
 // Three language columns of a list, as joined text, for binding.
@@ -28,21 +27,23 @@ CatalogueData Repository::load(soci::session& sql) {
     CatalogueData data;
     {
         Channel c;
-        soci::statement st = (sql.prepare << "SELECT code, name_lv, name_ru, name_en, description_lv, "
-                                             "description_ru, description_en FROM channels ORDER BY position",
-                              soci::into(c.code), soci::into(c.name[0]), soci::into(c.name[1]),
-                              soci::into(c.name[2]), soci::into(c.description[0]),
-                              soci::into(c.description[1]), soci::into(c.description[2]));
+        soci::statement st =
+            (sql.prepare << "SELECT code, name_lv, name_ru, name_en, description_lv, "
+                            "description_ru, description_en FROM channels ORDER BY position",
+             soci::into(c.code), soci::into(c.name[0]), soci::into(c.name[1]),
+             soci::into(c.name[2]), soci::into(c.description[0]), soci::into(c.description[1]),
+             soci::into(c.description[2]));
         st.execute();
         while (st.fetch()) data.channels.push_back(c);
     }
     {
         Place p;
         int sample = 0;
-        soci::statement st = (sql.prepare << "SELECT id, name_lv, name_ru, name_en, operator, sample "
-                                             "FROM places ORDER BY position, id",
-                              soci::into(p.id), soci::into(p.name[0]), soci::into(p.name[1]),
-                              soci::into(p.name[2]), soci::into(p.operator_name), soci::into(sample));
+        soci::statement st =
+            (sql.prepare << "SELECT id, name_lv, name_ru, name_en, operator, sample "
+                            "FROM places ORDER BY position, id",
+             soci::into(p.id), soci::into(p.name[0]), soci::into(p.name[1]), soci::into(p.name[2]),
+             soci::into(p.operator_name), soci::into(sample));
         st.execute();
         while (st.fetch()) {
             p.sample = sample != 0;
@@ -54,15 +55,18 @@ CatalogueData Repository::load(soci::session& sql) {
         Bin b;
         int sample = 0, bin_verified = 0;
         soci::statement st =
-            (sql.prepare << "SELECT place_id, id, kind, channels, name_lv, name_ru, name_en, colour, icon, "
-                            "accepts_lv, accepts_ru, accepts_en, refuses_lv, refuses_ru, refuses_en, "
-                            "mistakes_lv, mistakes_ru, mistakes_en, sample, source, verified, picture FROM bins "
-                            "ORDER BY place_id, position",
+            (sql.prepare
+                 << "SELECT place_id, id, kind, channels, name_lv, name_ru, name_en, colour, icon, "
+                    "accepts_lv, accepts_ru, accepts_en, refuses_lv, refuses_ru, refuses_en, "
+                    "mistakes_lv, mistakes_ru, mistakes_en, sample, source, verified, picture FROM "
+                    "bins "
+                    "ORDER BY place_id, position",
              soci::into(place_id), soci::into(b.id), soci::into(b.kind), soci::into(channels),
-             soci::into(b.name[0]), soci::into(b.name[1]), soci::into(b.name[2]), soci::into(b.colour),
-             soci::into(b.icon), soci::into(a[0]), soci::into(a[1]), soci::into(a[2]), soci::into(r[0]),
-             soci::into(r[1]), soci::into(r[2]), soci::into(m[0]), soci::into(m[1]), soci::into(m[2]),
-             soci::into(sample), soci::into(b.provenance.source), soci::into(bin_verified), soci::into(b.picture));
+             soci::into(b.name[0]), soci::into(b.name[1]), soci::into(b.name[2]),
+             soci::into(b.colour), soci::into(b.icon), soci::into(a[0]), soci::into(a[1]),
+             soci::into(a[2]), soci::into(r[0]), soci::into(r[1]), soci::into(r[2]),
+             soci::into(m[0]), soci::into(m[1]), soci::into(m[2]), soci::into(sample),
+             soci::into(b.provenance.source), soci::into(bin_verified), soci::into(b.picture));
         st.execute();
         while (st.fetch()) {
             Bin copy = b;
@@ -83,17 +87,18 @@ CatalogueData Repository::load(soci::session& sql) {
         LocalizedText reuse;
         int item_verified = 0;
         soci::statement st =
-            (sql.prepare << "SELECT id, channel, name_lv, name_ru, name_en, synonyms_lv, synonyms_ru, "
-                            "synonyms_en, question_lv, question_ru, question_en, question_yes, "
-                            "question_no, tips_lv, tips_ru, tips_en, reuse_lv, reuse_ru, reuse_en, source, "
-                            "verified, picture FROM items ORDER BY id",
+            (sql.prepare
+                 << "SELECT id, channel, name_lv, name_ru, name_en, synonyms_lv, synonyms_ru, "
+                    "synonyms_en, question_lv, question_ru, question_en, question_yes, "
+                    "question_no, tips_lv, tips_ru, tips_en, reuse_lv, reuse_ru, reuse_en, source, "
+                    "verified, picture FROM items ORDER BY id",
              soci::into(item.id), soci::into(item.channel), soci::into(item.name[0]),
-             soci::into(item.name[1]), soci::into(item.name[2]), soci::into(syn[0]), soci::into(syn[1]),
-             soci::into(syn[2]), soci::into(question[0]), soci::into(question[1]),
-             soci::into(question[2]), soci::into(yes), soci::into(no), soci::into(tips[0]),
-             soci::into(tips[1]), soci::into(tips[2]), soci::into(reuse[0]), soci::into(reuse[1]),
-             soci::into(reuse[2]), soci::into(item.provenance.source), soci::into(item_verified),
-             soci::into(item.picture));
+             soci::into(item.name[1]), soci::into(item.name[2]), soci::into(syn[0]),
+             soci::into(syn[1]), soci::into(syn[2]), soci::into(question[0]),
+             soci::into(question[1]), soci::into(question[2]), soci::into(yes), soci::into(no),
+             soci::into(tips[0]), soci::into(tips[1]), soci::into(tips[2]), soci::into(reuse[0]),
+             soci::into(reuse[1]), soci::into(reuse[2]), soci::into(item.provenance.source),
+             soci::into(item_verified), soci::into(item.picture));
         st.execute();
         while (st.fetch()) {
             Item copy;
@@ -102,7 +107,8 @@ CatalogueData Repository::load(soci::session& sql) {
             copy.name = item.name;
             copy.synonyms = to_list(syn[0], syn[1], syn[2]);
             copy.tips = to_list(tips[0], tips[1], tips[2]);
-            if (!yes.empty()) copy.question = Question{{question[0], question[1], question[2]}, yes, no};
+            if (!yes.empty())
+                copy.question = Question{{question[0], question[1], question[2]}, yes, no};
             if (!reuse[0].empty()) copy.reuse = reuse;
             copy.provenance = {item.provenance.source, item_verified != 0};
             copy.picture = item.picture;
@@ -112,11 +118,12 @@ CatalogueData Repository::load(soci::session& sql) {
     {
         Override o;
         int override_verified = 0;
-        soci::statement st = (sql.prepare << "SELECT place_id, item_id, channel, note_lv, note_ru, note_en, source, "
-                                             "verified FROM overrides ORDER BY place_id, item_id",
-                              soci::into(o.place), soci::into(o.item), soci::into(o.channel),
-                              soci::into(o.note[0]), soci::into(o.note[1]), soci::into(o.note[2]),
-                              soci::into(o.provenance.source), soci::into(override_verified));
+        soci::statement st =
+            (sql.prepare << "SELECT place_id, item_id, channel, note_lv, note_ru, note_en, source, "
+                            "verified FROM overrides ORDER BY place_id, item_id",
+             soci::into(o.place), soci::into(o.item), soci::into(o.channel), soci::into(o.note[0]),
+             soci::into(o.note[1]), soci::into(o.note[2]), soci::into(o.provenance.source),
+             soci::into(override_verified));
         st.execute();
         while (st.fetch()) {
             o.provenance.verified = override_verified != 0;
@@ -148,10 +155,12 @@ void Repository::save(soci::session& sql, const CatalogueData& data) {
         ++position;
         sql << "DELETE FROM channels WHERE code = :code", soci::use(c.code);
         sql << "INSERT INTO channels (code, position, name_lv, name_ru, name_en, description_lv, "
-               "description_ru, description_en) VALUES (:code, :position, :n0, :n1, :n2, :d0, :d1, :d2)",
+               "description_ru, description_en) VALUES (:code, :position, :n0, :n1, :n2, :d0, :d1, "
+               ":d2)",
             soci::use(c.code, "code"), soci::use(position, "position"), soci::use(c.name[0], "n0"),
-            soci::use(c.name[1], "n1"), soci::use(c.name[2], "n2"), soci::use(c.description[0], "d0"),
-            soci::use(c.description[1], "d1"), soci::use(c.description[2], "d2");
+            soci::use(c.name[1], "n1"), soci::use(c.name[2], "n2"),
+            soci::use(c.description[0], "d0"), soci::use(c.description[1], "d1"),
+            soci::use(c.description[2], "d2");
     }
     for (const Place& p : data.places) {
         int position = 0, sample = p.sample ? 1 : 0;
@@ -162,13 +171,14 @@ void Repository::save(soci::session& sql, const CatalogueData& data) {
             sql << "UPDATE places SET name_lv = :n0, name_ru = :n1, name_en = :n2, operator = :op, "
                    "sample = :sample WHERE id = :id",
                 soci::use(p.name[0], "n0"), soci::use(p.name[1], "n1"), soci::use(p.name[2], "n2"),
-                soci::use(p.operator_name, "op"), soci::use(sample, "sample"), soci::use(p.id, "id");
+                soci::use(p.operator_name, "op"), soci::use(sample, "sample"),
+                soci::use(p.id, "id");
         } else {
             sql << "INSERT INTO places (id, position, name_lv, name_ru, name_en, operator, sample) "
                    "VALUES (:id, :position, :n0, :n1, :n2, :op, :sample)",
                 soci::use(p.id, "id"), soci::use(position, "position"), soci::use(p.name[0], "n0"),
-                soci::use(p.name[1], "n1"), soci::use(p.name[2], "n2"), soci::use(p.operator_name, "op"),
-                soci::use(sample, "sample");
+                soci::use(p.name[1], "n1"), soci::use(p.name[2], "n2"),
+                soci::use(p.operator_name, "op"), soci::use(sample, "sample");
         }
         sql << "DELETE FROM bins WHERE place_id = :id", soci::use(p.id);
         int bin_position = 0;
@@ -177,19 +187,25 @@ void Repository::save(soci::session& sql, const CatalogueData& data) {
             const std::string channels = join_lines(b.channels);
             Lines3 a(b.accepts), r(b.refuses), m(b.mistakes);
             int bin_sample = b.sample ? 1 : 0, bin_verified = b.provenance.verified ? 1 : 0;
-            sql << "INSERT INTO bins (place_id, id, position, kind, channels, name_lv, name_ru, name_en, "
-                   "colour, icon, accepts_lv, accepts_ru, accepts_en, refuses_lv, refuses_ru, refuses_en, "
-                   "mistakes_lv, mistakes_ru, mistakes_en, sample, source, verified, picture) VALUES (:place, :id, "
-                   ":position, :kind, :channels, :n0, :n1, :n2, :colour, :icon, :a0, :a1, :a2, :r0, :r1, :r2, "
+            sql << "INSERT INTO bins (place_id, id, position, kind, channels, name_lv, name_ru, "
+                   "name_en, "
+                   "colour, icon, accepts_lv, accepts_ru, accepts_en, refuses_lv, refuses_ru, "
+                   "refuses_en, "
+                   "mistakes_lv, mistakes_ru, mistakes_en, sample, source, verified, picture) "
+                   "VALUES (:place, :id, "
+                   ":position, :kind, :channels, :n0, :n1, :n2, :colour, :icon, :a0, :a1, :a2, "
+                   ":r0, :r1, :r2, "
                    ":m0, :m1, :m2, :sample, :source, :verified, :picture)",
-                soci::use(p.id, "place"), soci::use(b.id, "id"), soci::use(bin_position, "position"),
-                soci::use(b.kind, "kind"), soci::use(channels, "channels"), soci::use(b.name[0], "n0"),
-                soci::use(b.name[1], "n1"), soci::use(b.name[2], "n2"), soci::use(b.colour, "colour"),
-                soci::use(b.icon, "icon"), soci::use(a.lv, "a0"), soci::use(a.ru, "a1"),
-                soci::use(a.en, "a2"), soci::use(r.lv, "r0"), soci::use(r.ru, "r1"), soci::use(r.en, "r2"),
-                soci::use(m.lv, "m0"), soci::use(m.ru, "m1"), soci::use(m.en, "m2"),
-                soci::use(bin_sample, "sample"), soci::use(b.provenance.source, "source"),
-                soci::use(bin_verified, "verified"), soci::use(b.picture, "picture");
+                soci::use(p.id, "place"), soci::use(b.id, "id"),
+                soci::use(bin_position, "position"), soci::use(b.kind, "kind"),
+                soci::use(channels, "channels"), soci::use(b.name[0], "n0"),
+                soci::use(b.name[1], "n1"), soci::use(b.name[2], "n2"),
+                soci::use(b.colour, "colour"), soci::use(b.icon, "icon"), soci::use(a.lv, "a0"),
+                soci::use(a.ru, "a1"), soci::use(a.en, "a2"), soci::use(r.lv, "r0"),
+                soci::use(r.ru, "r1"), soci::use(r.en, "r2"), soci::use(m.lv, "m0"),
+                soci::use(m.ru, "m1"), soci::use(m.en, "m2"), soci::use(bin_sample, "sample"),
+                soci::use(b.provenance.source, "source"), soci::use(bin_verified, "verified"),
+                soci::use(b.picture, "picture");
         }
     }
     for (const Item& item : data.items) {
@@ -201,31 +217,39 @@ void Repository::save(soci::session& sql, const CatalogueData& data) {
         int exists = 0;
         sql << "SELECT COUNT(*) FROM items WHERE id = :id", soci::use(item.id), soci::into(exists);
         const char* statement =
-            exists ? "UPDATE items SET channel = :channel, name_lv = :n0, name_ru = :n1, name_en = :n2, "
-                     "synonyms_lv = :s0, synonyms_ru = :s1, synonyms_en = :s2, question_lv = :q0, "
-                     "question_ru = :q1, question_en = :q2, question_yes = :yes, question_no = :no, "
-                     "tips_lv = :t0, tips_ru = :t1, tips_en = :t2, reuse_lv = :u0, reuse_ru = :u1, "
-                     "reuse_en = :u2, source = :source, verified = :verified, picture = :picture WHERE id = :id"
-                   : "INSERT INTO items (id, channel, name_lv, name_ru, name_en, synonyms_lv, synonyms_ru, "
-                     "synonyms_en, question_lv, question_ru, question_en, question_yes, question_no, "
-                     "tips_lv, tips_ru, tips_en, reuse_lv, reuse_ru, reuse_en, source, verified, picture) "
-                     "VALUES (:id, :channel, :n0, :n1, :n2, :s0, :s1, :s2, :q0, :q1, :q2, :yes, :no, :t0, "
-                     ":t1, :t2, :u0, :u1, :u2, :source, :verified, :picture)";
+            exists
+                ? "UPDATE items SET channel = :channel, name_lv = :n0, name_ru = :n1, name_en = "
+                  ":n2, "
+                  "synonyms_lv = :s0, synonyms_ru = :s1, synonyms_en = :s2, question_lv = :q0, "
+                  "question_ru = :q1, question_en = :q2, question_yes = :yes, question_no = :no, "
+                  "tips_lv = :t0, tips_ru = :t1, tips_en = :t2, reuse_lv = :u0, reuse_ru = :u1, "
+                  "reuse_en = :u2, source = :source, verified = :verified, picture = :picture "
+                  "WHERE id = :id"
+                : "INSERT INTO items (id, channel, name_lv, name_ru, name_en, synonyms_lv, "
+                  "synonyms_ru, "
+                  "synonyms_en, question_lv, question_ru, question_en, question_yes, question_no, "
+                  "tips_lv, tips_ru, tips_en, reuse_lv, reuse_ru, reuse_en, source, verified, "
+                  "picture) "
+                  "VALUES (:id, :channel, :n0, :n1, :n2, :s0, :s1, :s2, :q0, :q1, :q2, :yes, :no, "
+                  ":t0, "
+                  ":t1, :t2, :u0, :u1, :u2, :source, :verified, :picture)";
         const int item_verified = item.provenance.verified ? 1 : 0;
         sql << statement, soci::use(item.id, "id"), soci::use(item.channel, "channel"),
-            soci::use(item.name[0], "n0"), soci::use(item.name[1], "n1"), soci::use(item.name[2], "n2"),
-            soci::use(syn.lv, "s0"), soci::use(syn.ru, "s1"), soci::use(syn.en, "s2"),
-            soci::use(q.text[0], "q0"), soci::use(q.text[1], "q1"), soci::use(q.text[2], "q2"),
-            soci::use(q.yes, "yes"), soci::use(q.no, "no"), soci::use(tips.lv, "t0"),
-            soci::use(tips.ru, "t1"), soci::use(tips.en, "t2"), soci::use(reuse[0], "u0"),
-            soci::use(reuse[1], "u1"), soci::use(reuse[2], "u2"), soci::use(item.provenance.source, "source"),
-            soci::use(item_verified, "verified"), soci::use(item.picture, "picture");
+            soci::use(item.name[0], "n0"), soci::use(item.name[1], "n1"),
+            soci::use(item.name[2], "n2"), soci::use(syn.lv, "s0"), soci::use(syn.ru, "s1"),
+            soci::use(syn.en, "s2"), soci::use(q.text[0], "q0"), soci::use(q.text[1], "q1"),
+            soci::use(q.text[2], "q2"), soci::use(q.yes, "yes"), soci::use(q.no, "no"),
+            soci::use(tips.lv, "t0"), soci::use(tips.ru, "t1"), soci::use(tips.en, "t2"),
+            soci::use(reuse[0], "u0"), soci::use(reuse[1], "u1"), soci::use(reuse[2], "u2"),
+            soci::use(item.provenance.source, "source"), soci::use(item_verified, "verified"),
+            soci::use(item.picture, "picture");
     }
     for (const Override& o : data.overrides) {
         sql << "DELETE FROM overrides WHERE place_id = :place AND item_id = :item",
             soci::use(o.place, "place"), soci::use(o.item, "item");
         const int override_verified = o.provenance.verified ? 1 : 0;
-        sql << "INSERT INTO overrides (place_id, item_id, channel, note_lv, note_ru, note_en, source, verified) "
+        sql << "INSERT INTO overrides (place_id, item_id, channel, note_lv, note_ru, note_en, "
+               "source, verified) "
                "VALUES (:place, :item, :channel, :n0, :n1, :n2, :source, :verified)",
             soci::use(o.place, "place"), soci::use(o.item, "item"), soci::use(o.channel, "channel"),
             soci::use(o.note[0], "n0"), soci::use(o.note[1], "n1"), soci::use(o.note[2], "n2"),
@@ -242,7 +266,8 @@ long long Repository::catalogue_version(soci::session& sql) {
 
 void Repository::bump_catalogue_version(soci::session& sql) {
     sql << "INSERT INTO settings (key, value) VALUES ('catalogue_version', '1') "
-           "ON CONFLICT (key) DO UPDATE SET value = CAST(CAST(settings.value AS INTEGER) + 1 AS TEXT)";
+           "ON CONFLICT (key) DO UPDATE SET value = CAST(CAST(settings.value AS INTEGER) + 1 AS "
+           "TEXT)";
     // Other app servers on the same PostgreSQL reload at once (delivered when this commits).
     storage::notify(sql, kCatalogueChannel);
 }
@@ -271,9 +296,11 @@ void Repository::record_miss(soci::session& sql, const std::string& query,
     sql << "INSERT INTO search_misses (query, language, searched_at) VALUES (:q, :l, :t)",
         soci::use(query, "q"), soci::use(language, "l"), soci::use(at, "t");
     // The misses page reads this summary, not the log.
-    sql << "INSERT INTO search_miss_counts (query, language, searches, last_at) VALUES (:q, :l, 1, :t) "
+    sql << "INSERT INTO search_miss_counts (query, language, searches, last_at) VALUES (:q, :l, 1, "
+           ":t) "
            "ON CONFLICT (query) DO UPDATE SET searches = search_miss_counts.searches + 1, "
-           "last_at = CASE WHEN excluded.last_at > search_miss_counts.last_at THEN excluded.last_at "
+           "last_at = CASE WHEN excluded.last_at > search_miss_counts.last_at THEN "
+           "excluded.last_at "
            "ELSE search_miss_counts.last_at END",
         soci::use(query, "q"), soci::use(language, "l"), soci::use(at, "t");
 }
@@ -282,10 +309,11 @@ std::vector<MissedSearch> Repository::misses(soci::session& sql, int limit) {
     std::vector<MissedSearch> out;
     MissedSearch row;
     long long last = 0;
-    soci::statement st = (sql.prepare << "SELECT query, language, searches, last_at FROM search_miss_counts "
-                                         "ORDER BY searches DESC, last_at DESC LIMIT :limit",
-                          soci::into(row.query), soci::into(row.language), soci::into(row.count),
-                          soci::into(last), soci::use(limit));
+    soci::statement st =
+        (sql.prepare << "SELECT query, language, searches, last_at FROM search_miss_counts "
+                        "ORDER BY searches DESC, last_at DESC LIMIT :limit",
+         soci::into(row.query), soci::into(row.language), soci::into(row.count), soci::into(last),
+         soci::use(limit));
     st.execute();
     while (st.fetch()) {
         row.last = static_cast<std::time_t>(last);

@@ -13,7 +13,6 @@ namespace skirosim::guide {
 // The PostgreSQL channel on which a catalogue change is announced to the other app servers.
 inline constexpr const char* kCatalogueChannel = "skirosim_catalogue";
 
-
 class Repository {
 public:
     static CatalogueData load(soci::session& sql);

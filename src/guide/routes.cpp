@@ -24,9 +24,12 @@ constexpr std::size_t kMaxQueryBytes = 200;
 
 const char* collation_locale(Language language) {
     switch (language) {
-        case Language::lv: return "lv";
-        case Language::ru: return "ru";
-        case Language::en: return "en";
+        case Language::lv:
+            return "lv";
+        case Language::ru:
+            return "ru";
+        case Language::en:
+            return "en";
     }
     return "lv";
 }
@@ -63,7 +66,8 @@ mustache::data answer_view(const Catalogue& catalogue, const std::string& channe
         d.set("channel_description", in(channel->description, language));
     }
     if (const Place* place = catalogue.default_place()) {
-        if (const Bin* bin = catalogue.bin_for(*place, channel_code)) d.set("bin", bin_view(*bin, language));
+        if (const Bin* bin = catalogue.bin_for(*place, channel_code))
+            d.set("bin", bin_view(*bin, language));
     }
     return d;
 }
@@ -88,18 +92,18 @@ mustache::data result_list(const Service::Found& found, Language language) {
 
 mustache::data lines(const std::vector<std::string>& values) { return web::list_of(values); }
 
-
 }  // namespace
 
-void add_routes(http::Router& router, Service& service, const web::Views& views, const std::vector<ItemPart>& item_parts) {
+void add_routes(http::Router& router, Service& service, const web::Views& views,
+                const std::vector<ItemPart>& item_parts) {
     // The API answers from memory on the I/O thread; recording a miss is queued.
     router.get(
         "/api/v1/search",
         [&service](Request& request) -> Result<Response> {
             const std::string query = request.query_param("q").value_or("");
             if (query.size() > kMaxQueryBytes) {
-                return std::unexpected(Error::make(ErrorCode::invalid_input,
-                                                   "The search text is too long.", {}, "q"));
+                return std::unexpected(
+                    Error::make(ErrorCode::invalid_input, "The search text is too long.", {}, "q"));
             }
             // Complete words unless the caller types as we speak (prefix=1): then the last
             // word may be the start of one. The page's script asks that way.
@@ -112,169 +116,189 @@ void add_routes(http::Router& router, Service& service, const web::Views& views,
         },
         http::Execution::io_thread);
 
-    router.get("/{lang}/guide", web::localized([&service, &views](Request& request) -> Result<Response> {
-        const Language language = request.language;
-        const auto& tr = views.translator();
-        std::string query = request.query_param("q").value_or("");
-        if (query.size() > kMaxQueryBytes) query = std::string(utf8_prefix(query, kMaxQueryBytes));
-        web::Page page{.template_name = "guide/search", .title = tr.text(language, "Sorting guide"), .section = "guide"};
-        page.data.set("query", query);
-        auto snapshot = service.snapshot();
-        if (query.find_first_not_of(' ') != std::string::npos) {
-            // A full query from the form: the last word is complete, not a prefix.
-            auto found = service.search(query + " ", language, 20);
-            page.data.set("searched", true);
-            page.data.set("results", result_list(found, language));
-            page.data.set("found", found.outcome.good);
-            page.data.set("has_results", !found.outcome.hits.empty());
-            page.data.set("result_count", tr.plural(language, "{1} answer", "{1} answers",
-                                                    static_cast<long long>(found.outcome.hits.size())));
-            if (found.outcome.suggestion) page.data.set("suggestion", *found.outcome.suggestion);
-            page.title = query + " · " + page.title;
-        } else if (const Place* place = snapshot->catalogue.default_place()) {
-            mustache::data bins{mustache::data::type::list};
-            for (const Bin& bin : place->bins) bins.push_back(bin_view(bin, language));
-            page.data.set("bins", bins);
+    router.get("/{lang}/guide",
+               web::localized([&service, &views](Request& request) -> Result<Response> {
+                   const Language language = request.language;
+                   const auto& tr = views.translator();
+                   std::string query = request.query_param("q").value_or("");
+                   if (query.size() > kMaxQueryBytes)
+                       query = std::string(utf8_prefix(query, kMaxQueryBytes));
+                   web::Page page{.template_name = "guide/search",
+                                  .title = tr.text(language, "Sorting guide"),
+                                  .section = "guide"};
+                   page.data.set("query", query);
+                   auto snapshot = service.snapshot();
+                   if (query.find_first_not_of(' ') != std::string::npos) {
+                       // A full query from the form: the last word is complete, not a prefix.
+                       auto found = service.search(query + " ", language, 20);
+                       page.data.set("searched", true);
+                       page.data.set("results", result_list(found, language));
+                       page.data.set("found", found.outcome.good);
+                       page.data.set("has_results", !found.outcome.hits.empty());
+                       page.data.set("result_count",
+                                     tr.plural(language, "{1} answer", "{1} answers",
+                                               static_cast<long long>(found.outcome.hits.size())));
+                       if (found.outcome.suggestion)
+                           page.data.set("suggestion", *found.outcome.suggestion);
+                       page.title = query + " · " + page.title;
+                   } else if (const Place* place = snapshot->catalogue.default_place()) {
+                       mustache::data bins{mustache::data::type::list};
+                       for (const Bin& bin : place->bins) bins.push_back(bin_view(bin, language));
+                       page.data.set("bins", bins);
+                       page.data.set("place", in(place->name, language));
+                   }
+                   return views.render(request, std::move(page));
+               }));
+
+    router.get("/{lang}/guide/a-z",
+               web::localized([&service, &views](Request& request) -> Result<Response> {
+                   const Language language = request.language;
+                   auto snapshot = service.snapshot();
+                   std::vector<std::string> names;
+                   std::map<std::string, std::string> id_of;
+                   for (const Item& item : snapshot->catalogue.items()) {
+                       names.push_back(in(item.name, language));
+                       id_of.emplace(in(item.name, language), item.id);
+                   }
+                   text::collate_sort(names, collation_locale(language));
+                   mustache::data groups{mustache::data::type::list};
+                   mustache::data letters{mustache::data::type::list};
+                   std::string current;
+                   mustache::data entries{mustache::data::type::list};
+                   auto close_group = [&] {
+                       if (current.empty()) return;
+                       mustache::data group;
+                       group.set("letter", current);
+                       group.set("anchor", "letter-" + std::to_string(groups.list_value().size()));
+                       group.set("items", entries);
+                       mustache::data letter;
+                       letter.set("letter", current);
+                       letter.set("anchor", "letter-" + std::to_string(groups.list_value().size()));
+                       letters.push_back(letter);
+                       groups.push_back(group);
+                       entries = mustache::data{mustache::data::type::list};
+                   };
+                   for (const std::string& name : names) {
+                       std::string letter = text::index_letter(name);
+                       if (letter != current) {
+                           close_group();
+                           current = letter;
+                       }
+                       mustache::data entry;
+                       entry.set("name", name);
+                       entry.set("id", id_of[name]);
+                       entries.push_back(entry);
+                   }
+                   close_group();
+                   web::Page page{.template_name = "guide/a-z",
+                                  .title = views.translator().text(language, "A–Z index"),
+                                  .section = "guide"};
+                   page.data.set("groups", groups);
+                   page.data.set("letters", letters);
+                   return views.render(request, std::move(page));
+               }));
+
+    router.get(
+        "/{lang}/guide/item/{id}",
+        web::localized([&service, &views, &item_parts](Request& request) -> Result<Response> {
+            const Language language = request.language;
+            auto snapshot = service.snapshot();
+            const Catalogue& catalogue = snapshot->catalogue;
+            const Item* item = catalogue.item(request.path_param("id"));
+            if (!item) return std::unexpected(not_found());
+            const Place* place = catalogue.default_place();
+            service.count_lookup(item->id);
+
+            web::Page page{.template_name = "guide/item",
+                           .title = in(item->name, language),
+                           .section = "guide"};
+            page.data.set("id", item->id);
+            page.data.set("name", in(item->name, language));
+            std::string channel = catalogue.answer(place, *item);
+            const auto answer = request.query_param("answer");
+            if (item->question) {
+                mustache::data q;
+                q.set("text", in(item->question->text, language));
+                q.set("answered_yes", answer == "yes");
+                q.set("answered_no", answer == "no");
+                page.data.set("question", q);
+                if (answer == "yes") channel = catalogue.resolve(place, *item, item->question->yes);
+                if (answer == "no") channel = catalogue.resolve(place, *item, item->question->no);
+                page.data.set("unanswered", !(answer == "yes" || answer == "no"));
+            }
+            page.data.set("answer", answer_view(catalogue, channel, language));
+            if (place) {
+                if (const Override* o = catalogue.override_for(place->id, item->id);
+                    o && o->channel == channel) {
+                    page.data.set("override_note", in(o->note, language));
+                }
+            }
+            page.data.set("tips", lines(in(item->tips, language)));
+            page.data.set("has_tips", !in(item->tips, language).empty());
+            if (item->reuse) page.data.set("reuse", in((*item->reuse), language));
+            web::set_text(page.data, "picture", catalogue.picture_url(place, *item));
+            const Provenance& provenance = catalogue.provenance(place, *item);
+            web::set_text(page.data, "source", provenance.source);
+            page.data.set("unverified", !provenance.verified);
+            page.data.set("synonyms", lines(in(item->synonyms, language)));
+            page.data.set("has_synonyms", !in(item->synonyms, language).empty());
+            for (const auto& part : item_parts) part(request, channel, page.data);
+            return views.render(request, std::move(page));
+        }));
+
+    router.get(
+        "/{lang}/guide/bin/{id}",
+        web::localized([&service, &views](Request& request) -> Result<Response> {
+            const Language language = request.language;
+            auto snapshot = service.snapshot();
+            const Catalogue& catalogue = snapshot->catalogue;
+            const Place* place = catalogue.default_place();
+            const Bin* bin = place ? catalogue.bin(*place, request.path_param("id")) : nullptr;
+            if (!bin) return std::unexpected(not_found());
+            web::Page page{
+                .template_name = "guide/bin", .title = in(bin->name, language), .section = "guide"};
+            page.data.set("bin", bin_view(*bin, language));
             page.data.set("place", in(place->name, language));
-        }
-        return views.render(request, std::move(page));
-    }));
-
-    router.get("/{lang}/guide/a-z", web::localized([&service, &views](Request& request) -> Result<Response> {
-        const Language language = request.language;
-        auto snapshot = service.snapshot();
-        std::vector<std::string> names;
-        std::map<std::string, std::string> id_of;
-        for (const Item& item : snapshot->catalogue.items()) {
-            names.push_back(in(item.name, language));
-            id_of.emplace(in(item.name, language), item.id);
-        }
-        text::collate_sort(names, collation_locale(language));
-        mustache::data groups{mustache::data::type::list};
-        mustache::data letters{mustache::data::type::list};
-        std::string current;
-        mustache::data entries{mustache::data::type::list};
-        auto close_group = [&] {
-            if (current.empty()) return;
-            mustache::data group;
-            group.set("letter", current);
-            group.set("anchor", "letter-" + std::to_string(groups.list_value().size()));
-            group.set("items", entries);
-            mustache::data letter;
-            letter.set("letter", current);
-            letter.set("anchor", "letter-" + std::to_string(groups.list_value().size()));
-            letters.push_back(letter);
-            groups.push_back(group);
-            entries = mustache::data{mustache::data::type::list};
-        };
-        for (const std::string& name : names) {
-            std::string letter = text::index_letter(name);
-            if (letter != current) {
-                close_group();
-                current = letter;
+            web::set_text(page.data, "operator", place->operator_name);
+            page.data.set("accepts", lines(in(bin->accepts, language)));
+            page.data.set("refuses", lines(in(bin->refuses, language)));
+            page.data.set("mistakes", lines(in(bin->mistakes, language)));
+            web::set_text(page.data, "source", bin->provenance.source);
+            page.data.set("unverified", !bin->provenance.verified);
+            mustache::data channels{mustache::data::type::list};
+            for (const auto& code : bin->channels) {
+                if (const Channel* c = catalogue.channel(code)) {
+                    mustache::data d;
+                    d.set("name", in(c->name, language));
+                    d.set("description", in(c->description, language));
+                    channels.push_back(d);
+                }
             }
-            mustache::data entry;
-            entry.set("name", name);
-            entry.set("id", id_of[name]);
-            entries.push_back(entry);
-        }
-        close_group();
-        web::Page page{.template_name = "guide/a-z", .title = views.translator().text(language, "A–Z index"), .section = "guide"};
-        page.data.set("groups", groups);
-        page.data.set("letters", letters);
-        return views.render(request, std::move(page));
-    }));
-
-    router.get("/{lang}/guide/item/{id}", web::localized([&service, &views, &item_parts](Request& request) -> Result<Response> {
-        const Language language = request.language;
-        auto snapshot = service.snapshot();
-        const Catalogue& catalogue = snapshot->catalogue;
-        const Item* item = catalogue.item(request.path_param("id"));
-        if (!item) return std::unexpected(not_found());
-        const Place* place = catalogue.default_place();
-        service.count_lookup(item->id);
-
-        web::Page page{.template_name = "guide/item", .title = in(item->name, language), .section = "guide"};
-        page.data.set("id", item->id);
-        page.data.set("name", in(item->name, language));
-        std::string channel = catalogue.answer(place, *item);
-        const auto answer = request.query_param("answer");
-        if (item->question) {
-            mustache::data q;
-            q.set("text", in(item->question->text, language));
-            q.set("answered_yes", answer == "yes");
-            q.set("answered_no", answer == "no");
-            page.data.set("question", q);
-            if (answer == "yes") channel = catalogue.resolve(place, *item, item->question->yes);
-            if (answer == "no") channel = catalogue.resolve(place, *item, item->question->no);
-            page.data.set("unanswered", !(answer == "yes" || answer == "no"));
-        }
-        page.data.set("answer", answer_view(catalogue, channel, language));
-        if (place) {
-            if (const Override* o = catalogue.override_for(place->id, item->id); o && o->channel == channel) {
-                page.data.set("override_note", in(o->note, language));
+            page.data.set("channels", channels);
+            std::vector<std::string> names;
+            std::map<std::string, std::string> id_of;
+            for (const Item& item : catalogue.items()) {
+                const std::string answer = catalogue.answer(place, item);
+                if (std::find(bin->channels.begin(), bin->channels.end(), answer) ==
+                    bin->channels.end())
+                    continue;
+                names.push_back(in(item.name, language));
+                id_of.emplace(in(item.name, language), item.id);
             }
-        }
-        page.data.set("tips", lines(in(item->tips, language)));
-        page.data.set("has_tips", !in(item->tips, language).empty());
-        if (item->reuse) page.data.set("reuse", in((*item->reuse), language));
-        web::set_text(page.data, "picture", catalogue.picture_url(place, *item));
-        const Provenance& provenance = catalogue.provenance(place, *item);
-        web::set_text(page.data, "source", provenance.source);
-        page.data.set("unverified", !provenance.verified);
-        page.data.set("synonyms", lines(in(item->synonyms, language)));
-        page.data.set("has_synonyms", !in(item->synonyms, language).empty());
-        for (const auto& part : item_parts) part(request, channel, page.data);
-        return views.render(request, std::move(page));
-    }));
-
-    router.get("/{lang}/guide/bin/{id}", web::localized([&service, &views](Request& request) -> Result<Response> {
-        const Language language = request.language;
-        auto snapshot = service.snapshot();
-        const Catalogue& catalogue = snapshot->catalogue;
-        const Place* place = catalogue.default_place();
-        const Bin* bin = place ? catalogue.bin(*place, request.path_param("id")) : nullptr;
-        if (!bin) return std::unexpected(not_found());
-        web::Page page{.template_name = "guide/bin", .title = in(bin->name, language), .section = "guide"};
-        page.data.set("bin", bin_view(*bin, language));
-        page.data.set("place", in(place->name, language));
-        web::set_text(page.data, "operator", place->operator_name);
-        page.data.set("accepts", lines(in(bin->accepts, language)));
-        page.data.set("refuses", lines(in(bin->refuses, language)));
-        page.data.set("mistakes", lines(in(bin->mistakes, language)));
-        web::set_text(page.data, "source", bin->provenance.source);
-        page.data.set("unverified", !bin->provenance.verified);
-        mustache::data channels{mustache::data::type::list};
-        for (const auto& code : bin->channels) {
-            if (const Channel* c = catalogue.channel(code)) {
+            text::collate_sort(names, collation_locale(language));
+            mustache::data items{mustache::data::type::list};
+            for (const auto& name : names) {
                 mustache::data d;
-                d.set("name", in(c->name, language));
-                d.set("description", in(c->description, language));
-                channels.push_back(d);
+                d.set("name", name);
+                d.set("id", id_of[name]);
+                items.push_back(d);
             }
-        }
-        page.data.set("channels", channels);
-        std::vector<std::string> names;
-        std::map<std::string, std::string> id_of;
-        for (const Item& item : catalogue.items()) {
-            const std::string answer = catalogue.answer(place, item);
-            if (std::find(bin->channels.begin(), bin->channels.end(), answer) == bin->channels.end()) continue;
-            names.push_back(in(item.name, language));
-            id_of.emplace(in(item.name, language), item.id);
-        }
-        text::collate_sort(names, collation_locale(language));
-        mustache::data items{mustache::data::type::list};
-        for (const auto& name : names) {
-            mustache::data d;
-            d.set("name", name);
-            d.set("id", id_of[name]);
-            items.push_back(d);
-        }
-        page.data.set("items", items);
-        page.data.set("item_count", views.translator().plural(language, "{1} thing", "{1} things",
-                                                              static_cast<long long>(names.size())));
-        return views.render(request, std::move(page));
-    }));
+            page.data.set("items", items);
+            page.data.set("item_count",
+                          views.translator().plural(language, "{1} thing", "{1} things",
+                                                    static_cast<long long>(names.size())));
+            return views.render(request, std::move(page));
+        }));
 }
 
 }  // namespace skirosim::guide

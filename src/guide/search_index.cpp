@@ -22,9 +22,10 @@ constexpr std::size_t kMinPrefixLength = 3;
 bool is_stop_word(const std::string& folded) {
     // Folded forms of small words in lv, ru and en that carry no meaning for a search.
     static const std::set<std::string> kStopWords{
-        "un", "ar", "no", "uz", "par", "ir", "vai", "bez", "kas", "ko", "pie", "iz", "vai",
-        "ot", "dlia", "i", "v", "na", "s", "iz", "bez", "pod", "po", "k", "u", "o", "ili",
-        "the", "a", "an", "of", "for", "vit", "and", "or", "from", "in", "on", "mi", "to"};
+        "un",  "ar",  "no",  "uz",  "par",  "ir",   "vai", "bez", "kas", "ko",
+        "pie", "iz",  "vai", "ot",  "dlia", "i",    "v",   "na",  "s",   "iz",
+        "bez", "pod", "po",  "k",   "u",    "o",    "ili", "the", "a",   "an",
+        "of",  "for", "vit", "and", "or",   "from", "in",  "on",  "mi",  "to"};
     return kStopWords.contains(folded);
 }
 
@@ -98,7 +99,8 @@ struct SearchIndex::Trie {
     void search(const std::string& query, int max_distance, bool prefix, Report report) const {
         if (query.size() > kMaxKey) return;
         Walk walk{query, max_distance, prefix, {}, {}, kMaxPrefixWords};
-        for (std::size_t j = 0; j <= query.size(); ++j) walk.rows[0][j] = static_cast<std::uint8_t>(j);
+        for (std::size_t j = 0; j <= query.size(); ++j)
+            walk.rows[0][j] = static_cast<std::uint8_t>(j);
         descend(0, 0, walk, report);
     }
 
@@ -147,7 +149,8 @@ struct SearchIndex::Trie {
                 // computing distances.
                 collect(child, w.prefix_budget, report, row[m]);
             } else {
-                if (nodes[child].word >= 0 && row[m] <= w.k) report(nodes[child].word, row[m], false);
+                if (nodes[child].word >= 0 && row[m] <= w.k)
+                    report(nodes[child].word, row[m], false);
                 if (best <= w.k) descend(child, depth + 1, w, report);
             }
             w.k = k_here;
@@ -164,11 +167,15 @@ SearchIndex::SearchIndex(const Catalogue& catalogue,
     popularity_ = std::make_unique<std::atomic<std::uint32_t>[]>(items.size());
     for (std::size_t i = 0; i < items.size(); ++i) {
         auto it = lookups.find(items[i].id);
-        popularity_[i] = it == lookups.end() ? 0 : static_cast<std::uint32_t>(std::min<long long>(it->second, 1u << 30));
+        popularity_[i] =
+            it == lookups.end()
+                ? 0
+                : static_cast<std::uint32_t>(std::min<long long>(it->second, 1u << 30));
         const auto item = static_cast<std::uint32_t>(i);
         for (Language language : kLanguages) {
             add_term(item, language, true, in(items[i].name, language));
-            for (const auto& synonym : in(items[i].synonyms, language)) add_term(item, language, false, synonym);
+            for (const auto& synonym : in(items[i].synonyms, language))
+                add_term(item, language, false, synonym);
         }
     }
     for (std::size_t id = 0; id < words_.size(); ++id) {
@@ -202,7 +209,8 @@ void SearchIndex::add_term(std::uint32_t item, Language language, bool is_name,
         word_postings_[intern_word(key, word)].push_back(posting);
         // Remember the ICU work: queries repeat the catalogue's own words and stems.
         auto remember = [this](const std::string& original) {
-            if (text::has_cyrillic(original) || original.find_first_of("\x80") != std::string::npos) {
+            if (text::has_cyrillic(original) ||
+                original.find_first_of("\x80") != std::string::npos) {
                 if (!folds_.contains(original)) folds_.emplace(original, text::fold(original));
             }
             return fold(original);
@@ -211,7 +219,8 @@ void SearchIndex::add_term(std::uint32_t item, Language language, bool is_name,
         for (const std::string& stem : folded_stems(word, language, remember)) {
             if (stem == key) continue;
             auto& list = stem_postings_[stem];
-            if (list.empty() || list.back().term != term || list.back().position != posting.position) {
+            if (list.empty() || list.back().term != term ||
+                list.back().position != posting.position) {
                 list.push_back(posting);
             }
         }
@@ -341,8 +350,12 @@ SearchOutcome SearchIndex::run(const std::vector<std::string>& query_words, bool
     thread_local Scratch scratch;
     if (scratch.owner != this || scratch.terms.size() != terms_.size() ||
         scratch.items.size() != catalogue_.items().size()) {
-        scratch = Scratch{this, 0, std::vector<Accumulator>(terms_.size()),
-                          std::vector<Best>(catalogue_.items().size()), {}, {}};
+        scratch = Scratch{this,
+                          0,
+                          std::vector<Accumulator>(terms_.size()),
+                          std::vector<Best>(catalogue_.items().size()),
+                          {},
+                          {}};
     }
     if (++scratch.generation == 0) {  // wrapped: start the stamps afresh
         for (auto& t : scratch.terms) t.generation = 0;
@@ -356,8 +369,8 @@ SearchOutcome SearchIndex::run(const std::vector<std::string>& query_words, bool
     for (std::size_t q = 0; q < n; ++q) {
         const bool as_prefix = last_is_prefix && q + 1 == n;
         for (const auto& [postings, match] : match_word(query_words[q], as_prefix, extra_typos)) {
-            const int penalty = match.kind == MatchKind::typo ? 2 + match.distance
-                                                              : static_cast<int>(match.kind);
+            const int penalty =
+                match.kind == MatchKind::typo ? 2 + match.distance : static_cast<int>(match.kind);
             for (const Posting& p : *postings) {
                 Accumulator& acc = scratch.terms[p.term];
                 if (acc.generation != generation) {
@@ -390,8 +403,10 @@ SearchOutcome SearchIndex::run(const std::vector<std::string>& query_words, bool
         }
         const int covered = std::popcount(acc.positions);
         const double coverage =
-            term.content_words ? std::min(1.0, covered / static_cast<double>(term.content_words)) : 0;
-        const double popularity = std::min(30.0, 5.0 * std::log2(1.0 + popularity_[term.item].load(std::memory_order_relaxed)));
+            term.content_words ? std::min(1.0, covered / static_cast<double>(term.content_words))
+                               : 0;
+        const double popularity = std::min(
+            30.0, 5.0 * std::log2(1.0 + popularity_[term.item].load(std::memory_order_relaxed)));
         // A term that is exactly what was asked ("water bottle" for "water bottle") beats a
         // longer name that merely contains it ("hot water bottle").
         const bool complete = coverage >= 1.0 && matched == static_cast<int>(n);

@@ -21,11 +21,11 @@ namespace skirosim::guide {
 enum class MatchKind : std::uint8_t { exact = 0, stem = 1, prefix = 2, typo = 3 };
 
 struct SearchHit {
-    std::size_t item = 0;        // index into Catalogue::items()
+    std::size_t item = 0;  // index into Catalogue::items()
     double score = 0;
-    int matched_words = 0;       // query words that found this item
-    bool via_typo = false;       // some word matched only with a typo
-    std::string matched_text;    // the name or synonym that matched best
+    int matched_words = 0;     // query words that found this item
+    bool via_typo = false;     // some word matched only with a typo
+    std::string matched_text;  // the name or synonym that matched best
     Language matched_language = Language::lv;
 };
 
@@ -87,8 +87,8 @@ private:
 
     const Catalogue& catalogue_;
     std::vector<Term> terms_;
-    std::vector<std::string> words_;          // vocabulary id → folded key
-    std::vector<std::string> word_display_;   // vocabulary id → a surface form, for suggestions
+    std::vector<std::string> words_;         // vocabulary id → folded key
+    std::vector<std::string> word_display_;  // vocabulary id → a surface form, for suggestions
     std::vector<std::vector<Posting>> word_postings_;
     std::unordered_map<std::string, std::uint32_t> word_ids_;
     std::unordered_map<std::string, std::vector<Posting>> stem_postings_;

@@ -62,7 +62,8 @@ void BackgroundWriter::loop() {
 Service::Service(storage::Database& db, const platform::Clock& clock)
     : db_(db),
       clock_(clock),
-      snapshot_(std::make_shared<const Snapshot>(CatalogueData{}, std::unordered_map<std::string, long long>{})),
+      snapshot_(std::make_shared<const Snapshot>(CatalogueData{},
+                                                 std::unordered_map<std::string, long long>{})),
       writer_(db) {}
 
 Service::~Service() {
@@ -113,7 +114,8 @@ void Service::watch(std::chrono::milliseconds interval) {
                 if (auto done = reload(); done) {
                     spdlog::info("catalogue changed (version {}): search index rebuilt", *version);
                 } else {
-                    spdlog::warn("catalogue changed but could not be reloaded: {}", done.error().message);
+                    spdlog::warn("catalogue changed but could not be reloaded: {}",
+                                 done.error().message);
                 }
             }
             lock.lock();
@@ -127,10 +129,13 @@ Service::Found Service::search(std::string_view query, Language language, std::s
     found.outcome = found.snapshot->index.search(query, language, limit);
     const auto first = query.find_first_not_of(" \t");
     if (record_misses && !found.outcome.good && first != std::string_view::npos) {
-        std::string text(query.substr(first, query.find_last_not_of(" \t") - first + 1).substr(0, 200));
+        std::string text(
+            query.substr(first, query.find_last_not_of(" \t") - first + 1).substr(0, 200));
         std::string lang(code(language));
         const std::time_t now = clock_.seconds();
-        writer_.post([text, lang, now](soci::session& sql) { Repository::record_miss(sql, text, lang, now); });
+        writer_.post([text, lang, now](soci::session& sql) {
+            Repository::record_miss(sql, text, lang, now);
+        });
     }
     return found;
 }
@@ -139,8 +144,8 @@ Result<void> Service::apply(const Change& change) {
     auto done = db_.transaction<void>([&](soci::session& sql) -> Result<void> {
         Repository::save(sql, change.data);
         if (change.answered) Repository::forget_miss(sql, *change.answered);
-        platform::AuditLog::record(sql, clock_.seconds(), change.actor, change.action, change.subject_kind, change.subject,
-                                   change.details);
+        platform::AuditLog::record(sql, clock_.seconds(), change.actor, change.action,
+                                   change.subject_kind, change.subject, change.details);
         return {};
     });
     if (!done) return done;
@@ -149,7 +154,9 @@ Result<void> Service::apply(const Change& change) {
 
 Result<std::vector<MissedSearch>> Service::misses(int limit) {
     return db_.read<std::vector<MissedSearch>>(
-        [&](soci::session& sql) -> Result<std::vector<MissedSearch>> { return Repository::misses(sql, limit); });
+        [&](soci::session& sql) -> Result<std::vector<MissedSearch>> {
+            return Repository::misses(sql, limit);
+        });
 }
 
 void Service::count_lookup(const std::string& item_id) {
@@ -160,7 +167,8 @@ void Service::count_lookup(const std::string& item_id) {
     writer_.post([item_id](soci::session& sql) { Repository::count_lookup(sql, item_id); });
 }
 
-json::object Service::to_json(const Found& found, std::string_view query, Language language, json::storage_ptr sp) {
+json::object Service::to_json(const Found& found, std::string_view query, Language language,
+                              json::storage_ptr sp) {
     const Catalogue& catalogue = found.snapshot->catalogue;
     const Place* place = catalogue.default_place();
     json::array results(sp);
@@ -172,26 +180,37 @@ json::object Service::to_json(const Found& found, std::string_view query, Langua
         json::value bin(sp);
         if (place) {
             if (const Bin* b = catalogue.bin_for(*place, channel)) {
-                bin = json::object({{"id", b->id}, {"name", in(b->name, language)}, {"kind", b->kind},
-                                    {"colour", b->colour}, {"icon", b->icon}}, sp);
+                bin = json::object({{"id", b->id},
+                                    {"name", in(b->name, language)},
+                                    {"kind", b->kind},
+                                    {"colour", b->colour},
+                                    {"icon", b->icon}},
+                                   sp);
             }
         }
         const Provenance& provenance = catalogue.provenance(place, item);
-        results.push_back(json::object({{"item", item.id},
-                                        {"name", in(item.name, language)},
-                                        {"picture", catalogue.picture_url(place, item)},
-                                        {"verified", provenance.verified},
-                                        {"source", provenance.source},
-                                        {"channel", channel},
-                                        {"channels", std::move(channels)},
-                                        {"bin", std::move(bin)},
-                                        {"score", static_cast<std::int64_t>(std::lround(hit.score))},
-                                        {"matched", hit.matched_text}}, sp));
+        results.push_back(
+            json::object({{"item", item.id},
+                          {"name", in(item.name, language)},
+                          {"picture", catalogue.picture_url(place, item)},
+                          {"verified", provenance.verified},
+                          {"source", provenance.source},
+                          {"channel", channel},
+                          {"channels", std::move(channels)},
+                          {"bin", std::move(bin)},
+                          {"score", static_cast<std::int64_t>(std::lround(hit.score))},
+                          {"matched", hit.matched_text}},
+                         sp));
     }
-    json::object out({{"query", query}, {"language", code(language)}, {"results", std::move(results)},
-                      {"found", found.outcome.good}}, sp);
-    if (found.outcome.suggestion) out["suggestion"] = *found.outcome.suggestion;
-    else out["suggestion"] = nullptr;
+    json::object out({{"query", query},
+                      {"language", code(language)},
+                      {"results", std::move(results)},
+                      {"found", found.outcome.good}},
+                     sp);
+    if (found.outcome.suggestion)
+        out["suggestion"] = *found.outcome.suggestion;
+    else
+        out["suggestion"] = nullptr;
     return out;
 }
 

@@ -68,8 +68,8 @@ public:
                  bool record_misses = true);
     // The JSON shape shared by the API and the CLI.
     // `memory` holds every value of the answer (the API passes a stack buffer: no allocations).
-    static boost::json::object to_json(const Found& found, std::string_view query, Language language,
-                                       boost::json::storage_ptr memory = {});
+    static boost::json::object to_json(const Found& found, std::string_view query,
+                                       Language language, boost::json::storage_ptr memory = {});
 
     void count_lookup(const std::string& item_id);
 

@@ -30,9 +30,13 @@ bool any(const std::array<std::string, 3>& texts) {
     return false;
 }
 
-json::object localized(const std::array<std::string, 3>& t) { return {{"lv", t[0]}, {"ru", t[1]}, {"en", t[2]}}; }
+json::object localized(const std::array<std::string, 3>& t) {
+    return {{"lv", t[0]}, {"ru", t[1]}, {"en", t[2]}};
+}
 json::object localized_lines(const std::array<std::string, 3>& t) {
-    return {{"lv", to_array(lines(t[0]))}, {"ru", to_array(lines(t[1]))}, {"en", to_array(lines(t[2]))}};
+    return {{"lv", to_array(lines(t[0]))},
+            {"ru", to_array(lines(t[1]))},
+            {"en", to_array(lines(t[2]))}};
 }
 
 }  // namespace
@@ -111,10 +115,14 @@ BinForm BinForm::from(const guide::Bin& bin) {
 
 Result<guide::Item> Editor::validate(const ItemForm& f) const {
     // The form becomes a one-item document and goes through the import's own checks.
-    json::object item{{"id", f.id}, {"channel", f.channel}, {"name", localized(f.name)},
-                      {"synonyms", localized_lines(f.synonyms)}, {"tips", localized_lines(f.tips)}};
+    json::object item{{"id", f.id},
+                      {"channel", f.channel},
+                      {"name", localized(f.name)},
+                      {"synonyms", localized_lines(f.synonyms)},
+                      {"tips", localized_lines(f.tips)}};
     if (any(f.question) || !f.yes.empty() || !f.no.empty()) {
-        item["question"] = json::object{{"text", localized(f.question)}, {"yes", f.yes}, {"no", f.no}};
+        item["question"] =
+            json::object{{"text", localized(f.question)}, {"yes", f.yes}, {"no", f.no}};
     }
     if (any(f.reuse)) item["reuse"] = localized(f.reuse);
     item["source"] = f.source;
@@ -122,7 +130,8 @@ Result<guide::Item> Editor::validate(const ItemForm& f) const {
     if (!f.picture.empty()) item["picture"] = f.picture;
     json::value document = json::object{{"items", json::array{item}}};
     auto snapshot = guide_.snapshot();
-    auto data = guide::parse_catalogue({NamedDocument{"form", JsonReader(document, "")}}, &snapshot->catalogue);
+    auto data = guide::parse_catalogue({NamedDocument{"form", JsonReader(document, "")}},
+                                       &snapshot->catalogue);
     if (!data) {
         Error error = data.error();
         // "form: items[0].name.ru: is missing" → field "name_ru", message without the path.
@@ -142,10 +151,12 @@ Result<guide::Item> Editor::validate(const ItemForm& f) const {
     return data->items.front();
 }
 
-Result<void> Editor::write(const Principal& who, const guide::CatalogueData& change, const std::string& action,
-                           const std::string& subject, const std::string& details) {
-    return guide_.apply({change, who.account_id, action, action.starts_with("catalogue.bin") ? "bin" : "item", subject,
-                         details, std::nullopt});
+Result<void> Editor::write(const Principal& who, const guide::CatalogueData& change,
+                           const std::string& action, const std::string& subject,
+                           const std::string& details) {
+    return guide_.apply({change, who.account_id, action,
+                         action.starts_with("catalogue.bin") ? "bin" : "item", subject, details,
+                         std::nullopt});
 }
 
 Result<void> Editor::save_item(const Principal& who, const ItemForm& form, bool is_new) {
@@ -155,13 +166,15 @@ Result<void> Editor::save_item(const Principal& who, const ItemForm& form, bool 
     auto snapshot = guide_.snapshot();
     const guide::Item* before = snapshot->catalogue.item(item->id);
     if (is_new && before) {
-        return std::unexpected(Error::make(ErrorCode::conflict, "An item with this id already exists.", {}, "id"));
+        return std::unexpected(
+            Error::make(ErrorCode::conflict, "An item with this id already exists.", {}, "id"));
     }
     if (!is_new && !before) return std::unexpected(not_found());
     guide::CatalogueData change;
     change.items.push_back(*item);
     std::string details = "channel " + item->channel + "; " + item->name[2];
-    return write(who, change, is_new ? "catalogue.item-added" : "catalogue.item-changed", item->id, details);
+    return write(who, change, is_new ? "catalogue.item-added" : "catalogue.item-changed", item->id,
+                 details);
 }
 
 Result<void> Editor::save_bin(const Principal& who, const BinForm& form) {
@@ -178,34 +191,55 @@ Result<void> Editor::save_bin(const Principal& who, const BinForm& form) {
         for (const auto& c : b.channels) channels.emplace_back(c);
         if (b.id != form.id) {
             BinForm same = BinForm::from(b);
-            bins.push_back(json::object{{"id", b.id}, {"kind", b.kind}, {"channels", channels},
-                                        {"name", localized(same.name)}, {"colour", b.colour}, {"icon", b.icon},
-                                        {"accepts", localized_lines(same.accepts)}, {"refuses", localized_lines(same.refuses)},
-                                        {"mistakes", localized_lines(same.mistakes)}, {"sample", b.sample}});
+            bins.push_back(json::object{{"id", b.id},
+                                        {"kind", b.kind},
+                                        {"channels", channels},
+                                        {"name", localized(same.name)},
+                                        {"colour", b.colour},
+                                        {"icon", b.icon},
+                                        {"accepts", localized_lines(same.accepts)},
+                                        {"refuses", localized_lines(same.refuses)},
+                                        {"mistakes", localized_lines(same.mistakes)},
+                                        {"sample", b.sample}});
         } else {
-            bins.push_back(json::object{{"id", b.id}, {"kind", b.kind}, {"channels", channels},
-                                        {"name", localized(form.name)}, {"colour", form.colour}, {"icon", form.icon},
-                                        {"accepts", localized_lines(form.accepts)}, {"refuses", localized_lines(form.refuses)},
-                                        {"mistakes", localized_lines(form.mistakes)}, {"sample", b.sample}});
+            bins.push_back(json::object{{"id", b.id},
+                                        {"kind", b.kind},
+                                        {"channels", channels},
+                                        {"name", localized(form.name)},
+                                        {"colour", form.colour},
+                                        {"icon", form.icon},
+                                        {"accepts", localized_lines(form.accepts)},
+                                        {"refuses", localized_lines(form.refuses)},
+                                        {"mistakes", localized_lines(form.mistakes)},
+                                        {"sample", b.sample}});
         }
     }
-    json::value document = json::object{{"places", json::array{json::object{
-        {"id", place->id}, {"name", localized({place->name[0], place->name[1], place->name[2]})},
-        {"operator", place->operator_name}, {"sample", place->sample}, {"bins", bins}}}}};
-    auto data = guide::parse_catalogue({NamedDocument{"form", JsonReader(document, "")}}, &snapshot->catalogue);
+    json::value document = json::object{
+        {"places", json::array{json::object{
+                       {"id", place->id},
+                       {"name", localized({place->name[0], place->name[1], place->name[2]})},
+                       {"operator", place->operator_name},
+                       {"sample", place->sample},
+                       {"bins", bins}}}}};
+    auto data = guide::parse_catalogue({NamedDocument{"form", JsonReader(document, "")}},
+                                       &snapshot->catalogue);
     if (!data) return std::unexpected(data.error());
     return write(who, *data, "catalogue.bin-changed", form.id, form.name[2]);
 }
 
-Result<void> Editor::add_synonym(const Principal& who, const std::string& item_id, Language language,
-                                 const std::string& text) {
+Result<void> Editor::add_synonym(const Principal& who, const std::string& item_id,
+                                 Language language, const std::string& text) {
     if (!who.coordinator()) return std::unexpected(not_allowed());
     auto snapshot = guide_.snapshot();
     const guide::Item* item = snapshot->catalogue.item(item_id);
-    if (!item) return std::unexpected(Error::make(ErrorCode::invalid_input, "Choose an item of the guide.", {}, "item"));
+    if (!item)
+        return std::unexpected(
+            Error::make(ErrorCode::invalid_input, "Choose an item of the guide.", {}, "item"));
     std::string trimmed = text.substr(0, 200);
     while (!trimmed.empty() && trimmed.back() == ' ') trimmed.pop_back();
-    if (trimmed.empty()) return std::unexpected(Error::make(ErrorCode::invalid_input, "The search text is empty.", {}, "query"));
+    if (trimmed.empty())
+        return std::unexpected(
+            Error::make(ErrorCode::invalid_input, "The search text is empty.", {}, "query"));
     guide::Item changed = *item;
     auto& list = in(changed.synonyms, language);
     if (std::find(list.begin(), list.end(), trimmed) == list.end()) list.push_back(trimmed);
@@ -215,7 +249,8 @@ Result<void> Editor::add_synonym(const Principal& who, const std::string& item_i
                          std::string(code(language)) + ": " + trimmed, trimmed});
 }
 
-Result<guide::Service::Found> Editor::preview(const ItemForm& form, const std::string& query, Language language) const {
+Result<guide::Service::Found> Editor::preview(const ItemForm& form, const std::string& query,
+                                              Language language) const {
     auto item = validate(form);
     if (!item) return std::unexpected(item.error());
     auto snapshot = guide_.snapshot();
@@ -229,7 +264,8 @@ Result<guide::Service::Found> Editor::preview(const ItemForm& form, const std::s
         }
     }
     if (!replaced) data.items.push_back(*item);
-    auto trial = std::make_shared<const guide::Snapshot>(std::move(data), std::unordered_map<std::string, long long>{});
+    auto trial = std::make_shared<const guide::Snapshot>(
+        std::move(data), std::unordered_map<std::string, long long>{});
     guide::Service::Found found{trial, trial->index.search(query + " ", language, 10)};
     return found;
 }

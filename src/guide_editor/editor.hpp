@@ -45,11 +45,13 @@ public:
     Result<void> add_synonym(const Principal& who, const std::string& item_id, Language language,
                              const std::string& text);
     // How a query would rank with the item as in the form (nothing is saved).
-    Result<guide::Service::Found> preview(const ItemForm& form, const std::string& query, Language language) const;
+    Result<guide::Service::Found> preview(const ItemForm& form, const std::string& query,
+                                          Language language) const;
 
 private:
-    Result<void> write(const Principal& who, const guide::CatalogueData& change, const std::string& action,
-                       const std::string& subject, const std::string& details);
+    Result<void> write(const Principal& who, const guide::CatalogueData& change,
+                       const std::string& action, const std::string& subject,
+                       const std::string& details);
     guide::Service& guide_;
 };
 

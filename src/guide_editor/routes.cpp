@@ -15,7 +15,8 @@ using http::Response;
 
 namespace {
 
-mustache::data channel_options(const guide::Catalogue& catalogue, Language language, const std::string& selected) {
+mustache::data channel_options(const guide::Catalogue& catalogue, Language language,
+                               const std::string& selected) {
     mustache::data list{mustache::data::type::list};
     for (const auto& c : catalogue.channels()) {
         mustache::data d;
@@ -27,11 +28,12 @@ mustache::data channel_options(const guide::Catalogue& catalogue, Language langu
     return list;
 }
 
-web::Page item_page(const web::Views& views, const Request& request, const guide::Catalogue& catalogue,
-                    const ItemForm& form, bool is_new) {
-    web::Page page{.template_name = "coordinator/item",
-                   .title = views.translator().text(request.language, is_new ? "New item" : "Edit an item"),
-                   .section = "coordinator"};
+web::Page item_page(const web::Views& views, const Request& request,
+                    const guide::Catalogue& catalogue, const ItemForm& form, bool is_new) {
+    web::Page page{
+        .template_name = "coordinator/item",
+        .title = views.translator().text(request.language, is_new ? "New item" : "Edit an item"),
+        .section = "coordinator"};
     page.data.set("is_new", is_new);
     page.data.set("id", form.id);
     page.data.set("channels", channel_options(catalogue, request.language, form.channel));
@@ -68,188 +70,220 @@ mustache::data preview_results(const guide::Service::Found& found, Language lang
 
 }  // namespace
 
-void add_routes(http::Router& router, Editor& editor, guide::Service& guide, const web::Views& views) {
-    router.get("/{lang}/coordinator", web::localized([&views](Request& request) -> Result<Response> {
-        auto who = accounts::with_role(request, accounts::is_coordinator);
-        if (!who) return std::unexpected(who.error());
-        web::Page page{.template_name = "coordinator/dashboard",
-                       .title = views.translator().text(request.language, "Coordinator"), .section = "coordinator"};
-        return views.render(request, std::move(page));
-    }));
+void add_routes(http::Router& router, Editor& editor, guide::Service& guide,
+                const web::Views& views) {
+    router.get("/{lang}/coordinator",
+               web::localized([&views](Request& request) -> Result<Response> {
+                   auto who = accounts::with_role(request, accounts::is_coordinator);
+                   if (!who) return std::unexpected(who.error());
+                   web::Page page{.template_name = "coordinator/dashboard",
+                                  .title = views.translator().text(request.language, "Coordinator"),
+                                  .section = "coordinator"};
+                   return views.render(request, std::move(page));
+               }));
 
-    router.get("/{lang}/coordinator/items", web::localized([&guide, &views](Request& request) -> Result<Response> {
-        auto who = accounts::with_role(request, accounts::is_coordinator);
-        if (!who) return std::unexpected(who.error());
-        auto snapshot = guide.snapshot();
-        const std::string query = request.query_param("q").value_or("");
-        std::vector<const guide::Item*> items;
-        if (!query.empty()) {
-            for (const auto& hit : snapshot->index.search(query + " ", request.language, 50).hits) {
-                items.push_back(&snapshot->catalogue.items()[hit.item]);
-            }
-        } else {
-            for (const auto& item : snapshot->catalogue.items()) items.push_back(&item);
-            // The answers still to confirm with the operator come first.
-            std::stable_partition(items.begin(), items.end(),
-                                  [](const guide::Item* item) { return !item->provenance.verified; });
-        }
-        mustache::data list{mustache::data::type::list};
-        for (const auto* item : items) {
-            mustache::data d;
-            d.set("id", item->id);
-            d.set("name", in(item->name, request.language));
-            d.set("channel", item->channel);
-            d.set("unverified", !item->provenance.verified);
-            list.push_back(d);
-        }
-        web::Page page{.template_name = "coordinator/items",
-                       .title = views.translator().text(request.language, "Catalogue"), .section = "coordinator"};
-        page.data.set("items", list);
-        page.data.set("query", query);
-        if (const guide::Place* place = snapshot->catalogue.default_place()) {
-            mustache::data bins{mustache::data::type::list};
-            for (const auto& b : place->bins) {
-                mustache::data d;
-                d.set("id", b.id);
-                d.set("name", in(b.name, request.language));
-                bins.push_back(d);
-            }
-            page.data.set("bins", bins);
-        }
-        return views.render(request, std::move(page));
-    }));
+    router.get("/{lang}/coordinator/items",
+               web::localized([&guide, &views](Request& request) -> Result<Response> {
+                   auto who = accounts::with_role(request, accounts::is_coordinator);
+                   if (!who) return std::unexpected(who.error());
+                   auto snapshot = guide.snapshot();
+                   const std::string query = request.query_param("q").value_or("");
+                   std::vector<const guide::Item*> items;
+                   if (!query.empty()) {
+                       for (const auto& hit :
+                            snapshot->index.search(query + " ", request.language, 50).hits) {
+                           items.push_back(&snapshot->catalogue.items()[hit.item]);
+                       }
+                   } else {
+                       for (const auto& item : snapshot->catalogue.items()) items.push_back(&item);
+                       // The answers still to confirm with the operator come first.
+                       std::stable_partition(
+                           items.begin(), items.end(),
+                           [](const guide::Item* item) { return !item->provenance.verified; });
+                   }
+                   mustache::data list{mustache::data::type::list};
+                   for (const auto* item : items) {
+                       mustache::data d;
+                       d.set("id", item->id);
+                       d.set("name", in(item->name, request.language));
+                       d.set("channel", item->channel);
+                       d.set("unverified", !item->provenance.verified);
+                       list.push_back(d);
+                   }
+                   web::Page page{.template_name = "coordinator/items",
+                                  .title = views.translator().text(request.language, "Catalogue"),
+                                  .section = "coordinator"};
+                   page.data.set("items", list);
+                   page.data.set("query", query);
+                   if (const guide::Place* place = snapshot->catalogue.default_place()) {
+                       mustache::data bins{mustache::data::type::list};
+                       for (const auto& b : place->bins) {
+                           mustache::data d;
+                           d.set("id", b.id);
+                           d.set("name", in(b.name, request.language));
+                           bins.push_back(d);
+                       }
+                       page.data.set("bins", bins);
+                   }
+                   return views.render(request, std::move(page));
+               }));
 
-    router.get("/{lang}/coordinator/items/new", web::localized([&guide, &views](Request& request) -> Result<Response> {
-        auto who = accounts::with_role(request, accounts::is_coordinator);
-        if (!who) return std::unexpected(who.error());
-        ItemForm form;
-        form.channel = "mixed";
-        // From the list of missed searches: the searched words become the name to start from.
-        if (auto name = request.query_param("name")) in(form.name, request.language) = *name;
-        return views.render(request, item_page(views, request, guide.snapshot()->catalogue, form, true));
-    }));
+    router.get("/{lang}/coordinator/items/new",
+               web::localized([&guide, &views](Request& request) -> Result<Response> {
+                   auto who = accounts::with_role(request, accounts::is_coordinator);
+                   if (!who) return std::unexpected(who.error());
+                   ItemForm form;
+                   form.channel = "mixed";
+                   // From the list of missed searches: the searched words become the name to start
+                   // from.
+                   if (auto name = request.query_param("name"))
+                       in(form.name, request.language) = *name;
+                   return views.render(
+                       request, item_page(views, request, guide.snapshot()->catalogue, form, true));
+               }));
 
-    router.get("/{lang}/coordinator/items/{id}", web::localized([&guide, &views](Request& request) -> Result<Response> {
-        auto who = accounts::with_role(request, accounts::is_coordinator);
-        if (!who) return std::unexpected(who.error());
-        auto snapshot = guide.snapshot();
-        const guide::Item* item = snapshot->catalogue.item(request.path_param("id"));
-        if (!item) return std::unexpected(not_found());
-        auto page = item_page(views, request, snapshot->catalogue, ItemForm::from(*item), false);
-        page.data.set("saved", request.query_param("saved").has_value());
-        return views.render(request, std::move(page));
-    }));
+    router.get("/{lang}/coordinator/items/{id}",
+               web::localized([&guide, &views](Request& request) -> Result<Response> {
+                   auto who = accounts::with_role(request, accounts::is_coordinator);
+                   if (!who) return std::unexpected(who.error());
+                   auto snapshot = guide.snapshot();
+                   const guide::Item* item = snapshot->catalogue.item(request.path_param("id"));
+                   if (!item) return std::unexpected(not_found());
+                   auto page =
+                       item_page(views, request, snapshot->catalogue, ItemForm::from(*item), false);
+                   page.data.set("saved", request.query_param("saved").has_value());
+                   return views.render(request, std::move(page));
+               }));
 
     // One form for new and existing items: "preview" shows the ranking, "save" saves.
-    for (const char* pattern : {"/{lang}/coordinator/items/new", "/{lang}/coordinator/items/{id}"}) {
+    for (const char* pattern :
+         {"/{lang}/coordinator/items/new", "/{lang}/coordinator/items/{id}"}) {
         const bool is_new = std::string(pattern).ends_with("/new");
-        router.post(pattern, web::localized([&editor, &guide, &views, is_new](Request& request) -> Result<Response> {
-            auto who = accounts::with_role(request, accounts::is_coordinator);
-            if (!who) return std::unexpected(who.error());
-            ItemForm form = ItemForm::from(request);
-            if (!is_new) form.id = request.path_param("id");
-            auto page = item_page(views, request, guide.snapshot()->catalogue, form, is_new);
-            const std::string query = request.form_param("preview_query").value_or("");
-            page.data.set("preview_query", query);
-            if (request.form_param("action") == "preview") {
-                auto found = editor.preview(form, query, request.language);
-                if (!found) return web::form_error(views, request, std::move(page), found.error());
-                page.data.set("preview", preview_results(*found, request.language));
-                page.data.set("previewed", true);
-                return views.render(request, std::move(page));
-            }
-            auto saved = editor.save_item(**who, form, is_new);
-            if (!saved) return web::form_error(views, request, std::move(page), saved.error());
-            return Response::redirect("/" + web::lang(request) + "/coordinator/items/" + form.id + "?saved=1", 303);
-        }));
+        router.post(
+            pattern,
+            web::localized([&editor, &guide, &views, is_new](Request& request) -> Result<Response> {
+                auto who = accounts::with_role(request, accounts::is_coordinator);
+                if (!who) return std::unexpected(who.error());
+                ItemForm form = ItemForm::from(request);
+                if (!is_new) form.id = request.path_param("id");
+                auto page = item_page(views, request, guide.snapshot()->catalogue, form, is_new);
+                const std::string query = request.form_param("preview_query").value_or("");
+                page.data.set("preview_query", query);
+                if (request.form_param("action") == "preview") {
+                    auto found = editor.preview(form, query, request.language);
+                    if (!found)
+                        return web::form_error(views, request, std::move(page), found.error());
+                    page.data.set("preview", preview_results(*found, request.language));
+                    page.data.set("previewed", true);
+                    return views.render(request, std::move(page));
+                }
+                auto saved = editor.save_item(**who, form, is_new);
+                if (!saved) return web::form_error(views, request, std::move(page), saved.error());
+                return Response::redirect(
+                    "/" + web::lang(request) + "/coordinator/items/" + form.id + "?saved=1", 303);
+            }));
     }
 
-    router.get("/{lang}/coordinator/bins/{id}", web::localized([&guide, &views](Request& request) -> Result<Response> {
-        auto who = accounts::with_role(request, accounts::is_coordinator);
-        if (!who) return std::unexpected(who.error());
-        auto snapshot = guide.snapshot();
-        const guide::Place* place = snapshot->catalogue.default_place();
-        const guide::Bin* bin = place ? snapshot->catalogue.bin(*place, request.path_param("id")) : nullptr;
-        if (!bin) return std::unexpected(not_found());
-        BinForm form = BinForm::from(*bin);
-        web::Page page{.template_name = "coordinator/bin",
-                       .title = views.translator().text(request.language, "Edit a bin"), .section = "coordinator"};
-        page.data.set("id", form.id);
-        page.data.set("colour", form.colour);
-        page.data.set("icon", form.icon);
-        page.data.set("saved", request.query_param("saved").has_value());
-        for (Language l : kLanguages) {
-            const std::string s = "_" + std::string(code(l));
-            page.data.set("name" + s, in(form.name, l));
-            page.data.set("accepts" + s, in(form.accepts, l));
-            page.data.set("refuses" + s, in(form.refuses, l));
-            page.data.set("mistakes" + s, in(form.mistakes, l));
-        }
-        return views.render(request, std::move(page));
-    }));
-    router.post("/{lang}/coordinator/bins/{id}", web::localized([&editor](Request& request) -> Result<Response> {
-        auto who = accounts::with_role(request, accounts::is_coordinator);
-        if (!who) return std::unexpected(who.error());
-        BinForm form = BinForm::from(request);
-        form.id = request.path_param("id");
-        if (auto saved = editor.save_bin(**who, form); !saved) return std::unexpected(saved.error());
-        return Response::redirect("/" + web::lang(request) + "/coordinator/bins/" + form.id + "?saved=1", 303);
-    }));
+    router.get("/{lang}/coordinator/bins/{id}",
+               web::localized([&guide, &views](Request& request) -> Result<Response> {
+                   auto who = accounts::with_role(request, accounts::is_coordinator);
+                   if (!who) return std::unexpected(who.error());
+                   auto snapshot = guide.snapshot();
+                   const guide::Place* place = snapshot->catalogue.default_place();
+                   const guide::Bin* bin =
+                       place ? snapshot->catalogue.bin(*place, request.path_param("id")) : nullptr;
+                   if (!bin) return std::unexpected(not_found());
+                   BinForm form = BinForm::from(*bin);
+                   web::Page page{.template_name = "coordinator/bin",
+                                  .title = views.translator().text(request.language, "Edit a bin"),
+                                  .section = "coordinator"};
+                   page.data.set("id", form.id);
+                   page.data.set("colour", form.colour);
+                   page.data.set("icon", form.icon);
+                   page.data.set("saved", request.query_param("saved").has_value());
+                   for (Language l : kLanguages) {
+                       const std::string s = "_" + std::string(code(l));
+                       page.data.set("name" + s, in(form.name, l));
+                       page.data.set("accepts" + s, in(form.accepts, l));
+                       page.data.set("refuses" + s, in(form.refuses, l));
+                       page.data.set("mistakes" + s, in(form.mistakes, l));
+                   }
+                   return views.render(request, std::move(page));
+               }));
+    router.post("/{lang}/coordinator/bins/{id}",
+                web::localized([&editor](Request& request) -> Result<Response> {
+                    auto who = accounts::with_role(request, accounts::is_coordinator);
+                    if (!who) return std::unexpected(who.error());
+                    BinForm form = BinForm::from(request);
+                    form.id = request.path_param("id");
+                    if (auto saved = editor.save_bin(**who, form); !saved)
+                        return std::unexpected(saved.error());
+                    return Response::redirect(
+                        "/" + web::lang(request) + "/coordinator/bins/" + form.id + "?saved=1",
+                        303);
+                }));
 
-    router.get("/{lang}/coordinator/misses", web::localized([&guide, &views](Request& request) -> Result<Response> {
-        auto who = accounts::with_role(request, accounts::is_coordinator);
-        if (!who) return std::unexpected(who.error());
-        auto misses = guide.misses(200);
-        if (!misses) return std::unexpected(misses.error());
-        auto snapshot = guide.snapshot();
-        mustache::data list{mustache::data::type::list};
-        int row = 0;
-        for (const auto& m : *misses) {
-            mustache::data d;
-            d.set("row", std::to_string(++row));
-            d.set("query", m.query);
-            d.set("language", m.language);
-            d.set("count", views.translator().integer(request.language, m.count));
-            d.set("last", views.translator().date_time(request.language, m.last));
-            // The nearest items, to pick from with one click.
-            mustache::data nearest{mustache::data::type::list};
-            auto language = parse_language(m.language).value_or(request.language);
-            for (const auto& hit : snapshot->index.search(m.query + " ", language, 5).hits) {
-                const auto& item = snapshot->catalogue.items()[hit.item];
+    router.get(
+        "/{lang}/coordinator/misses",
+        web::localized([&guide, &views](Request& request) -> Result<Response> {
+            auto who = accounts::with_role(request, accounts::is_coordinator);
+            if (!who) return std::unexpected(who.error());
+            auto misses = guide.misses(200);
+            if (!misses) return std::unexpected(misses.error());
+            auto snapshot = guide.snapshot();
+            mustache::data list{mustache::data::type::list};
+            int row = 0;
+            for (const auto& m : *misses) {
+                mustache::data d;
+                d.set("row", std::to_string(++row));
+                d.set("query", m.query);
+                d.set("language", m.language);
+                d.set("count", views.translator().integer(request.language, m.count));
+                d.set("last", views.translator().date_time(request.language, m.last));
+                // The nearest items, to pick from with one click.
+                mustache::data nearest{mustache::data::type::list};
+                auto language = parse_language(m.language).value_or(request.language);
+                for (const auto& hit : snapshot->index.search(m.query + " ", language, 5).hits) {
+                    const auto& item = snapshot->catalogue.items()[hit.item];
+                    mustache::data n;
+                    n.set("id", item.id);
+                    n.set("name", in(item.name, request.language));
+                    nearest.push_back(n);
+                }
+                d.set("nearest", nearest);
+                list.push_back(d);
+            }
+            mustache::data all{mustache::data::type::list};
+            std::vector<std::string> names;
+            for (const auto& item : snapshot->catalogue.items()) {
                 mustache::data n;
                 n.set("id", item.id);
                 n.set("name", in(item.name, request.language));
-                nearest.push_back(n);
+                all.push_back(n);
             }
-            d.set("nearest", nearest);
-            list.push_back(d);
-        }
-        mustache::data all{mustache::data::type::list};
-        std::vector<std::string> names;
-        for (const auto& item : snapshot->catalogue.items()) {
-            mustache::data n;
-            n.set("id", item.id);
-            n.set("name", in(item.name, request.language));
-            all.push_back(n);
-        }
-        web::Page page{.template_name = "coordinator/misses",
-                       .title = views.translator().text(request.language, "Searches that found nothing"),
-                       .section = "coordinator"};
-        page.data.set("misses", list);
-        page.data.set("all_items", all);
-        page.data.set("has_misses", !misses->empty());
-        return views.render(request, std::move(page));
-    }));
-    router.post("/{lang}/coordinator/misses/synonym", web::localized([&editor](Request& request) -> Result<Response> {
-        auto who = accounts::with_role(request, accounts::is_coordinator);
-        if (!who) return std::unexpected(who.error());
-        auto language = parse_language(request.form_param("language").value_or(""));
-        if (!language) return std::unexpected(Error::make(ErrorCode::invalid_input, "Please choose a language.", {}, "language"));
-        auto done = editor.add_synonym(**who, request.form_param("item").value_or(""), *language,
-                                       request.form_param("query").value_or(""));
-        if (!done) return std::unexpected(done.error());
-        return Response::redirect("/" + web::lang(request) + "/coordinator/misses", 303);
-    }));
+            web::Page page{
+                .template_name = "coordinator/misses",
+                .title = views.translator().text(request.language, "Searches that found nothing"),
+                .section = "coordinator"};
+            page.data.set("misses", list);
+            page.data.set("all_items", all);
+            page.data.set("has_misses", !misses->empty());
+            return views.render(request, std::move(page));
+        }));
+    router.post(
+        "/{lang}/coordinator/misses/synonym",
+        web::localized([&editor](Request& request) -> Result<Response> {
+            auto who = accounts::with_role(request, accounts::is_coordinator);
+            if (!who) return std::unexpected(who.error());
+            auto language = parse_language(request.form_param("language").value_or(""));
+            if (!language)
+                return std::unexpected(Error::make(ErrorCode::invalid_input,
+                                                   "Please choose a language.", {}, "language"));
+            auto done = editor.add_synonym(**who, request.form_param("item").value_or(""),
+                                           *language, request.form_param("query").value_or(""));
+            if (!done) return std::unexpected(done.error());
+            return Response::redirect("/" + web::lang(request) + "/coordinator/misses", 303);
+        }));
 }
 
 }  // namespace skirosim::guide_editor

@@ -7,6 +7,7 @@
 
 namespace skirosim::guide_editor {
 
-void add_routes(http::Router& router, Editor& editor, guide::Service& guide, const web::Views& views);
+void add_routes(http::Router& router, Editor& editor, guide::Service& guide,
+                const web::Views& views);
 
 }  // namespace skirosim::guide_editor

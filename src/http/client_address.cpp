@@ -24,7 +24,8 @@ std::optional<ip::address> parse_address(std::string_view text) {
     while (!text.empty() && (text.back() == ' ' || text.back() == '\t')) text.remove_suffix(1);
     // "[2001:db8::1]" as some proxies write IPv6; a port after an IPv4 address is not standard
     // in X-Forwarded-For and is not accepted.
-    if (text.size() > 2 && text.front() == '[' && text.back() == ']') text = text.substr(1, text.size() - 2);
+    if (text.size() > 2 && text.front() == '[' && text.back() == ']')
+        text = text.substr(1, text.size() - 2);
     boost::system::error_code ec;
     auto address = ip::make_address(std::string(text), ec);
     if (ec) return std::nullopt;
@@ -55,15 +56,17 @@ Result<TrustedProxies> TrustedProxies::parse(const std::vector<std::string>& spe
         if (spec.empty()) continue;
         const auto slash = spec.find('/');
         auto address = parse_address(std::string_view(spec).substr(0, slash));
-        const Error bad = Error::make(ErrorCode::invalid_input,
-                                      "\"{1}\" is not an address or a range like 10.0.0.0/8.", {spec});
+        const Error bad =
+            Error::make(ErrorCode::invalid_input,
+                        "\"{1}\" is not an address or a range like 10.0.0.0/8.", {spec});
         if (!address) return std::unexpected(bad);
         unsigned prefix = address->is_v4() ? 32 : 128;
         if (slash != std::string::npos) {
             const char* first = spec.data() + slash + 1;
             const char* last = spec.data() + spec.size();
             auto [end, ec] = std::from_chars(first, last, prefix);
-            if (ec != std::errc() || end != last || first == last || prefix > (address->is_v4() ? 32u : 128u)) {
+            if (ec != std::errc() || end != last || first == last ||
+                prefix > (address->is_v4() ? 32u : 128u)) {
                 return std::unexpected(bad);
             }
         }
@@ -78,8 +81,8 @@ bool TrustedProxies::trusts(const ip::address& address) const {
                        [&](const Range& r) { return in_range(a, r.network, r.prefix); });
 }
 
-std::string TrustedProxies::client_address(const std::string& peer,
-                                           const std::vector<std::string_view>& forwarded_for) const {
+std::string TrustedProxies::client_address(
+    const std::string& peer, const std::vector<std::string_view>& forwarded_for) const {
     auto peer_address = parse_address(peer);
     if (!peer_address) return peer;
     std::string client = peer_address->to_string();

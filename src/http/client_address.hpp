@@ -25,7 +25,8 @@ public:
     // trusted peer, X-Forwarded-For is read from the right (each proxy appends the address it
     // saw): the first hop that is not a trusted proxy is the visitor. Anything left of it was
     // written by the visitor and proves nothing. `forwarded_for` are the header's values in order.
-    std::string client_address(const std::string& peer, const std::vector<std::string_view>& forwarded_for) const;
+    std::string client_address(const std::string& peer,
+                               const std::vector<std::string_view>& forwarded_for) const;
 
 private:
     struct Range {

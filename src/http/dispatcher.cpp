@@ -7,9 +7,11 @@ namespace skirosim::http {
 
 namespace bhttp = boost::beast::http;
 
-Dispatcher::Dispatcher(const Router& router, ErrorRenderer render_error, LanguageResolver resolve_language,
-                       Middleware middleware)
-    : router_(router), render_error_(std::move(render_error)), resolve_language_(std::move(resolve_language)),
+Dispatcher::Dispatcher(const Router& router, ErrorRenderer render_error,
+                       LanguageResolver resolve_language, Middleware middleware)
+    : router_(router),
+      render_error_(std::move(render_error)),
+      resolve_language_(std::move(resolve_language)),
       middleware_(std::move(middleware)) {}
 
 Dispatcher::Routed Dispatcher::route(Request& request) const {
@@ -30,7 +32,8 @@ Dispatcher::Routed Dispatcher::route(Request& request) const {
     if (match.method_not_allowed) {
         routed.route_name = "method_not_allowed";
         Response response = render_error_(
-            request, Error::make(ErrorCode::invalid_input, "This address does not accept this kind of request."));
+            request, Error::make(ErrorCode::invalid_input,
+                                 "This address does not accept this kind of request."));
         response.status = 405;
         std::string allow;
         for (auto verb : match.allowed) {
@@ -50,14 +53,17 @@ Dispatcher::Routed Dispatcher::route(Request& request) const {
 Response Dispatcher::run(const Route& route, Request& request) const {
     Result<Response> result;
     try {
-        result = middleware_ && route.execution == Execution::worker ? middleware_(request, route.handler)
-                                                                       : route.handler(request);
+        result = middleware_ && route.execution == Execution::worker
+                     ? middleware_(request, route.handler)
+                     : route.handler(request);
     } catch (const std::exception& e) {
         spdlog::error("request {} failed: {}", request.request_id, e.what());
-        result = std::unexpected(Error::make(ErrorCode::internal, "Something went wrong on our side."));
+        result =
+            std::unexpected(Error::make(ErrorCode::internal, "Something went wrong on our side."));
     } catch (...) {
         spdlog::error("request {} failed with an unknown exception", request.request_id);
-        result = std::unexpected(Error::make(ErrorCode::internal, "Something went wrong on our side."));
+        result =
+            std::unexpected(Error::make(ErrorCode::internal, "Something went wrong on our side."));
     }
     if (!result) return render_error_(request, result.error());
     return std::move(*result);

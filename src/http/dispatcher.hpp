@@ -25,9 +25,9 @@ public:
                Middleware middleware = {});
 
     struct Routed {
-        const Route* route = nullptr;     // to run (on the thread its execution asks for)
-        std::optional<Response> answer;   // or the answer already (a bad target, 404, 405)
-        std::string route_name;           // for metrics and the access log
+        const Route* route = nullptr;    // to run (on the thread its execution asks for)
+        std::optional<Response> answer;  // or the answer already (a bad target, 404, 405)
+        std::string route_name;          // for metrics and the access log
     };
     // Fills path, segments, query, language and path parameters.
     Routed route(Request& request) const;

@@ -48,11 +48,13 @@ const std::map<std::string, std::string, std::less<>>& Request::cookies() const 
         while (!header_value.empty()) {
             auto semi = header_value.find(';');
             std::string_view pair = header_value.substr(0, semi);
-            header_value = semi == std::string_view::npos ? std::string_view{} : header_value.substr(semi + 1);
+            header_value =
+                semi == std::string_view::npos ? std::string_view{} : header_value.substr(semi + 1);
             while (!pair.empty() && pair.front() == ' ') pair.remove_prefix(1);
             auto eq = pair.find('=');
             if (eq == std::string_view::npos || eq == 0) continue;
-            cookie_cache->emplace(std::string(pair.substr(0, eq)), std::string(pair.substr(eq + 1)));
+            cookie_cache->emplace(std::string(pair.substr(0, eq)),
+                                  std::string(pair.substr(eq + 1)));
         }
     }
     return *cookie_cache;
@@ -115,8 +117,8 @@ std::optional<Params> decode_form(std::string_view encoded) {
         if (pair.empty()) continue;
         auto eq = pair.find('=');
         auto key = percent_decode(pair.substr(0, eq));
-        auto value = percent_decode(eq == std::string_view::npos ? std::string_view{}
-                                                                  : pair.substr(eq + 1));
+        auto value =
+            percent_decode(eq == std::string_view::npos ? std::string_view{} : pair.substr(eq + 1));
         if (!key || !value) return std::nullopt;
         params.emplace_back(std::move(*key), std::move(*value));
     }
@@ -134,15 +136,24 @@ Response& Response::cookie(const std::string& name, const std::string& value,
 
 int http_status(ErrorCode code) {
     switch (code) {
-        case ErrorCode::invalid_input: return 400;
-        case ErrorCode::unauthorized: return 401;
-        case ErrorCode::forbidden: return 403;
-        case ErrorCode::not_found: return 404;
-        case ErrorCode::conflict: return 409;
-        case ErrorCode::too_large: return 413;
-        case ErrorCode::too_many_requests: return 429;
-        case ErrorCode::unavailable: return 503;
-        case ErrorCode::internal: return 500;
+        case ErrorCode::invalid_input:
+            return 400;
+        case ErrorCode::unauthorized:
+            return 401;
+        case ErrorCode::forbidden:
+            return 403;
+        case ErrorCode::not_found:
+            return 404;
+        case ErrorCode::conflict:
+            return 409;
+        case ErrorCode::too_large:
+            return 413;
+        case ErrorCode::too_many_requests:
+            return 429;
+        case ErrorCode::unavailable:
+            return 503;
+        case ErrorCode::internal:
+            return 500;
     }
     return 500;
 }
@@ -199,8 +210,10 @@ std::string safe_header_value(std::string_view value) {
     out.reserve(value.size());
     for (unsigned char c : value) {
         // Horizontal tab is allowed inside a field value (RFC 9110 5.5); nothing else below space.
-        if ((c < 0x20 && c != '\t') || c == 0x7f) append_escaped(out, c);
-        else out += static_cast<char>(c);
+        if ((c < 0x20 && c != '\t') || c == 0x7f)
+            append_escaped(out, c);
+        else
+            out += static_cast<char>(c);
     }
     return out;
 }
@@ -209,8 +222,8 @@ std::string safe_location(std::string_view location) {
     std::string out;
     out.reserve(location.size());
     for (unsigned char c : location) {
-        if (c <= 0x20 || c >= 0x7f || c == '"' || c == '<' || c == '>' || c == '\\' || c == '^' || c == '`' ||
-            c == '{' || c == '|' || c == '}') {
+        if (c <= 0x20 || c >= 0x7f || c == '"' || c == '<' || c == '>' || c == '\\' || c == '^' ||
+            c == '`' || c == '{' || c == '|' || c == '}') {
             append_escaped(out, c);
         } else {
             out += static_cast<char>(c);
@@ -222,9 +235,13 @@ std::string safe_location(std::string_view location) {
 std::string content_disposition(std::string_view type, std::string_view filename) {
     std::string fallback, encoded;
     for (unsigned char c : filename) {
-        fallback += (c >= 0x20 && c < 0x7f && c != '"' && c != '\\' && c != '%') ? static_cast<char>(c) : '_';
-        if (is_unreserved(c)) encoded += static_cast<char>(c);
-        else append_escaped(encoded, c);
+        fallback += (c >= 0x20 && c < 0x7f && c != '"' && c != '\\' && c != '%')
+                        ? static_cast<char>(c)
+                        : '_';
+        if (is_unreserved(c))
+            encoded += static_cast<char>(c);
+        else
+            append_escaped(encoded, c);
     }
     return std::string(type) + "; filename=\"" + fallback + "\"; filename*=UTF-8''" + encoded;
 }
@@ -233,8 +250,10 @@ std::string percent_encode(std::string_view text) {
     std::string out;
     out.reserve(text.size());
     for (unsigned char c : text) {
-        if (is_unreserved(c)) out += static_cast<char>(c);
-        else append_escaped(out, c);
+        if (is_unreserved(c))
+            out += static_cast<char>(c);
+        else
+            append_escaped(out, c);
     }
     return out;
 }
@@ -245,8 +264,8 @@ Result<void> parse_target(Request& request) {
     const Error bad_request =
         Error::make(ErrorCode::invalid_input, "The address of this request is not valid.");
     if (!parsed) return std::unexpected(bad_request);
-    const Error bad_text = Error::make(
-        ErrorCode::invalid_input, "The request contains text that is not valid UTF-8.");
+    const Error bad_text =
+        Error::make(ErrorCode::invalid_input, "The request contains text that is not valid UTF-8.");
     request.path = parsed->path();
     if (!is_valid_utf8(request.path)) return std::unexpected(bad_text);
     for (auto segment : parsed->segments()) request.segments.push_back(std::string(segment));

@@ -8,10 +8,10 @@
 
 #include <any>
 #include <map>
-#include <typeindex>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <typeindex>
 #include <utility>
 #include <vector>
 

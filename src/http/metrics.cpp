@@ -11,7 +11,10 @@ std::string label(const std::string& value) {
     std::string out;
     for (char c : value) {
         if (c == '\\' || c == '"') out += '\\';
-        if (c == '\n') { out += "\\n"; continue; }
+        if (c == '\n') {
+            out += "\\n";
+            continue;
+        }
         out += c;
     }
     return out;

@@ -44,7 +44,6 @@ public:
     // Fills request.path_params on a match. HEAD is served by the GET route.
     RouteMatch match(Request& request) const;
 
-
 private:
     std::vector<Route> routes_;
 };

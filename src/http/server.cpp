@@ -3,6 +3,8 @@
 // never holds an I/O thread.
 #include "http/server.hpp"
 
+#include <fmt/format.h>
+#include <spdlog/spdlog.h>
 #include <boost/asio/as_tuple.hpp>
 #include <boost/asio/co_spawn.hpp>
 #include <boost/asio/detached.hpp>
@@ -21,8 +23,6 @@
 #include <boost/json/serialize.hpp>
 #include <boost/json/string.hpp>
 #include <boost/url/parse.hpp>
-#include <fmt/format.h>
-#include <spdlog/spdlog.h>
 
 #include <cctype>
 #include <mutex>
@@ -43,7 +43,6 @@ using Clock = std::chrono::steady_clock;
 namespace {
 
 constexpr auto kAsTuple = net::as_tuple(net::use_awaitable);
-
 
 std::string json_string(std::string_view text) {
     return boost::json::serialize(boost::json::string(text));
@@ -73,8 +72,12 @@ struct Server::Impl {
     std::unique_ptr<net::steady_timer> grace_timer;
 
     Impl(ServerOptions opts, const Dispatcher& d, Metrics& m)
-        : options(std::move(opts)), dispatcher(d), metrics(m), ioc(static_cast<int>(options.io_threads)),
-          workers(options.worker_threads), acceptor(ioc) {
+        : options(std::move(opts)),
+          dispatcher(d),
+          metrics(m),
+          ioc(static_cast<int>(options.io_threads)),
+          workers(options.worker_threads),
+          acceptor(ioc) {
         std::random_device random;
         id_prefix = fmt::format("{:06x}", random() & 0xffffff);
     }
@@ -96,15 +99,15 @@ struct Server::Impl {
         const Route& route = *routed.route;
         if (route.execution == Execution::io_thread) co_return dispatcher.run(route, request);
         co_return co_await net::co_spawn(
-            workers, [&]() -> net::awaitable<Response> { co_return dispatcher.run(route, request); },
+            workers,
+            [&]() -> net::awaitable<Response> { co_return dispatcher.run(route, request); },
             net::use_awaitable);
     }
 
     bhttp::response<bhttp::string_body> to_wire(Response&& response, const Request& request,
                                                 bool keep_alive) {
         bhttp::response<bhttp::string_body> out{static_cast<bhttp::status>(response.status),
-                                                request.raw.version() ? request.raw.version()
-                                                                      : 11};
+                                                request.raw.version() ? request.raw.version() : 11};
         out.set(bhttp::field::server, "skirosim");
         if (!response.content_type.empty()) {
             out.set(bhttp::field::content_type, safe_header_value(response.content_type));
@@ -131,8 +134,8 @@ struct Server::Impl {
         return out;
     }
 
-    void log_access(const Request& request, const std::string& route, int status,
-                    std::size_t bytes, double seconds) {
+    void log_access(const Request& request, const std::string& route, int status, std::size_t bytes,
+                    double seconds) {
         // The path only: queries may hold what a person typed, which is theirs.
         spdlog::info(
             R"({{"request":"{}","remote":{},"via":{},"method":"{}","path":{},"route":{},"status":{},"bytes":{},"ms":{:.3f}}})",
@@ -150,24 +153,29 @@ struct Server::Impl {
         }
         request.forwarded = !forwarded.empty();
         if (forwarded.empty()) return;
-        request.remote_address = options.trusted_proxies.client_address(request.peer_address, forwarded);
+        request.remote_address =
+            options.trusted_proxies.client_address(request.peer_address, forwarded);
     }
 
     // RFC 9112: a request with a transfer coding other than a final "chunked" cannot be framed
     // (6.1, 6.3) and one with more or fewer than one Host is invalid (3.2); both get a 400 and
     // the connection is closed, so that no byte of it is read as the next request.
     static const char* framing_problem(const bhttp::request_header<>& header) {
-        if (header.version() >= 11 && header.count(bhttp::field::host) != 1) return "not exactly one Host header";
-        if (header.version() < 11 && header.count(bhttp::field::host) > 1) return "more than one Host header";
+        if (header.version() >= 11 && header.count(bhttp::field::host) != 1)
+            return "not exactly one Host header";
+        if (header.version() < 11 && header.count(bhttp::field::host) > 1)
+            return "more than one Host header";
         if (header.count(bhttp::field::transfer_encoding) == 0) return nullptr;
         std::string codings;
-        for (auto [it, end] = header.equal_range(bhttp::field::transfer_encoding); it != end; ++it) {
+        for (auto [it, end] = header.equal_range(bhttp::field::transfer_encoding); it != end;
+             ++it) {
             if (!codings.empty()) codings += ',';
             codings.append(it->value().data(), it->value().size());
         }
         std::string normalised;
         for (char c : codings) {
-            if (c != ' ' && c != '\t') normalised += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+            if (c != ' ' && c != '\t')
+                normalised += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
         }
         if (normalised != "chunked") return "a transfer coding other than chunked alone";
         return nullptr;
@@ -233,11 +241,13 @@ struct Server::Impl {
                     (void)parse_target(request);
                     resolve_language(request);
                     spdlog::warn("request {} refused: {}", request.request_id, problem);
-                    co_await reject(stream, request, ErrorCode::invalid_input, 400, "The request is malformed.");
+                    co_await reject(stream, request, ErrorCode::invalid_input, 400,
+                                    "The request is malformed.");
                     break;
                 }
                 if (!parser.is_done()) {
-                    auto [body_error, body_bytes] = co_await bhttp::async_read(stream, buffer, parser, kAsTuple);
+                    auto [body_error, body_bytes] =
+                        co_await bhttp::async_read(stream, buffer, parser, kAsTuple);
                     ec = body_error;
                 }
             }
@@ -258,7 +268,8 @@ struct Server::Impl {
                     // Beast's tcp_stream has closed the socket: nothing more can be said.
                     metrics.record("timeout", 408, 0);
                     log_access(request, "timeout", 408, 0, 0);
-                } else if (ec.category() == bhttp::make_error_code(bhttp::error::end_of_stream).category() &&
+                } else if (ec.category() ==
+                               bhttp::make_error_code(bhttp::error::end_of_stream).category() &&
                            ec != bhttp::error::end_of_stream &&
                            ec != bhttp::error::partial_message) {
                     co_await reject(stream, request, ErrorCode::invalid_input, 400,
@@ -351,9 +362,7 @@ struct Server::Impl {
 Server::Server(ServerOptions options, const Dispatcher& dispatcher, Metrics& metrics)
     : impl_(std::make_unique<Impl>(std::move(options), dispatcher, metrics)) {}
 
-Server::~Server() {
-    impl_->workers.join();
-}
+Server::~Server() { impl_->workers.join(); }
 
 void Server::listen() {
     auto& acceptor = impl_->acceptor;

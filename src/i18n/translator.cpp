@@ -1,14 +1,14 @@
 // Boost.Locale-backed translation and formatting.
 #include "i18n/translator.hpp"
 
-#include <boost/locale.hpp>
 #include <unicode/smpdtfmt.h>
 #include <unicode/timezone.h>
+#include <boost/locale.hpp>
 
 #include <map>
-#include <tuple>
 #include <memory>
 #include <sstream>
+#include <tuple>
 
 namespace skirosim::i18n {
 
@@ -18,9 +18,12 @@ namespace {
 
 const char* locale_name(Language language) {
     switch (language) {
-        case Language::lv: return "lv_LV.UTF-8";
-        case Language::ru: return "ru_RU.UTF-8";
-        case Language::en: return "en_GB.UTF-8";
+        case Language::lv:
+            return "lv_LV.UTF-8";
+        case Language::ru:
+            return "ru_RU.UTF-8";
+        case Language::en:
+            return "en_GB.UTF-8";
     }
     return "lv_LV.UTF-8";
 }
@@ -42,7 +45,9 @@ Translator::Translator(const std::filesystem::path& catalog_dir) {
 
 const std::locale& Translator::locale(Language language) const { return locales_[index(language)]; }
 
-void Translator::set_time_zone(const std::string& zone_id) { zone_.store(std::make_shared<const std::string>(zone_id)); }
+void Translator::set_time_zone(const std::string& zone_id) {
+    zone_.store(std::make_shared<const std::string>(zone_id));
+}
 
 std::string Translator::time_zone() const { return *zone_.load(); }
 
@@ -65,8 +70,8 @@ std::string Translator::message(Language language, const Error& error) const {
         if (close == std::string::npos || close - start > 3) break;
         start = close + 3;
     }
-    return fill_placeholders(error.message.substr(0, start) + text(language, error.message.substr(start)),
-                             error.args);
+    return fill_placeholders(
+        error.message.substr(0, start) + text(language, error.message.substr(start)), error.args);
 }
 
 std::string Translator::number(Language language, double value, int decimals) const {
@@ -86,16 +91,20 @@ std::string Translator::integer(Language language, long long value) const {
 namespace {
 // An ICU date pattern in Riga time. Building a formatter costs about a millisecond (a page of
 // activities spent most of its time there), so each thread keeps one per language and pattern.
-std::string format_pattern(Language language, const char* pattern, const std::string& zone_id, std::time_t when) {
-    thread_local std::map<std::tuple<Language, std::string, std::string>, std::unique_ptr<icu::SimpleDateFormat>>
+std::string format_pattern(Language language, const char* pattern, const std::string& zone_id,
+                           std::time_t when) {
+    thread_local std::map<std::tuple<Language, std::string, std::string>,
+                          std::unique_ptr<icu::SimpleDateFormat>>
         formats;
     auto& format = formats[{language, pattern, zone_id}];
     if (!format) {
         UErrorCode status = U_ZERO_ERROR;
         std::string name = locale_name(language);
         name.resize(name.find('.'));
-        format = std::make_unique<icu::SimpleDateFormat>(icu::UnicodeString(pattern), icu::Locale(name.c_str()), status);
-        std::unique_ptr<icu::TimeZone> zone(icu::TimeZone::createTimeZone(icu::UnicodeString::fromUTF8(zone_id)));
+        format = std::make_unique<icu::SimpleDateFormat>(icu::UnicodeString(pattern),
+                                                         icu::Locale(name.c_str()), status);
+        std::unique_ptr<icu::TimeZone> zone(
+            icu::TimeZone::createTimeZone(icu::UnicodeString::fromUTF8(zone_id)));
         format->setTimeZone(*zone);
     }
     icu::UnicodeString text;

@@ -3,9 +3,9 @@
 #pragma once
 
 #include <array>
+#include <atomic>
 #include <ctime>
 #include <filesystem>
-#include <atomic>
 #include <locale>
 #include <memory>
 #include <string>
@@ -47,7 +47,8 @@ public:
 
 private:
     std::array<std::locale, 3> locales_;
-    std::atomic<std::shared_ptr<const std::string>> zone_{std::make_shared<const std::string>("UTC")};
+    std::atomic<std::shared_ptr<const std::string>> zone_{
+        std::make_shared<const std::string>("UTC")};
 };
 
 }  // namespace skirosim::i18n

@@ -15,14 +15,16 @@ struct AuditEntry {
     std::time_t at = 0;
     std::optional<long long> actor;  // an account id; none once that account was deleted
     std::string action;              // "activity.changed", "role.grant", …
-    std::string subject_kind;        // what `subject` is an id of: "account", "activity", "report", "item", …
+    std::string
+        subject_kind;  // what `subject` is an id of: "account", "activity", "report", "item", …
     std::string subject, details;
 };
 
 class AuditLog {
 public:
-    static void record(soci::session& sql, std::time_t at, std::optional<long long> actor, const std::string& action,
-                       const std::string& subject_kind, const std::string& subject, const std::string& details);
+    static void record(soci::session& sql, std::time_t at, std::optional<long long> actor,
+                       const std::string& action, const std::string& subject_kind,
+                       const std::string& subject, const std::string& details);
     static std::vector<AuditEntry> newest(soci::session& sql, int limit);
     // What an account did, and what was done to it (subject kind "account").
     static std::vector<AuditEntry> about_account(soci::session& sql, long long account);

@@ -1,8 +1,8 @@
 // All-or-nothing import of exchange-format documents.
 #include "platform/exchange.hpp"
 
-#include <boost/json.hpp>
 #include <spdlog/spdlog.h>
+#include <boost/json.hpp>
 
 #include <algorithm>
 #include <fstream>
@@ -24,16 +24,17 @@ Result<std::string> read_import_file(const fs::path& path) {
             Error::make(ErrorCode::invalid_input, "Cannot read the file {1}.", {path.string()}));
     }
     if (size > kMaxImportBytes) {
-        return std::unexpected(Error::make(ErrorCode::too_large,
-                                           "{1} is larger than {2} MB. Split it into smaller files and import them one by one.",
-                                           {path.string(), std::to_string(kMaxImportBytes / (1024 * 1024))}));
+        return std::unexpected(Error::make(
+            ErrorCode::too_large,
+            "{1} is larger than {2} MB. Split it into smaller files and import them one by one.",
+            {path.string(), std::to_string(kMaxImportBytes / (1024 * 1024))}));
     }
     std::string text(static_cast<std::size_t>(size), '\0');
     in.read(text.data(), static_cast<std::streamsize>(size));
     text.resize(static_cast<std::size_t>(in.gcount()));
     if (!is_valid_utf8(text)) {
-        return std::unexpected(Error::make(ErrorCode::invalid_input,
-                                           "{1} is not valid UTF-8 text.", {path.string()}));
+        return std::unexpected(
+            Error::make(ErrorCode::invalid_input, "{1} is not valid UTF-8 text.", {path.string()}));
     }
     return text;
 }
@@ -47,7 +48,8 @@ Result<json::value> read_json_file(const fs::path& path) {
     std::size_t consumed = parser.write_some(text.data(), text.size(), ec);
     if (!ec) parser.finish(ec);
     if (ec) {
-        std::size_t line = 1 + std::count(text.begin(), text.begin() + std::min(consumed, text.size()), '\n');
+        std::size_t line =
+            1 + std::count(text.begin(), text.begin() + std::min(consumed, text.size()), '\n');
         return std::unexpected(Error::make(ErrorCode::invalid_input,
                                            "{1}, line {2}: not valid JSON ({3}).",
                                            {path.string(), std::to_string(line), ec.message()}));
@@ -66,9 +68,8 @@ Result<void> DataImporter::import_documents(
         JsonReader reader(document, "");
         auto format = reader.optional_string("format", "skirosim/1");
         if (!format || *format != "skirosim/1") {
-            return std::unexpected(Error::make(ErrorCode::invalid_input,
-                                               "{1}: unknown format (expected skirosim/1).",
-                                               {name}));
+            return std::unexpected(Error::make(
+                ErrorCode::invalid_input, "{1}: unknown format (expected skirosim/1).", {name}));
         }
         named.push_back(NamedDocument{name, reader});
     }
@@ -77,7 +78,8 @@ Result<void> DataImporter::import_documents(
     for (const NamedDocument& document : named) {
         if (!document.reader.has("town")) continue;
         if (brought) {
-            return std::unexpected(Error::make(ErrorCode::invalid_input, "{1}: a second town in one import.", {document.name}));
+            return std::unexpected(Error::make(
+                ErrorCode::invalid_input, "{1}: a second town in one import.", {document.name}));
         }
         auto town_reader = document.reader.object("town");
         if (!town_reader) return std::unexpected(in_file(document.name, town_reader.error()));
@@ -85,9 +87,10 @@ Result<void> DataImporter::import_documents(
         if (!town) return std::unexpected(in_file(document.name, town.error()));
         brought = std::move(*town);
     }
-    auto stored = db_.read<std::optional<Town>>([](soci::session& sql) -> Result<std::optional<Town>> {
-        return TownRepository::load(sql);
-    });
+    auto stored =
+        db_.read<std::optional<Town>>([](soci::session& sql) -> Result<std::optional<Town>> {
+            return TownRepository::load(sql);
+        });
     if (!stored) return std::unexpected(stored.error());
     const Town town = brought ? *brought : stored->value_or(Town::unknown());
     const ImportContext context{town};
@@ -130,7 +133,8 @@ Result<Documents> read_profile(const fs::path& directory) {
 
 std::vector<NamedDocument> named(const Documents& documents) {
     std::vector<NamedDocument> out;
-    for (const auto& [name, value] : documents) out.push_back(NamedDocument{name, JsonReader(value, "")});
+    for (const auto& [name, value] : documents)
+        out.push_back(NamedDocument{name, JsonReader(value, "")});
     return out;
 }
 

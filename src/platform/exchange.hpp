@@ -28,18 +28,23 @@ struct DataSection {
     using Writer = std::function<void(soci::session&)>;
     // Sees every document of the import at once, so that records may refer to each other
     // across files.
-    std::function<Result<Writer>(const std::vector<NamedDocument>& documents, const ImportContext& context)> parse;
-    std::function<Result<void>(soci::session&, const ImportContext& context, boost::json::object&)> export_into;
+    std::function<Result<Writer>(const std::vector<NamedDocument>& documents,
+                                 const ImportContext& context)>
+        parse;
+    std::function<Result<void>(soci::session&, const ImportContext& context, boost::json::object&)>
+        export_into;
 };
 
 class DataImporter {
 public:
     // `sections` in the order they are written (what refers to something comes after it).
-    DataImporter(storage::Database& db, std::vector<DataSection> sections) : db_(db), sections_(std::move(sections)) {}
+    DataImporter(storage::Database& db, std::vector<DataSection> sections)
+        : db_(db), sections_(std::move(sections)) {}
 
     // Documents (JSON, or CSV through converters), all or nothing. A "town" in them is written
     // first and its time zone reads every local time of the import.
-    Result<void> import_documents(const std::vector<std::pair<std::string, boost::json::value>>& documents);
+    Result<void> import_documents(
+        const std::vector<std::pair<std::string, boost::json::value>>& documents);
     // Every .json file below a profile folder, in name order, as one import.
     Result<void> import_profile(const std::filesystem::path& directory);
     Result<boost::json::object> export_all();

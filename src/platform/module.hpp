@@ -4,8 +4,8 @@
 // CMake line.
 #pragma once
 
-#include <boost/json/object.hpp>
 #include <soci/soci.h>
+#include <boost/json/object.hpp>
 
 #include <ctime>
 #include <optional>
@@ -34,7 +34,8 @@ public:
     // A wrapper around every handler that uses the database (the session and CSRF layer).
     virtual std::optional<http::Middleware> middleware() { return std::nullopt; }
     // What it holds about a person, added to their data download under its own keys.
-    virtual void export_person(soci::session&, long long /*account*/, boost::json::object& /*into*/) {}
+    virtual void export_person(soci::session&, long long /*account*/,
+                               boost::json::object& /*into*/) {}
     // Forgets the person (account deletion), in the deletion's transaction.
     virtual void forget_person(soci::session&, long long /*account*/) {}
     // Work done every few minutes on every server (safe to run on several at once).
@@ -50,7 +51,8 @@ public:
 class People {
 public:
     virtual ~People() = default;
-    virtual void export_person(soci::session& sql, long long account, boost::json::object& into) = 0;
+    virtual void export_person(soci::session& sql, long long account,
+                               boost::json::object& into) = 0;
     virtual void forget_person(soci::session& sql, long long account) = 0;
 };
 

@@ -3,10 +3,16 @@
 
 namespace skirosim::platform {
 
-Platform::Platform(storage::Database& db, i18n::Translator& translator, web::Views& views, const Clock& clock,
-                   Sender& sender, People& people, Settings settings)
-    : db_(db), translator_(translator), views_(views), clock_(clock), sender_(sender), people_(people),
-      settings_(std::move(settings)), town_(std::make_shared<const Town>(Town::unknown())) {}
+Platform::Platform(storage::Database& db, i18n::Translator& translator, web::Views& views,
+                   const Clock& clock, Sender& sender, People& people, Settings settings)
+    : db_(db),
+      translator_(translator),
+      views_(views),
+      clock_(clock),
+      sender_(sender),
+      people_(people),
+      settings_(std::move(settings)),
+      town_(std::make_shared<const Town>(Town::unknown())) {}
 
 std::string Platform::public_url() const {
     if (!settings_.public_url.empty()) return settings_.public_url;

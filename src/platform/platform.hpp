@@ -25,8 +25,8 @@ struct Settings {
 
 class Platform {
 public:
-    Platform(storage::Database& db, i18n::Translator& translator, web::Views& views, const Clock& clock,
-             Sender& sender, People& people, Settings settings);
+    Platform(storage::Database& db, i18n::Translator& translator, web::Views& views,
+             const Clock& clock, Sender& sender, People& people, Settings settings);
 
     storage::Database& database() const { return db_; }
     const i18n::Translator& translator() const { return translator_; }

@@ -1,11 +1,11 @@
 // The outbox sender: libcurl for SMTP and for the SMS gateway, and the thread that sends.
 #include "platform/sender.hpp"
 
-#include <boost/json/serialize.hpp>
-#include <boost/json/string.hpp>
 #include <curl/curl.h>
 #include <sodium.h>
 #include <spdlog/spdlog.h>
+#include <boost/json/serialize.hpp>
+#include <boost/json/string.hpp>
 
 #include <algorithm>
 #include <cstring>
@@ -45,19 +45,22 @@ CurlHandle new_handle() {
 void perform(CURL* curl, const char* what, char* error_buffer) {
     const CURLcode code = curl_easy_perform(curl);
     if (code != CURLE_OK) {
-        throw std::runtime_error(std::string(what) + ": " + (error_buffer[0] ? error_buffer : curl_easy_strerror(code)));
+        throw std::runtime_error(std::string(what) + ": " +
+                                 (error_buffer[0] ? error_buffer : curl_easy_strerror(code)));
     }
 }
 
 std::string base64(const std::string& text) {
     std::string out(sodium_base64_ENCODED_LEN(text.size(), sodium_base64_VARIANT_ORIGINAL), '\0');
-    sodium_bin2base64(out.data(), out.size(), reinterpret_cast<const unsigned char*>(text.data()), text.size(),
-                      sodium_base64_VARIANT_ORIGINAL);
+    sodium_bin2base64(out.data(), out.size(), reinterpret_cast<const unsigned char*>(text.data()),
+                      text.size(), sodium_base64_VARIANT_ORIGINAL);
     out.resize(out.find('\0'));
     return out;
 }
 
-bool header_safe(const std::string& value) { return value.find_first_of("\r\n") == std::string::npos; }
+bool header_safe(const std::string& value) {
+    return value.find_first_of("\r\n") == std::string::npos;
+}
 
 // The message as it goes on the wire: headers, a blank line, the body, every line ending CRLF.
 // libcurl escapes a line that starts with a dot (RFC 5321 4.5.2) itself.
@@ -70,15 +73,16 @@ std::string random_id() {
     return hex;
 }
 
-std::string rfc5322_message(const SmtpSettings& settings, const std::string& to, const std::string& subject,
-                            const std::string& body, std::time_t now) {
+std::string rfc5322_message(const SmtpSettings& settings, const std::string& to,
+                            const std::string& subject, const std::string& body, std::time_t now) {
     char date[64];
     std::tm tm{};
     gmtime_r(&now, &tm);
     std::strftime(date, sizeof date, "%a, %d %b %Y %H:%M:%S +0000", &tm);
-    std::string message = "From: <" + settings.from + ">\r\nTo: <" + to + ">\r\nSubject: =?UTF-8?B?" +
-                          base64(subject) + "?=\r\nDate: " + date + "\r\nMessage-ID: <" + random_id() + "@" +
-                          settings.helo + ">\r\nMIME-Version: 1.0\r\nContent-Type: text/plain; charset=UTF-8\r\n"
+    std::string message = "From: <" + settings.from + ">\r\nTo: <" + to +
+                          ">\r\nSubject: =?UTF-8?B?" + base64(subject) + "?=\r\nDate: " + date +
+                          "\r\nMessage-ID: <" + random_id() + "@" + settings.helo +
+                          ">\r\nMIME-Version: 1.0\r\nContent-Type: text/plain; charset=UTF-8\r\n"
                           "Content-Transfer-Encoding: 8bit\r\n\r\n";
     std::size_t start = 0;
     while (start <= body.size()) {
@@ -122,11 +126,12 @@ void replace_all(std::string& text, const std::string& from, const std::string& 
 
 std::chrono::seconds retry_pause(int attempts) {
     const int doublings = std::clamp(attempts - 1, 0, 20);
-    return std::min(std::chrono::seconds(60LL << std::min(doublings, 9)), std::chrono::seconds(6 * 3600));
+    return std::min(std::chrono::seconds(60LL << std::min(doublings, 9)),
+                    std::chrono::seconds(6 * 3600));
 }
 
-void smtp_send(const SmtpSettings& settings, const std::string& to, const std::string& subject, const std::string& body,
-               std::time_t now) {
+void smtp_send(const SmtpSettings& settings, const std::string& to, const std::string& subject,
+               const std::string& body, std::time_t now) {
     if (!header_safe(to) || !header_safe(settings.from) || to.find('@') == std::string::npos) {
         throw std::runtime_error("SMTP: not an address");
     }
@@ -135,10 +140,13 @@ void smtp_send(const SmtpSettings& settings, const std::string& to, const std::s
     curl_easy_setopt(curl.get(), CURLOPT_ERRORBUFFER, error);
     // The URL's path is the name we greet the server with (EHLO).
     const std::string scheme = settings.security == SmtpSecurity::tls ? "smtps://" : "smtp://";
-    const std::string url = scheme + settings.host + ":" + std::to_string(settings.port) + "/" + settings.helo;
+    const std::string url =
+        scheme + settings.host + ":" + std::to_string(settings.port) + "/" + settings.helo;
     curl_easy_setopt(curl.get(), CURLOPT_URL, url.c_str());
-    if (settings.security == SmtpSecurity::starttls) curl_easy_setopt(curl.get(), CURLOPT_USE_SSL, static_cast<long>(CURLUSESSL_ALL));
-    if (!settings.ca_file.empty()) curl_easy_setopt(curl.get(), CURLOPT_CAINFO, settings.ca_file.c_str());
+    if (settings.security == SmtpSecurity::starttls)
+        curl_easy_setopt(curl.get(), CURLOPT_USE_SSL, static_cast<long>(CURLUSESSL_ALL));
+    if (!settings.ca_file.empty())
+        curl_easy_setopt(curl.get(), CURLOPT_CAINFO, settings.ca_file.c_str());
     if (!settings.user.empty()) {
         curl_easy_setopt(curl.get(), CURLOPT_USERNAME, settings.user.c_str());
         curl_easy_setopt(curl.get(), CURLOPT_PASSWORD, settings.password.c_str());
@@ -157,7 +165,9 @@ void smtp_send(const SmtpSettings& settings, const std::string& to, const std::s
 
 std::string sms_body(const SmsSettings& settings, const std::string& to, const std::string& text) {
     const bool json = settings.content_type.find("json") != std::string::npos;
-    auto escape = [&](const std::string& value) { return json ? json_string_contents(value) : http::percent_encode(value); };
+    auto escape = [&](const std::string& value) {
+        return json ? json_string_contents(value) : http::percent_encode(value);
+    };
     std::string body = settings.body;
     // One pass per placeholder, the message last: its text may itself contain "{to}".
     replace_all(body, "{to}", escape(to));
@@ -173,16 +183,19 @@ void sms_send(const SmsSettings& settings, const std::string& to, const std::str
     const std::string body = sms_body(settings, to, text);
     curl_easy_setopt(curl.get(), CURLOPT_POSTFIELDS, body.c_str());
     curl_easy_setopt(curl.get(), CURLOPT_POSTFIELDSIZE, static_cast<long>(body.size()));
-    CurlList headers(curl_slist_append(nullptr, ("Content-Type: " + settings.content_type).c_str()));
+    CurlList headers(
+        curl_slist_append(nullptr, ("Content-Type: " + settings.content_type).c_str()));
     if (!settings.secret.empty()) {
-        headers.reset(curl_slist_append(headers.release(), ("Authorization: Bearer " + settings.secret).c_str()));
+        headers.reset(curl_slist_append(headers.release(),
+                                        ("Authorization: Bearer " + settings.secret).c_str()));
     }
     curl_easy_setopt(curl.get(), CURLOPT_HTTPHEADER, headers.get());
     curl_easy_setopt(curl.get(), CURLOPT_WRITEFUNCTION, discard);
     perform(curl.get(), "SMS gateway", error);
     long status = 0;
     curl_easy_getinfo(curl.get(), CURLINFO_RESPONSE_CODE, &status);
-    if (status < 200 || status > 299) throw std::runtime_error("SMS gateway answered " + std::to_string(status));
+    if (status < 200 || status > 299)
+        throw std::runtime_error("SMS gateway answered " + std::to_string(status));
 }
 
 Sender::Sender(storage::Database& db, const Clock& clock, SmtpSettings smtp, SmsSettings sms)
@@ -207,7 +220,8 @@ void Sender::start() {
         std::unique_lock lock(mutex_);
         while (!stop_) {
             lock.unlock();
-            if (auto sent = send_pending(clock_.seconds()); !sent) spdlog::warn("outbox: {}", sent.error().message);
+            if (auto sent = send_pending(clock_.seconds()); !sent)
+                spdlog::warn("outbox: {}", sent.error().message);
             lock.lock();
             wake_.wait_for(lock, smtp_.interval, [this] { return stop_ || woken_; });
             woken_ = false;
@@ -229,9 +243,10 @@ Result<int> Sender::send_pending(std::time_t now) {
         if (delivers(medium)) media.emplace_back(medium);
     }
     if (media.empty()) return 0;
-    auto pending = db_.read<std::vector<OutboxMessage>>([&](soci::session& sql) -> Result<std::vector<OutboxMessage>> {
-        return Outbox::due(sql, media, now, kMaxSendAttempts, 20);
-    });
+    auto pending = db_.read<std::vector<OutboxMessage>>(
+        [&](soci::session& sql) -> Result<std::vector<OutboxMessage>> {
+            return Outbox::due(sql, media, now, kMaxSendAttempts, 20);
+        });
     if (!pending) return std::unexpected(pending.error());
     int sent = 0;
     for (const auto& message : *pending) {
@@ -242,19 +257,27 @@ Result<int> Sender::send_pending(std::time_t now) {
         if (!mine || !*mine) continue;
         std::string error;
         try {
-            if (message.medium == "email") smtp_send(smtp_, message.recipient, message.subject, message.body, now);
-            else sms_send(sms_, message.recipient, message.body);
+            if (message.medium == "email")
+                smtp_send(smtp_, message.recipient, message.subject, message.body, now);
+            else
+                sms_send(sms_, message.recipient, message.body);
         } catch (const std::exception& e) {
             error = e.what();
         }
         (void)db_.transaction<void>([&](soci::session& sql) -> Result<void> {
-            if (error.empty()) Outbox::mark_sent(sql, message.id, now);
-            else Outbox::mark_failed(sql, message.id, error.substr(0, 500), now + retry_pause(message.attempts + 1).count());
+            if (error.empty())
+                Outbox::mark_sent(sql, message.id, now);
+            else
+                Outbox::mark_failed(sql, message.id, error.substr(0, 500),
+                                    now + retry_pause(message.attempts + 1).count());
             return {};
         });
         if (error.empty()) ++sent;
-        // The reason stays in the outbox for the coordinator: a server's reply may quote the address.
-        else spdlog::warn("outbox: message {} ({}) not sent, try {}", message.id, message.medium, message.attempts + 1);
+        // The reason stays in the outbox for the coordinator: a server's reply may quote the
+        // address.
+        else
+            spdlog::warn("outbox: message {} ({}) not sent, try {}", message.id, message.medium,
+                         message.attempts + 1);
     }
     return sent;
 }

@@ -22,15 +22,18 @@ icu::GregorianCalendar calendar_at(const icu::TimeZone& zone, std::time_t utc) {
 }  // namespace
 
 std::optional<TimeZone> TimeZone::named(const std::string& id) {
-    std::unique_ptr<icu::TimeZone> zone(icu::TimeZone::createTimeZone(icu::UnicodeString::fromUTF8(id)));
+    std::unique_ptr<icu::TimeZone> zone(
+        icu::TimeZone::createTimeZone(icu::UnicodeString::fromUTF8(id)));
     icu::UnicodeString found;
     zone->getID(found);
     // ICU answers an unknown id with "Etc/Unknown" (GMT); that is a typing mistake, not a zone.
-    if (*zone == icu::TimeZone::getUnknown() || found == UNICODE_STRING_SIMPLE("Etc/Unknown")) return std::nullopt;
+    if (*zone == icu::TimeZone::getUnknown() || found == UNICODE_STRING_SIMPLE("Etc/Unknown"))
+        return std::nullopt;
     return TimeZone(id, std::move(zone));
 }
 
-TimeZone::TimeZone(std::string id, std::unique_ptr<icu::TimeZone> zone) : id_(std::move(id)), zone_(std::move(zone)) {}
+TimeZone::TimeZone(std::string id, std::unique_ptr<icu::TimeZone> zone)
+    : id_(std::move(id)), zone_(std::move(zone)) {}
 TimeZone::TimeZone(const TimeZone& other) : id_(other.id_), zone_(other.zone_->clone()) {}
 TimeZone& TimeZone::operator=(const TimeZone& other) {
     if (this != &other) {
@@ -70,7 +73,8 @@ std::time_t TimeZone::at(std::time_t reference, int day_offset, int minute) cons
 }
 
 std::optional<std::time_t> TimeZone::at(int year, int month, int day, int hour, int minute) const {
-    if (month < 1 || month > 12 || day < 1 || day > 31 || hour < 0 || hour > 23 || minute < 0 || minute > 59) {
+    if (month < 1 || month > 12 || day < 1 || day > 31 || hour < 0 || hour > 23 || minute < 0 ||
+        minute > 59) {
         return std::nullopt;
     }
     UErrorCode status = U_ZERO_ERROR;
@@ -87,15 +91,18 @@ std::optional<std::time_t> TimeZone::parse_local(const std::string& text) const 
     int y = 0, mo = 0, d = 0, h = 12, mi = 0;
     char tail = 0;
     if (text.size() == 10) {
-        if (std::sscanf(text.c_str(), "%4d-%2d-%2d%c", &y, &mo, &d, &tail) != 3) return std::nullopt;
-    } else if (std::sscanf(text.c_str(), "%4d-%2d-%2dT%2d:%2d%c", &y, &mo, &d, &h, &mi, &tail) != 5) {
+        if (std::sscanf(text.c_str(), "%4d-%2d-%2d%c", &y, &mo, &d, &tail) != 3)
+            return std::nullopt;
+    } else if (std::sscanf(text.c_str(), "%4d-%2d-%2dT%2d:%2d%c", &y, &mo, &d, &h, &mi, &tail) !=
+               5) {
         return std::nullopt;
     }
     return at(y, mo, d, h, mi);
 }
 
 std::string TimeZone::vtimezone(std::time_t when) const {
-    std::unique_ptr<icu::VTimeZone> zone(icu::VTimeZone::createVTimeZoneByID(icu::UnicodeString::fromUTF8(id_)));
+    std::unique_ptr<icu::VTimeZone> zone(
+        icu::VTimeZone::createVTimeZoneByID(icu::UnicodeString::fromUTF8(id_)));
     if (!zone) return "";
     UErrorCode status = U_ZERO_ERROR;
     icu::UnicodeString text;

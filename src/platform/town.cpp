@@ -8,7 +8,14 @@ namespace skirosim::platform {
 namespace json = boost::json;
 
 Town Town::unknown() {
-    return Town{"", {"", "", ""}, *TimeZone::named("UTC"), {Language::lv, Language::ru, Language::en}, 0, 0, 13, ""};
+    return Town{"",
+                {"", "", ""},
+                *TimeZone::named("UTC"),
+                {Language::lv, Language::ru, Language::en},
+                0,
+                0,
+                13,
+                ""};
 }
 
 Result<Town> parse_town(const JsonReader& r) {
@@ -18,14 +25,17 @@ Result<Town> parse_town(const JsonReader& r) {
     std::string zone;
     SKIROSIM_TRY_ASSIGN(zone, r.string("time_zone"));
     auto named = TimeZone::named(zone);
-    if (!named) return std::unexpected(r.error("time_zone", "\"{2}\" is not a time zone like Europe/Riga", {zone}));
+    if (!named)
+        return std::unexpected(
+            r.error("time_zone", "\"{2}\" is not a time zone like Europe/Riga", {zone}));
     town.zone = std::move(*named);
     std::vector<std::string> languages;
     SKIROSIM_TRY_ASSIGN(languages, r.strings("languages"));
     if (!languages.empty()) town.languages.clear();
     for (const auto& code : languages) {
         auto language = parse_language(code);
-        if (!language) return std::unexpected(r.error("languages", "\"{2}\" must be lv, ru or en", {code}));
+        if (!language)
+            return std::unexpected(r.error("languages", "\"{2}\" must be lv, ru or en", {code}));
         town.languages.push_back(*language);
     }
     auto map = r.object("map");
@@ -34,11 +44,13 @@ Result<Town> parse_town(const JsonReader& r) {
     SKIROSIM_TRY_ASSIGN(town.map_longitude, map->number("lon"));
     long long zoom = 13;
     SKIROSIM_TRY_ASSIGN(zoom, map->optional_integer("zoom", 13));
-    if (town.map_latitude < -90 || town.map_latitude > 90) return std::unexpected(map->error("lat", "must be between -90 and 90"));
+    if (town.map_latitude < -90 || town.map_latitude > 90)
+        return std::unexpected(map->error("lat", "must be between -90 and 90"));
     if (town.map_longitude < -180 || town.map_longitude > 180) {
         return std::unexpected(map->error("lon", "must be between -180 and 180"));
     }
-    if (zoom < 1 || zoom > 19) return std::unexpected(map->error("zoom", "must be between 1 and 19"));
+    if (zoom < 1 || zoom > 19)
+        return std::unexpected(map->error("zoom", "must be between 1 and 19"));
     town.map_zoom = static_cast<int>(zoom);
     SKIROSIM_TRY_ASSIGN(town.public_url, r.optional_string("public_url"));
     return town;
@@ -67,11 +79,14 @@ void TownRepository::save(soci::session& sql, const Town& town) {
 json::object export_town(const Town& town) {
     json::array languages;
     for (Language l : town.languages) languages.emplace_back(code(l));
-    json::object out{{"id", town.id},
-                     {"name", json::object{{"lv", town.name[0]}, {"ru", town.name[1]}, {"en", town.name[2]}}},
-                     {"time_zone", town.zone.id()},
-                     {"languages", languages},
-                     {"map", json::object{{"lat", town.map_latitude}, {"lon", town.map_longitude}, {"zoom", town.map_zoom}}}};
+    json::object out{
+        {"id", town.id},
+        {"name", json::object{{"lv", town.name[0]}, {"ru", town.name[1]}, {"en", town.name[2]}}},
+        {"time_zone", town.zone.id()},
+        {"languages", languages},
+        {"map",
+         json::object{
+             {"lat", town.map_latitude}, {"lon", town.map_longitude}, {"zoom", town.map_zoom}}}};
     if (!town.public_url.empty()) out["public_url"] = town.public_url;
     return out;
 }

@@ -32,18 +32,24 @@ Result<Point> parse_point(const JsonReader& r) {
     if (!location) return std::unexpected(location.error());
     SKIROSIM_TRY_ASSIGN(p.latitude, location->number("lat"));
     SKIROSIM_TRY_ASSIGN(p.longitude, location->number("lon"));
-    if (p.latitude < -90 || p.latitude > 90) return std::unexpected(location->error("lat", "must be between -90 and 90"));
-    if (p.longitude < -180 || p.longitude > 180) return std::unexpected(location->error("lon", "must be between -180 and 180"));
+    if (p.latitude < -90 || p.latitude > 90)
+        return std::unexpected(location->error("lat", "must be between -90 and 90"));
+    if (p.longitude < -180 || p.longitude > 180)
+        return std::unexpected(location->error("lon", "must be between -180 and 180"));
     SKIROSIM_TRY_ASSIGN(p.channels, r.strings("channels"));
-    if (p.channels.empty()) return std::unexpected(r.error("channels", "must name at least one channel"));
+    if (p.channels.empty())
+        return std::unexpected(r.error("channels", "must name at least one channel"));
     for (const auto& c : p.channels) {
-        if (!guide::is_channel_code(c)) return std::unexpected(r.error("channels", "\"{2}\" is not a channel code", {c}));
+        if (!guide::is_channel_code(c))
+            return std::unexpected(r.error("channels", "\"{2}\" is not a channel code", {c}));
     }
     SKIROSIM_TRY_ASSIGN(p.opening_hours, r.optional_string("opening_hours"));
     if (!p.opening_hours.empty()) {
         if (auto hours = OpeningHours::parse(p.opening_hours); !hours) {
-            return std::unexpected(r.error("opening_hours", "\"{2}\" is not understood (OpenStreetMap opening_hours, like Mo-Fr 08:00-19:00)",
-                                           {p.opening_hours}));
+            return std::unexpected(r.error(
+                "opening_hours",
+                "\"{2}\" is not understood (OpenStreetMap opening_hours, like Mo-Fr 08:00-19:00)",
+                {p.opening_hours}));
         }
     }
     SKIROSIM_TRY_ASSIGN(p.operator_name, r.optional_string("operator"));
@@ -55,7 +61,9 @@ Result<Point> parse_point(const JsonReader& r) {
     return p;
 }
 
-json::object localized(const LocalizedText& t) { return {{"lv", t[0]}, {"ru", t[1]}, {"en", t[2]}}; }
+json::object localized(const LocalizedText& t) {
+    return {{"lv", t[0]}, {"ru", t[1]}, {"en", t[2]}};
+}
 
 }  // namespace
 
@@ -93,7 +101,8 @@ Result<std::vector<Point>> parse_points(const std::vector<NamedDocument>& docume
             auto point = parse_point(r);
             if (!point) return std::unexpected(in_file(document.name, point.error()));
             if (!ids.insert(point->id).second) {
-                return std::unexpected(in_file(document.name, r.error("id", "\"{2}\" appears twice", {point->id})));
+                return std::unexpected(
+                    in_file(document.name, r.error("id", "\"{2}\" appears twice", {point->id})));
             }
             points.push_back(std::move(*point));
         }
@@ -106,10 +115,16 @@ json::array export_points(const std::vector<Point>& points) {
     for (const Point& p : points) {
         json::array channels;
         for (const auto& c : p.channels) channels.emplace_back(c);
-        json::object o{{"id", p.id}, {"kind", p.kind}, {"name", localized(p.name)}, {"address", p.address},
+        json::object o{{"id", p.id},
+                       {"kind", p.kind},
+                       {"name", localized(p.name)},
+                       {"address", p.address},
                        {"location", json::object{{"lat", p.latitude}, {"lon", p.longitude}}},
-                       {"channels", channels}, {"opening_hours", p.opening_hours}, {"operator", p.operator_name},
-                       {"institution", p.institution}, {"verified", p.verified}};
+                       {"channels", channels},
+                       {"opening_hours", p.opening_hours},
+                       {"operator", p.operator_name},
+                       {"institution", p.institution},
+                       {"verified", p.verified}};
         if (!p.notes[0].empty()) o["notes"] = localized(p.notes);
         out.push_back(std::move(o));
     }
@@ -119,12 +134,17 @@ json::array export_points(const std::vector<Point>& points) {
 Result<json::value> points_csv_document(const std::string& text, const std::string& file_name) {
     auto rows = guide::parse_csv(text);
     if (!rows) return std::unexpected(in_file(file_name, rows.error()));
-    if (rows->empty()) return std::unexpected(in_file(file_name, Error::make(ErrorCode::invalid_input, "The file is empty.")));
+    if (rows->empty())
+        return std::unexpected(
+            in_file(file_name, Error::make(ErrorCode::invalid_input, "The file is empty.")));
     std::map<std::string, std::size_t> column;
     for (std::size_t i = 0; i < rows->front().size(); ++i) column[(*rows)[0][i]] = i;
-    for (const char* name : {"id", "kind", "name_lv", "name_ru", "name_en", "address", "lat", "lon", "channels"}) {
+    for (const char* name :
+         {"id", "kind", "name_lv", "name_ru", "name_en", "address", "lat", "lon", "channels"}) {
         if (!column.contains(name)) {
-            return std::unexpected(in_file(file_name, Error::make(ErrorCode::invalid_input, "The column \"{1}\" is missing.", {name})));
+            return std::unexpected(in_file(
+                file_name,
+                Error::make(ErrorCode::invalid_input, "The column \"{1}\" is missing.", {name})));
         }
     }
     json::array points;
@@ -152,13 +172,21 @@ Result<json::value> points_csv_document(const std::string& text, const std::stri
             if (bar > start) channels.emplace_back(list.substr(start, bar - start));
             start = bar + 1;
         }
-        json::object p{{"id", cell("id")}, {"kind", cell("kind")},
-                       {"name", json::object{{"lv", cell("name_lv")}, {"ru", cell("name_ru")}, {"en", cell("name_en")}}},
-                       {"address", cell("address")}, {"location", json::object{{"lat", number("lat")}, {"lon", number("lon")}}},
-                       {"channels", channels}, {"opening_hours", cell("opening_hours")}, {"operator", cell("operator")},
-                       {"institution", cell("institution")}, {"verified", cell("verified") == "true"}};
+        json::object p{{"id", cell("id")},
+                       {"kind", cell("kind")},
+                       {"name", json::object{{"lv", cell("name_lv")},
+                                             {"ru", cell("name_ru")},
+                                             {"en", cell("name_en")}}},
+                       {"address", cell("address")},
+                       {"location", json::object{{"lat", number("lat")}, {"lon", number("lon")}}},
+                       {"channels", channels},
+                       {"opening_hours", cell("opening_hours")},
+                       {"operator", cell("operator")},
+                       {"institution", cell("institution")},
+                       {"verified", cell("verified") == "true"}};
         if (!cell("notes_lv").empty()) {
-            p["notes"] = json::object{{"lv", cell("notes_lv")}, {"ru", cell("notes_ru")}, {"en", cell("notes_en")}};
+            p["notes"] = json::object{
+                {"lv", cell("notes_lv")}, {"ru", cell("notes_ru")}, {"en", cell("notes_en")}};
         }
         points.push_back(std::move(p));
     }
@@ -167,27 +195,33 @@ Result<json::value> points_csv_document(const std::string& text, const std::stri
 
 Result<json::value> geojson_document(const json::value& geojson, const std::string& file_name) {
     auto fail = [&](const std::string& why) {
-        return std::unexpected(in_file(file_name, Error::make(ErrorCode::invalid_input, "{1}", {why})));
+        return std::unexpected(
+            in_file(file_name, Error::make(ErrorCode::invalid_input, "{1}", {why})));
     };
-    if (!geojson.is_object() || !geojson.as_object().contains("features") || !geojson.at("features").is_array()) {
+    if (!geojson.is_object() || !geojson.as_object().contains("features") ||
+        !geojson.at("features").is_array()) {
         return fail("a GeoJSON FeatureCollection with features is expected");
     }
     json::array points;
     std::size_t n = 0;
     for (const auto& feature : geojson.at("features").as_array()) {
         const std::string where = "features[" + std::to_string(n++) + "]";
-        if (!feature.is_object() || !feature.as_object().contains("geometry") || !feature.as_object().contains("properties")) {
+        if (!feature.is_object() || !feature.as_object().contains("geometry") ||
+            !feature.as_object().contains("properties")) {
             return fail(where + ": a Feature with geometry and properties is expected");
         }
         const auto& geometry = feature.at("geometry");
         // if_contains, not at(): a missing key is the file's mistake, not an exception (fuzzed).
-        const json::value* type = geometry.is_object() ? geometry.as_object().if_contains("type") : nullptr;
-        const json::value* coordinates = geometry.is_object() ? geometry.as_object().if_contains("coordinates") : nullptr;
-        if (type == nullptr || *type != "Point" || coordinates == nullptr || !coordinates->is_array() ||
-            coordinates->as_array().size() < 2) {
+        const json::value* type =
+            geometry.is_object() ? geometry.as_object().if_contains("type") : nullptr;
+        const json::value* coordinates =
+            geometry.is_object() ? geometry.as_object().if_contains("coordinates") : nullptr;
+        if (type == nullptr || *type != "Point" || coordinates == nullptr ||
+            !coordinates->is_array() || coordinates->as_array().size() < 2) {
             return fail(where + ".geometry: a Point with [longitude, latitude] is expected");
         }
-        json::object p = feature.at("properties").is_object() ? feature.at("properties").as_object() : json::object{};
+        json::object p = feature.at("properties").is_object() ? feature.at("properties").as_object()
+                                                              : json::object{};
         const auto& c = coordinates->as_array();
         p["location"] = json::object{{"lat", c[1]}, {"lon", c[0]}};
         if (p.contains("name") && p["name"].is_string()) {

@@ -14,7 +14,8 @@ const std::vector<std::string>& point_kinds();
 
 struct Point {
     std::string id;
-    std::string kind;  // container-site, sorting-site, reverse-vending, shop-box, pharmacy, textile-container, …
+    std::string kind;  // container-site, sorting-site, reverse-vending, shop-box, pharmacy,
+                       // textile-container, …
     LocalizedText name;
     std::string address;
     double latitude = 0, longitude = 0;
@@ -22,8 +23,8 @@ struct Point {
     std::string opening_hours;  // OSM syntax; empty when it is always reachable or unknown
     std::string operator_name;
     LocalizedText notes;
-    std::string institution;    // a partner institution's own box
-    bool verified = false;      // false: sample data, shown as such
+    std::string institution;  // a partner institution's own box
+    bool verified = false;    // false: sample data, shown as such
 };
 
 struct Report {

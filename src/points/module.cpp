@@ -12,7 +12,8 @@ namespace {
 // "55.90,26.57" → both numbers, when they are a place on Earth.
 std::optional<std::pair<double, double>> near_of(const std::string& text) {
     double a = 0, b = 0;
-    if (std::sscanf(text.c_str(), "%lf,%lf", &a, &b) != 2 || a < -90 || a > 90 || b < -180 || b > 180) {
+    if (std::sscanf(text.c_str(), "%lf,%lf", &a, &b) != 2 || a < -90 || a > 90 || b < -180 ||
+        b > 180) {
         return std::nullopt;
     }
     return std::pair{a, b};
@@ -20,14 +21,19 @@ std::optional<std::pair<double, double>> near_of(const std::string& text) {
 
 }  // namespace
 
-Module::Module(platform::Platform& platform, site::Module& site, guide::Module& guide, std::string tile_url,
-               bool have_leaflet)
-    : platform_(platform), site_(site.service()), guide_(guide.service()), service_(platform.database(), platform),
-      tile_url_(std::move(tile_url)), have_leaflet_(have_leaflet) {
+Module::Module(platform::Platform& platform, site::Module& site, guide::Module& guide,
+               std::string tile_url, bool have_leaflet)
+    : platform_(platform),
+      site_(site.service()),
+      guide_(guide.service()),
+      service_(platform.database(), platform),
+      tile_url_(std::move(tile_url)),
+      have_leaflet_(have_leaflet) {
     // The item page shows the nearest places that take its answer: from the browser's location
     // when the person allowed it (near=LAT,LON), else from a partner institution chosen on the
     // page (from=ID), the lead one at first.
-    guide.add_item_part([this](const http::Request& request, const std::string& channel, web::mustache::data& data) {
+    guide.add_item_part([this](const http::Request& request, const std::string& channel,
+                               web::mustache::data& data) {
         auto content = site_.content();
         const std::string from = request.query_param("from").value_or("");
         const site::Institution* centre = nullptr;
@@ -47,7 +53,8 @@ Module::Module(platform::Platform& platform, site::Module& site, guide::Module& 
         if (auto near = request.query_param("near")) {
             if (auto at = near_of(*near)) std::tie(lat, lon) = *at;
         }
-        auto nearest = nearest_view(service_, channel, lat, lon, platform_.now(), platform_.views(), request.language);
+        auto nearest = nearest_view(service_, channel, lat, lon, platform_.now(), platform_.views(),
+                                    request.language);
         data.set("has_nearest", !nearest.is_empty_list());
         data.set("nearest", nearest);
     });
@@ -62,7 +69,8 @@ std::optional<platform::DataSection> Module::data_section() {
         auto shared = std::make_shared<std::vector<Point>>(std::move(*points));
         return [shared](soci::session& sql) { Repository::save(sql, *shared); };
     };
-    section.export_into = [](soci::session& sql, const platform::ImportContext&, boost::json::object& out) -> Result<void> {
+    section.export_into = [](soci::session& sql, const platform::ImportContext&,
+                             boost::json::object& out) -> Result<void> {
         out["points"] = export_points(Repository::all(sql));
         return {};
     };
@@ -70,7 +78,8 @@ std::optional<platform::DataSection> Module::data_section() {
 }
 
 void Module::add_routes(http::Router& router) {
-    points::add_routes(router, Context{service_, guide_, site_, platform_, tile_url_, have_leaflet_});
+    points::add_routes(router,
+                       Context{service_, guide_, site_, platform_, tile_url_, have_leaflet_});
 }
 
 void Module::forget_person(soci::session& sql, long long account) {

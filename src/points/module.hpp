@@ -12,8 +12,8 @@ class Module final : public platform::Module {
 public:
     // `tile_url`: where the map's tiles come from; `have_leaflet`: the map's script is installed.
     // An item's page of the guide shows the nearest places that take its answer.
-    Module(platform::Platform& platform, site::Module& site, guide::Module& guide, std::string tile_url,
-           bool have_leaflet);
+    Module(platform::Platform& platform, site::Module& site, guide::Module& guide,
+           std::string tile_url, bool have_leaflet);
 
     Service& service() { return service_; }
 

@@ -1,7 +1,6 @@
 // A parser for the common subset of opening_hours, and when a place is open in a time zone.
 #include "points/opening_hours.hpp"
 
-
 #include <algorithm>
 #include <cctype>
 #include <memory>
@@ -37,14 +36,16 @@ int day_index(const std::string& d) {
 }
 
 Error bad(const std::string& text, const std::string& why) {
-    return Error::make(ErrorCode::invalid_input, "The opening hours \"{1}\" are not understood: {2}", {text, why},
+    return Error::make(ErrorCode::invalid_input,
+                       "The opening hours \"{1}\" are not understood: {2}", {text, why},
                        "opening_hours");
 }
 
 // "08:00" → 480; "24:00" → 1440.
 std::optional<int> minutes(const std::string& t) {
     if (t.size() != 5 || t[2] != ':' || !std::isdigit(static_cast<unsigned char>(t[0])) ||
-        !std::isdigit(static_cast<unsigned char>(t[1])) || !std::isdigit(static_cast<unsigned char>(t[3])) ||
+        !std::isdigit(static_cast<unsigned char>(t[1])) ||
+        !std::isdigit(static_cast<unsigned char>(t[3])) ||
         !std::isdigit(static_cast<unsigned char>(t[4]))) {
         return std::nullopt;
     }
@@ -72,7 +73,8 @@ Result<OpeningHours> OpeningHours::parse(const std::string& text) {
         if (space != std::string::npos && std::isalpha(static_cast<unsigned char>(rule[0]))) {
             selector = rule.substr(0, space);
             times = trim(rule.substr(space + 1));
-        } else if (std::isalpha(static_cast<unsigned char>(rule[0])) && rule != "off" && rule != "closed") {
+        } else if (std::isalpha(static_cast<unsigned char>(rule[0])) && rule != "off" &&
+                   rule != "closed") {
             return std::unexpected(bad(text, "\"" + rule + "\" has no times"));
         }
         std::array<bool, 7> days{};
@@ -83,7 +85,9 @@ Result<OpeningHours> OpeningHours::parse(const std::string& text) {
                 const auto dash = part.find('-');
                 const int from = day_index(part.substr(0, dash));
                 const int to = dash == std::string::npos ? from : day_index(part.substr(dash + 1));
-                if (from < 0 || to < 0) return std::unexpected(bad(text, "\"" + part + "\" is not a day like Mo or Mo-Fr"));
+                if (from < 0 || to < 0)
+                    return std::unexpected(
+                        bad(text, "\"" + part + "\" is not a day like Mo or Mo-Fr"));
                 for (int d = from;; d = (d + 1) % 7) {
                     days[static_cast<std::size_t>(d)] = true;
                     if (d == to) break;
@@ -94,10 +98,14 @@ Result<OpeningHours> OpeningHours::parse(const std::string& text) {
         if (times != "off" && times != "closed") {
             for (const std::string& range : split(times, ',')) {
                 const auto dash = range.find('-');
-                if (dash == std::string::npos) return std::unexpected(bad(text, "\"" + range + "\" is not a range like 08:00-19:00"));
+                if (dash == std::string::npos)
+                    return std::unexpected(
+                        bad(text, "\"" + range + "\" is not a range like 08:00-19:00"));
                 auto start = minutes(trim(range.substr(0, dash)));
                 auto end = minutes(trim(range.substr(dash + 1)));
-                if (!start || !end) return std::unexpected(bad(text, "\"" + range + "\" is not a range like 08:00-19:00"));
+                if (!start || !end)
+                    return std::unexpected(
+                        bad(text, "\"" + range + "\" is not a range like 08:00-19:00"));
                 // An end before the start runs past midnight into the next day.
                 intervals.push_back({*start, *end <= *start ? *end + 1440 : *end});
             }
@@ -115,7 +123,8 @@ bool OpeningHours::open_at(std::time_t utc, const platform::TimeZone& zone) cons
     const auto now = zone.local(utc);
     const int minute = now.minute_of_day();
     const auto& today = days_[static_cast<std::size_t>(now.weekday)];
-    if (std::any_of(today.begin(), today.end(), [&](const Interval& i) { return minute >= i.start && minute < i.end; })) {
+    if (std::any_of(today.begin(), today.end(),
+                    [&](const Interval& i) { return minute >= i.start && minute < i.end; })) {
         return true;
     }
     // Yesterday's interval that ran past midnight.
@@ -124,7 +133,8 @@ bool OpeningHours::open_at(std::time_t utc, const platform::TimeZone& zone) cons
                        [&](const Interval& i) { return i.end > 1440 && minute < i.end - 1440; });
 }
 
-std::optional<std::time_t> OpeningHours::next_opening(std::time_t utc, const platform::TimeZone& zone) const {
+std::optional<std::time_t> OpeningHours::next_opening(std::time_t utc,
+                                                      const platform::TimeZone& zone) const {
     if (always_) return std::nullopt;
     const auto now = zone.local(utc);
     std::optional<std::time_t> best;
@@ -138,7 +148,8 @@ std::optional<std::time_t> OpeningHours::next_opening(std::time_t utc, const pla
     return best;
 }
 
-std::optional<std::time_t> OpeningHours::next_closing(std::time_t utc, const platform::TimeZone& zone) const {
+std::optional<std::time_t> OpeningHours::next_closing(std::time_t utc,
+                                                      const platform::TimeZone& zone) const {
     if (always_) return std::nullopt;
     const auto now = zone.local(utc);
     std::optional<std::time_t> best;

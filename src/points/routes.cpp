@@ -1,8 +1,8 @@
 // Handlers of collection points.
 #include "points/routes.hpp"
 
-#include <boost/json.hpp>
 #include <fmt/format.h>
+#include <boost/json.hpp>
 
 #include <charconv>
 #include <chrono>
@@ -20,7 +20,6 @@ using http::Request;
 using http::Response;
 
 namespace {
-
 
 std::optional<std::pair<double, double>> parse_near(const std::string& text) {
     auto comma = text.find(',');
@@ -53,15 +52,20 @@ std::pair<double, double> default_centre(const Context& ctx) {
 
 std::string kind_label(const i18n::Translator& tr, Language language, const std::string& kind) {
     static const std::map<std::string, const char*> kLabels{
-        {"container-site", "Container site"}, {"sorting-site", "Sorting site"},
-        {"reverse-vending", "Deposit return point"}, {"shop-box", "Collection box in a shop"},
-        {"pharmacy", "Pharmacy"}, {"textile-container", "Textile container"},
-        {"electronics-drop-off", "Electronics drop-off"}, {"institution-box", "Collection box of a partner institution"}};
+        {"container-site", "Container site"},
+        {"sorting-site", "Sorting site"},
+        {"reverse-vending", "Deposit return point"},
+        {"shop-box", "Collection box in a shop"},
+        {"pharmacy", "Pharmacy"},
+        {"textile-container", "Textile container"},
+        {"electronics-drop-off", "Electronics drop-off"},
+        {"institution-box", "Collection box of a partner institution"}};
     auto it = kLabels.find(kind);
     return tr.text(language, it == kLabels.end() ? "Collection point" : it->second);
 }
 
-mustache::data channels_view(const guide::Catalogue& catalogue, const std::vector<std::string>& codes, Language language) {
+mustache::data channels_view(const guide::Catalogue& catalogue,
+                             const std::vector<std::string>& codes, Language language) {
     mustache::data list{mustache::data::type::list};
     const guide::Place* place = catalogue.default_place();
     for (const auto& c : codes) {
@@ -99,19 +103,26 @@ mustache::data nearby_view(const Nearby& n, const i18n::Translator& tr, Language
 json::object nearby_json(const Nearby& n, Language language) {
     json::array channels;
     for (const auto& c : n.point.channels) channels.emplace_back(c);
-    json::object o{{"id", n.point.id}, {"name", in(n.point.name, language)}, {"kind", n.point.kind},
-                   {"address", n.point.address}, {"lat", n.point.latitude}, {"lon", n.point.longitude},
-                   {"channels", channels}, {"distance_m", static_cast<std::int64_t>(std::lround(n.distance_m))},
-                   {"opening_hours", n.point.opening_hours}, {"verified", n.point.verified}};
+    json::object o{{"id", n.point.id},
+                   {"name", in(n.point.name, language)},
+                   {"kind", n.point.kind},
+                   {"address", n.point.address},
+                   {"lat", n.point.latitude},
+                   {"lon", n.point.longitude},
+                   {"channels", channels},
+                   {"distance_m", static_cast<std::int64_t>(std::lround(n.distance_m))},
+                   {"opening_hours", n.point.opening_hours},
+                   {"verified", n.point.verified}};
     o["open_now"] = n.has_hours ? json::value(n.open_now) : json::value(nullptr);
-    o["opens_at"] = n.opens_at ? json::value(static_cast<std::int64_t>(*n.opens_at)) : json::value(nullptr);
+    o["opens_at"] =
+        n.opens_at ? json::value(static_cast<std::int64_t>(*n.opens_at)) : json::value(nullptr);
     return o;
 }
 
 }  // namespace
 
-mustache::data nearest_view(Service& points, const std::string& channel, double lat, double lon, std::time_t now,
-                            const web::Views& views, Language language) {
+mustache::data nearest_view(Service& points, const std::string& channel, double lat, double lon,
+                            std::time_t now, const web::Views& views, Language language) {
     mustache::data list{mustache::data::type::list};
     auto nearest = points.nearest(channel, lat, lon, 3, now);
     if (!nearest) return list;
@@ -124,8 +135,10 @@ void add_routes(http::Router& router, Context ctx) {
         auto [lat, lon] = default_centre(ctx);
         if (auto near = request.query_param("near")) {
             auto parsed = parse_near(*near);
-            if (!parsed) return std::unexpected(Error::make(ErrorCode::invalid_input,
-                                                            "near must be LATITUDE,LONGITUDE, for example 55.90,26.57", {}, "near"));
+            if (!parsed)
+                return std::unexpected(Error::make(
+                    ErrorCode::invalid_input,
+                    "near must be LATITUDE,LONGITUDE, for example 55.90,26.57", {}, "near"));
             std::tie(lat, lon) = *parsed;
         }
         std::size_t limit = 20;
@@ -136,7 +149,8 @@ void add_routes(http::Router& router, Context ctx) {
         }
         const std::string channel = request.query_param("channel").value_or("");
         if (!channel.empty() && !known_channel(ctx, channel)) {
-            return std::unexpected(Error::make(ErrorCode::invalid_input, "\"{1}\" is not a channel code", {channel}, "channel"));
+            return std::unexpected(Error::make(
+                ErrorCode::invalid_input, "\"{1}\" is not a channel code", {channel}, "channel"));
         }
         auto nearest = ctx.points.nearest(channel, lat, lon, limit, ctx.platform.now());
         if (!nearest) return std::unexpected(nearest.error());
@@ -145,10 +159,13 @@ void add_routes(http::Router& router, Context ctx) {
             for (const auto& n : *nearest) {
                 features.push_back(json::object{
                     {"type", "Feature"},
-                    {"geometry", json::object{{"type", "Point"}, {"coordinates", json::array{n.point.longitude, n.point.latitude}}}},
+                    {"geometry", json::object{{"type", "Point"},
+                                              {"coordinates",
+                                               json::array{n.point.longitude, n.point.latitude}}}},
                     {"properties", nearby_json(n, request.language)}});
             }
-            Response response = Response::json(json::object{{"type", "FeatureCollection"}, {"features", features}});
+            Response response =
+                Response::json(json::object{{"type", "FeatureCollection"}, {"features", features}});
             response.content_type = "application/geo+json";
             return response;
         }
@@ -158,139 +175,155 @@ void add_routes(http::Router& router, Context ctx) {
     });
 
     router.get("/{lang}/points", web::localized([ctx](Request& request) -> Result<Response> {
-        const Language language = request.language;
-        const auto& tr = ctx.platform.views().translator();
-        auto [lat, lon] = default_centre(ctx);
-        const std::string near_id = request.query_param("near").value_or("");
-        auto content = ctx.site.content();
-        mustache::data centres{mustache::data::type::list};
-        for (const auto& inst : content->institutions) {
-            if (!inst.latitude) continue;
-            mustache::data d;
-            d.set("id", inst.id);
-            d.set("name", in(inst.short_name, language));
-            d.set("selected", inst.id == near_id);
-            if (inst.id == near_id) std::tie(lat, lon) = std::pair{*inst.latitude, *inst.longitude};
-            centres.push_back(d);
-        }
-        const std::string channel = request.query_param("channel").value_or("");
-        auto nearest = ctx.points.nearest(known_channel(ctx, channel) ? channel : "", lat, lon, 100, ctx.platform.now());
-        if (!nearest) return std::unexpected(nearest.error());
-        auto snapshot = ctx.guide.snapshot();
-        mustache::data channels{mustache::data::type::list};
-        for (const auto& c : snapshot->catalogue.channels()) {
-            mustache::data d;
-            d.set("code", c.code);
-            d.set("name", in(c.name, language));
-            d.set("selected", c.code == channel);
-            channels.push_back(d);
-        }
-        mustache::data list{mustache::data::type::list};
-        for (const auto& n : *nearest) list.push_back(nearby_view(n, tr, language));
-        web::Page page{.template_name = "points/list", .title = tr.text(language, "Collection points"), .section = "points"};
-        page.data.set("points", list);
-        page.data.set("has_points", !nearest->empty());
-        page.data.set("count", tr.plural(language, "{1} place", "{1} places", static_cast<long long>(nearest->size())));
-        page.data.set("channels", channels);
-        page.data.set("centres", centres);
-        return ctx.platform.views().render(request, std::move(page));
-    }));
+                   const Language language = request.language;
+                   const auto& tr = ctx.platform.views().translator();
+                   auto [lat, lon] = default_centre(ctx);
+                   const std::string near_id = request.query_param("near").value_or("");
+                   auto content = ctx.site.content();
+                   mustache::data centres{mustache::data::type::list};
+                   for (const auto& inst : content->institutions) {
+                       if (!inst.latitude) continue;
+                       mustache::data d;
+                       d.set("id", inst.id);
+                       d.set("name", in(inst.short_name, language));
+                       d.set("selected", inst.id == near_id);
+                       if (inst.id == near_id)
+                           std::tie(lat, lon) = std::pair{*inst.latitude, *inst.longitude};
+                       centres.push_back(d);
+                   }
+                   const std::string channel = request.query_param("channel").value_or("");
+                   auto nearest = ctx.points.nearest(known_channel(ctx, channel) ? channel : "",
+                                                     lat, lon, 100, ctx.platform.now());
+                   if (!nearest) return std::unexpected(nearest.error());
+                   auto snapshot = ctx.guide.snapshot();
+                   mustache::data channels{mustache::data::type::list};
+                   for (const auto& c : snapshot->catalogue.channels()) {
+                       mustache::data d;
+                       d.set("code", c.code);
+                       d.set("name", in(c.name, language));
+                       d.set("selected", c.code == channel);
+                       channels.push_back(d);
+                   }
+                   mustache::data list{mustache::data::type::list};
+                   for (const auto& n : *nearest) list.push_back(nearby_view(n, tr, language));
+                   web::Page page{.template_name = "points/list",
+                                  .title = tr.text(language, "Collection points"),
+                                  .section = "points"};
+                   page.data.set("points", list);
+                   page.data.set("has_points", !nearest->empty());
+                   page.data.set("count", tr.plural(language, "{1} place", "{1} places",
+                                                    static_cast<long long>(nearest->size())));
+                   page.data.set("channels", channels);
+                   page.data.set("centres", centres);
+                   return ctx.platform.views().render(request, std::move(page));
+               }));
 
     // The map: Leaflet draws the points from the API; beside it the same points as a list that
     // needs no script. Without Leaflet (npm not installed) the list alone is shown.
     router.get("/{lang}/points/map", web::localized([ctx](Request& request) -> Result<Response> {
-        const Language language = request.language;
-        const auto& tr = ctx.platform.views().translator();
-        auto [lat, lon] = default_centre(ctx);
-        const std::string channel = request.query_param("channel").value_or("");
-        auto nearest = ctx.points.nearest(known_channel(ctx, channel) ? channel : "", lat, lon, 200, ctx.platform.now());
-        if (!nearest) return std::unexpected(nearest.error());
-        mustache::data list{mustache::data::type::list};
-        for (const auto& n : *nearest) list.push_back(nearby_view(n, tr, language));
-        mustache::data channels{mustache::data::type::list};
-        for (const auto& c : ctx.guide.snapshot()->catalogue.channels()) {
-            mustache::data d;
-            d.set("code", c.code);
-            d.set("name", in(c.name, language));
-            d.set("selected", c.code == channel);
-            channels.push_back(d);
-        }
-        web::Page page{.template_name = "points/map", .title = tr.text(language, "Map of collection points"), .section = "points"};
-        page.data.set("points", list);
-        page.data.set("channels", channels);
-        page.data.set("channel", known_channel(ctx, channel) ? channel : "");
-        page.data.set("tiles", ctx.tile_url);
-        page.data.set("leaflet", ctx.have_leaflet);
-        page.data.set("lat", fmt::format("{:.5f}", lat));
-        page.data.set("lon", fmt::format("{:.5f}", lon));
-        if (ctx.have_leaflet) {
-            page.styles = {"vendor/leaflet/leaflet.css"};
-            page.scripts = {"vendor/leaflet/leaflet.js", "js/map.js"};
-        }
-        return ctx.platform.views().render(request, std::move(page));
-    }));
+                   const Language language = request.language;
+                   const auto& tr = ctx.platform.views().translator();
+                   auto [lat, lon] = default_centre(ctx);
+                   const std::string channel = request.query_param("channel").value_or("");
+                   auto nearest = ctx.points.nearest(known_channel(ctx, channel) ? channel : "",
+                                                     lat, lon, 200, ctx.platform.now());
+                   if (!nearest) return std::unexpected(nearest.error());
+                   mustache::data list{mustache::data::type::list};
+                   for (const auto& n : *nearest) list.push_back(nearby_view(n, tr, language));
+                   mustache::data channels{mustache::data::type::list};
+                   for (const auto& c : ctx.guide.snapshot()->catalogue.channels()) {
+                       mustache::data d;
+                       d.set("code", c.code);
+                       d.set("name", in(c.name, language));
+                       d.set("selected", c.code == channel);
+                       channels.push_back(d);
+                   }
+                   web::Page page{.template_name = "points/map",
+                                  .title = tr.text(language, "Map of collection points"),
+                                  .section = "points"};
+                   page.data.set("points", list);
+                   page.data.set("channels", channels);
+                   page.data.set("channel", known_channel(ctx, channel) ? channel : "");
+                   page.data.set("tiles", ctx.tile_url);
+                   page.data.set("leaflet", ctx.have_leaflet);
+                   page.data.set("lat", fmt::format("{:.5f}", lat));
+                   page.data.set("lon", fmt::format("{:.5f}", lon));
+                   if (ctx.have_leaflet) {
+                       page.styles = {"vendor/leaflet/leaflet.css"};
+                       page.scripts = {"vendor/leaflet/leaflet.js", "js/map.js"};
+                   }
+                   return ctx.platform.views().render(request, std::move(page));
+               }));
 
     router.get("/{lang}/points/{id}", web::localized([ctx](Request& request) -> Result<Response> {
-        const Language language = request.language;
-        const auto& tr = ctx.platform.views().translator();
-        auto point = ctx.points.find(request.path_param("id"));
-        if (!point) return std::unexpected(point.error());
-        auto [lat, lon] = default_centre(ctx);
-        Nearby n = ctx.points.describe(*point, lat, lon, ctx.platform.now());
-        web::Page page{.template_name = "points/point", .title = in(point->name, language),
-                       .section = "points"};
-        page.data = nearby_view(n, tr, language);
-        page.data.set("channels", channels_view(ctx.guide.snapshot()->catalogue, point->channels, language));
-        web::set_text(page.data, "opening_hours", point->opening_hours);
-        web::set_text(page.data, "operator", point->operator_name);
-        web::set_text(page.data, "notes", in(point->notes, language));
-        page.data.set("lat", fmt::format("{:.6f}", point->latitude));
-        page.data.set("lon", fmt::format("{:.6f}", point->longitude));
-        mustache::data kinds{mustache::data::type::list};
-        for (const auto& k : report_kinds()) {
-            mustache::data d;
-            d.set("code", k);
-            kinds.push_back(d);
-        }
-        page.data.set("report_kinds", kinds);
-        return ctx.platform.views().render(request, std::move(page));
-    }));
+                   const Language language = request.language;
+                   const auto& tr = ctx.platform.views().translator();
+                   auto point = ctx.points.find(request.path_param("id"));
+                   if (!point) return std::unexpected(point.error());
+                   auto [lat, lon] = default_centre(ctx);
+                   Nearby n = ctx.points.describe(*point, lat, lon, ctx.platform.now());
+                   web::Page page{.template_name = "points/point",
+                                  .title = in(point->name, language),
+                                  .section = "points"};
+                   page.data = nearby_view(n, tr, language);
+                   page.data.set("channels", channels_view(ctx.guide.snapshot()->catalogue,
+                                                           point->channels, language));
+                   web::set_text(page.data, "opening_hours", point->opening_hours);
+                   web::set_text(page.data, "operator", point->operator_name);
+                   web::set_text(page.data, "notes", in(point->notes, language));
+                   page.data.set("lat", fmt::format("{:.6f}", point->latitude));
+                   page.data.set("lon", fmt::format("{:.6f}", point->longitude));
+                   mustache::data kinds{mustache::data::type::list};
+                   for (const auto& k : report_kinds()) {
+                       mustache::data d;
+                       d.set("code", k);
+                       kinds.push_back(d);
+                   }
+                   page.data.set("report_kinds", kinds);
+                   return ctx.platform.views().render(request, std::move(page));
+               }));
 
-    router.post("/{lang}/points/{id}/report", web::localized([ctx](Request& request) -> Result<Response> {
-        const Language language = request.language;
-        NewReport r;
-        r.point = request.path_param("id");
-        r.kind = request.form_param("kind").value_or("");
-        r.details = request.form_param("details").value_or("");
-        r.contact = request.form_param("contact").value_or("");
-        r.language = web::lang(request);
-        r.client_key = request.remote_address;
-        const Principal* who = accounts::signed_in_person(request);
-        r.voter_key = who ? "account:" + std::to_string(who->account_id)
-                                        : "address:" + request.remote_address;
-        r.same_as_existing = request.form_param("same").has_value();
-        r.new_anyway = request.form_param("new_anyway").has_value();
-        if (r.same_as_existing) {
-            r.existing_id = parse_id(request.form_param("same").value_or("")).value_or(0);
-        }
-        auto outcome = ctx.points.report(r, ctx.platform.now());
-        web::Page page{.template_name = "points/reported",
-                       .title = ctx.platform.views().translator().text(language, "Report a problem"), .section = "points"};
-        page.data.set("id", r.point);
-        if (!outcome) return web::form_error(ctx.platform.views(), request, std::move(page), outcome.error());
-        page.data.set("created", outcome->kind == ReportOutcome::Kind::created);
-        page.data.set("joined", outcome->kind == ReportOutcome::Kind::joined);
-        if (outcome->kind == ReportOutcome::Kind::possible_duplicate) {
-            page.data.set("duplicate", true);
-            page.data.set("existing_id", std::to_string(outcome->id));
-            // Only the kind and when: what another reporter wrote is for the coordinator.
-            page.data.set("existing_when", ctx.platform.views().translator().date_time(language, outcome->existing->created_at));
-            page.data.set("kind", r.kind);
-            page.data.set("details", r.details);
-            page.data.set("contact", r.contact);
-        }
-        return ctx.platform.views().render(request, std::move(page));
-    }));
+    router.post(
+        "/{lang}/points/{id}/report", web::localized([ctx](Request& request) -> Result<Response> {
+            const Language language = request.language;
+            NewReport r;
+            r.point = request.path_param("id");
+            r.kind = request.form_param("kind").value_or("");
+            r.details = request.form_param("details").value_or("");
+            r.contact = request.form_param("contact").value_or("");
+            r.language = web::lang(request);
+            r.client_key = request.remote_address;
+            const Principal* who = accounts::signed_in_person(request);
+            r.voter_key = who ? "account:" + std::to_string(who->account_id)
+                              : "address:" + request.remote_address;
+            r.same_as_existing = request.form_param("same").has_value();
+            r.new_anyway = request.form_param("new_anyway").has_value();
+            if (r.same_as_existing) {
+                r.existing_id = parse_id(request.form_param("same").value_or("")).value_or(0);
+            }
+            auto outcome = ctx.points.report(r, ctx.platform.now());
+            web::Page page{
+                .template_name = "points/reported",
+                .title = ctx.platform.views().translator().text(language, "Report a problem"),
+                .section = "points"};
+            page.data.set("id", r.point);
+            if (!outcome)
+                return web::form_error(ctx.platform.views(), request, std::move(page),
+                                       outcome.error());
+            page.data.set("created", outcome->kind == ReportOutcome::Kind::created);
+            page.data.set("joined", outcome->kind == ReportOutcome::Kind::joined);
+            if (outcome->kind == ReportOutcome::Kind::possible_duplicate) {
+                page.data.set("duplicate", true);
+                page.data.set("existing_id", std::to_string(outcome->id));
+                // Only the kind and when: what another reporter wrote is for the coordinator.
+                page.data.set("existing_when", ctx.platform.views().translator().date_time(
+                                                   language, outcome->existing->created_at));
+                page.data.set("kind", r.kind);
+                page.data.set("details", r.details);
+                page.data.set("contact", r.contact);
+            }
+            return ctx.platform.views().render(request, std::move(page));
+        }));
 
     auto poster_data = [ctx](const Point& point) {
         mustache::data d;
@@ -319,21 +352,25 @@ void add_routes(http::Router& router, Context ctx) {
         d.set("sample", !point.verified);
         return d;
     };
-    router.get("/{lang}/points/{id}/poster", web::localized([ctx, poster_data](Request& request) -> Result<Response> {
-        auto point = ctx.points.find(request.path_param("id"));
-        if (!point) return std::unexpected(point.error());
-        web::Page page{.template_name = "points/poster", .title = in(point->name, request.language),
-                       .section = "points"};
-        page.data = poster_data(*point);
-        page.data.set("id", point->id);
-        return ctx.platform.views().render(request, std::move(page));
-    }));
+    router.get("/{lang}/points/{id}/poster",
+               web::localized([ctx, poster_data](Request& request) -> Result<Response> {
+                   auto point = ctx.points.find(request.path_param("id"));
+                   if (!point) return std::unexpected(point.error());
+                   web::Page page{.template_name = "points/poster",
+                                  .title = in(point->name, request.language),
+                                  .section = "points"};
+                   page.data = poster_data(*point);
+                   page.data.set("id", point->id);
+                   return ctx.platform.views().render(request, std::move(page));
+               }));
     router.get("/points/{id}/poster.svg", [ctx, poster_data](Request& request) -> Result<Response> {
         auto point = ctx.points.find(request.path_param("id"));
         if (!point) return std::unexpected(point.error());
-        std::string svg = ctx.platform.views().render_fragment(Language::lv, "points/poster-svg", poster_data(*point));
+        std::string svg = ctx.platform.views().render_fragment(Language::lv, "points/poster-svg",
+                                                               poster_data(*point));
         Response response = Response::text(std::move(svg), "image/svg+xml");
-        response.header("Content-Disposition", http::content_disposition("inline", point->id + ".svg"));
+        response.header("Content-Disposition",
+                        http::content_disposition("inline", point->id + ".svg"));
         return response;
     });
 
@@ -354,7 +391,8 @@ void add_routes(http::Router& router, Context ctx) {
         d.set("refuses_ru", web::list_of(bin.refuses[1]));
         mustache::data rows{mustache::data::type::list};
         int y = 70;
-        for (std::size_t i = 0; i < std::max(bin.accepts[0].size(), bin.accepts[1].size()) && y < 200; ++i, y += 10) {
+        for (std::size_t i = 0;
+             i < std::max(bin.accepts[0].size(), bin.accepts[1].size()) && y < 200; ++i, y += 10) {
             mustache::data row;
             row.set("y", std::to_string(y));
             row.set("lv", i < bin.accepts[0].size() ? bin.accepts[0][i] : "");
@@ -369,85 +407,106 @@ void add_routes(http::Router& router, Context ctx) {
         const guide::Place* place = snapshot->catalogue.default_place();
         return place ? snapshot->catalogue.bin(*place, id) : nullptr;
     };
-    router.get("/{lang}/guide/bin/{id}/label", web::localized([ctx, label_data, find_bin](Request& request) -> Result<Response> {
-        auto snapshot = ctx.guide.snapshot();  // keeps the bin alive while the page is made
-        const guide::Bin* bin = find_bin(request.path_param("id"));
-        if (!bin) return std::unexpected(not_found());
-        web::Page page{.template_name = "points/label", .title = in(bin->name, request.language),
-                       .section = "guide"};
-        page.data = label_data(*bin);
-        page.data.set("id", bin->id);
-        return ctx.platform.views().render(request, std::move(page));
-    }));
-    router.get("/guide/bin/{id}/label.svg", [ctx, label_data, find_bin](Request& request) -> Result<Response> {
-        auto snapshot = ctx.guide.snapshot();
-        const guide::Bin* bin = find_bin(request.path_param("id"));
-        if (!bin) return std::unexpected(not_found());
-        Response response = Response::text(ctx.platform.views().render_fragment(Language::lv, "points/label-svg", label_data(*bin)),
-                                           "image/svg+xml");
-        response.header("Content-Disposition", http::content_disposition("inline", bin->id + "-label.svg"));
-        return response;
-    });
+    router.get("/{lang}/guide/bin/{id}/label",
+               web::localized([ctx, label_data, find_bin](Request& request) -> Result<Response> {
+                   auto snapshot =
+                       ctx.guide.snapshot();  // keeps the bin alive while the page is made
+                   const guide::Bin* bin = find_bin(request.path_param("id"));
+                   if (!bin) return std::unexpected(not_found());
+                   web::Page page{.template_name = "points/label",
+                                  .title = in(bin->name, request.language),
+                                  .section = "guide"};
+                   page.data = label_data(*bin);
+                   page.data.set("id", bin->id);
+                   return ctx.platform.views().render(request, std::move(page));
+               }));
+    router.get("/guide/bin/{id}/label.svg",
+               [ctx, label_data, find_bin](Request& request) -> Result<Response> {
+                   auto snapshot = ctx.guide.snapshot();
+                   const guide::Bin* bin = find_bin(request.path_param("id"));
+                   if (!bin) return std::unexpected(not_found());
+                   Response response =
+                       Response::text(ctx.platform.views().render_fragment(
+                                          Language::lv, "points/label-svg", label_data(*bin)),
+                                      "image/svg+xml");
+                   response.header("Content-Disposition",
+                                   http::content_disposition("inline", bin->id + "-label.svg"));
+                   return response;
+               });
 
     // ---- the coordinator's reports ----
     auto is_coordinator = [](const Principal& p) { return p.coordinator(); };
-    router.get("/{lang}/coordinator/reports", web::localized([ctx, is_coordinator](Request& request) -> Result<Response> {
-        auto who = accounts::with_role(request, is_coordinator);
-        if (!who) return std::unexpected(who.error());
-        std::string status = request.query_param("status").value_or("new");
-        if (status != "new" && status != "forwarded" && status != "resolved") status = "new";
-        auto reports = ctx.points.reports(**who, status);
-        if (!reports) return std::unexpected(reports.error());
-        const auto& tr = ctx.platform.views().translator();
-        mustache::data list{mustache::data::type::list};
-        for (const auto& r : *reports) {
-            mustache::data d;
-            d.set("id", std::to_string(r.id));
-            d.set("point", r.point);
-            d.set("kind", r.kind);
-            web::set_text(d, "details", r.details);
-            web::set_text(d, "contact", r.contact);
-            d.set("confirmations", tr.integer(request.language, r.confirmations));
-            d.set("when", tr.date_time(request.language, r.created_at));
-            web::set_text(d, "forwarded_to", r.forwarded_to);
-            d.set("language", r.language);
-            d.set("open", r.status != "resolved");
-            list.push_back(d);
-        }
-        web::Page page{.template_name = "points/reports", .title = tr.text(request.language, "Problem reports"),
-                       .section = "coordinator"};
-        page.data.set("reports", list);
-        page.data.set("status_" + status, true);
-        return ctx.platform.views().render(request, std::move(page));
-    }));
-    router.post("/{lang}/coordinator/reports/{id}/forward", web::localized([ctx, is_coordinator](Request& request) -> Result<Response> {
-        auto who = accounts::with_role(request, is_coordinator);
-        if (!who) return std::unexpected(who.error());
-        auto parsed_id = web::id_param(request);
-        if (!parsed_id) return std::unexpected(parsed_id.error());
-        const long long id = *parsed_id;
-        const auto& tr = ctx.platform.views().translator();
-        const std::string subject = tr.text(Language::lv, "A problem at a collection point");
-        const std::string body = fill_placeholders(tr.text(Language::lv, "Residents report a problem at {1}: {2}. {3}"),
-                                                   {request.form_param("point").value_or(""), request.form_param("kind").value_or(""),
-                                                    request.form_param("details").value_or("")});
-        auto done = ctx.points.forward(**who, id, request.form_param("email").value_or(""), subject, body);
-        if (!done) return std::unexpected(done.error());
-        return Response::redirect("/" + web::lang(request) + "/coordinator/reports?status=forwarded", 303);
-    }));
-    router.post("/{lang}/coordinator/reports/{id}/resolve", web::localized([ctx, is_coordinator](Request& request) -> Result<Response> {
-        auto who = accounts::with_role(request, is_coordinator);
-        if (!who) return std::unexpected(who.error());
-        auto parsed_id = web::id_param(request);
-        if (!parsed_id) return std::unexpected(parsed_id.error());
-        const long long id = *parsed_id;
-        const Language reporter = parse_language(request.form_param("language").value_or("lv")).value_or(Language::lv);
-        const auto& tr = ctx.platform.views().translator();
-        auto done = ctx.points.resolve(**who, id, tr.text(reporter, "Your report is resolved"),
-                                       tr.text(reporter, "Thank you! The problem you reported at a collection point has been resolved."));
-        if (!done) return std::unexpected(done.error());
-        return Response::redirect("/" + web::lang(request) + "/coordinator/reports?status=resolved", 303);
-    }));
+    router.get("/{lang}/coordinator/reports",
+               web::localized([ctx, is_coordinator](Request& request) -> Result<Response> {
+                   auto who = accounts::with_role(request, is_coordinator);
+                   if (!who) return std::unexpected(who.error());
+                   std::string status = request.query_param("status").value_or("new");
+                   if (status != "new" && status != "forwarded" && status != "resolved")
+                       status = "new";
+                   auto reports = ctx.points.reports(**who, status);
+                   if (!reports) return std::unexpected(reports.error());
+                   const auto& tr = ctx.platform.views().translator();
+                   mustache::data list{mustache::data::type::list};
+                   for (const auto& r : *reports) {
+                       mustache::data d;
+                       d.set("id", std::to_string(r.id));
+                       d.set("point", r.point);
+                       d.set("kind", r.kind);
+                       web::set_text(d, "details", r.details);
+                       web::set_text(d, "contact", r.contact);
+                       d.set("confirmations", tr.integer(request.language, r.confirmations));
+                       d.set("when", tr.date_time(request.language, r.created_at));
+                       web::set_text(d, "forwarded_to", r.forwarded_to);
+                       d.set("language", r.language);
+                       d.set("open", r.status != "resolved");
+                       list.push_back(d);
+                   }
+                   web::Page page{.template_name = "points/reports",
+                                  .title = tr.text(request.language, "Problem reports"),
+                                  .section = "coordinator"};
+                   page.data.set("reports", list);
+                   page.data.set("status_" + status, true);
+                   return ctx.platform.views().render(request, std::move(page));
+               }));
+    router.post(
+        "/{lang}/coordinator/reports/{id}/forward",
+        web::localized([ctx, is_coordinator](Request& request) -> Result<Response> {
+            auto who = accounts::with_role(request, is_coordinator);
+            if (!who) return std::unexpected(who.error());
+            auto parsed_id = web::id_param(request);
+            if (!parsed_id) return std::unexpected(parsed_id.error());
+            const long long id = *parsed_id;
+            const auto& tr = ctx.platform.views().translator();
+            const std::string subject = tr.text(Language::lv, "A problem at a collection point");
+            const std::string body = fill_placeholders(
+                tr.text(Language::lv, "Residents report a problem at {1}: {2}. {3}"),
+                {request.form_param("point").value_or(""), request.form_param("kind").value_or(""),
+                 request.form_param("details").value_or("")});
+            auto done = ctx.points.forward(**who, id, request.form_param("email").value_or(""),
+                                           subject, body);
+            if (!done) return std::unexpected(done.error());
+            return Response::redirect(
+                "/" + web::lang(request) + "/coordinator/reports?status=forwarded", 303);
+        }));
+    router.post(
+        "/{lang}/coordinator/reports/{id}/resolve",
+        web::localized([ctx, is_coordinator](Request& request) -> Result<Response> {
+            auto who = accounts::with_role(request, is_coordinator);
+            if (!who) return std::unexpected(who.error());
+            auto parsed_id = web::id_param(request);
+            if (!parsed_id) return std::unexpected(parsed_id.error());
+            const long long id = *parsed_id;
+            const Language reporter = parse_language(request.form_param("language").value_or("lv"))
+                                          .value_or(Language::lv);
+            const auto& tr = ctx.platform.views().translator();
+            auto done = ctx.points.resolve(**who, id, tr.text(reporter, "Your report is resolved"),
+                                           tr.text(reporter,
+                                                   "Thank you! The problem you reported at a "
+                                                   "collection point has been resolved."));
+            if (!done) return std::unexpected(done.error());
+            return Response::redirect(
+                "/" + web::lang(request) + "/coordinator/reports?status=resolved", 303);
+        }));
 }
 
 }  // namespace skirosim::points

@@ -1,8 +1,8 @@
 // Points and reports rules.
 #include "points/service.hpp"
 
-#include <algorithm>
 #include <spdlog/spdlog.h>
+#include <algorithm>
 
 #include "platform/audit_log.hpp"
 #include "platform/outbox.hpp"
@@ -11,13 +11,15 @@
 namespace skirosim::points {
 
 Result<std::vector<Point>> Service::all() {
-    return db_.read<std::vector<Point>>([](soci::session& sql) -> Result<std::vector<Point>> { return Repository::all(sql); });
+    return db_.read<std::vector<Point>>(
+        [](soci::session& sql) -> Result<std::vector<Point>> { return Repository::all(sql); });
 }
 
 Result<Point> Service::find(const std::string& id) {
-    auto found = db_.read<std::optional<Point>>([&](soci::session& sql) -> Result<std::optional<Point>> {
-        return Repository::find(sql, id);
-    });
+    auto found =
+        db_.read<std::optional<Point>>([&](soci::session& sql) -> Result<std::optional<Point>> {
+            return Repository::find(sql, id);
+        });
     if (!found) return std::unexpected(found.error());
     if (!*found) return std::unexpected(not_found());
     return **found;
@@ -37,16 +39,19 @@ Nearby Service::describe(const Point& point, double lat, double lon, std::time_t
     return n;
 }
 
-Result<std::vector<Nearby>> Service::nearest(const std::string& channel, double lat, double lon, std::size_t limit,
-                                             std::time_t now) {
+Result<std::vector<Nearby>> Service::nearest(const std::string& channel, double lat, double lon,
+                                             std::size_t limit, std::time_t now) {
     auto points = all();
     if (!points) return std::unexpected(points.error());
     std::vector<Nearby> out;
     for (const Point& p : *points) {
-        if (!channel.empty() && std::find(p.channels.begin(), p.channels.end(), channel) == p.channels.end()) continue;
+        if (!channel.empty() &&
+            std::find(p.channels.begin(), p.channels.end(), channel) == p.channels.end())
+            continue;
         out.push_back(describe(p, lat, lon, now));
     }
-    std::sort(out.begin(), out.end(), [](const Nearby& a, const Nearby& b) { return a.distance_m < b.distance_m; });
+    std::sort(out.begin(), out.end(),
+              [](const Nearby& a, const Nearby& b) { return a.distance_m < b.distance_m; });
     if (out.size() > limit) out.resize(limit);
     return out;
 }
@@ -58,29 +63,37 @@ Result<std::vector<Point>> Service::of_institution(const std::string& institutio
     return points;
 }
 
-void Service::forget_voter(soci::session& sql, const std::string& voter_key) { Repository::forget_voter(sql, voter_key); }
+void Service::forget_voter(soci::session& sql, const std::string& voter_key) {
+    Repository::forget_voter(sql, voter_key);
+}
 
 Result<ReportOutcome> Service::report(const NewReport& r, std::time_t now) {
     const auto& kinds = report_kinds();
     if (std::find(kinds.begin(), kinds.end(), r.kind) == kinds.end()) {
-        return std::unexpected(Error::make(ErrorCode::invalid_input, "Please choose what the problem is.", {}, "kind"));
+        return std::unexpected(Error::make(ErrorCode::invalid_input,
+                                           "Please choose what the problem is.", {}, "kind"));
     }
     if (r.details.size() > 1000) {
-        return std::unexpected(Error::make(ErrorCode::invalid_input, "Please keep the description under 1000 characters.", {}, "details"));
+        return std::unexpected(Error::make(ErrorCode::invalid_input,
+                                           "Please keep the description under 1000 characters.", {},
+                                           "details"));
     }
     if (r.contact.size() > 200) {
-        return std::unexpected(Error::make(ErrorCode::invalid_input, "The contact is too long.", {}, "contact"));
+        return std::unexpected(
+            Error::make(ErrorCode::invalid_input, "The contact is too long.", {}, "contact"));
     }
     return db_.transaction<ReportOutcome>([&](soci::session& sql) -> Result<ReportOutcome> {
         if (!Repository::find(sql, r.point)) return std::unexpected(not_found());
         if (Repository::reports_by_client_since(sql, r.client_key, now - 3600) >= kReportsPerHour) {
             spdlog::warn("report refused: too many from {}", r.client_key);
-            return std::unexpected(Error::make(ErrorCode::too_many_requests,
-                                               "You have sent several reports in the last hour. Please try again later."));
+            return std::unexpected(Error::make(
+                ErrorCode::too_many_requests,
+                "You have sent several reports in the last hour. Please try again later."));
         }
         if (r.same_as_existing) {
             auto existing = Repository::report(sql, r.existing_id);
-            if (!existing || existing->point != r.point || existing->status == "resolved") return std::unexpected(not_found());
+            if (!existing || existing->point != r.point || existing->status == "resolved")
+                return std::unexpected(not_found());
             // A voice that was already counted is thanked all the same, but not counted again.
             (void)Repository::confirm(sql, existing->id, r.voter_key, now);
             return ReportOutcome{ReportOutcome::Kind::joined, existing->id, existing};
@@ -102,11 +115,13 @@ Result<ReportOutcome> Service::report(const NewReport& r, std::time_t now) {
         report.client_key = r.client_key;
         report.voter_key = r.voter_key;
         report.created_at = now;
-        return ReportOutcome{ReportOutcome::Kind::created, Repository::insert_report(sql, report), std::nullopt};
+        return ReportOutcome{ReportOutcome::Kind::created, Repository::insert_report(sql, report),
+                             std::nullopt};
     });
 }
 
-Result<std::vector<Report>> Service::reports(const Principal& coordinator, const std::string& status) {
+Result<std::vector<Report>> Service::reports(const Principal& coordinator,
+                                             const std::string& status) {
     if (!coordinator.coordinator()) return std::unexpected(not_allowed());
     return db_.read<std::vector<Report>>([&](soci::session& sql) -> Result<std::vector<Report>> {
         return Repository::reports(sql, status, "");
@@ -117,28 +132,32 @@ Result<void> Service::forward(const Principal& coordinator, long long id, const 
                               const std::string& subject, const std::string& body) {
     if (!coordinator.coordinator()) return std::unexpected(not_allowed());
     if (email.find('@') == std::string::npos || email.find_first_of(" \r\n") != std::string::npos) {
-        return std::unexpected(Error::make(ErrorCode::invalid_input, "This does not look like an e-mail address.", {}, "email"));
+        return std::unexpected(Error::make(
+            ErrorCode::invalid_input, "This does not look like an e-mail address.", {}, "email"));
     }
     return db_.transaction<void>([&](soci::session& sql) -> Result<void> {
         if (!Repository::report(sql, id)) return std::unexpected(not_found());
         const std::time_t now = platform_.now();
         platform::Outbox::send(sql, email, subject, body, now);
         Repository::set_status(sql, id, "forwarded", email, now);
-        platform::AuditLog::record(sql, now, coordinator.account_id, "report.forwarded", "report", std::to_string(id), email);
+        platform::AuditLog::record(sql, now, coordinator.account_id, "report.forwarded", "report",
+                                   std::to_string(id), email);
         return {};
     });
 }
 
-Result<void> Service::resolve(const Principal& coordinator, long long id, const std::string& subject,
-                              const std::string& body) {
+Result<void> Service::resolve(const Principal& coordinator, long long id,
+                              const std::string& subject, const std::string& body) {
     if (!coordinator.coordinator()) return std::unexpected(not_allowed());
     return db_.transaction<void>([&](soci::session& sql) -> Result<void> {
         auto report = Repository::report(sql, id);
         if (!report) return std::unexpected(not_found());
         const std::time_t now = platform_.now();
         Repository::set_status(sql, id, "resolved", "", now);
-        if (!report->contact.empty()) platform::Outbox::send(sql, report->contact, subject, body, now);
-        platform::AuditLog::record(sql, now, coordinator.account_id, "report.resolved", "report", std::to_string(id), "");
+        if (!report->contact.empty())
+            platform::Outbox::send(sql, report->contact, subject, body, now);
+        platform::AuditLog::record(sql, now, coordinator.account_id, "report.resolved", "report",
+                                   std::to_string(id), "");
         return {};
     });
 }

@@ -6,8 +6,8 @@
 #include <optional>
 
 #include "accounts/principal.hpp"
-#include "points/model.hpp"
 #include "platform/platform.hpp"
+#include "points/model.hpp"
 #include "points/opening_hours.hpp"
 #include "storage/database.hpp"
 
@@ -23,10 +23,10 @@ struct Nearby {
 
 struct NewReport {
     std::string point, kind, details, contact, language, client_key;
-    std::string voter_key;           // the signed-in account, else the address: one voice each
-    bool same_as_existing = false;   // the reporter said "yes, the same problem"
+    std::string voter_key;          // the signed-in account, else the address: one voice each
+    bool same_as_existing = false;  // the reporter said "yes, the same problem"
     long long existing_id = 0;
-    bool new_anyway = false;         // the reporter said "no, another problem"
+    bool new_anyway = false;  // the reporter said "no, another problem"
 };
 
 struct ReportOutcome {
@@ -37,13 +37,14 @@ struct ReportOutcome {
 
 class Service {
 public:
-    Service(storage::Database& db, const platform::Platform& platform) : db_(db), platform_(platform) {}
+    Service(storage::Database& db, const platform::Platform& platform)
+        : db_(db), platform_(platform) {}
 
     Result<std::vector<Point>> all();
     Result<Point> find(const std::string& id);
     // Points that accept the channel (any channel when empty), nearest first.
-    Result<std::vector<Nearby>> nearest(const std::string& channel, double lat, double lon, std::size_t limit,
-                                        std::time_t now);
+    Result<std::vector<Nearby>> nearest(const std::string& channel, double lat, double lon,
+                                        std::size_t limit, std::time_t now);
     Nearby describe(const Point& point, double lat, double lon, std::time_t now) const;
     // The points an institution keeps (its collection boxes), for its page.
     Result<std::vector<Point>> of_institution(const std::string& institution);

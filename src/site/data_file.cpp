@@ -39,8 +39,10 @@ Result<Institution> parse_institution(const JsonReader& r) {
     auto description = r.text("description");
     if (!description) return std::unexpected(description.error());
     inst.description = *description;
-    for (auto [key, target] : {std::pair{"address", &inst.address}, {"phone", &inst.phone},
-                               {"email", &inst.email}, {"website", &inst.website}}) {
+    for (auto [key, target] : {std::pair{"address", &inst.address},
+                               {"phone", &inst.phone},
+                               {"email", &inst.email},
+                               {"website", &inst.website}}) {
         auto value = r.optional_string(key);
         if (!value) return std::unexpected(value.error());
         *target = *value;
@@ -52,8 +54,10 @@ Result<Institution> parse_institution(const JsonReader& r) {
         if (!lat) return std::unexpected(lat.error());
         auto lon = location->number("lon");
         if (!lon) return std::unexpected(lon.error());
-        if (*lat < -90 || *lat > 90) return std::unexpected(location->error("lat", "must be between -90 and 90"));
-        if (*lon < -180 || *lon > 180) return std::unexpected(location->error("lon", "must be between -180 and 180"));
+        if (*lat < -90 || *lat > 90)
+            return std::unexpected(location->error("lat", "must be between -90 and 90"));
+        if (*lon < -180 || *lon > 180)
+            return std::unexpected(location->error("lon", "must be between -180 and 180"));
         inst.latitude = *lat;
         inst.longitude = *lon;
     }
@@ -74,9 +78,11 @@ Result<SiteData> parse_site_data(const JsonReader& document) {
         auto id = r->identifier("id");
         if (!id) return std::unexpected(id.error());
         i.id = *id;
-        for (auto [key, target] :
-             {std::pair{"name", &i.name}, {"tagline", &i.tagline}, {"description", &i.description},
-              {"neighbourhood", &i.neighbourhood}, {"funder", &i.funder}}) {
+        for (auto [key, target] : {std::pair{"name", &i.name},
+                                   {"tagline", &i.tagline},
+                                   {"description", &i.description},
+                                   {"neighbourhood", &i.neighbourhood},
+                                   {"funder", &i.funder}}) {
             auto text = r->text(key);
             if (!text) return std::unexpected(text.error());
             *target = *text;
@@ -117,16 +123,16 @@ json::object export_site_data(const SiteContent& content) {
     if (!i.id.empty()) {
         json::array aims;
         for (const auto& aim : i.aims) aims.push_back(json::object{{"text", localized(aim)}});
-        out["initiative"] = json::object{
-            {"id", i.id},
-            {"name", localized(i.name)},
-            {"tagline", localized(i.tagline)},
-            {"description", localized(i.description)},
-            {"neighbourhood", localized(i.neighbourhood)},
-            {"funder", localized(i.funder)},
-            {"period", json::object{{"start", i.period_start}, {"end", i.period_end}}},
-            {"aims", aims},
-            {"sample", i.sample}};
+        out["initiative"] =
+            json::object{{"id", i.id},
+                         {"name", localized(i.name)},
+                         {"tagline", localized(i.tagline)},
+                         {"description", localized(i.description)},
+                         {"neighbourhood", localized(i.neighbourhood)},
+                         {"funder", localized(i.funder)},
+                         {"period", json::object{{"start", i.period_start}, {"end", i.period_end}}},
+                         {"aims", aims},
+                         {"sample", i.sample}};
     }
     json::array institutions;
     for (const Institution& inst : content.institutions) {

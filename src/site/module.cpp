@@ -8,7 +8,9 @@
 namespace skirosim::site {
 
 Module::Module(platform::Platform& platform, std::chrono::milliseconds home_cache)
-    : platform_(platform), service_(platform.database(), platform.clock()), home_cache_(home_cache) {
+    : platform_(platform),
+      service_(platform.database(), platform.clock()),
+      home_cache_(home_cache) {
     add_layout_part(platform.views(), service_);
 }
 
@@ -25,7 +27,8 @@ std::optional<platform::DataSection> Module::data_section() {
         }
         return [merged](soci::session& sql) { Repository::save(sql, *merged); };
     };
-    section.export_into = [](soci::session& sql, const platform::ImportContext&, boost::json::object& out) -> Result<void> {
+    section.export_into = [](soci::session& sql, const platform::ImportContext&,
+                             boost::json::object& out) -> Result<void> {
         for (auto& [key, value] : export_site_data(Repository::load(sql))) out[key] = value;
         return {};
     };

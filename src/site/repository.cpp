@@ -6,7 +6,8 @@ namespace skirosim::site {
 namespace {
 
 // Binds the three language columns of a localised text.
-#define SK_USE3(t, name) soci::use((t)[0], name "_lv"), soci::use((t)[1], name "_ru"), soci::use((t)[2], name "_en")
+#define SK_USE3(t, name) \
+    soci::use((t)[0], name "_lv"), soci::use((t)[1], name "_ru"), soci::use((t)[2], name "_en")
 
 }  // namespace
 
@@ -112,9 +113,8 @@ void Repository::save_institution(soci::session& sql, const Institution& inst, i
             SK_USE3(inst.short_name, "short_name"), SK_USE3(inst.description, "description"),
             soci::use(inst.address, "address"), soci::use(inst.phone, "phone"),
             soci::use(inst.email, "email"), soci::use(inst.website, "website"),
-            soci::use(latitude, lat_ind, "latitude"),
-            soci::use(longitude, lon_ind, "longitude"), soci::use(sample, "sample"),
-            soci::use(inst.id, "id");
+            soci::use(latitude, lat_ind, "latitude"), soci::use(longitude, lon_ind, "longitude"),
+            soci::use(sample, "sample"), soci::use(inst.id, "id");
     } else {
         sql << "INSERT INTO institutions (id, position, role, kind, name_lv, name_ru, "
                "name_en, short_name_lv, short_name_ru, short_name_en, description_lv, "
@@ -123,13 +123,13 @@ void Repository::save_institution(soci::session& sql, const Institution& inst, i
                ":name_en, :short_name_lv, :short_name_ru, :short_name_en, :description_lv, "
                ":description_ru, :description_en, :address, :phone, :email, :website, "
                ":latitude, :longitude, :sample)",
-            soci::use(inst.id, "id"), soci::use(position, "position"),
-            soci::use(inst.role, "role"), soci::use(inst.kind, "kind"),
-            SK_USE3(inst.name, "name"), SK_USE3(inst.short_name, "short_name"),
-            SK_USE3(inst.description, "description"), soci::use(inst.address, "address"),
-            soci::use(inst.phone, "phone"), soci::use(inst.email, "email"),
-            soci::use(inst.website, "website"), soci::use(latitude, lat_ind, "latitude"),
-            soci::use(longitude, lon_ind, "longitude"), soci::use(sample, "sample");
+            soci::use(inst.id, "id"), soci::use(position, "position"), soci::use(inst.role, "role"),
+            soci::use(inst.kind, "kind"), SK_USE3(inst.name, "name"),
+            SK_USE3(inst.short_name, "short_name"), SK_USE3(inst.description, "description"),
+            soci::use(inst.address, "address"), soci::use(inst.phone, "phone"),
+            soci::use(inst.email, "email"), soci::use(inst.website, "website"),
+            soci::use(latitude, lat_ind, "latitude"), soci::use(longitude, lon_ind, "longitude"),
+            soci::use(sample, "sample");
     }
 }
 
@@ -138,7 +138,8 @@ void Repository::save_institution(soci::session& sql, const Institution& inst, i
 int Repository::institution_position(soci::session& sql, const std::string& id) {
     int position = 0;
     soci::indicator ind = soci::i_null;
-    sql << "SELECT position FROM institutions WHERE id = :id", soci::use(id), soci::into(position, ind);
+    sql << "SELECT position FROM institutions WHERE id = :id", soci::use(id),
+        soci::into(position, ind);
     if (ind == soci::i_ok) return position;
     sql << "SELECT COALESCE(MAX(position), 0) + 1 FROM institutions", soci::into(position);
     return position;

@@ -22,7 +22,8 @@ std::optional<Institution> Service::institution(const std::string& id) const {
 Result<void> Service::save_institution(long long by_account, const Institution& inst, bool is_new) {
     auto saved = db_.transaction<void>([&](soci::session& sql) -> Result<void> {
         Repository::save_institution(sql, inst, Repository::institution_position(sql, inst.id));
-        platform::AuditLog::record(sql, clock_.seconds(), by_account, is_new ? "institution.created" : "institution.changed",
+        platform::AuditLog::record(sql, clock_.seconds(), by_account,
+                                   is_new ? "institution.created" : "institution.changed",
                                    "institution", inst.id, "");
         return {};
     });

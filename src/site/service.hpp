@@ -5,8 +5,8 @@
 #include <atomic>
 #include <memory>
 
-#include "site/model.hpp"
 #include "platform/clock.hpp"
+#include "site/model.hpp"
 #include "storage/database.hpp"
 
 namespace skirosim::site {
@@ -21,7 +21,8 @@ public:
     // The partner institution of this id, from the cached content (null when there is none).
     std::optional<Institution> institution(const std::string& id) const;
     // The coordinator adds an institution or changes one; audited, in effect at once here.
-    Result<void> save_institution(long long by_account, const Institution& institution, bool is_new);
+    Result<void> save_institution(long long by_account, const Institution& institution,
+                                  bool is_new);
 
 private:
     storage::Database& db_;

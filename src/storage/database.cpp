@@ -18,8 +18,8 @@ Result<DatabaseUrl> DatabaseUrl::parse(const std::string& url) {
         std::string path = url.substr(7);
         if (path.starts_with("//")) path = path.substr(2);  // sqlite:///abs/path too
         if (path.empty()) {
-            return std::unexpected(Error::make(ErrorCode::invalid_input,
-                                               "The SQLite database path is empty."));
+            return std::unexpected(
+                Error::make(ErrorCode::invalid_input, "The SQLite database path is empty."));
         }
         result.backend = Backend::sqlite;
         // SOCI's sqlite3 backend takes "db=PATH timeout=SECONDS"; quote the path for spaces.
@@ -101,7 +101,9 @@ soci::session& Lease::operator*() const { return db_->pool_.at(slot_); }
 soci::session* Lease::operator->() const { return &db_->pool_.at(slot_); }
 
 Database::Database(const DatabaseUrl& url, std::size_t pool_size)
-    : url_(url), pool_(pool_size), size_(pool_size),
+    : url_(url),
+      pool_(pool_size),
+      size_(pool_size),
       broken_(std::make_unique<std::atomic<bool>[]>(pool_size)) {
     // Open the first session eagerly so that a wrong URL fails at start with a clear message;
     // the others open lazily, so a server can start while PostgreSQL is still coming up.
@@ -157,8 +159,10 @@ bool Database::ping() {
 }
 
 WriteTransaction::WriteTransaction(soci::session& session, Backend backend) : session_(session) {
-    if (backend == Backend::sqlite) session_ << "BEGIN IMMEDIATE";
-    else session_.begin();
+    if (backend == Backend::sqlite)
+        session_ << "BEGIN IMMEDIATE";
+    else
+        session_.begin();
 }
 
 WriteTransaction::~WriteTransaction() {
@@ -184,10 +188,14 @@ Database::Failure Database::classify(const std::exception& e) const {
     if (const auto* soci_error = dynamic_cast<const soci::soci_error*>(&e)) {
         switch (soci_error->get_error_category()) {
             case soci::soci_error::connection_error:
-                return {Error::make(ErrorCode::unavailable, "The database is not available right now."), true};
+                return {
+                    Error::make(ErrorCode::unavailable, "The database is not available right now."),
+                    true};
             case soci::soci_error::constraint_violation:
-                return {Error::make(ErrorCode::conflict, "This conflicts with data already saved.")};
-            default: break;
+                return {
+                    Error::make(ErrorCode::conflict, "This conflicts with data already saved.")};
+            default:
+                break;
         }
         // libpq reports a dropped server as a plain error on some paths; check the message.
         const std::string message = soci_error->get_error_message();
@@ -196,7 +204,8 @@ Database::Failure Database::classify(const std::exception& e) const {
             message.find("could not connect") != std::string::npos ||
             message.find("terminating connection") != std::string::npos ||
             message.find("Connection refused") != std::string::npos) {
-            return {Error::make(ErrorCode::unavailable, "The database is not available right now."), true};
+            return {Error::make(ErrorCode::unavailable, "The database is not available right now."),
+                    true};
         }
         if (message.find("UNIQUE constraint") != std::string::npos ||
             message.find("duplicate key") != std::string::npos) {
@@ -211,13 +220,17 @@ Database::Failure Database::classify(const std::exception& e) const {
             message.find("could not extend file") != std::string::npos ||
             message.find("read-only transaction") != std::string::npos) {
             spdlog::error("database cannot write: {}", message);
-            return {Error::make(ErrorCode::unavailable, "The database cannot save anything right now."), true, true};
+            return {
+                Error::make(ErrorCode::unavailable, "The database cannot save anything right now."),
+                true, true};
         }
         // A write that failed at the disk (a file-size limit gives this): the session is reopened,
         // but the write is not tried again.
         if (message.find("disk I/O error") != std::string::npos) {
             spdlog::error("database cannot write: {}", message);
-            return {Error::make(ErrorCode::unavailable, "The database cannot save anything right now."), true};
+            return {
+                Error::make(ErrorCode::unavailable, "The database cannot save anything right now."),
+                true};
         }
     }
     spdlog::error("database error: {}", e.what());

@@ -106,8 +106,8 @@ private:
     // What a failed database call means for the request and for the session that made it.
     struct Failure {
         Error error;
-        bool reconnect = false;       // the session is useless now: open a fresh one
-        bool nothing_written = false; // the database refused to write: safe to try again
+        bool reconnect = false;        // the session is useless now: open a fresh one
+        bool nothing_written = false;  // the database refused to write: safe to try again
     };
     Failure classify(const std::exception& e) const;
 
@@ -131,8 +131,7 @@ Result<T> Database::read(const std::function<Result<T>(soci::session&)>& work) {
 }
 
 template <typename T>
-Result<T> Database::run(bool in_transaction,
-                        const std::function<Result<T>(soci::session&)>& work) {
+Result<T> Database::run(bool in_transaction, const std::function<Result<T>(soci::session&)>& work) {
     std::optional<Lease> held;
     try {
         held.emplace(lease());
@@ -146,8 +145,10 @@ Result<T> Database::run(bool in_transaction,
         if (!in_transaction) return work(session);
         WriteTransaction tx(session, url_.backend);
         Result<T> result = work(session);
-        if (result) tx.commit();
-        else tx.rollback();
+        if (result)
+            tx.commit();
+        else
+            tx.rollback();
         return result;
     } catch (const std::exception& e) {
         failure = classify(e);
@@ -159,14 +160,17 @@ Result<T> Database::run(bool in_transaction,
     // write the database refused (a disk that was full, a server that was read-only: the fresh
     // session may find it writable again). A write whose connection died is not: its commit may
     // have happened.
-    if (in_transaction && !failure.nothing_written) return std::unexpected(std::move(failure.error));
+    if (in_transaction && !failure.nothing_written)
+        return std::unexpected(std::move(failure.error));
     try {
         Lease retry = lease();
         if (!in_transaction) return work(*retry);
         WriteTransaction tx(*retry, url_.backend);
         Result<T> result = work(*retry);
-        if (result) tx.commit();
-        else tx.rollback();
+        if (result)
+            tx.commit();
+        else
+            tx.rollback();
         return result;
     } catch (const std::exception& e) {
         failure = classify(e);

@@ -16,9 +16,8 @@ namespace fs = std::filesystem;
 Result<std::vector<Migration>> load_migrations(const fs::path& directory) {
     std::error_code ec;
     if (!fs::is_directory(directory, ec)) {
-        return std::unexpected(Error::make(ErrorCode::internal,
-                                           "The migrations folder {1} is missing.",
-                                           {directory.string()}));
+        return std::unexpected(Error::make(
+            ErrorCode::internal, "The migrations folder {1} is missing.", {directory.string()}));
     }
     std::map<int, Migration> by_version;
     for (const auto& entry : fs::directory_iterator(directory)) {
@@ -27,9 +26,8 @@ Result<std::vector<Migration>> load_migrations(const fs::path& directory) {
         int version = 0;
         auto [ptr, err] = std::from_chars(file.data(), file.data() + file.size(), version);
         if (err != std::errc{} || ptr == file.data() || *ptr != '_' || version <= 0) {
-            return std::unexpected(Error::make(ErrorCode::internal,
-                                               "Migration file {1} does not start with NNNN_.",
-                                               {file}));
+            return std::unexpected(Error::make(
+                ErrorCode::internal, "Migration file {1} does not start with NNNN_.", {file}));
         }
         if (by_version.contains(version)) {
             return std::unexpected(Error::make(ErrorCode::internal,
@@ -84,7 +82,8 @@ std::vector<int> applied_versions(soci::session& sql) {
 
 }  // namespace
 
-Result<MigrationReport> migrate(Database& db, const std::vector<Migration>& migrations, std::time_t now) {
+Result<MigrationReport> migrate(Database& db, const std::vector<Migration>& migrations,
+                                std::time_t now) {
     MigrationReport report;
     auto created = db.read<bool>([](soci::session& sql) -> Result<bool> {
         sql << kCreateTable;

@@ -22,7 +22,7 @@ struct Migration {
 Result<std::vector<Migration>> load_migrations(const std::filesystem::path& directory);
 
 struct MigrationReport {
-    int applied = 0;                // how many this call applied
+    int applied = 0;                  // how many this call applied
     bool database_was_empty = false;  // no migration had ever been applied
 };
 
@@ -30,7 +30,8 @@ struct MigrationReport {
 // servers start at once: PostgreSQL serialises them with an advisory lock, SQLite with its
 // write lock.
 // `now`: when they are recorded as applied.
-Result<MigrationReport> migrate(Database& db, const std::vector<Migration>& migrations, std::time_t now);
+Result<MigrationReport> migrate(Database& db, const std::vector<Migration>& migrations,
+                                std::time_t now);
 
 // Splits a script into statements at semicolons that end a line (migrations keep to that).
 std::vector<std::string> split_statements(const std::string& script);

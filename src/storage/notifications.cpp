@@ -17,7 +17,8 @@ struct Listener::Connection {
     }
 };
 
-Listener::Listener(const DatabaseUrl& url, std::string channel) : url_(url), channel_(std::move(channel)) {}
+Listener::Listener(const DatabaseUrl& url, std::string channel)
+    : url_(url), channel_(std::move(channel)) {}
 Listener::~Listener() = default;
 
 bool Listener::wait(std::chrono::milliseconds timeout) {
@@ -32,7 +33,8 @@ bool Listener::wait(std::chrono::milliseconds timeout) {
         if (PQstatus(connection->pg) == CONNECTION_OK) {
             // The channel is our own constant; quoted as an identifier all the same.
             char* quoted = PQescapeIdentifier(connection->pg, channel_.c_str(), channel_.size());
-            listening = PQexec(connection->pg, ("LISTEN " + std::string(quoted ? quoted : "")).c_str());
+            listening =
+                PQexec(connection->pg, ("LISTEN " + std::string(quoted ? quoted : "")).c_str());
             PQfreemem(quoted);
         }
         const bool ok = listening && PQresultStatus(listening) == PGRES_COMMAND_OK;
@@ -48,7 +50,8 @@ bool Listener::wait(std::chrono::milliseconds timeout) {
     const int ready = ::poll(&descriptor, 1, static_cast<int>(timeout.count()));
     if (ready < 0) return false;
     if (ready > 0 && PQconsumeInput(connection_->pg) == 0) {
-        spdlog::warn("change notifications lost their connection: {}", PQerrorMessage(connection_->pg));
+        spdlog::warn("change notifications lost their connection: {}",
+                     PQerrorMessage(connection_->pg));
         connection_.reset();
         return true;  // something may have changed while we were away: check
     }

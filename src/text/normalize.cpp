@@ -10,8 +10,8 @@
 #include <unicode/utf8.h>
 
 #include <algorithm>
-#include <map>
 #include <array>
+#include <map>
 #include <memory>
 #include <stdexcept>
 
@@ -68,12 +68,22 @@ std::string fold_ascii(std::string_view in) {
     std::string s;
     s.reserve(in.size());
     for (char c : in) {
-        if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) s += c;
-        else if (c >= 'A' && c <= 'Z') s += static_cast<char>(c - 'A' + 'a');
+        if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'))
+            s += c;
+        else if (c >= 'A' && c <= 'Z')
+            s += static_cast<char>(c - 'A' + 'a');
     }
     static constexpr std::array<std::pair<std::string_view, std::string_view>, 10> kDigraphs{{
-        {"shch", "s"}, {"sch", "s"}, {"sh", "s"}, {"ch", "c"}, {"zh", "z"},
-        {"kh", "h"},   {"ts", "c"},  {"ph", "f"}, {"x", "ks"}, {"ck", "k"},
+        {"shch", "s"},
+        {"sch", "s"},
+        {"sh", "s"},
+        {"ch", "c"},
+        {"zh", "z"},
+        {"kh", "h"},
+        {"ts", "c"},
+        {"ph", "f"},
+        {"x", "ks"},
+        {"ck", "k"},
     }};
     std::string out;
     out.reserve(s.size());
@@ -90,10 +100,18 @@ std::string fold_ascii(std::string_view in) {
         if (replaced) continue;
         char c = s[i++];
         switch (c) {
-            case 'y': case 'j': c = 'i'; break;
-            case 'w': c = 'v'; break;
-            case 'q': c = 'k'; break;
-            default: break;
+            case 'y':
+            case 'j':
+                c = 'i';
+                break;
+            case 'w':
+                c = 'v';
+                break;
+            case 'q':
+                c = 'k';
+                break;
+            default:
+                break;
         }
         out += c;
     }
@@ -111,7 +129,8 @@ std::string fold_ascii(std::string_view in) {
 
 std::vector<std::string> words(std::string_view text) {
     UErrorCode status = U_ZERO_ERROR;
-    icu::UnicodeString u = icu::UnicodeString::fromUTF8(icu::StringPiece(text.data(), static_cast<int32_t>(text.size())));
+    icu::UnicodeString u = icu::UnicodeString::fromUTF8(
+        icu::StringPiece(text.data(), static_cast<int32_t>(text.size())));
     const icu::Normalizer2* nfc = icu::Normalizer2::getNFCInstance(status);
     if (U_SUCCESS(status)) u = nfc->normalize(u, status);
     u.toLower(icu::Locale::getRoot());
@@ -145,7 +164,8 @@ bool has_cyrillic(std::string_view word) {
 
 std::string fold(std::string_view word) {
     if (is_ascii(word)) return fold_ascii(word);
-    icu::UnicodeString u = icu::UnicodeString::fromUTF8(icu::StringPiece(word.data(), static_cast<int32_t>(word.size())));
+    icu::UnicodeString u = icu::UnicodeString::fromUTF8(
+        icu::StringPiece(word.data(), static_cast<int32_t>(word.size())));
     to_latin().transliterate(u);
     return fold_ascii(to_utf8(u));
 }
@@ -154,7 +174,8 @@ std::string russian_stem(std::string_view word) { return snowball("russian", wor
 std::string english_stem(std::string_view word) { return snowball("english", word); }
 
 std::string latin_to_cyrillic(std::string_view word) {
-    icu::UnicodeString u = icu::UnicodeString::fromUTF8(icu::StringPiece(word.data(), static_cast<int32_t>(word.size())));
+    icu::UnicodeString u = icu::UnicodeString::fromUTF8(
+        icu::StringPiece(word.data(), static_cast<int32_t>(word.size())));
     to_cyrillic().transliterate(u);
     return to_utf8(u);
 }
@@ -163,8 +184,15 @@ namespace {
 
 bool is_vowel(char32_t c) {
     switch (c) {
-        case U'a': case U'e': case U'i': case U'o': case U'u':
-        case U'ā': case U'ē': case U'ī': case U'ū':
+        case U'a':
+        case U'e':
+        case U'i':
+        case U'o':
+        case U'u':
+        case U'ā':
+        case U'ē':
+        case U'ī':
+        case U'ū':
             return true;
         default:
             return false;
@@ -187,24 +215,48 @@ void replace_end(std::u32string& s, std::u32string_view from, std::u32string_vie
 // Undoes the consonant change that some endings cause (akmeņu → akmen, lāčiem → lāc).
 void unpalatalize(std::u32string& s, std::u32string_view stripped) {
     if (stripped == U"u") {
-        if (ends_with(s, U"kš")) { replace_end(s, U"kš", U"kst"); return; }
-        if (ends_with(s, U"ņņ")) { replace_end(s, U"ņņ", U"nn"); return; }
+        if (ends_with(s, U"kš")) {
+            replace_end(s, U"kš", U"kst");
+            return;
+        }
+        if (ends_with(s, U"ņņ")) {
+            replace_end(s, U"ņņ", U"nn");
+            return;
+        }
     }
     for (std::u32string_view pair : {U"pj", U"bj", U"mj", U"vj"}) {
-        if (ends_with(s, pair)) { s.pop_back(); return; }
+        if (ends_with(s, pair)) {
+            s.pop_back();
+            return;
+        }
     }
     static constexpr std::array<std::pair<std::u32string_view, std::u32string_view>, 6> kPairs{{
-        {U"šņ", U"sn"}, {U"žņ", U"zn"}, {U"šļ", U"sl"}, {U"žļ", U"zl"}, {U"ļņ", U"ln"}, {U"ļļ", U"ll"},
+        {U"šņ", U"sn"},
+        {U"žņ", U"zn"},
+        {U"šļ", U"sl"},
+        {U"žļ", U"zl"},
+        {U"ļņ", U"ln"},
+        {U"ļļ", U"ll"},
     }};
     for (const auto& [from, to] : kPairs) {
-        if (ends_with(s, from)) { replace_end(s, from, to); return; }
+        if (ends_with(s, from)) {
+            replace_end(s, from, to);
+            return;
+        }
     }
     if (s.empty()) return;
     switch (s.back()) {
-        case U'č': s.back() = U'c'; break;
-        case U'ļ': s.back() = U'l'; break;
-        case U'ņ': s.back() = U'n'; break;
-        default: break;
+        case U'č':
+            s.back() = U'c';
+            break;
+        case U'ļ':
+            s.back() = U'l';
+            break;
+        case U'ņ':
+            s.back() = U'n';
+            break;
+        default:
+            break;
     }
 }
 
@@ -296,10 +348,11 @@ void collate_sort(std::vector<std::string>& strings, const char* locale) {
         collator.reset(icu::Collator::createInstance(icu::Locale(locale), status));
         if (U_FAILURE(status)) throw std::runtime_error("ICU collator for " + std::string(locale));
     }
-    std::stable_sort(strings.begin(), strings.end(), [&](const std::string& a, const std::string& b) {
-        UErrorCode s = U_ZERO_ERROR;
-        return collator->compareUTF8(a, b, s) == UCOL_LESS;
-    });
+    std::stable_sort(strings.begin(), strings.end(),
+                     [&](const std::string& a, const std::string& b) {
+                         UErrorCode s = U_ZERO_ERROR;
+                         return collator->compareUTF8(a, b, s) == UCOL_LESS;
+                     });
 }
 
 std::string index_letter(const std::string& text) {

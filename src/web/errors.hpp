@@ -8,7 +8,7 @@
 namespace skirosim::web {
 
 // `views` may be null (a server without pages): then JSON.
-http::Response render_error(const Views* views, const i18n::Translator& translator, const http::Request& request,
-                            const Error& error);
+http::Response render_error(const Views* views, const i18n::Translator& translator,
+                            const http::Request& request, const Error& error);
 
 }  // namespace skirosim::web

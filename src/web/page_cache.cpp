@@ -6,7 +6,8 @@ namespace skirosim::web {
 std::optional<http::Response> PageCache::get(const std::string& key) {
     std::lock_guard lock(mutex_);
     auto it = entries_.find(key);
-    if (it == entries_.end() || it->second.expires < std::chrono::steady_clock::now()) return std::nullopt;
+    if (it == entries_.end() || it->second.expires < std::chrono::steady_clock::now())
+        return std::nullopt;
     return it->second.response;
 }
 

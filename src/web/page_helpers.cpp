@@ -16,7 +16,8 @@ http::Handler localized(http::Handler handler) {
 
 std::string lang(const http::Request& request) { return std::string(code(request.language)); }
 
-Result<http::Response> form_error(const Views& views, const http::Request& request, Page page, const Error& error) {
+Result<http::Response> form_error(const Views& views, const http::Request& request, Page page,
+                                  const Error& error) {
     if (error.code != ErrorCode::invalid_input && error.code != ErrorCode::too_many_requests &&
         error.code != ErrorCode::conflict && error.code != ErrorCode::too_large) {
         return std::unexpected(error);
@@ -24,7 +25,8 @@ Result<http::Response> form_error(const Views& views, const http::Request& reque
     page.data.set("error", views.translator().message(request.language, error));
     page.data.set("error_field_" + (error.field.empty() ? std::string("none") : error.field), true);
     for (const auto& [key, value] : request.form()) {
-        if (key != "password" && key != "csrf" && key != "password_again") page.data.set("value_" + key, value);
+        if (key != "password" && key != "csrf" && key != "password_again")
+            page.data.set("value_" + key, value);
     }
     page.status = http::http_status(error.code);
     return views.render(request, std::move(page));

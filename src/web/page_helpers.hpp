@@ -18,7 +18,8 @@ Result<long long> id_param(const http::Request& request, std::string_view name =
 // A form shown again after the person's input was refused: the message at the top and by the
 // field, what they typed kept (never a password), the status the error calls for. Errors that
 // are not about the input (forbidden, not found, unavailable…) go on to the error page.
-Result<http::Response> form_error(const Views& views, const http::Request& request, Page page, const Error& error);
+Result<http::Response> form_error(const Views& views, const http::Request& request, Page page,
+                                  const Error& error);
 
 // Sets a text only when it is not empty: kainjow's mustache counts an empty string as true, so
 // "{{#phone}}…{{/phone}}" would show its label around nothing.

@@ -36,12 +36,23 @@ std::string html_escape(std::string_view text) {
     out.reserve(text.size());
     for (char c : text) {
         switch (c) {
-            case '&': out += "&amp;"; break;
-            case '<': out += "&lt;"; break;
-            case '>': out += "&gt;"; break;
-            case '"': out += "&quot;"; break;
-            case '\'': out += "&#39;"; break;
-            default: out += c;
+            case '&':
+                out += "&amp;";
+                break;
+            case '<':
+                out += "&lt;";
+                break;
+            case '>':
+                out += "&gt;";
+                break;
+            case '"':
+                out += "&quot;";
+                break;
+            case '\'':
+                out += "&#39;";
+                break;
+            default:
+                out += c;
         }
     }
     return out;
@@ -86,7 +97,8 @@ Views::Views(const fs::path& template_dir, const i18n::Translator& translator,
         std::ifstream file(entry.path(), std::ios::binary);
         std::stringstream text;
         text << file.rdbuf();
-        std::string name = fs::relative(entry.path(), template_dir).replace_extension().generic_string();
+        std::string name =
+            fs::relative(entry.path(), template_dir).replace_extension().generic_string();
         for (Language language : kLanguages) {
             std::string translated = pretranslate(
                 text.str(), [&](const std::string& id) { return translator.text(language, id); });
@@ -154,7 +166,8 @@ http::Response Views::render(const http::Request& request, Page page) const {
     mustache::data languages{mustache::data::type::list};
     static const std::array<const char*, 3> kNames{"Latviešu", "Русский", "English"};
     const std::vector<Language> order =
-        language_order_ ? language_order_() : std::vector<Language>(kLanguages.begin(), kLanguages.end());
+        language_order_ ? language_order_()
+                        : std::vector<Language>(kLanguages.begin(), kLanguages.end());
     for (Language other : order) {
         mustache::data entry;
         entry.set("code", std::string(code(other)));
@@ -178,8 +191,8 @@ http::Response Views::render(const http::Request& request, Page page) const {
     }
     layout.set("styles", styles);
     layout.set("scripts", scripts);
-    http::Response response = http::Response::html(render_fragment(language, "layout", layout),
-                                                   page.status);
+    http::Response response =
+        http::Response::html(render_fragment(language, "layout", layout), page.status);
     response.header("Content-Language", std::string(code(language)));
     return response;
 }

@@ -47,7 +47,9 @@ public:
 
     void add_layout_part(LayoutPart part) { layout_parts_.push_back(std::move(part)); }
     // The languages in the order the switcher offers them (the town's).
-    void set_language_order(std::function<std::vector<Language>()> order) { language_order_ = std::move(order); }
+    void set_language_order(std::function<std::vector<Language>()> order) {
+        language_order_ = std::move(order);
+    }
 
     http::Response render(const http::Request& request, Page page) const;
     // Renders one template without the layout (fragments, posters, e-mails).

@@ -43,12 +43,16 @@ protected:
         return m[1];
     }
     // Signs up and confirms; the browser is then signed in.
-    void sign_up(Browser& browser, const std::string& login, const std::string& password = "correct horse",
-                 const std::string& name = "Anna", std::string recipient = "") {
+    void sign_up(Browser& browser, const std::string& login,
+                 const std::string& password = "correct horse", const std::string& name = "Anna",
+                 std::string recipient = "") {
         if (recipient.empty()) recipient = login;
         browser.get("/lv/signup");
-        auto sent = browser.post("/lv/signup", {{"display_name", name}, {"login", login}, {"password", password},
-                                                {"language", "lv"}, {"age", "yes"}});
+        auto sent = browser.post("/lv/signup", {{"display_name", name},
+                                                {"login", login},
+                                                {"password", password},
+                                                {"language", "lv"},
+                                                {"age", "yes"}});
         ASSERT_EQ(sent.status, 303) << sent.body;
         const std::string path = link_path(last_message(recipient));
         ASSERT_FALSE(path.empty()) << last_message(recipient);
@@ -57,20 +61,23 @@ protected:
         ASSERT_FALSE(browser.cookie("skirosim_session").empty());
     }
     long long count(const std::string& table) {
-        auto n = server().app().database().read<long long>([&](soci::session& sql) -> Result<long long> {
-            long long c = 0;
-            sql << "SELECT COUNT(*) FROM " + table, soci::into(c);  // test-only, fixed table names
-            return c;
-        });
+        auto n =
+            server().app().database().read<long long>([&](soci::session& sql) -> Result<long long> {
+                long long c = 0;
+                sql << "SELECT COUNT(*) FROM " + table,
+                    soci::into(c);  // test-only, fixed table names
+                return c;
+            });
         return n.value_or(-1);
     }
     // Accounts of people (a deleted one stays as an empty row, see Repository::erase).
     long long live_accounts() {
-        auto n = server().app().database().read<long long>([&](soci::session& sql) -> Result<long long> {
-            long long c = 0;
-            sql << "SELECT COUNT(*) FROM accounts WHERE deleted_at IS NULL", soci::into(c);
-            return c;
-        });
+        auto n =
+            server().app().database().read<long long>([&](soci::session& sql) -> Result<long long> {
+                long long c = 0;
+                sql << "SELECT COUNT(*) FROM accounts WHERE deleted_at IS NULL", soci::into(c);
+                return c;
+            });
         return n.value_or(-1);
     }
     std::unique_ptr<TestServer> server_;
@@ -93,7 +100,8 @@ TEST_P(Accounts, SignUpConfirmLogInAndOut) {
     EXPECT_EQ(browser.get("/lv/account").status, 303);  // back to the log-in page
 
     browser.get("/lv/login");
-    auto in = browser.post("/lv/login", {{"login", "ANNA@example.org "}, {"password", "correct horse"}});
+    auto in =
+        browser.post("/lv/login", {{"login", "ANNA@example.org "}, {"password", "correct horse"}});
     EXPECT_EQ(in.status, 303);
     EXPECT_EQ(browser.get("/lv/account").status, 200);
 }
@@ -107,16 +115,21 @@ TEST_P(Accounts, SignUpWithAPhoneNumber) {
 TEST_P(Accounts, SignUpRefusesClearlyAndKeepsWhatWasTyped) {
     Browser browser(server());
     browser.get("/ru/signup");
-    auto young = browser.post("/ru/signup", {{"display_name", "Pēteris"}, {"login", "p@example.org"},
-                                             {"password", "long enough"}, {"language", "ru"}});
+    auto young = browser.post("/ru/signup", {{"display_name", "Pēteris"},
+                                             {"login", "p@example.org"},
+                                             {"password", "long enough"},
+                                             {"language", "ru"}});
     EXPECT_EQ(young.status, 400);
     EXPECT_THAT(young.body, HasSubstr("от 13 лет"));
     EXPECT_THAT(young.body, HasSubstr("value=\"Pēteris\""));
-    auto short_password = browser.post("/en/signup", {{"display_name", "P"}, {"login", "p@example.org"},
-                                                      {"password", "short"}, {"age", "yes"}});
+    auto short_password = browser.post(
+        "/en/signup",
+        {{"display_name", "P"}, {"login", "p@example.org"}, {"password", "short"}, {"age", "yes"}});
     EXPECT_THAT(short_password.body, HasSubstr("at least 8 characters"));
-    auto bad_login = browser.post("/en/signup", {{"display_name", "P"}, {"login", "not-an-address"},
-                                                 {"password", "long enough"}, {"age", "yes"}});
+    auto bad_login = browser.post("/en/signup", {{"display_name", "P"},
+                                                 {"login", "not-an-address"},
+                                                 {"password", "long enough"},
+                                                 {"age", "yes"}});
     EXPECT_THAT(bad_login.body, HasSubstr("e-mail address or a phone number"));
     EXPECT_EQ(count("accounts"), 0);
 }
@@ -125,8 +138,10 @@ TEST_P(Accounts, SigningUpTwiceTellsTheOwnerNotTheVisitor) {
     Browser first(server()), second(server());
     sign_up(first, "taken@example.org");
     second.get("/en/signup");
-    auto again = second.post("/en/signup", {{"display_name", "Someone"}, {"login", "taken@example.org"},
-                                            {"password", "another password"}, {"age", "yes"}});
+    auto again = second.post("/en/signup", {{"display_name", "Someone"},
+                                            {"login", "taken@example.org"},
+                                            {"password", "another password"},
+                                            {"age", "yes"}});
     EXPECT_EQ(again.status, 303);  // the same answer as a new sign-up
     EXPECT_EQ(again.header("location"), "/en/signup/sent");
     EXPECT_THAT(last_message("taken@example.org"), HasSubstr("password/forgot"));
@@ -137,8 +152,10 @@ TEST_P(Accounts, GuessingIsSlowedDownWithoutSayingWhichAccountsExist) {
     sign_up(owner, "guarded@example.org");
     Browser attacker(server());
     attacker.get("/en/login");
-    auto unknown = attacker.post("/en/login", {{"login", "nobody@example.org"}, {"password", "whatever1"}});
-    auto wrong = attacker.post("/en/login", {{"login", "guarded@example.org"}, {"password", "whatever1"}});
+    auto unknown =
+        attacker.post("/en/login", {{"login", "nobody@example.org"}, {"password", "whatever1"}});
+    auto wrong =
+        attacker.post("/en/login", {{"login", "guarded@example.org"}, {"password", "whatever1"}});
     EXPECT_EQ(unknown.status, 400);
     EXPECT_EQ(wrong.status, 400);
     std::smatch a, b;
@@ -146,8 +163,11 @@ TEST_P(Accounts, GuessingIsSlowedDownWithoutSayingWhichAccountsExist) {
     ASSERT_TRUE(std::regex_search(unknown.body, a, message));
     ASSERT_TRUE(std::regex_search(wrong.body, b, message));
     EXPECT_EQ(a[1], b[1]);  // the same words for an unknown account and a wrong password
-    for (int i = 0; i < 5; ++i) attacker.post("/en/login", {{"login", "guarded@example.org"}, {"password", "guess" + std::to_string(i)}});
-    auto blocked = attacker.post("/en/login", {{"login", "guarded@example.org"}, {"password", "correct horse"}});
+    for (int i = 0; i < 5; ++i)
+        attacker.post("/en/login", {{"login", "guarded@example.org"},
+                                    {"password", "guess" + std::to_string(i)}});
+    auto blocked = attacker.post("/en/login",
+                                 {{"login", "guarded@example.org"}, {"password", "correct horse"}});
     EXPECT_EQ(blocked.status, 429);
     EXPECT_THAT(blocked.body, HasSubstr("Too many attempts"));
     EXPECT_TRUE(attacker.cookie("skirosim_session").empty());
@@ -156,7 +176,8 @@ TEST_P(Accounts, GuessingIsSlowedDownWithoutSayingWhichAccountsExist) {
 TEST_P(Accounts, FormsWithoutTheRightTokenChangeNothing) {
     Browser browser(server());
     sign_up(browser, "csrf@example.org");
-    auto forged = browser.post("/lv/account/language", {{"language", "ru"}}, std::string("forged-token-forged-token-forged-token"));
+    auto forged = browser.post("/lv/account/language", {{"language", "ru"}},
+                               std::string("forged-token-forged-token-forged-token"));
     EXPECT_EQ(forged.status, 403);
     EXPECT_THAT(forged.body, HasSubstr("Šīs veidlapas derīgums ir beidzies"));
     auto none = server().post_form("/lv/logout-everywhere", "a=b");
@@ -179,7 +200,10 @@ TEST_P(Accounts, ASessionTokenPlantedBeforeLogInIsWorthNothingAfterIt) {
     Browser victim(server());
     victim.set_cookie("skirosim_session", planted);
     victim.get("/lv/login");
-    ASSERT_EQ(victim.post("/lv/login", {{"login", "victim@example.org"}, {"password", "correct horse"}}).status, 303);
+    ASSERT_EQ(
+        victim.post("/lv/login", {{"login", "victim@example.org"}, {"password", "correct horse"}})
+            .status,
+        303);
     EXPECT_NE(victim.cookie("skirosim_session"), planted);
     EXPECT_THAT(victim.get("/lv/account").body, HasSubstr("victim@example.org"));
     // The planted token opens nothing any more: not the victim's account, not the attacker's.
@@ -216,20 +240,27 @@ TEST_P(Accounts, PasswordResetByASingleUseLink) {
     Browser other(server());
     other.get("/en/password/forgot");
     EXPECT_EQ(other.post("/en/password/forgot", {{"login", "forgetful@example.org"}}).status, 303);
-    EXPECT_EQ(other.post("/en/password/forgot", {{"login", "stranger@example.org"}}).status, 303);  // same answer
+    EXPECT_EQ(other.post("/en/password/forgot", {{"login", "stranger@example.org"}}).status,
+              303);  // same answer
     const std::string path = link_path(last_message("forgetful@example.org"));
     ASSERT_THAT(path, HasSubstr("/password/reset?token="));
     other.get(path);
     const std::string token = path.substr(path.find("token=") + 6);
-    auto reset = other.post("/lv/password/reset", {{"token", token}, {"password", "a brand new one"}});
+    auto reset =
+        other.post("/lv/password/reset", {{"token", token}, {"password", "a brand new one"}});
     EXPECT_EQ(reset.status, 303);
     EXPECT_EQ(browser.get("/lv/account").status, 303);  // the old session ended with the reset
     other.get(path);  // the form again: its token belongs to the session the reset opened
-    auto again = other.post("/lv/password/reset", {{"token", token}, {"password", "yet another one"}});
+    auto again =
+        other.post("/lv/password/reset", {{"token", token}, {"password", "yet another one"}});
     EXPECT_EQ(again.status, 400);  // single use
     Browser fresh(server());
     fresh.get("/lv/login");
-    EXPECT_EQ(fresh.post("/lv/login", {{"login", "forgetful@example.org"}, {"password", "a brand new one"}}).status, 303);
+    EXPECT_EQ(fresh
+                  .post("/lv/login",
+                        {{"login", "forgetful@example.org"}, {"password", "a brand new one"}})
+                  .status,
+              303);
 }
 
 TEST_P(Accounts, ChangeLanguageDownloadAndDeleteMyData) {
@@ -256,23 +287,30 @@ TEST_P(Accounts, ChangeLanguageDownloadAndDeleteMyData) {
     EXPECT_EQ(live_accounts(), 0);
     EXPECT_EQ(count("sessions"), 0);
     // What stays is an empty row that keeps the id from being given to anyone else.
-    auto traces = server().app().database().read<long long>([](soci::session& sql) -> Result<long long> {
-        long long n = 0;
-        sql << "SELECT COUNT(*) FROM accounts WHERE email IS NOT NULL OR phone IS NOT NULL OR display_name <> '' "
-               "OR password_hash <> ''",
-            soci::into(n);
-        return n;
-    });
+    auto traces =
+        server().app().database().read<long long>([](soci::session& sql) -> Result<long long> {
+            long long n = 0;
+            sql << "SELECT COUNT(*) FROM accounts WHERE email IS NOT NULL OR phone IS NOT NULL OR "
+                   "display_name <> '' "
+                   "OR password_hash <> ''",
+                soci::into(n);
+            return n;
+        });
     EXPECT_EQ(*traces, 0);
-    auto leftovers = server().app().database().read<long long>([](soci::session& sql) -> Result<long long> {
-        long long n = 0;
-        sql << "SELECT COUNT(*) FROM outbox WHERE recipient = 'leaving@example.org'", soci::into(n);
-        return n;
-    });
+    auto leftovers =
+        server().app().database().read<long long>([](soci::session& sql) -> Result<long long> {
+            long long n = 0;
+            sql << "SELECT COUNT(*) FROM outbox WHERE recipient = 'leaving@example.org'",
+                soci::into(n);
+            return n;
+        });
     EXPECT_EQ(*leftovers, 0);
     Browser again(server());
     again.get("/lv/login");
-    EXPECT_EQ(again.post("/lv/login", {{"login", "leaving@example.org"}, {"password", "correct horse"}}).status, 400);
+    EXPECT_EQ(
+        again.post("/lv/login", {{"login", "leaving@example.org"}, {"password", "correct horse"}})
+            .status,
+        400);
 }
 
 TEST_P(Accounts, PrivacyPageInEveryLanguage) {
@@ -283,13 +321,17 @@ TEST_P(Accounts, PrivacyPageInEveryLanguage) {
 
 TEST_P(Accounts, RetentionRemovesWhatNoPurposeNeeds) {
     const std::time_t now = server().now();
-    ASSERT_TRUE(server().app().database().transaction<void>([now](soci::session& sql) -> Result<void> {
-        sql << "INSERT INTO login_attempts (attempt_key, attempted_at, succeeded) VALUES ('login:x', 1000, 0)";
-        sql << "INSERT INTO accounts (email, display_name, language, created_at) VALUES ('old@example.org', 'Old', 'lv', 1000)";
-        sql << "INSERT INTO login_attempts (attempt_key, attempted_at, succeeded) VALUES ('login:y', " +
-                   std::to_string(now) + ", 0)";
-        return {};
-    }));
+    ASSERT_TRUE(
+        server().app().database().transaction<void>([now](soci::session& sql) -> Result<void> {
+            sql << "INSERT INTO login_attempts (attempt_key, attempted_at, succeeded) VALUES "
+                   "('login:x', 1000, 0)";
+            sql << "INSERT INTO accounts (email, display_name, language, created_at) VALUES "
+                   "('old@example.org', 'Old', 'lv', 1000)";
+            sql << "INSERT INTO login_attempts (attempt_key, attempted_at, succeeded) VALUES "
+                   "('login:y', " +
+                       std::to_string(now) + ", 0)";
+            return {};
+        }));
     auto removed = server().accounts().purge();
     ASSERT_TRUE(removed);
     EXPECT_GE(*removed, 2);
@@ -306,14 +348,17 @@ TEST(ServerChores, TheServerRunsTheRetentionJobByItself) {
     options.chores_interval = std::chrono::seconds{1};
     TestServer server(options);
     auto expired = [&] {
-        return *server.app().database().read<long long>([](soci::session& sql) -> Result<long long> {
-            long long n = 0;
-            sql << "SELECT COUNT(*) FROM login_attempts WHERE attempted_at = 1000", soci::into(n);
-            return n;
-        });
+        return *server.app().database().read<long long>(
+            [](soci::session& sql) -> Result<long long> {
+                long long n = 0;
+                sql << "SELECT COUNT(*) FROM login_attempts WHERE attempted_at = 1000",
+                    soci::into(n);
+                return n;
+            });
     };
     ASSERT_TRUE(server.app().database().transaction<void>([](soci::session& sql) -> Result<void> {
-        sql << "INSERT INTO login_attempts (attempt_key, attempted_at, succeeded) VALUES ('login:x', 1000, 0)";
+        sql << "INSERT INTO login_attempts (attempt_key, attempted_at, succeeded) VALUES "
+               "('login:x', 1000, 0)";
         return {};
     }));
     const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds{20};

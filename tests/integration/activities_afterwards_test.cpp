@@ -9,9 +9,9 @@
 #include <thread>
 
 #include "accounts/repository.hpp"
+#include "activities/repository.hpp"
 #include "platform/audit_log.hpp"
 #include "platform/outbox.hpp"
-#include "activities/repository.hpp"
 #include "platform/time_zone.hpp"
 #include "support/browser.hpp"
 #include "support/test_env.hpp"
@@ -36,12 +36,16 @@ protected:
     void SetUp() override {
         server_ = std::make_unique<TestServer>(GetParam());
         auto& accounts = server_->accounts();
-        ASSERT_TRUE(accounts.create_confirmed("coord@example.org", "Koordinatore", "coord password", "lv", {{"coordinator", ""}}));
-        ASSERT_TRUE(accounts.create_confirmed("librarian@example.org", "Bibliotekāre", "library password", "ru",
+        ASSERT_TRUE(accounts.create_confirmed("coord@example.org", "Koordinatore", "coord password",
+                                              "lv", {{"coordinator", ""}}));
+        ASSERT_TRUE(accounts.create_confirmed("librarian@example.org", "Bibliotekāre",
+                                              "library password", "ru",
                                               {{"staff", "cerinu-biblioteka"}}));
-        ASSERT_TRUE(accounts.create_confirmed("social@example.org", "Sociālā darbiniece", "social password", "lv",
+        ASSERT_TRUE(accounts.create_confirmed("social@example.org", "Sociālā darbiniece",
+                                              "social password", "lv",
                                               {{"staff", "gimenes-atbalsta-centrs"}}));
-        ASSERT_TRUE(accounts.create_confirmed("resident@example.org", "Resident", "resident password", "lv", {}));
+        ASSERT_TRUE(accounts.create_confirmed("resident@example.org", "Resident",
+                                              "resident password", "lv", {}));
     }
     Browser as(const std::string& login, const std::string& password) {
         Browser browser(*server_);
@@ -55,8 +59,10 @@ protected:
         auto value = server_->app().database().read<T>([&](soci::session& sql) -> Result<T> {
             T v{};
             soci::indicator ind = soci::i_ok;
-            if (sql_text.find(":v") != std::string::npos) sql << sql_text, soci::use(bound, "v"), soci::into(v, ind);
-            else sql << sql_text, soci::into(v, ind);
+            if (sql_text.find(":v") != std::string::npos)
+                sql << sql_text, soci::use(bound, "v"), soci::into(v, ind);
+            else
+                sql << sql_text, soci::into(v, ind);
             return ind == soci::i_ok ? v : T{};
         });
         EXPECT_TRUE(value.has_value());
@@ -64,7 +70,9 @@ protected:
     }
     std::vector<activities::Activity> series_of(long long first) {
         auto dates = server_->app().database().read<std::vector<activities::Activity>>(
-            [&](soci::session& sql) -> Result<std::vector<activities::Activity>> { return activities::Repository::series(sql, first); });
+            [&](soci::session& sql) -> Result<std::vector<activities::Activity>> {
+                return activities::Repository::series(sql, first);
+            });
         return dates.value_or(std::vector<activities::Activity>{});
     }
     // An activity of the library that began an hour ago and ends in an hour: open for
@@ -74,30 +82,40 @@ protected:
         a.external_id = external_id;
         a.institution = "cerinu-biblioteka";
         a.kind = "workshop";
-        a.title = {"Darbnīca " + external_id, "Мастерская " + external_id, "Workshop " + external_id};
+        a.title = {"Darbnīca " + external_id, "Мастерская " + external_id,
+                   "Workshop " + external_id};
         a.starts_at = server_->now() - 3600;
         a.ends_at = server_->now() + 3600;
         a.audiences = {"adults"};
         a.held_in = {"lv"};
         a.capacity = capacity;
         a.registration = true;
-        auto saved = server_->app().database().transaction<long long>([&](soci::session& sql) -> Result<long long> {
-            activities::Repository::save(sql, {a});
-            long long id = 0;
-            sql << "SELECT id FROM activities WHERE external_id = :e", soci::use(a.external_id), soci::into(id);
-            return id;
-        });
+        auto saved = server_->app().database().transaction<long long>(
+            [&](soci::session& sql) -> Result<long long> {
+                activities::Repository::save(sql, {a});
+                long long id = 0;
+                sql << "SELECT id FROM activities WHERE external_id = :e", soci::use(a.external_id),
+                    soci::into(id);
+                return id;
+            });
         return saved.value_or(0);
     }
     std::unique_ptr<TestServer> server_;
 };
 
 // The weekly workshop series for seniors in Russian, over the spring clock change of 2027.
-const Form kSeries{{"institution", "cerinu-biblioteka"}, {"kind", "workshop"},
-                   {"title_ru", "Сортируем вместе: мастерская для пожилых"}, {"description_ru", "Каждую среду, с чаем."},
-                   {"start", "2027-03-10T15:00"}, {"end", "2027-03-10T16:30"}, {"held_in", "ru"},
-                   {"audiences", "age-65-plus"}, {"registration", "yes"}, {"capacity", "12"},
-                   {"repeat", "weekly"}, {"repeat_until", "2027-04-14"}};
+const Form kSeries{{"institution", "cerinu-biblioteka"},
+                   {"kind", "workshop"},
+                   {"title_ru", "Сортируем вместе: мастерская для пожилых"},
+                   {"description_ru", "Каждую среду, с чаем."},
+                   {"start", "2027-03-10T15:00"},
+                   {"end", "2027-03-10T16:30"},
+                   {"held_in", "ru"},
+                   {"audiences", "age-65-plus"},
+                   {"registration", "yes"},
+                   {"capacity", "12"},
+                   {"repeat", "weekly"},
+                   {"repeat_until", "2027-04-14"}};
 
 TEST_P(ActivitiesAfterwards, ALibrarianPublishesAWeeklySeriesForSeniorsInRussian) {
     auto librarian = as("librarian@example.org", "library password");
@@ -161,8 +179,14 @@ TEST_P(ActivitiesAfterwards, OneDateOfASeriesChangesOrIsCancelledWithoutTouching
     // A resident registers for the second date; the second date is then cancelled on its own.
     Browser resident(*server_);
     resident.get("/ru/activities/" + std::to_string(dates[1].id));
-    ASSERT_EQ(resident.post("/ru/activities/" + std::to_string(dates[1].id) + "/register",
-                            {{"name", "Валентина"}, {"contact", "valentina@example.org"}, {"age_age-65-plus", "1"}, {"age_adults", "0"}}).status, 200);
+    ASSERT_EQ(resident
+                  .post("/ru/activities/" + std::to_string(dates[1].id) + "/register",
+                        {{"name", "Валентина"},
+                         {"contact", "valentina@example.org"},
+                         {"age_age-65-plus", "1"},
+                         {"age_adults", "0"}})
+                  .status,
+              200);
     auto cancel = form_on("2027-03-17", kSeries);
     cancel.emplace_back("cancelled", "yes");
     cancel.emplace_back("scope", "this");
@@ -184,8 +208,10 @@ TEST_P(ActivitiesAfterwards, OneDateOfASeriesChangesOrIsCancelledWithoutTouching
         EXPECT_EQ(after[i].starts_at, dates[i].starts_at) << i;
     }
     auto told = server_->app().database().read<std::vector<platform::OutboxMessage>>(
-        [](soci::session& sql) -> Result<std::vector<platform::OutboxMessage>> { return platform::Outbox::to_recipient(sql, "valentina@example.org"); });
-    ASSERT_EQ(told->size(), 2u);  // registered, then cancelled
+        [](soci::session& sql) -> Result<std::vector<platform::OutboxMessage>> {
+            return platform::Outbox::to_recipient(sql, "valentina@example.org");
+        });
+    ASSERT_EQ(told->size(), 2u);                               // registered, then cancelled
     EXPECT_EQ(told->front().subject, "Мероприятие отменено");  // newest first
 
     // From the fourth date on, an hour later and in the hall: the third keeps its own room,
@@ -211,8 +237,11 @@ TEST_P(ActivitiesAfterwards, OneDateOfASeriesChangesOrIsCancelledWithoutTouching
 TEST_P(ActivitiesAfterwards, StaffRegisterTheResidentsTheyHelpWithConsentRecorded) {
     const long long id = running_activity("assisted", 20);
     auto& accounts = server_->accounts();
-    const Principal social{query<long long>("SELECT id FROM accounts WHERE email = 'social@example.org'"), "Sociālā darbiniece",
-                           Language::lv, {{"staff", "gimenes-atbalsta-centrs"}}};
+    const Principal social{
+        query<long long>("SELECT id FROM accounts WHERE email = 'social@example.org'"),
+        "Sociālā darbiniece",
+        Language::lv,
+        {{"staff", "gimenes-atbalsta-centrs"}}};
     auto resident = accounts.register_assisted(social, "Jānis Bērziņš", "lv", "agreed in person");
     ASSERT_TRUE(resident);
     const std::string resident_id = std::to_string(resident->first.id);
@@ -221,26 +250,46 @@ TEST_P(ActivitiesAfterwards, StaffRegisterTheResidentsTheyHelpWithConsentRecorde
     auto staff = as("social@example.org", "social password");
     auto page = staff.get(target);
     EXPECT_THAT(page.body, HasSubstr("Jānis Bērziņš"));  // offered in the staff form
-    auto no_consent = staff.post(target + "/register-resident", {{"resident", resident_id}, {"age_adults", "1"}});
+    auto no_consent =
+        staff.post(target + "/register-resident", {{"resident", resident_id}, {"age_adults", "1"}});
     EXPECT_EQ(no_consent.status, 400);
     EXPECT_THAT(no_consent.body, HasSubstr("piekrita"));
     auto done = staff.post(target + "/register-resident",
                            {{"resident", resident_id}, {"age_adults", "1"}, {"consent", "yes"}});
     ASSERT_EQ(done.status, 200) << done.body.substr(0, 400);
-    EXPECT_EQ(query<long long>("SELECT COUNT(*) FROM registrations WHERE account_id = :v AND registered_by IS NOT NULL "
-                               "AND consent <> '' AND name = 'Jānis Bērziņš'", resident->first.id), 1);
+    EXPECT_EQ(query<long long>("SELECT COUNT(*) FROM registrations WHERE account_id = :v AND "
+                               "registered_by IS NOT NULL "
+                               "AND consent <> '' AND name = 'Jānis Bērziņš'",
+                               resident->first.id),
+              1);
     // Someone without an account, by name.
-    ASSERT_EQ(staff.post(target + "/register-resident", {{"resident", ""}, {"name", "Olga"}, {"age_age-65-plus", "1"},
-                                                         {"age_adults", "0"}, {"consent", "yes"}}).status, 200);
-    EXPECT_EQ(query<long long>("SELECT COUNT(*) FROM registrations WHERE name = 'Olga' AND contact = '' AND registered_by IS NOT NULL"), 1);
+    ASSERT_EQ(staff
+                  .post(target + "/register-resident", {{"resident", ""},
+                                                        {"name", "Olga"},
+                                                        {"age_age-65-plus", "1"},
+                                                        {"age_adults", "0"},
+                                                        {"consent", "yes"}})
+                  .status,
+              200);
+    EXPECT_EQ(query<long long>("SELECT COUNT(*) FROM registrations WHERE name = 'Olga' AND contact "
+                               "= '' AND registered_by IS NOT NULL"),
+              1);
 
     // Another staff member may not act for a resident they do not help; a resident not at all.
     auto librarian = as("librarian@example.org", "library password");
     librarian.get(target);
-    EXPECT_EQ(librarian.post(target + "/register-resident", {{"resident", resident_id}, {"age_adults", "1"}, {"consent", "yes"}}).status, 403);
+    EXPECT_EQ(librarian
+                  .post(target + "/register-resident",
+                        {{"resident", resident_id}, {"age_adults", "1"}, {"consent", "yes"}})
+                  .status,
+              403);
     auto plain = as("resident@example.org", "resident password");
     plain.get(target);
-    EXPECT_EQ(plain.post(target + "/register-resident", {{"name", "X"}, {"age_adults", "1"}, {"consent", "yes"}}).status, 403);
+    EXPECT_EQ(plain
+                  .post(target + "/register-resident",
+                        {{"name", "X"}, {"age_adults", "1"}, {"consent", "yes"}})
+                  .status,
+              403);
     EXPECT_EQ(query<long long>("SELECT COUNT(*) FROM registrations WHERE activity_id = :v", id), 2);
 }
 
@@ -259,22 +308,29 @@ TEST_P(ActivitiesAfterwards, AttendanceResultsAndFiguresMatchTheRegistrations) {
     const long long id = running_activity("figures", 30);
     // Four parties: a family (2 adults, 1 aged 1–6, 2 aged 7–12, "families"), a senior couple,
     // a client of the social service, and one who will not come.
-    register_party(*server_, id, "family", {{"age_adults", "2"}, {"age_age-1-6", "1"}, {"age_age-7-12", "2"}, {"group", "families"}});
+    register_party(
+        *server_, id, "family",
+        {{"age_adults", "2"}, {"age_age-1-6", "1"}, {"age_age-7-12", "2"}, {"group", "families"}});
     register_party(*server_, id, "seniors", {{"age_adults", "0"}, {"age_age-65-plus", "2"}});
-    register_party(*server_, id, "client", {{"age_adults", "1"}, {"group", "social-service-clients"}});
+    register_party(*server_, id, "client",
+                   {{"age_adults", "1"}, {"group", "social-service-clients"}});
     register_party(*server_, id, "absent", {{"age_adults", "3"}});
     // A registration with a bad count is refused and changes nothing.
     Browser bad(*server_);
     bad.get("/lv/activities/" + std::to_string(id));
-    EXPECT_EQ(bad.post("/lv/activities/" + std::to_string(id) + "/register", {{"name", "x"}, {"contact", "x@example.org"}, {"age_adults", "abc"}}).status, 400);
+    EXPECT_EQ(bad.post("/lv/activities/" + std::to_string(id) + "/register",
+                       {{"name", "x"}, {"contact", "x@example.org"}, {"age_adults", "abc"}})
+                  .status,
+              400);
 
     auto reg_id = [&](const std::string& name) {
-        auto v = server_->app().database().read<long long>([&](soci::session& sql) -> Result<long long> {
-            long long r = 0;
-            sql << "SELECT id FROM registrations WHERE name = :n AND activity_id = :a", soci::use(name, "n"),
-                soci::use(id, "a"), soci::into(r);
-            return r;
-        });
+        auto v =
+            server_->app().database().read<long long>([&](soci::session& sql) -> Result<long long> {
+                long long r = 0;
+                sql << "SELECT id FROM registrations WHERE name = :n AND activity_id = :a",
+                    soci::use(name, "n"), soci::use(id, "a"), soci::into(r);
+                return r;
+            });
         return std::to_string(v.value_or(0));
     };
     const std::string sheet = "/lv/staff/activities/" + std::to_string(id) + "/attendance";
@@ -286,10 +342,11 @@ TEST_P(ActivitiesAfterwards, AttendanceResultsAndFiguresMatchTheRegistrations) {
     auto form_page = librarian.get(sheet);
     ASSERT_EQ(form_page.status, 200);
     EXPECT_THAT(form_page.body, HasSubstr("family"));
-    Form attendance{{"listed", reg_id("family")}, {"listed", reg_id("seniors")}, {"listed", reg_id("client")},
-                    {"listed", reg_id("absent")}, {"came", reg_id("family")}, {"came", reg_id("seniors")},
-                    {"came", reg_id("client")}, {"walk_adults", "4"}, {"walk_age-13-18", "2"},
-                    {"kg_paper", "12,5"}, {"kg_batteries", "1.5"}, {"items", "17"}};
+    Form attendance{
+        {"listed", reg_id("family")}, {"listed", reg_id("seniors")}, {"listed", reg_id("client")},
+        {"listed", reg_id("absent")}, {"came", reg_id("family")},    {"came", reg_id("seniors")},
+        {"came", reg_id("client")},   {"walk_adults", "4"},          {"walk_age-13-18", "2"},
+        {"kg_paper", "12,5"},         {"kg_batteries", "1.5"},       {"items", "17"}};
     // A bad number is refused with a message; nothing is saved.
     auto wrong = attendance;
     wrong.back() = {"items", "lots"};
@@ -303,9 +360,11 @@ TEST_P(ActivitiesAfterwards, AttendanceResultsAndFiguresMatchTheRegistrations) {
 
     // What the registrations say, counted here from the rows themselves.
     const long long came_people = query<long long>(
-        "SELECT SUM(adults + children) FROM registrations WHERE activity_id = :v AND attended = 1", id);
+        "SELECT SUM(adults + children) FROM registrations WHERE activity_id = :v AND attended = 1",
+        id);
     const long long no_show_people = query<long long>(
-        "SELECT SUM(adults + children) FROM registrations WHERE activity_id = :v AND attended = 0", id);
+        "SELECT SUM(adults + children) FROM registrations WHERE activity_id = :v AND attended = 0",
+        id);
     EXPECT_EQ(came_people, 5 + 2 + 1);
     EXPECT_EQ(no_show_people, 3);
 
@@ -315,7 +374,8 @@ TEST_P(ActivitiesAfterwards, AttendanceResultsAndFiguresMatchTheRegistrations) {
     EXPECT_THAT(csv.header("content-type"), HasSubstr("text/csv"));
     auto row = [&](const std::string& section, const std::string& code) {
         std::smatch m;
-        const std::regex line("(^|\n)" + section + "," + std::regex_replace(code, std::regex(R"([+*?.])"), R"(\$&)") +
+        const std::regex line("(^|\n)" + section + "," +
+                              std::regex_replace(code, std::regex(R"([+*?.])"), R"(\$&)") +
                               ",[^,\r\n]*,([^\r\n]*)");
         return std::regex_search(csv.body, m, line) ? std::string(m[2]) : std::string("missing");
     };
@@ -339,19 +399,23 @@ TEST_P(ActivitiesAfterwards, AttendanceResultsAndFiguresMatchTheRegistrations) {
     auto before = coordinator.get("/en/coordinator/figures/csv?from=2020-01-01&to=2020-12-31");
     EXPECT_THAT(before.body, Not(HasSubstr("cerinu-biblioteka")));
     EXPECT_THAT(coordinator.get("/lv/coordinator/figures").body, HasSubstr("Dalībnieki"));
-    EXPECT_EQ(as("resident@example.org", "resident password").get("/lv/coordinator/figures").status, 403);
+    EXPECT_EQ(as("resident@example.org", "resident password").get("/lv/coordinator/figures").status,
+              403);
 
     // The public sees the same, with counts under 5 hidden.
     auto results = server_->get("/en/results");
     ASSERT_EQ(results.status, 200);
     EXPECT_THAT(results.body, HasSubstr("<th scope=\"row\">Adults</th><td>7</td>"));
     EXPECT_THAT(results.body, HasSubstr("<th scope=\"row\">Ages 65+</th><td>&lt;5</td>"));
-    EXPECT_THAT(results.body, HasSubstr("<th scope=\"row\">Social-service clients</th><td>&lt;5</td>"));
+    EXPECT_THAT(results.body,
+                HasSubstr("<th scope=\"row\">Social-service clients</th><td>&lt;5</td>"));
     EXPECT_THAT(results.body, Not(HasSubstr("did not come")));
 
     // The snapshot holds: the family's registration changes and an account goes, the figures stay.
     ASSERT_TRUE(server_->app().database().transaction<int>([&](soci::session& sql) -> Result<int> {
-        sql << "UPDATE registrations SET ages = 'adults=9', groups_of_party = '' WHERE activity_id = :a", soci::use(id);
+        sql << "UPDATE registrations SET ages = 'adults=9', groups_of_party = '' WHERE activity_id "
+               "= :a",
+            soci::use(id);
         return 0;
     }));
     auto again = coordinator.get("/en/coordinator/figures/csv?from=2020-01-01&to=2030-12-31");
@@ -363,8 +427,13 @@ TEST_P(ActivitiesAfterwards, AttendanceResultsAndFiguresMatchTheRegistrations) {
     EXPECT_THAT(librarian.get(sheet).body, HasSubstr("value=\"12,5\""));
     ASSERT_TRUE(server_->activities().send_due_messages(server_->now() + 2 * 3600));
     auto outbox = [&](const std::string& to) {
-        return server_->app().database().read<std::vector<platform::OutboxMessage>>(
-            [&](soci::session& sql) -> Result<std::vector<platform::OutboxMessage>> { return platform::Outbox::to_recipient(sql, to); })->size();
+        return server_->app()
+            .database()
+            .read<std::vector<platform::OutboxMessage>>(
+                [&](soci::session& sql) -> Result<std::vector<platform::OutboxMessage>> {
+                    return platform::Outbox::to_recipient(sql, to);
+                })
+            ->size();
     };
     EXPECT_EQ(outbox("family@example.org"), 2u);  // registered, how was it
     EXPECT_EQ(outbox("absent@example.org"), 1u);  // registered only
@@ -376,7 +445,10 @@ TEST_P(ActivitiesAfterwards, AttendanceResultsAndFiguresMatchTheRegistrations) {
     forgotten = server_->activities().forget_contacts(server_->now() + 3600 + 91 * 86400, 90);
     ASSERT_TRUE(forgotten);
     EXPECT_EQ(*forgotten, 4);
-    EXPECT_EQ(query<long long>("SELECT COUNT(*) FROM registrations WHERE activity_id = :v AND (name <> '' OR contact <> '')", id), 0);
+    EXPECT_EQ(query<long long>("SELECT COUNT(*) FROM registrations WHERE activity_id = :v AND "
+                               "(name <> '' OR contact <> '')",
+                               id),
+              0);
     csv = coordinator.get("/en/coordinator/figures/csv?from=2020-01-01&to=2030-12-31");
     EXPECT_EQ(row("attendance", "participants"), std::to_string(came_people + 6));
     EXPECT_THAT(librarian.get(sheet).body, HasSubstr("<strong>—</strong>"));
@@ -387,20 +459,34 @@ TEST_P(ActivitiesAfterwards, ARegistrationIsInTheDataDownloadAndLosesTheNameWith
     auto resident = as("resident@example.org", "resident password");
     const std::string target = "/lv/activities/" + std::to_string(id);
     resident.get(target);
-    ASSERT_EQ(resident.post(target + "/register", {{"name", "Resident"}, {"contact", "resident@example.org"}, {"age_adults", "2"}}).status, 200);
+    ASSERT_EQ(
+        resident
+            .post(target + "/register",
+                  {{"name", "Resident"}, {"contact", "resident@example.org"}, {"age_adults", "2"}})
+            .status,
+        200);
     auto data = resident.get("/lv/account/data.json");
     EXPECT_THAT(data.body, HasSubstr("\"registrations\":[{\"activity\":" + std::to_string(id)));
-    const long long account = query<long long>("SELECT id FROM accounts WHERE email = 'resident@example.org'");
+    const long long account =
+        query<long long>("SELECT id FROM accounts WHERE email = 'resident@example.org'");
     ASSERT_TRUE(server_->accounts().delete_account(account, "resident password"));
-    EXPECT_EQ(query<long long>("SELECT COUNT(*) FROM registrations WHERE activity_id = :v AND name = '' AND contact = '' "
-                               "AND adults = 2 AND account_id IS NULL", id), 1);
+    EXPECT_EQ(query<long long>("SELECT COUNT(*) FROM registrations WHERE activity_id = :v AND name "
+                               "= '' AND contact = '' "
+                               "AND adults = 2 AND account_id IS NULL",
+                               id),
+              1);
 }
 
 TEST_P(ActivitiesAfterwards, TheCoordinatorAddsAnInstitutionAndChangesOne) {
     auto coordinator = as("coord@example.org", "coord password");
     coordinator.get("/lv/coordinator/institutions/new");
-    Form school{{"id", "skola-9"}, {"kind", "school"}, {"name_lv", "Daugavpils 9. vidusskola"},
-                {"description_lv", "Skola Ķīmijas apkaimē."}, {"address", "Ķīmiķu iela 1"}, {"lat", "55,87"}, {"lon", "26,55"}};
+    Form school{{"id", "skola-9"},
+                {"kind", "school"},
+                {"name_lv", "Daugavpils 9. vidusskola"},
+                {"description_lv", "Skola Ķīmijas apkaimē."},
+                {"address", "Ķīmiķu iela 1"},
+                {"lat", "55,87"},
+                {"lon", "26,55"}};
     // A bad number and a missing name are refused with a message; nothing is saved.
     auto bad = school;
     bad[5] = {"lat", "ziemeļi"};
@@ -417,32 +503,43 @@ TEST_P(ActivitiesAfterwards, TheCoordinatorAddsAnInstitutionAndChangesOne) {
     ASSERT_EQ(created.status, 303) << created.body.substr(0, 400);
     auto page = server_->get("/ru/institutions/skola-9");
     ASSERT_EQ(page.status, 200);
-    EXPECT_THAT(page.body, HasSubstr("Daugavpils 9. vidusskola"));  // stands in for Russian until translated
+    EXPECT_THAT(page.body,
+                HasSubstr("Daugavpils 9. vidusskola"));  // stands in for Russian until translated
     EXPECT_THAT(server_->get("/lv/about").body, HasSubstr("skola-9"));
     EXPECT_THAT(coordinator.get("/lv/staff/activities/new").body, HasSubstr("value=\"skola-9\""));
-    EXPECT_EQ(coordinator.post("/lv/coordinator/institutions/new", school).status, 400);  // the code is taken
+    EXPECT_EQ(coordinator.post("/lv/coordinator/institutions/new", school).status,
+              400);  // the code is taken
 
     // The library's address changes; its place in the list stays.
-    const long long position = query<long long>("SELECT position FROM institutions WHERE id = 'cerinu-biblioteka'");
+    const long long position =
+        query<long long>("SELECT position FROM institutions WHERE id = 'cerinu-biblioteka'");
     auto form = coordinator.get("/lv/coordinator/institutions/cerinu-biblioteka");
     ASSERT_EQ(form.status, 200);
-    Form library{{"kind", "library"}, {"name_lv", "Latgales Centrālās bibliotēkas Ceriņu filiāle"},
-                 {"description_lv", "Bibliotēka."}, {"address", "Ceriņu iela 7"}};
-    ASSERT_EQ(coordinator.post("/lv/coordinator/institutions/cerinu-biblioteka", library).status, 303);
-    EXPECT_THAT(server_->get("/lv/institutions/cerinu-biblioteka").body, HasSubstr("Ceriņu iela 7"));
-    EXPECT_EQ(query<long long>("SELECT position FROM institutions WHERE id = 'cerinu-biblioteka'"), position);
-    EXPECT_EQ(query<long long>("SELECT COUNT(*) FROM audit_log WHERE action LIKE 'institution.%'"), 2);
+    Form library{{"kind", "library"},
+                 {"name_lv", "Latgales Centrālās bibliotēkas Ceriņu filiāle"},
+                 {"description_lv", "Bibliotēka."},
+                 {"address", "Ceriņu iela 7"}};
+    ASSERT_EQ(coordinator.post("/lv/coordinator/institutions/cerinu-biblioteka", library).status,
+              303);
+    EXPECT_THAT(server_->get("/lv/institutions/cerinu-biblioteka").body,
+                HasSubstr("Ceriņu iela 7"));
+    EXPECT_EQ(query<long long>("SELECT position FROM institutions WHERE id = 'cerinu-biblioteka'"),
+              position);
+    EXPECT_EQ(query<long long>("SELECT COUNT(*) FROM audit_log WHERE action LIKE 'institution.%'"),
+              2);
 
     auto librarian = as("librarian@example.org", "library password");
     EXPECT_EQ(librarian.get("/lv/coordinator/institutions").status, 403);
     librarian.get("/lv/activities");
-    EXPECT_EQ(librarian.post("/lv/coordinator/institutions/cerinu-biblioteka", library).status, 403);
+    EXPECT_EQ(librarian.post("/lv/coordinator/institutions/cerinu-biblioteka", library).status,
+              403);
 }
 
 TEST_P(ActivitiesAfterwards, TheHomePageLeavesCancelledActivitiesOut) {
     EXPECT_THAT(server_->get("/en/").body, HasSubstr("Sorting workshop for seniors"));
     ASSERT_TRUE(server_->app().database().transaction<int>([](soci::session& sql) -> Result<int> {
-        sql << "UPDATE activities SET cancelled = 1 WHERE external_id = 'sample-sorting-workshop-library'";
+        sql << "UPDATE activities SET cancelled = 1 WHERE external_id = "
+               "'sample-sorting-workshop-library'";
         return 0;
     }));
     EXPECT_THAT(server_->get("/en/").body, Not(HasSubstr("Sorting workshop for seniors")));
@@ -452,26 +549,36 @@ TEST(PageCache, TheHomePageOfVisitorsIsKeptForItsLifetimeAndNeverForSignedInPeop
     auto options = TestServer::default_options(fresh_database_url("sqlite"));
     options.page_cache = std::chrono::milliseconds(1500);
     TestServer server(options);
-    ASSERT_TRUE(server.accounts().create_confirmed("resident@example.org", "Resident", "resident password", "lv", {}));
+    ASSERT_TRUE(server.accounts().create_confirmed("resident@example.org", "Resident",
+                                                   "resident password", "lv", {}));
     auto cancel_workshop = [&](int cancelled) {
-        ASSERT_TRUE(server.app().database().transaction<int>([&](soci::session& sql) -> Result<int> {
-            sql << "UPDATE activities SET cancelled = :c WHERE external_id = 'sample-sorting-workshop-library'",
-                soci::use(cancelled);
-            return 0;
-        }));
+        ASSERT_TRUE(
+            server.app().database().transaction<int>([&](soci::session& sql) -> Result<int> {
+                sql << "UPDATE activities SET cancelled = :c WHERE external_id = "
+                       "'sample-sorting-workshop-library'",
+                    soci::use(cancelled);
+                return 0;
+            }));
     };
     const auto start = std::chrono::steady_clock::now();
     EXPECT_THAT(server.get("/en/").body, HasSubstr("Sorting workshop for seniors"));
     cancel_workshop(1);
     Browser resident(server);
     resident.get("/en/login");
-    ASSERT_EQ(resident.post("/en/login", {{"login", "resident@example.org"}, {"password", "resident password"}}).status, 303);
-    EXPECT_THAT(resident.get("/en/").body, Not(HasSubstr("Sorting workshop for seniors")));  // fresh when signed in
+    ASSERT_EQ(resident
+                  .post("/en/login",
+                        {{"login", "resident@example.org"}, {"password", "resident password"}})
+                  .status,
+              303);
+    EXPECT_THAT(resident.get("/en/").body,
+                Not(HasSubstr("Sorting workshop for seniors")));  // fresh when signed in
     if (std::chrono::steady_clock::now() - start < std::chrono::milliseconds(1200)) {
-        EXPECT_THAT(server.get("/en/").body, HasSubstr("Sorting workshop for seniors"));  // kept for visitors
+        EXPECT_THAT(server.get("/en/").body,
+                    HasSubstr("Sorting workshop for seniors"));  // kept for visitors
     }
     std::this_thread::sleep_for(std::chrono::milliseconds(1600));
-    EXPECT_THAT(server.get("/en/").body, Not(HasSubstr("Sorting workshop for seniors")));  // and then renewed
+    EXPECT_THAT(server.get("/en/").body,
+                Not(HasSubstr("Sorting workshop for seniors")));  // and then renewed
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, ActivitiesAfterwards, ::testing::ValuesIn(backends()));

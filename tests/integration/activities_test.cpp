@@ -12,9 +12,9 @@
 #include <thread>
 
 #include "accounts/repository.hpp"
+#include "accounts/web.hpp"
 #include "platform/audit_log.hpp"
 #include "platform/outbox.hpp"
-#include "accounts/web.hpp"
 #include "storage/database.hpp"
 #include "support/browser.hpp"
 #include "support/process.hpp"
@@ -31,7 +31,8 @@ using ::testing::Not;
 long long workshop_id(TestServer& server) {
     auto id = server.app().database().read<long long>([](soci::session& sql) -> Result<long long> {
         long long v = 0;
-        sql << "SELECT id FROM activities WHERE external_id = 'sample-sorting-workshop-library'", soci::into(v);
+        sql << "SELECT id FROM activities WHERE external_id = 'sample-sorting-workshop-library'",
+            soci::into(v);
         return v;
     });
     return id.value_or(0);
@@ -40,7 +41,8 @@ long long workshop_id(TestServer& server) {
 long long count_status(TestServer& server, long long activity, const std::string& status) {
     auto n = server.app().database().read<long long>([&](soci::session& sql) -> Result<long long> {
         long long v = 0;
-        sql << "SELECT COALESCE(SUM(adults + children), 0) FROM registrations WHERE activity_id = :a AND status = :s",
+        sql << "SELECT COALESCE(SUM(adults + children), 0) FROM registrations WHERE activity_id = "
+               ":a AND status = :s",
             soci::use(activity, "a"), soci::use(status, "s"), soci::into(v);
         return v;
     });
@@ -49,7 +51,8 @@ long long count_status(TestServer& server, long long activity, const std::string
 
 // A day of the sample data (December 2026 – January 2027; the tests' clock is before them), as
 // "YYYY-MM-DD" or with another format.
-std::string sample_day(int year, unsigned month, unsigned day, const char* format = "%04d-%02u-%02u") {
+std::string sample_day(int year, unsigned month, unsigned day,
+                       const char* format = "%04d-%02u-%02u") {
     char text[96];
     std::snprintf(text, sizeof text, format, year, month, day);
     return text;
@@ -77,7 +80,8 @@ TEST_P(Activities, TheCalendarFiltersByAudienceKindOrganiserAndLanguage) {
 }
 
 TEST_P(Activities, TheCalendarFiltersByDates) {
-    // The workshop is on 9 December, the preschool's lesson on the 16th, the swap market in January.
+    // The workshop is on 9 December, the preschool's lesson on the 16th, the swap market in
+    // January.
     const std::string workshop = sample_day(2026, 12, 9), lesson = sample_day(2026, 12, 16);
     auto one_day = server_->get("/en/activities?from=" + workshop + "&to=" + workshop);
     EXPECT_THAT(one_day.body, HasSubstr("Sorting workshop for seniors"));
@@ -108,23 +112,31 @@ TEST_P(Activities, The21stPersonWaitsAndMovesUpWhenSomeoneCancels) {
     const std::string target = "/lv/activities/" + std::to_string(id);
     Browser family(*server_);
     family.get(target);
-    auto first = family.post(target + "/register", {{"name", "Ozolu ģimene"}, {"contact", "ozoli@example.org"},
-                                                     {"adults", "2"}, {"children", "3"}});
+    auto first = family.post(target + "/register", {{"name", "Ozolu ģimene"},
+                                                    {"contact", "ozoli@example.org"},
+                                                    {"adults", "2"},
+                                                    {"children", "3"}});
     ASSERT_EQ(first.status, 200);
     EXPECT_THAT(first.body, HasSubstr("Pieteikums saņemts"));
     std::smatch m;
-    ASSERT_TRUE(std::regex_search(first.body, m, std::regex(R"(registrations/cancel\?token=([A-Za-z0-9_-]+))")));
+    ASSERT_TRUE(std::regex_search(first.body, m,
+                                  std::regex(R"(registrations/cancel\?token=([A-Za-z0-9_-]+))")));
     const std::string family_token = m[1];
     for (int i = 0; i < 15; ++i) {
         Browser person(*server_);
         person.get(target);
-        ASSERT_EQ(person.post(target + "/register", {{"name", "Person " + std::to_string(i)},
-                                                     {"contact", "p" + std::to_string(i) + "@example.org"}}).status, 200);
+        ASSERT_EQ(
+            person
+                .post(target + "/register", {{"name", "Person " + std::to_string(i)},
+                                             {"contact", "p" + std::to_string(i) + "@example.org"}})
+                .status,
+            200);
     }
     EXPECT_EQ(count_status(*server_, id, "confirmed"), 20);
     Browser late(*server_);
     late.get(target);
-    auto waiting = late.post(target + "/register", {{"name", "Vēlais"}, {"contact", "late@example.org"}});
+    auto waiting =
+        late.post(target + "/register", {{"name", "Vēlais"}, {"contact", "late@example.org"}});
     EXPECT_THAT(waiting.body, HasSubstr("gaidītāju sarakstā"));
     EXPECT_EQ(count_status(*server_, id, "confirmed"), 20);
     EXPECT_EQ(count_status(*server_, id, "waiting"), 1);
@@ -137,7 +149,9 @@ TEST_P(Activities, The21stPersonWaitsAndMovesUpWhenSomeoneCancels) {
     EXPECT_EQ(count_status(*server_, id, "confirmed"), 16);
     EXPECT_EQ(count_status(*server_, id, "waiting"), 0);
     auto outbox = server_->app().database().read<std::vector<platform::OutboxMessage>>(
-        [](soci::session& sql) -> Result<std::vector<platform::OutboxMessage>> { return platform::Outbox::to_recipient(sql, "late@example.org"); });
+        [](soci::session& sql) -> Result<std::vector<platform::OutboxMessage>> {
+            return platform::Outbox::to_recipient(sql, "late@example.org");
+        });
     ASSERT_EQ(outbox->size(), 2u);  // "on the waiting list", then "a place is free"
     EXPECT_EQ(outbox->front().subject, "Jums atbrīvojās vieta");
 }
@@ -147,16 +161,25 @@ TEST_P(Activities, RegistrationRefusesWhatItCannotTake) {
     const std::string target = "/en/activities/" + std::to_string(id);
     Browser b(*server_);
     b.get(target);
-    EXPECT_THAT(b.post(target + "/register", {{"name", ""}, {"contact", "x@example.org"}}).body, HasSubstr("Please write your name."));
-    EXPECT_THAT(b.post(target + "/register", {{"name", "X"}, {"contact", "x@example.org"}, {"adults", "0"}, {"children", "0"}}).body,
-                HasSubstr("1 to 20 people"));
-    EXPECT_THAT(b.post(target + "/register", {{"name", "X"}, {"contact", ""}}).body, HasSubstr("e-mail address or a phone number"));
-    auto open = server_->app().database().read<long long>([](soci::session& sql) -> Result<long long> {
-        long long v = 0;
-        sql << "SELECT id FROM activities WHERE external_id = 'sample-swap-market-mezgls'", soci::into(v);
-        return v;
-    });
-    EXPECT_THAT(b.post("/en/activities/" + std::to_string(*open) + "/register", {{"name", "X"}, {"contact", "x@example.org"}}).body,
+    EXPECT_THAT(b.post(target + "/register", {{"name", ""}, {"contact", "x@example.org"}}).body,
+                HasSubstr("Please write your name."));
+    EXPECT_THAT(
+        b.post(target + "/register",
+               {{"name", "X"}, {"contact", "x@example.org"}, {"adults", "0"}, {"children", "0"}})
+            .body,
+        HasSubstr("1 to 20 people"));
+    EXPECT_THAT(b.post(target + "/register", {{"name", "X"}, {"contact", ""}}).body,
+                HasSubstr("e-mail address or a phone number"));
+    auto open =
+        server_->app().database().read<long long>([](soci::session& sql) -> Result<long long> {
+            long long v = 0;
+            sql << "SELECT id FROM activities WHERE external_id = 'sample-swap-market-mezgls'",
+                soci::into(v);
+            return v;
+        });
+    EXPECT_THAT(b.post("/en/activities/" + std::to_string(*open) + "/register",
+                       {{"name", "X"}, {"contact", "x@example.org"}})
+                    .body,
                 HasSubstr("just come"));
     EXPECT_EQ(count_status(*server_, id, "confirmed"), 0);
 }
@@ -166,20 +189,24 @@ TEST_P(Activities, CalendarFilesInRigaTime) {
     auto one = server_->get("/activities/" + std::to_string(id) + ".ics?lang=en");
     EXPECT_THAT(one.header("content-type"), HasSubstr("text/calendar"));
     EXPECT_THAT(one.body, HasSubstr("BEGIN:VTIMEZONE\r\nTZID:Europe/Riga"));
-    EXPECT_THAT(one.body, HasSubstr(sample_day(2026, 12, 9, "DTSTART;TZID=Europe/Riga:%04d%02u%02uT150000\r\n")));
+    EXPECT_THAT(one.body, HasSubstr(sample_day(
+                              2026, 12, 9, "DTSTART;TZID=Europe/Riga:%04d%02u%02uT150000\r\n")));
     EXPECT_THAT(one.body, HasSubstr("SUMMARY:Sorting workshop for seniors\r\n"));
     auto all = server_->get("/calendar/all.ics?lang=lv");
     EXPECT_EQ(std::count(all.body.begin(), all.body.end(), '\n') > 20, true);
     const auto events = [](const std::string& s) {
         std::size_t n = 0;
-        for (auto p = s.find("BEGIN:VEVENT"); p != std::string::npos; p = s.find("BEGIN:VEVENT", p + 1)) ++n;
+        for (auto p = s.find("BEGIN:VEVENT"); p != std::string::npos;
+             p = s.find("BEGIN:VEVENT", p + 1))
+            ++n;
         return n;
     };
     EXPECT_EQ(events(all.body), 3u);
     EXPECT_EQ(events(server_->get("/calendar/institution/mezgls.ics").body), 1u);
     EXPECT_EQ(events(server_->get("/calendar/audience/age-1-6.ics").body), 1u);
     // Long lines are folded at 75 octets without breaking a letter.
-    for (std::size_t start = 0, end; (end = all.body.find("\r\n", start)) != std::string::npos; start = end + 2) {
+    for (std::size_t start = 0, end; (end = all.body.find("\r\n", start)) != std::string::npos;
+         start = end + 2) {
         EXPECT_LE(end - start, 75u);
     }
 }
@@ -189,17 +216,21 @@ TEST_P(Activities, ARemindsBeforeAndAsksForFeedbackAfterEachOnce) {
     const std::string target = "/lv/activities/" + std::to_string(id);
     Browser b(*server_);
     b.get(target);
-    ASSERT_EQ(b.post(target + "/register", {{"name", "Anna"}, {"contact", "anna@example.org"}}).status, 200);
+    ASSERT_EQ(
+        b.post(target + "/register", {{"name", "Anna"}, {"contact", "anna@example.org"}}).status,
+        200);
     auto activity = server_->activities().find(id);
     ASSERT_TRUE(activity);
     auto& service = server_->activities();
     EXPECT_EQ(*service.send_due_messages(activity->starts_at - 49 * 3600), 0);  // too early
     EXPECT_EQ(*service.send_due_messages(activity->starts_at - 47 * 3600), 1);  // within 48 hours
     EXPECT_EQ(*service.send_due_messages(activity->starts_at - 46 * 3600), 0);  // once
-    EXPECT_EQ(*service.send_due_messages(activity->ends_at + 3600), 1);         // afterwards: how was it?
+    EXPECT_EQ(*service.send_due_messages(activity->ends_at + 3600), 1);  // afterwards: how was it?
     EXPECT_EQ(*service.send_due_messages(activity->ends_at + 7200), 0);
     auto outbox = server_->app().database().read<std::vector<platform::OutboxMessage>>(
-        [](soci::session& sql) -> Result<std::vector<platform::OutboxMessage>> { return platform::Outbox::to_recipient(sql, "anna@example.org"); });
+        [](soci::session& sql) -> Result<std::vector<platform::OutboxMessage>> {
+            return platform::Outbox::to_recipient(sql, "anna@example.org");
+        });
     ASSERT_EQ(outbox->size(), 3u);
     EXPECT_EQ((*outbox)[0].subject, "Kā jums patika?");
     EXPECT_EQ((*outbox)[1].subject, "Atgādinājums: drīz jūsu pasākums");
@@ -214,14 +245,18 @@ TEST_P(Activities, TwoServerProcessesRunningTheChoresAtOnceSendEachReminderOnce)
     for (int i = 0; i < 15; ++i) {
         Browser b(*server_);
         b.get(target);
-        ASSERT_EQ(b.post(target + "/register", {{"name", "R" + std::to_string(i)},
-                                                {"contact", "r" + std::to_string(i) + "@example.org"}}).status, 200);
+        ASSERT_EQ(
+            b.post(target + "/register", {{"name", "R" + std::to_string(i)},
+                                          {"contact", "r" + std::to_string(i) + "@example.org"}})
+                .status,
+            200);
     }
     // The reminders are due now: a month before a sample activity of the coming weeks.
-    ASSERT_TRUE(server_->app().database().transaction<void>([&](soci::session& sql) -> Result<void> {
-        sql << "UPDATE activities SET reminder_hours = 720 WHERE id = :id", soci::use(id);
-        return {};
-    }));
+    ASSERT_TRUE(
+        server_->app().database().transaction<void>([&](soci::session& sql) -> Result<void> {
+            sql << "UPDATE activities SET reminder_hours = 720 WHERE id = :id", soci::use(id);
+            return {};
+        }));
     const std::string dir = fresh_test_directory();
     std::vector<std::unique_ptr<BackgroundProcess>> chores;
     {
@@ -230,29 +265,37 @@ TEST_P(Activities, TwoServerProcessesRunningTheChoresAtOnceSendEachReminderOnce)
         if (GetParam() == "postgresql") *barrier << "LOCK TABLE registrations IN EXCLUSIVE MODE";
         for (int n = 0; n < 2; ++n) {
             chores.push_back(std::make_unique<BackgroundProcess>(
-                std::vector<std::string>{"/bin/sh", "-c", skirosim_cli() + " --database " +
-                                                              shell_quote(server_->database_url()) + " chores"},
+                std::vector<std::string>{"/bin/sh", "-c",
+                                         skirosim_cli() + " --database " +
+                                             shell_quote(server_->database_url()) + " chores"},
                 dir + "/chores-" + std::to_string(n) + ".log"));
         }
-        std::this_thread::sleep_for(std::chrono::milliseconds(2500));  // both start and wait at the lock
+        std::this_thread::sleep_for(
+            std::chrono::milliseconds(2500));  // both start and wait at the lock
         held.rollback();
     }
-    for (auto& process : chores) EXPECT_EQ(process->wait(std::chrono::seconds(60)), 0) << process->log();
-    auto reminders = server_->app().database().read<long long>([&](soci::session& sql) -> Result<long long> {
-        long long v = 0;
-        sql << "SELECT COUNT(*) FROM outbox WHERE subject = 'Atgādinājums: drīz jūsu pasākums'", soci::into(v);
-        return v;
-    });
+    for (auto& process : chores)
+        EXPECT_EQ(process->wait(std::chrono::seconds(60)), 0) << process->log();
+    auto reminders =
+        server_->app().database().read<long long>([&](soci::session& sql) -> Result<long long> {
+            long long v = 0;
+            sql << "SELECT COUNT(*) FROM outbox WHERE subject = 'Atgādinājums: drīz jūsu pasākums'",
+                soci::into(v);
+            return v;
+        });
     EXPECT_EQ(reminders.value_or(-1), 15);
-    auto reminded = server_->app().database().read<long long>([&](soci::session& sql) -> Result<long long> {
-        long long v = 0;
-        sql << "SELECT COUNT(*) FROM registrations WHERE activity_id = :a AND reminded_at IS NOT NULL", soci::use(id),
-            soci::into(v);
-        return v;
-    });
+    auto reminded =
+        server_->app().database().read<long long>([&](soci::session& sql) -> Result<long long> {
+            long long v = 0;
+            sql << "SELECT COUNT(*) FROM registrations WHERE activity_id = :a AND reminded_at IS "
+                   "NOT NULL",
+                soci::use(id), soci::into(v);
+            return v;
+        });
     EXPECT_EQ(reminded.value_or(-1), 15);
     // Both processes got past the barrier and did their run (one found nothing left to send).
-    for (auto& process : chores) EXPECT_THAT(process->log(), HasSubstr("Queued ")) << process->log();
+    for (auto& process : chores)
+        EXPECT_THAT(process->log(), HasSubstr("Queued ")) << process->log();
 }
 
 TEST_P(Activities, EachInstitutionHasItsPageWithActivitiesAndBoxes) {
@@ -291,9 +334,11 @@ TEST(ActivitiesUnderLoad, CapacityHoldsAcrossTwoServers) {
         TestServer first(backend);
         TestServer second(TestServer::default_options(first.database_url()));
         const long long id = workshop_id(first);
-        // One visitor's cookie and the form token that belongs to it (the same key on both servers).
+        // One visitor's cookie and the form token that belongs to it (the same key on both
+        // servers).
         const std::string csrf_cookie(43, 'c');
-        const std::string token = accounts::csrf_token_for(first.accounts().csrf_key(), csrf_cookie, "");
+        const std::string token =
+            accounts::csrf_token_for(first.accounts().csrf_key(), csrf_cookie, "");
         const Headers cookie{{"Cookie", "skirosim_csrf=" + csrf_cookie}};
         std::atomic<int> ok{0};
         std::vector<std::future<void>> crowd;
@@ -301,10 +346,12 @@ TEST(ActivitiesUnderLoad, CapacityHoldsAcrossTwoServers) {
             crowd.push_back(std::async(std::launch::async, [&, t] {
                 for (int i = 0; i < 10; ++i) {
                     const TestServer& server = (t + i) % 2 ? first : second;
-                    auto r = server.post_form("/lv/activities/" + std::to_string(id) + "/register",
-                                              form_encode({{"name", "P" + std::to_string(t * 10 + i)},
-                                                           {"contact", "p@example.org"}, {"csrf", token}}),
-                                              cookie);
+                    auto r =
+                        server.post_form("/lv/activities/" + std::to_string(id) + "/register",
+                                         form_encode({{"name", "P" + std::to_string(t * 10 + i)},
+                                                      {"contact", "p@example.org"},
+                                                      {"csrf", token}}),
+                                         cookie);
                     if (r.status == 200) ++ok;
                 }
             }));
@@ -314,12 +361,14 @@ TEST(ActivitiesUnderLoad, CapacityHoldsAcrossTwoServers) {
         EXPECT_EQ(count_status(first, id, "confirmed"), 20) << backend;
         EXPECT_EQ(count_status(first, id, "waiting"), 180) << backend;
         // The summary the figures read agrees with the rows, also after 200 concurrent writes.
-        auto summary = first.app().database().read<long long>([&](soci::session& sql) -> Result<long long> {
-            long long v = 0;
-            sql << "SELECT people FROM registration_counts WHERE activity_id = :a AND state = 'confirmed'",
-                soci::use(id), soci::into(v);
-            return v;
-        });
+        auto summary =
+            first.app().database().read<long long>([&](soci::session& sql) -> Result<long long> {
+                long long v = 0;
+                sql << "SELECT people FROM registration_counts WHERE activity_id = :a AND state = "
+                       "'confirmed'",
+                    soci::use(id), soci::into(v);
+                return v;
+            });
         EXPECT_EQ(summary.value_or(-1), 20) << backend;
     }
 }

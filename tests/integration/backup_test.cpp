@@ -41,7 +41,9 @@ TEST(Backup, TakenWhileTheServerWritesAndRestoredIntoAFreshFolderItHoldsEveryAck
     {
         storage::Database db(*storage::DatabaseUrl::parse(live), 1);
         auto lease = db.lease();
-        workshop = number(*lease, "SELECT id FROM activities WHERE external_id = 'sample-sorting-workshop-library'");
+        workshop = number(
+            *lease,
+            "SELECT id FROM activities WHERE external_id = 'sample-sorting-workshop-library'");
     }
     const std::string page = "/en/activities/" + std::to_string(workshop);
     HttpClient client(server.port());
@@ -54,7 +56,8 @@ TEST(Backup, TakenWhileTheServerWritesAndRestoredIntoAFreshFolderItHoldsEveryAck
             const std::string name = "writer-" + std::to_string(sequence++);
             Browser b(client);
             b.get(page);
-            auto r = b.post(page + "/register", {{"name", name}, {"contact", name + "@example.org"}});
+            auto r =
+                b.post(page + "/register", {{"name", name}, {"contact", name + "@example.org"}});
             if (r.status == 200) {
                 std::lock_guard lock(mutex);
                 acknowledged.push_back(name);
@@ -68,7 +71,8 @@ TEST(Backup, TakenWhileTheServerWritesAndRestoredIntoAFreshFolderItHoldsEveryAck
         std::lock_guard lock(mutex);
         before_backup.insert(acknowledged.begin(), acknowledged.end());
     }
-    auto copied = run_command(skirosim_cli() + " --database " + shell_quote(live) + " backup " + shell_quote(dir + "/copy.db"));
+    auto copied = run_command(skirosim_cli() + " --database " + shell_quote(live) + " backup " +
+                              shell_quote(dir + "/copy.db"));
     std::this_thread::sleep_for(std::chrono::milliseconds(500));  // writes go on after it
     stop = true;
     first.join();
@@ -78,8 +82,8 @@ TEST(Backup, TakenWhileTheServerWritesAndRestoredIntoAFreshFolderItHoldsEveryAck
 
     fs::create_directories(dir + "/fresh");
     const std::string restored = "sqlite:" + dir + "/fresh/restored.db";
-    auto put_back = run_command(skirosim_cli() + " --database " + shell_quote(restored) + " restore " +
-                                shell_quote(dir + "/copy.db"));
+    auto put_back = run_command(skirosim_cli() + " --database " + shell_quote(restored) +
+                                " restore " + shell_quote(dir + "/copy.db"));
     ASSERT_EQ(put_back.exit_code, 0) << put_back.output;
 
     storage::Database db(*storage::DatabaseUrl::parse(restored), 1);
@@ -90,23 +94,31 @@ TEST(Backup, TakenWhileTheServerWritesAndRestoredIntoAFreshFolderItHoldsEveryAck
     std::set<std::string> names;
     {
         std::string name;
-        soci::statement st = (sql->prepare << "SELECT name FROM registrations WHERE name LIKE 'writer-%'", soci::into(name));
+        soci::statement st =
+            (sql->prepare << "SELECT name FROM registrations WHERE name LIKE 'writer-%'",
+             soci::into(name));
         st.execute();
         while (st.fetch()) names.insert(name);
     }
-    for (const auto& name : before_backup) EXPECT_TRUE(names.contains(name)) << name << " was acknowledged before the backup";
+    for (const auto& name : before_backup)
+        EXPECT_TRUE(names.contains(name)) << name << " was acknowledged before the backup";
     // Nothing half there: each registration in the copy has its message and its count.
-    EXPECT_EQ(number(*sql, "SELECT COUNT(*) FROM outbox WHERE recipient LIKE 'writer-%'"), static_cast<long long>(names.size()));
-    EXPECT_EQ(number(*sql, "SELECT COALESCE(SUM(parties), 0) FROM registration_counts WHERE activity_id = " +
-                               std::to_string(workshop)),
-              number(*sql, "SELECT COUNT(*) FROM registrations WHERE activity_id = " + std::to_string(workshop)));
+    EXPECT_EQ(number(*sql, "SELECT COUNT(*) FROM outbox WHERE recipient LIKE 'writer-%'"),
+              static_cast<long long>(names.size()));
+    EXPECT_EQ(
+        number(*sql,
+               "SELECT COALESCE(SUM(parties), 0) FROM registration_counts WHERE activity_id = " +
+                   std::to_string(workshop)),
+        number(*sql, "SELECT COUNT(*) FROM registrations WHERE activity_id = " +
+                         std::to_string(workshop)));
     // The restored database serves.
     ServerProcess again(restored);
     EXPECT_EQ(HttpClient(again.port()).get(page).status, 200);
 }
 
 TEST(Backup, OnPostgreSqlTheCommandPointsToPgDump) {
-    auto r = run_command(skirosim_cli() + " --database postgresql://nobody@127.0.0.1:1/none backup /tmp/x.db");
+    auto r = run_command(skirosim_cli() +
+                         " --database postgresql://nobody@127.0.0.1:1/none backup /tmp/x.db");
     EXPECT_EQ(r.exit_code, 2);
     EXPECT_THAT(r.output, HasSubstr("pg_dump"));
 }
@@ -114,16 +126,20 @@ TEST(Backup, OnPostgreSqlTheCommandPointsToPgDump) {
 TEST(ServerLog, NamesAccountsByIdNeverByTheirAddress) {
     const std::string dir = fresh_test_directory();
     const std::string url = "sqlite:" + dir + "/log.db";
-    auto made = run_command("echo 'a long password' | " + skirosim_cli() + " --database " + shell_quote(url) +
-                            " add-account known.person@example.org --name Known");
+    auto made =
+        run_command("echo 'a long password' | " + skirosim_cli() + " --database " +
+                    shell_quote(url) + " add-account known.person@example.org --name Known");
     ASSERT_EQ(made.exit_code, 0) << made.output;
     {
         ServerProcess server(url);
         HttpClient client(server.port());
-        for (const std::string login : {"known.person@example.org", "ghost.person@example.org", "2612 3456"}) {
+        for (const std::string login :
+             {"known.person@example.org", "ghost.person@example.org", "2612 3456"}) {
             Browser b(client);
             b.get("/en/login");
-            EXPECT_EQ(b.post("/en/login", {{"login", login}, {"password", "wrong password"}}).status, 400);
+            EXPECT_EQ(
+                b.post("/en/login", {{"login", login}, {"password", "wrong password"}}).status,
+                400);
         }
         std::ifstream log(server.log_path());
         const std::string text((std::istreambuf_iterator<char>(log)), {});

@@ -19,10 +19,10 @@ class CatalogueEditing : public ::testing::TestWithParam<std::string> {
 protected:
     void SetUp() override {
         server_ = std::make_unique<TestServer>(GetParam());
-        ASSERT_TRUE(server_->accounts().create_confirmed("coord@example.org", "Koordinatore", "coord password",
-                                                               "lv", {{"coordinator", ""}}));
-        ASSERT_TRUE(server_->accounts().create_confirmed("staff@example.org", "Staff", "staff password",
-                                                               "lv", {{"staff", "pii-26"}}));
+        ASSERT_TRUE(server_->accounts().create_confirmed(
+            "coord@example.org", "Koordinatore", "coord password", "lv", {{"coordinator", ""}}));
+        ASSERT_TRUE(server_->accounts().create_confirmed(
+            "staff@example.org", "Staff", "staff password", "lv", {{"staff", "pii-26"}}));
     }
     Browser as(const std::string& login, const std::string& password) {
         Browser b(*server_);
@@ -31,14 +31,21 @@ protected:
         return b;
     }
     std::string top(const std::string& query, const std::string& lang = "en") {
-        auto r = boost::json::parse(server_->get("/api/v1/search?lang=" + lang + "&q=" + query).body);
+        auto r =
+            boost::json::parse(server_->get("/api/v1/search?lang=" + lang + "&q=" + query).body);
         const auto& results = r.at("results").as_array();
         return results.empty() ? "" : std::string(results[0].at("item").as_string());
     }
-    std::vector<std::pair<std::string, std::string>> battery_form(const std::string& extra_en_synonym) {
-        return {{"channel", "batteries"}, {"name_lv", "baterija"}, {"name_ru", "батарейка"}, {"name_en", "battery"},
-                {"synonyms_lv", "baterijas"}, {"synonyms_ru", "батарейки"},
-                {"synonyms_en", "batteries\n" + extra_en_synonym}, {"action", "save"}};
+    std::vector<std::pair<std::string, std::string>> battery_form(
+        const std::string& extra_en_synonym) {
+        return {{"channel", "batteries"},
+                {"name_lv", "baterija"},
+                {"name_ru", "батарейка"},
+                {"name_en", "battery"},
+                {"synonyms_lv", "baterijas"},
+                {"synonyms_ru", "батарейки"},
+                {"synonyms_en", "batteries\n" + extra_en_synonym},
+                {"action", "save"}};
     }
     std::unique_ptr<TestServer> server_;
 };
@@ -82,8 +89,8 @@ TEST_P(CatalogueEditing, NewItemsAndNoDuplicateIds) {
     auto coordinator = as("coord@example.org", "coord password");
     coordinator.get("/lv/coordinator/items/new");
     std::vector<std::pair<std::string, std::string>> form{
-        {"id", "fidget-spinner"}, {"channel", "mixed"}, {"name_lv", "spineris"}, {"name_ru", "спиннер"},
-        {"name_en", "fidget spinner"}, {"action", "save"}};
+        {"id", "fidget-spinner"}, {"channel", "mixed"},          {"name_lv", "spineris"},
+        {"name_ru", "спиннер"},   {"name_en", "fidget spinner"}, {"action", "save"}};
     EXPECT_EQ(coordinator.post("/lv/coordinator/items/new", form).status, 303);
     EXPECT_EQ(top("spinner"), "fidget-spinner");
     auto twice = coordinator.post("/lv/coordinator/items/new", form);
@@ -92,14 +99,17 @@ TEST_P(CatalogueEditing, NewItemsAndNoDuplicateIds) {
 }
 
 TEST_P(CatalogueEditing, AMissedSearchBecomesASynonymWithOneClick) {
-    EXPECT_FALSE(boost::json::parse(server_->get("/api/v1/search?lang=lv&q=akumulatorchiks").body).at("found").as_bool());
+    EXPECT_FALSE(boost::json::parse(server_->get("/api/v1/search?lang=lv&q=akumulatorchiks").body)
+                     .at("found")
+                     .as_bool());
     server_->guide().writer().flush();
     auto coordinator = as("coord@example.org", "coord password");
     auto misses = coordinator.get("/lv/coordinator/misses");
     ASSERT_EQ(misses.status, 200);
     EXPECT_THAT(misses.body, HasSubstr("akumulatorchiks"));
-    auto added = coordinator.post("/lv/coordinator/misses/synonym",
-                                  {{"query", "akumulatorchiks"}, {"language", "lv"}, {"item", "battery"}});
+    auto added =
+        coordinator.post("/lv/coordinator/misses/synonym",
+                         {{"query", "akumulatorchiks"}, {"language", "lv"}, {"item", "battery"}});
     EXPECT_EQ(added.status, 303);
     EXPECT_EQ(top("akumulatorchiks", "lv"), "battery");
     EXPECT_THAT(coordinator.get("/lv/coordinator/misses").body, Not(HasSubstr("akumulatorchiks")));
@@ -110,19 +120,30 @@ TEST_P(CatalogueEditing, BinsAreEditable) {
     auto coordinator = as("coord@example.org", "coord password");
     ASSERT_EQ(coordinator.get("/en/coordinator/bins/glass").status, 200);
     auto saved = coordinator.post("/en/coordinator/bins/glass",
-                                  {{"name_lv", "Stikla iepakojums"}, {"name_ru", "Стеклянная упаковка"},
-                                   {"name_en", "Glass packaging"}, {"colour", "#2e7d32"}, {"icon", "glass"},
-                                   {"accepts_lv", "Burkas"}, {"accepts_ru", "Банки"}, {"accepts_en", "Jars\nBottles without the deposit mark"},
-                                   {"refuses_lv", "Spoguļi"}, {"refuses_ru", "Зеркала"}, {"refuses_en", "Mirrors"},
-                                   {"mistakes_lv", "Logu stikls"}, {"mistakes_ru", "Оконное стекло"}, {"mistakes_en", "Window glass"}});
+                                  {{"name_lv", "Stikla iepakojums"},
+                                   {"name_ru", "Стеклянная упаковка"},
+                                   {"name_en", "Glass packaging"},
+                                   {"colour", "#2e7d32"},
+                                   {"icon", "glass"},
+                                   {"accepts_lv", "Burkas"},
+                                   {"accepts_ru", "Банки"},
+                                   {"accepts_en", "Jars\nBottles without the deposit mark"},
+                                   {"refuses_lv", "Spoguļi"},
+                                   {"refuses_ru", "Зеркала"},
+                                   {"refuses_en", "Mirrors"},
+                                   {"mistakes_lv", "Logu stikls"},
+                                   {"mistakes_ru", "Оконное стекло"},
+                                   {"mistakes_en", "Window glass"}});
     EXPECT_EQ(saved.status, 303);
-    EXPECT_THAT(server_->get("/en/guide/bin/glass").body, HasSubstr("Bottles without the deposit mark"));
+    EXPECT_THAT(server_->get("/en/guide/bin/glass").body,
+                HasSubstr("Bottles without the deposit mark"));
 }
 
 TEST_P(CatalogueEditing, OnlyTheCoordinatorEditsTheCatalogue) {
     auto staff = as("staff@example.org", "staff password");
-    for (const char* page : {"/lv/coordinator", "/lv/coordinator/items", "/lv/coordinator/items/battery",
-                             "/lv/coordinator/misses", "/lv/coordinator/bins/glass"}) {
+    for (const char* page :
+         {"/lv/coordinator", "/lv/coordinator/items", "/lv/coordinator/items/battery",
+          "/lv/coordinator/misses", "/lv/coordinator/bins/glass"}) {
         EXPECT_EQ(staff.get(page).status, 403) << page;
     }
     staff.get("/lv/account");

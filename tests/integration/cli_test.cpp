@@ -27,7 +27,8 @@ namespace fs = std::filesystem;
 std::string skirosim(const std::string& args) { return skirosim_cli() + " " + args; }
 
 std::string temp_file(const std::string& name) {
-    fs::path dir = fs::temp_directory_path() / "skirosim-tests" / ("cli-" + std::to_string(getpid()));
+    fs::path dir =
+        fs::temp_directory_path() / "skirosim-tests" / ("cli-" + std::to_string(getpid()));
     fs::create_directories(dir);
     return (dir / name).string();
 }
@@ -73,9 +74,11 @@ TEST(Cli, TheWholeCommandsOptionsMayFollowTheSubcommand) {
 
     const std::string served = temp_file("served.db");
     fs::remove(served);
-    ServerProcess server("sqlite:" + served);  // starts `skirosim serve --database sqlite:… --listen …`
+    ServerProcess server("sqlite:" +
+                         served);  // starts `skirosim serve --database sqlite:… --listen …`
     EXPECT_TRUE(fs::exists(served));
-    auto page = run_command("curl -s -o /dev/null -w '%{http_code}' http://127.0.0.1:" + std::to_string(server.port()) + "/lv/");
+    auto page = run_command("curl -s -o /dev/null -w '%{http_code}' http://127.0.0.1:" +
+                            std::to_string(server.port()) + "/lv/");
     EXPECT_EQ(page.output, "200");
 }
 
@@ -97,7 +100,9 @@ TEST(Cli, ABadImportNamesTheRecordAndFieldAndChangesNothing) {
     const std::string db = temp_file("import.db");
     fs::remove(db);
     const std::string before_file = temp_file("before.json");
-    ASSERT_EQ(run_command(skirosim("--database sqlite:" + db + " export -o " + before_file)).exit_code, 0);
+    ASSERT_EQ(
+        run_command(skirosim("--database sqlite:" + db + " export -o " + before_file)).exit_code,
+        0);
 
     const std::string bad = temp_file("bad.json");
     std::ofstream(bad) << R"({"format": "skirosim/1", "institutions": [
@@ -112,9 +117,11 @@ TEST(Cli, ABadImportNamesTheRecordAndFieldAndChangesNothing) {
     EXPECT_THAT(r.output, HasSubstr("Nothing was imported"));
 
     const std::string after_file = temp_file("after.json");
-    ASSERT_EQ(run_command(skirosim("--database sqlite:" + db + " export -o " + after_file)).exit_code, 0);
+    ASSERT_EQ(
+        run_command(skirosim("--database sqlite:" + db + " export -o " + after_file)).exit_code, 0);
     std::ifstream a(before_file), b(after_file);
-    std::string before((std::istreambuf_iterator<char>(a)), {}), after((std::istreambuf_iterator<char>(b)), {});
+    std::string before((std::istreambuf_iterator<char>(a)), {}),
+        after((std::istreambuf_iterator<char>(b)), {});
     EXPECT_EQ(before, after);  // the first, valid record was not half-imported
 
     const std::string not_json = temp_file("broken.json");
@@ -129,12 +136,16 @@ TEST(Cli, ExportImportRoundTrip) {
     fs::remove(first);
     fs::remove(second);
     const std::string dump = temp_file("dump.json"), again = temp_file("again.json");
-    ASSERT_EQ(run_command(skirosim("--database sqlite:" + first + " export -o " + dump)).exit_code, 0);
-    auto imported = run_command(skirosim("--database sqlite:" + second + " --empty import " + dump));
+    ASSERT_EQ(run_command(skirosim("--database sqlite:" + first + " export -o " + dump)).exit_code,
+              0);
+    auto imported =
+        run_command(skirosim("--database sqlite:" + second + " --empty import " + dump));
     ASSERT_EQ(imported.exit_code, 0) << imported.output;
-    ASSERT_EQ(run_command(skirosim("--database sqlite:" + second + " export -o " + again)).exit_code, 0);
+    ASSERT_EQ(
+        run_command(skirosim("--database sqlite:" + second + " export -o " + again)).exit_code, 0);
     std::ifstream a(dump), b(again);
-    std::string one((std::istreambuf_iterator<char>(a)), {}), two((std::istreambuf_iterator<char>(b)), {});
+    std::string one((std::istreambuf_iterator<char>(a)), {}),
+        two((std::istreambuf_iterator<char>(b)), {});
     EXPECT_EQ(boost::json::parse(one), boost::json::parse(two));
 }
 
@@ -157,18 +168,23 @@ TEST(Cli, TheExportHoldsTheActivitiesAndSaysWhatItDoesNotHold) {
     }
     EXPECT_TRUE(workshop);
     auto help = run_command(skirosim("export --help"));
-    EXPECT_THAT(help.output, HasSubstr("accounts, registrations, reports and the logs are not in it"));
+    EXPECT_THAT(help.output,
+                HasSubstr("accounts, registrations, reports and the logs are not in it"));
 }
 
 TEST(Cli, AStaffAccountNeedsAnInstitutionThatExists) {
     const std::string db = temp_file("staff.db");
     fs::remove(db);
-    auto r = run_command("echo 'a long password' | " +
-                         skirosim("--database sqlite:" + db + " add-account x@example.org --name X --role staff --institution no-such-id"));
+    auto r = run_command(
+        "echo 'a long password' | " +
+        skirosim("--database sqlite:" + db +
+                 " add-account x@example.org --name X --role staff --institution no-such-id"));
     EXPECT_EQ(r.exit_code, 1);
     EXPECT_THAT(r.output, HasSubstr("Unknown institution: no-such-id."));
-    auto ok = run_command("echo 'a long password' | " +
-                          skirosim("--database sqlite:" + db + " add-account x@example.org --name X --role staff --institution pii-26"));
+    auto ok = run_command(
+        "echo 'a long password' | " +
+        skirosim("--database sqlite:" + db +
+                 " add-account x@example.org --name X --role staff --institution pii-26"));
     EXPECT_EQ(ok.exit_code, 0) << ok.output;
 }
 
@@ -185,17 +201,19 @@ TEST(Cli, ItemsWhoseChannelsAreNotThereAreRefusedWithWhatToDo) {
     EXPECT_THAT(r.output, Not(HasSubstr("Something went wrong")));
     EXPECT_THAT(r.output, Not(HasSubstr("INSERT")));
     // Brought in together with the channels, the same item is fine.
-    auto together = run_command(skirosim("--database sqlite:" + db + " --empty import " + source_dir() +
-                                         "/data/daugavpils-kimija/guide.json"));
+    auto together = run_command(skirosim("--database sqlite:" + db + " --empty import " +
+                                         source_dir() + "/data/daugavpils-kimija/guide.json"));
     ASSERT_EQ(together.exit_code, 0) << together.output;
-    EXPECT_EQ(run_command(skirosim("--database sqlite:" + db + " --empty import " + items)).exit_code, 0);
+    EXPECT_EQ(
+        run_command(skirosim("--database sqlite:" + db + " --empty import " + items)).exit_code, 0);
 }
 
 TEST(Cli, WhatAFileSaysReachesTheTerminalWithoutItsControlCharacters) {
     const std::string db = temp_file("terminal.db");
     fs::remove(db);
     const std::string file = temp_file("escape.json");
-    std::ofstream(file) << "{\"format\": \"skirosim/1\", \"items\": [{\"id\": \"x\\u001b]0;owned\\u0007\\u001b[2J\"}]}";
+    std::ofstream(file) << "{\"format\": \"skirosim/1\", \"items\": [{\"id\": "
+                           "\"x\\u001b]0;owned\\u0007\\u001b[2J\"}]}";
     auto r = run_command(skirosim("--database sqlite:" + db + " import " + file));
     EXPECT_EQ(r.exit_code, 1);
     EXPECT_EQ(r.output.find('\x1b'), std::string::npos) << r.output;
@@ -210,8 +228,10 @@ TEST(Cli, AFileTooLargeToImportIsRefusedBeforeItIsRead) {
     {
         std::ofstream out(file);
         out << "{\"format\": \"skirosim/1\", \"items\": [";
-        const std::string item = R"({"id": "x", "channel": "mixed", "name": {"lv": "a", "ru": "b", "en": "c"}},)";
-        for (std::size_t written = 0; written < 17 * 1024 * 1024; written += item.size()) out << item;
+        const std::string item =
+            R"({"id": "x", "channel": "mixed", "name": {"lv": "a", "ru": "b", "en": "c"}},)";
+        for (std::size_t written = 0; written < 17 * 1024 * 1024; written += item.size())
+            out << item;
         out << "]}";
     }
     auto r = run_command(skirosim("--database sqlite:" + db + " import " + file));

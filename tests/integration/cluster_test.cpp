@@ -6,10 +6,10 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include <soci/soci.h>
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/ip/tcp.hpp>
 #include <boost/json.hpp>
-#include <soci/soci.h>
 
 #include <atomic>
 #include <chrono>
@@ -53,17 +53,22 @@ public:
         fs::create_directories(dir_ + "/logs");
         port_ = free_port();
         std::ofstream conf(dir_ + "/nginx.conf");
-        conf << "worker_processes 1;\npid " << dir_ << "/nginx.pid;\nerror_log " << dir_ << "/logs/error.log;\n"
-             << (geteuid() == 0 ? "user root root;\n" : "") << "events { worker_connections 1024; }\n"
+        conf << "worker_processes 1;\npid " << dir_ << "/nginx.pid;\nerror_log " << dir_
+             << "/logs/error.log;\n"
+             << (geteuid() == 0 ? "user root root;\n" : "")
+             << "events { worker_connections 1024; }\n"
              << "http {\n  access_log off;\n  client_body_temp_path " << dir_ << "/body;\n"
              << "  proxy_temp_path " << dir_ << "/proxy;\n  upstream skirosim {\n";
         for (auto port : upstreams) conf << "    server 127.0.0.1:" << port << ";\n";
         conf << "    keepalive 16;\n  }\n  server {\n    listen 127.0.0.1:" << port_ << ";\n"
-             << "    location / {\n      proxy_pass http://skirosim;\n      proxy_http_version 1.1;\n"
+             << "    location / {\n      proxy_pass http://skirosim;\n      proxy_http_version "
+                "1.1;\n"
              << "      proxy_set_header Connection \"\";\n      proxy_set_header Host $host;\n"
-             << "      proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;\n    }\n  }\n}\n";
+             << "      proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;\n    }\n  "
+                "}\n}\n";
         conf.close();
-        auto started = run_command(nginx_binary() + " -p " + dir_ + " -c " + dir_ + "/nginx.conf 2>&1");
+        auto started =
+            run_command(nginx_binary() + " -p " + dir_ + " -c " + dir_ + "/nginx.conf 2>&1");
         ok_ = started.exit_code == 0;
         output_ = started.output;
         for (int i = 0; i < 50 && ok_ && !fs::exists(dir_ + "/nginx.pid"); ++i) {
@@ -71,7 +76,9 @@ public:
         }
     }
     ~Nginx() {
-        if (ok_) run_command(nginx_binary() + " -p " + dir_ + " -c " + dir_ + "/nginx.conf -s stop 2>&1");
+        if (ok_)
+            run_command(nginx_binary() + " -p " + dir_ + " -c " + dir_ +
+                        "/nginx.conf -s stop 2>&1");
     }
     bool ok() const { return ok_; }
     const std::string& output() const { return output_; }
@@ -98,7 +105,8 @@ private:
 class Cluster : public ::testing::Test {
 protected:
     void SetUp() override {
-        if (!std::getenv("SKIROSIM_TEST_POSTGRES")) GTEST_SKIP() << "needs PostgreSQL (scripts/test.sh starts one)";
+        if (!std::getenv("SKIROSIM_TEST_POSTGRES"))
+            GTEST_SKIP() << "needs PostgreSQL (scripts/test.sh starts one)";
         ASSERT_FALSE(Nginx::nginx_binary().empty()) << "nginx is part of the test dependencies";
         url_ = fresh_database_url("postgresql");
         // The first server migrates and loads the data; the second joins the same database.
@@ -108,10 +116,12 @@ protected:
                                             "--trusted-proxy", "127.0.0.1/32"};
         first_ = std::make_unique<ServerProcess>(url_, args);
         second_ = std::make_unique<ServerProcess>(url_, args);
-        nginx_ = std::make_unique<Nginx>(std::vector<unsigned short>{first_->port(), second_->port()});
+        nginx_ =
+            std::make_unique<Nginx>(std::vector<unsigned short>{first_->port(), second_->port()});
         ASSERT_TRUE(nginx_->ok()) << nginx_->output();
-        auto created = run_command("echo 'coord password' | " + binary() + " --database '" + url_ +
-                                   "' add-account coord@example.org --name Koordinatore --role coordinator 2>&1");
+        auto created = run_command(
+            "echo 'coord password' | " + binary() + " --database '" + url_ +
+            "' add-account coord@example.org --name Koordinatore --role coordinator 2>&1");
         ASSERT_EQ(created.exit_code, 0) << created.output;
     }
     std::string url_;
@@ -123,7 +133,8 @@ TEST_F(Cluster, ASessionMadeOnOneServerWorksOnTheOther) {
     HttpClient a(first_->port()), b(second_->port());
     Browser on_a(a);
     on_a.get("/lv/login");
-    auto in = on_a.post("/lv/login", {{"login", "coord@example.org"}, {"password", "coord password"}});
+    auto in =
+        on_a.post("/lv/login", {{"login", "coord@example.org"}, {"password", "coord password"}});
     ASSERT_EQ(in.status, 303) << in.body.substr(0, 300);
     Browser on_b(b);
     on_b.set_cookie("skirosim_session", on_a.cookie("skirosim_session"));
@@ -140,26 +151,37 @@ TEST_F(Cluster, ASessionMadeOnOneServerWorksOnTheOther) {
 TEST_F(Cluster, ACatalogueChangeOnOneServerIsSearchableOnTheOtherWithinASecond) {
     HttpClient a(first_->port()), b(second_->port());
     auto top = [](const HttpClient& server, const std::string& query) {
-        auto results = boost::json::parse(server.get("/api/v1/search?lang=lv&q=" + query).body).at("results");
-        return results.as_array().empty() ? std::string() : std::string(results.at(0).at("item").as_string());
+        auto results =
+            boost::json::parse(server.get("/api/v1/search?lang=lv&q=" + query).body).at("results");
+        return results.as_array().empty() ? std::string()
+                                          : std::string(results.at(0).at("item").as_string());
     };
     ASSERT_NE(top(b, "zorbakumulators"), "battery");
     Browser coordinator(a);
     coordinator.get("/lv/login");
-    ASSERT_EQ(coordinator.post("/lv/login", {{"login", "coord@example.org"}, {"password", "coord password"}}).status, 303);
+    ASSERT_EQ(
+        coordinator
+            .post("/lv/login", {{"login", "coord@example.org"}, {"password", "coord password"}})
+            .status,
+        303);
     coordinator.get("/lv/coordinator/misses");
     const auto before = std::chrono::steady_clock::now();
-    ASSERT_EQ(coordinator.post("/lv/coordinator/misses/synonym",
-                               {{"query", "zorbakumulators"}, {"language", "lv"}, {"item", "battery"}}).status, 303);
+    ASSERT_EQ(coordinator
+                  .post("/lv/coordinator/misses/synonym",
+                        {{"query", "zorbakumulators"}, {"language", "lv"}, {"item", "battery"}})
+                  .status,
+              303);
     EXPECT_EQ(top(a, "zorbakumulators"), "battery");  // at once where it was made
     std::string on_b;
-    while (on_b != "battery" && std::chrono::steady_clock::now() - before < kSlowdown * std::chrono::seconds(3)) {
+    while (on_b != "battery" &&
+           std::chrono::steady_clock::now() - before < kSlowdown * std::chrono::seconds(3)) {
         std::this_thread::sleep_for(std::chrono::milliseconds(20));
         on_b = top(b, "zorbakumulators");
     }
     const auto took = std::chrono::steady_clock::now() - before;
     EXPECT_EQ(on_b, "battery");
-    EXPECT_LT(took, kSlowdown * std::chrono::seconds(1)) << "the other server must hear of the change, not wait for its poll";
+    EXPECT_LT(took, kSlowdown * std::chrono::seconds(1))
+        << "the other server must hear of the change, not wait for its poll";
 }
 
 TEST_F(Cluster, AFullActivityTakesNoMoreThanItsPlacesThroughBothServers) {
@@ -167,7 +189,8 @@ TEST_F(Cluster, AFullActivityTakesNoMoreThanItsPlacesThroughBothServers) {
     storage::Database db(*url, 1);
     auto id = db.read<long long>([](soci::session& sql) -> Result<long long> {
         long long v = 0;
-        sql << "SELECT id FROM activities WHERE external_id = 'sample-sorting-workshop-library'", soci::into(v);
+        sql << "SELECT id FROM activities WHERE external_id = 'sample-sorting-workshop-library'",
+            soci::into(v);
         return v;
     });
     ASSERT_TRUE(id && *id > 0);
@@ -179,8 +202,9 @@ TEST_F(Cluster, AFullActivityTakesNoMoreThanItsPlacesThroughBothServers) {
         people.push_back(std::async(std::launch::async, [&, i] {
             Browser person(proxy);
             person.get(target);
-            auto r = person.post(target + "/register", {{"name", "Person " + std::to_string(i)},
-                                                        {"contact", "p" + std::to_string(i) + "@example.org"}});
+            auto r = person.post(target + "/register",
+                                 {{"name", "Person " + std::to_string(i)},
+                                  {"contact", "p" + std::to_string(i) + "@example.org"}});
             if (r.status == 200) ++answered;
         }));
     }
@@ -188,8 +212,10 @@ TEST_F(Cluster, AFullActivityTakesNoMoreThanItsPlacesThroughBothServers) {
     EXPECT_EQ(answered.load(), 60);
     auto confirmed = db.read<long long>([&](soci::session& sql) -> Result<long long> {
         long long v = 0;
-        sql << "SELECT COALESCE(SUM(adults + children), 0) FROM registrations WHERE activity_id = :a AND "
-               "status = 'confirmed'", soci::use(*id), soci::into(v);
+        sql << "SELECT COALESCE(SUM(adults + children), 0) FROM registrations WHERE activity_id = "
+               ":a AND "
+               "status = 'confirmed'",
+            soci::use(*id), soci::into(v);
         return v;
     });
     EXPECT_EQ(confirmed.value_or(-1), 20);
@@ -198,7 +224,8 @@ TEST_F(Cluster, AFullActivityTakesNoMoreThanItsPlacesThroughBothServers) {
         std::ifstream log(server.log_path());
         std::string line;
         int posts = 0;
-        while (std::getline(log, line)) posts += line.find("\"method\":\"POST\"") != std::string::npos;
+        while (std::getline(log, line))
+            posts += line.find("\"method\":\"POST\"") != std::string::npos;
         return posts;
     };
     EXPECT_GT(served(*first_), 0);
@@ -214,15 +241,24 @@ TEST_F(Cluster, OneVisitorsFailedLogInsDoNotLockOutAnotherBehindTheProxy) {
     for (int i = 0; i < 20; ++i) {
         Browser attacker(attacker_client);
         attacker.get("/lv/login");
-        EXPECT_EQ(attacker.post("/lv/login", {{"login", "user" + std::to_string(i) + "@example.org"}, {"password", "guess"}}).status,
+        EXPECT_EQ(attacker
+                      .post("/lv/login", {{"login", "user" + std::to_string(i) + "@example.org"},
+                                          {"password", "guess"}})
+                      .status,
                   400);
     }
     Browser attacker(attacker_client);
     attacker.get("/lv/login");
-    EXPECT_EQ(attacker.post("/lv/login", {{"login", "coord@example.org"}, {"password", "coord password"}}).status, 429);
+    EXPECT_EQ(
+        attacker.post("/lv/login", {{"login", "coord@example.org"}, {"password", "coord password"}})
+            .status,
+        429);
     Browser resident(resident_client);
     resident.get("/lv/login");
-    EXPECT_EQ(resident.post("/lv/login", {{"login", "coord@example.org"}, {"password", "coord password"}}).status, 303);
+    EXPECT_EQ(
+        resident.post("/lv/login", {{"login", "coord@example.org"}, {"password", "coord password"}})
+            .status,
+        303);
     // The access log names the visitor and the proxy it came through.
     std::ifstream log(first_->log_path());
     const std::string text((std::istreambuf_iterator<char>(log)), {});

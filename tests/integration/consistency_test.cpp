@@ -45,26 +45,32 @@ class Consistency : public ::testing::TestWithParam<std::string> {};
 TEST_P(Consistency, CliApiAndPagesGiveTheSameAnswers) {
     TestServer server(GetParam());
     const std::vector<std::pair<std::string, std::string>> queries{
-        {"lv", "baterijas"}, {"ru", "batareika"}, {"en", "pizza box"}, {"lv", "stikla burka"},
-        {"ru", "газеты"}, {"en", "bottel"}};
+        {"lv", "baterijas"},    {"ru", "batareika"}, {"en", "pizza box"},
+        {"lv", "stikla burka"}, {"ru", "газеты"},    {"en", "bottel"}};
     for (const auto& [lang, query] : queries) {
         std::string encoded;
         for (unsigned char c : query) {
-            if (c == ' ') encoded += '+';
-            else if (std::isalnum(c)) encoded += static_cast<char>(c);
-            else encoded += fmt::format("%{:02X}", c);
+            if (c == ' ')
+                encoded += '+';
+            else if (std::isalnum(c))
+                encoded += static_cast<char>(c);
+            else
+                encoded += fmt::format("%{:02X}", c);
         }
-        auto api = boost::json::parse(server.get("/api/v1/search?lang=" + lang + "&q=" + encoded).body);
+        auto api =
+            boost::json::parse(server.get("/api/v1/search?lang=" + lang + "&q=" + encoded).body);
         const std::string api_top(api.at("results").at(0).at("item").as_string());
 
-        auto cli_run = run_command(cli(server.database_url(), "search --json --lang " + lang + " " +
-                                                                  shell_quote(query) + " 2>/dev/null"));
+        auto cli_run =
+            run_command(cli(server.database_url(), "search --json --lang " + lang + " " +
+                                                       shell_quote(query) + " 2>/dev/null"));
         auto cli_answer = boost::json::parse(first_json_line(cli_run.output));
         EXPECT_EQ(cli_answer.at("results").at(0).at("item").as_string(), api_top) << query;
 
         auto page = server.get("/" + lang + "/guide?q=" + encoded);
         std::smatch m;
-        ASSERT_TRUE(std::regex_search(page.body, m, std::regex("guide/item/([a-z0-9-]+)"))) << query;
+        ASSERT_TRUE(std::regex_search(page.body, m, std::regex("guide/item/([a-z0-9-]+)")))
+            << query;
         EXPECT_EQ(m[1].str(), api_top) << query;
     }
 }
@@ -74,7 +80,9 @@ TEST_P(Consistency, ACatalogueChangeByAnotherProcessIsSearchableWithinSeconds) {
     options.catalogue_poll = std::chrono::milliseconds(200);
     TestServer server(options);
     EXPECT_TRUE(boost::json::parse(server.get("/api/v1/search?lang=en&q=zorblax").body)
-                    .at("results").as_array().empty());
+                    .at("results")
+                    .as_array()
+                    .empty());
     const fs::path file = fs::temp_directory_path() / "skirosim-tests" /
                           ("new-item-" + std::to_string(getpid()) + GetParam() + ".json");
     std::ofstream(file) << R"({"items": [{"id": "zorblax", "channel": "electronics",
@@ -84,7 +92,8 @@ TEST_P(Consistency, ACatalogueChangeByAnotherProcessIsSearchableWithinSeconds) {
     std::string top;
     for (int i = 0; i < 40 && top != "zorblax"; ++i) {
         std::this_thread::sleep_for(std::chrono::milliseconds(100));
-        auto results = boost::json::parse(server.get("/api/v1/search?lang=en&q=zorblax").body).at("results");
+        auto results =
+            boost::json::parse(server.get("/api/v1/search?lang=en&q=zorblax").body).at("results");
         if (!results.as_array().empty()) top = results.at(0).at("item").as_string();
     }
     EXPECT_EQ(top, "zorblax");
@@ -95,7 +104,8 @@ INSTANTIATE_TEST_SUITE_P(Backends, Consistency, ::testing::ValuesIn(backends()))
 TEST(ServerPromises, OneStructuredAccessLogLinePerRequest) {
     ServerProcess server(temp_sqlite_url());
     for (const char* target : {"/lv/", "/en/about", "/nowhere", "/api/v1/search?q=secret+words"}) {
-        run_command("curl -s -o /dev/null http://127.0.0.1:" + std::to_string(server.port()) + target);
+        run_command("curl -s -o /dev/null http://127.0.0.1:" + std::to_string(server.port()) +
+                    target);
     }
     server.signal(SIGTERM);
     ASSERT_EQ(server.wait(std::chrono::seconds(5)), 0);
@@ -121,13 +131,14 @@ TEST(ServerPromises, OneStructuredAccessLogLinePerRequest) {
 TEST(ServerPromises, SqliteRunsInWalModeWithABusyTimeout) {
     auto url = storage::DatabaseUrl::parse(temp_sqlite_url());
     storage::Database db(*url, 1);
-    auto settings = db.read<std::pair<std::string, int>>([](soci::session& sql) -> Result<std::pair<std::string, int>> {
-        std::string mode;
-        int timeout = 0;
-        sql << "PRAGMA journal_mode", soci::into(mode);
-        sql << "PRAGMA busy_timeout", soci::into(timeout);
-        return std::pair{mode, timeout};
-    });
+    auto settings = db.read<std::pair<std::string, int>>(
+        [](soci::session& sql) -> Result<std::pair<std::string, int>> {
+            std::string mode;
+            int timeout = 0;
+            sql << "PRAGMA journal_mode", soci::into(mode);
+            sql << "PRAGMA busy_timeout", soci::into(timeout);
+            return std::pair{mode, timeout};
+        });
     ASSERT_TRUE(settings);
     EXPECT_EQ(settings->first, "wal");
     EXPECT_GE(settings->second, 5000);

@@ -1,5 +1,6 @@
 // Kill -9 during a burst of writes, then start again: the database is consistent, every write that
-// was answered as successful is there, and none that failed is half there (on SQLite and PostgreSQL).
+// was answered as successful is there, and none that failed is half there (on SQLite and
+// PostgreSQL).
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
@@ -37,7 +38,8 @@ TEST_P(Crash, KillNineDuringABurstOfRegistrationsLosesNothingAnswered) {
     const HttpClient client(server->port());
     auto db_url = storage::DatabaseUrl::parse(url);
     storage::Database db(*db_url, 1);
-    const long long activity = count(db, "SELECT id FROM activities WHERE external_id = 'sample-sorting-workshop-library'");
+    const long long activity = count(
+        db, "SELECT id FROM activities WHERE external_id = 'sample-sorting-workshop-library'");
     ASSERT_GT(activity, 0);
     const std::string target = "/lv/activities/" + std::to_string(activity);
 
@@ -54,7 +56,8 @@ TEST_P(Crash, KillNineDuringABurstOfRegistrationsLosesNothingAnswered) {
                     Browser person(client);
                     person.get(target);
                     ++attempts;
-                    auto r = person.post(target + "/register", {{"name", name}, {"contact", name + "@example.org"}});
+                    auto r = person.post(target + "/register",
+                                         {{"name", name}, {"contact", name + "@example.org"}});
                     if (r.status == 200) {
                         std::lock_guard lock(mutex);
                         answered.insert(name);
@@ -86,21 +89,28 @@ TEST_P(Crash, KillNineDuringABurstOfRegistrationsLosesNothingAnswered) {
     for (const auto& name : answered) {
         auto n = db.read<long long>([&](soci::session& sql) -> Result<long long> {
             long long v = 0;
-            sql << "SELECT COUNT(*) FROM registrations WHERE name = :n", soci::use(name), soci::into(v);
+            sql << "SELECT COUNT(*) FROM registrations WHERE name = :n", soci::use(name),
+                soci::into(v);
             return v;
         });
         EXPECT_EQ(n.value_or(-1), 1) << name;
     }
     // No write is half there: each registration came with its confirmation message and its place
     // in the summary, in the same transaction.
-    const long long rows = count(db, "SELECT COUNT(*) FROM registrations WHERE name LIKE 'crash-%'");
+    const long long rows =
+        count(db, "SELECT COUNT(*) FROM registrations WHERE name LIKE 'crash-%'");
     EXPECT_GE(rows, static_cast<long long>(answered.size()));
     EXPECT_EQ(count(db, "SELECT COUNT(*) FROM outbox WHERE recipient LIKE 'crash-%'"), rows);
-    EXPECT_EQ(count(db, "SELECT COALESCE(SUM(parties), 0) FROM registration_counts WHERE activity_id = " +
-                            std::to_string(activity)),
-              count(db, "SELECT COUNT(*) FROM registrations WHERE activity_id = " + std::to_string(activity)));
-    EXPECT_EQ(count(db, "SELECT COALESCE(SUM(adults + children), 0) FROM registrations WHERE status = 'confirmed' "
-                        "AND activity_id = " + std::to_string(activity)),
+    EXPECT_EQ(
+        count(db, "SELECT COALESCE(SUM(parties), 0) FROM registration_counts WHERE activity_id = " +
+                      std::to_string(activity)),
+        count(db, "SELECT COUNT(*) FROM registrations WHERE activity_id = " +
+                      std::to_string(activity)));
+    EXPECT_EQ(count(db,
+                    "SELECT COALESCE(SUM(adults + children), 0) FROM registrations WHERE status = "
+                    "'confirmed' "
+                    "AND activity_id = " +
+                        std::to_string(activity)),
               std::min(rows, 20LL));  // the places were filled in order, none twice
 }
 

@@ -25,7 +25,8 @@ namespace fs = std::filesystem;
 using ::testing::HasSubstr;
 
 // A guest registers for the activity at target, as a person's browser would.
-HttpResult register_guest(const HttpClient& client, const std::string& target, const std::string& name) {
+HttpResult register_guest(const HttpClient& client, const std::string& target,
+                          const std::string& name) {
     Browser person(client);
     person.get(target);
     return person.post(target + "/register", {{"name", name}, {"contact", name + "@example.org"}});
@@ -47,15 +48,20 @@ TEST(DiskFull, WritesFailClearlyNothingBreaksAndTheyWorkAgainWhenThereIsRoom) {
     auto db_url = storage::DatabaseUrl::parse(url);
     storage::Database db(*db_url, 1);
     auto count = [&](const std::string& query) {
-        return db.read<long long>([&](soci::session& sql) -> Result<long long> {
-            long long v = 0;
-            sql << query, soci::into(v);
-            return v;
-        }).value_or(-1);
+        return db
+            .read<long long>([&](soci::session& sql) -> Result<long long> {
+                long long v = 0;
+                sql << query, soci::into(v);
+                return v;
+            })
+            .value_or(-1);
     };
-    const long long activity = count("SELECT id FROM activities WHERE external_id = 'sample-sorting-workshop-library'");
+    const long long activity =
+        count("SELECT id FROM activities WHERE external_id = 'sample-sorting-workshop-library'");
     const std::string target = "/en/activities/" + std::to_string(activity);
-    auto register_one = [&](int n) { return register_guest(client, target, "disk-" + std::to_string(n)); };
+    auto register_one = [&](int n) {
+        return register_guest(client, target, "disk-" + std::to_string(n));
+    };
     ASSERT_EQ(register_one(0).status, 200);
 
     // No file may grow past what the largest one is now: the write-ahead log fills up soon.
@@ -74,7 +80,8 @@ TEST(DiskFull, WritesFailClearlyNothingBreaksAndTheyWorkAgainWhenThereIsRoom) {
         ++refused;
     }
     ASSERT_EQ(refused, 3) << "the limit was never reached";
-    EXPECT_EQ(count("SELECT COUNT(*) FROM registrations WHERE name LIKE 'disk-%'"), saved);  // nothing half saved
+    EXPECT_EQ(count("SELECT COUNT(*) FROM registrations WHERE name LIKE 'disk-%'"),
+              saved);  // nothing half saved
     auto check = db.read<std::string>([](soci::session& sql) -> Result<std::string> {
         std::string v;
         sql << "PRAGMA integrity_check", soci::into(v);
@@ -95,46 +102,58 @@ TEST(ReadOnlyDatabase, PostgresTurningReadOnlyRefusesWritesClearlyAndTheyWorkAga
         GTEST_SKIP() << "needs PostgreSQL: run through scripts/test.sh";
     }
     const std::string url = fresh_database_url("postgresql");
-    const std::string name = url.substr(url.rfind('/') + 1, url.find('?', url.rfind('/')) - url.rfind('/') - 1);
+    const std::string name =
+        url.substr(url.rfind('/') + 1, url.find('?', url.rfind('/')) - url.rfind('/') - 1);
     ServerProcess server(url);
     const HttpClient client(server.port());
     storage::Database db(*storage::DatabaseUrl::parse(url), 1);
     auto registered = [&] {
-        return db.read<long long>([&](soci::session& sql) -> Result<long long> {
-            long long v = 0;
-            sql << "SELECT COUNT(*) FROM registrations WHERE name LIKE 'ro-%'", soci::into(v);
-            return v;
-        }).value_or(-1);
+        return db
+            .read<long long>([&](soci::session& sql) -> Result<long long> {
+                long long v = 0;
+                sql << "SELECT COUNT(*) FROM registrations WHERE name LIKE 'ro-%'", soci::into(v);
+                return v;
+            })
+            .value_or(-1);
     };
     long long activity = 0;
     ASSERT_TRUE(db.read<long long>([&](soci::session& sql) -> Result<long long> {
-        sql << "SELECT id FROM activities WHERE external_id = 'sample-sorting-workshop-library'", soci::into(activity);
+        sql << "SELECT id FROM activities WHERE external_id = 'sample-sorting-workshop-library'",
+            soci::into(activity);
         return activity;
     }));
     const std::string target = "/ru/activities/" + std::to_string(activity);
-    auto register_one = [&](int n) { return register_guest(client, target, "ro-" + std::to_string(n)); };
+    auto register_one = [&](int n) {
+        return register_guest(client, target, "ro-" + std::to_string(n));
+    };
     ASSERT_EQ(register_one(0).status, 200);
 
     // The database turns read-only for every new session, and the server's sessions are cut.
-    soci::session admin(soci::postgresql, storage::DatabaseUrl::parse(std::getenv("SKIROSIM_TEST_POSTGRES"))->connect_string);
+    soci::session admin(
+        soci::postgresql,
+        storage::DatabaseUrl::parse(std::getenv("SKIROSIM_TEST_POSTGRES"))->connect_string);
     auto cut_sessions = [&] {
         long long cut = 0;
         admin << "SELECT COUNT(pg_terminate_backend(pid)) FROM pg_stat_activity "
                  "WHERE datname = :name AND pid <> pg_backend_pid()",
             soci::use(name), soci::into(cut);
     };
-    admin << "ALTER DATABASE " + name + " SET default_transaction_read_only = on";  // a generated name
+    admin << "ALTER DATABASE " + name +
+                 " SET default_transaction_read_only = on";  // a generated name
     cut_sessions();
     int clear_refusals = 0;
     for (int n = 1; n <= 4; ++n) {
         auto r = register_one(n);
         EXPECT_EQ(r.status, 503) << r.body.substr(0, 300);
-        if (r.body.find("База данных сейчас не может ничего сохранить.") != std::string::npos) ++clear_refusals;
+        if (r.body.find("База данных сейчас не может ничего сохранить.") != std::string::npos)
+            ++clear_refusals;
     }
     EXPECT_GE(clear_refusals, 3);  // the first may meet a cut session instead
     EXPECT_EQ(registered(), 1);
     EXPECT_EQ(client.get(target).status, 200);  // reading goes on
-    EXPECT_EQ(client.get("/ru/guide?q=%D0%B1%D0%B0%D1%82%D0%B0%D1%80%D0%B5%D0%B9%D0%BA%D0%B8").status, 200);
+    EXPECT_EQ(
+        client.get("/ru/guide?q=%D0%B1%D0%B0%D1%82%D0%B0%D1%80%D0%B5%D0%B9%D0%BA%D0%B8").status,
+        200);
 
     // Writable again: the server opens fresh sessions by itself and saves again.
     admin << "ALTER DATABASE " + name + " RESET default_transaction_read_only";

@@ -28,10 +28,10 @@ TEST_P(Foundation, HomePageInEachLanguage) {
     ASSERT_EQ(lv.status, 200);
     EXPECT_THAT(lv.body, HasSubstr("<html lang=\"lv\">"));
     EXPECT_THAT(lv.body, HasSubstr("Šķirosim tīrākai nākotnei!"));
-    EXPECT_THAT(lv.body, HasSubstr("Tuvākie pasākumi"));          // upcoming activities
-    EXPECT_THAT(lv.body, HasSubstr("Ceriņu bibliotēka"));          // a partner
-    EXPECT_THAT(lv.body, HasSubstr("action=\"/lv/guide\""));       // the guide's search box
-    EXPECT_THAT(lv.body, HasSubstr("href=\"/ru\""));               // language switcher
+    EXPECT_THAT(lv.body, HasSubstr("Tuvākie pasākumi"));      // upcoming activities
+    EXPECT_THAT(lv.body, HasSubstr("Ceriņu bibliotēka"));     // a partner
+    EXPECT_THAT(lv.body, HasSubstr("action=\"/lv/guide\""));  // the guide's search box
+    EXPECT_THAT(lv.body, HasSubstr("href=\"/ru\""));          // language switcher
     EXPECT_THAT(lv.body, HasSubstr("href=\"/en\""));
     EXPECT_THAT(lv.body, HasSubstr("href=\"/lv/guide/item/pizza-box\""));  // a popular question
 
@@ -122,7 +122,8 @@ TEST_P(Foundation, HealthAndMetrics) {
     server().get("/en/nowhere");
     auto metrics = server().get("/metrics");
     EXPECT_EQ(metrics.status, 200);
-    EXPECT_THAT(metrics.body, HasSubstr("skirosim_http_requests_total{route=\"/{lang}\",status=\"200\"}"));
+    EXPECT_THAT(metrics.body,
+                HasSubstr("skirosim_http_requests_total{route=\"/{lang}\",status=\"200\"}"));
     EXPECT_THAT(metrics.body, HasSubstr("route=\"not_found\",status=\"404\""));
     EXPECT_THAT(metrics.body, HasSubstr("skirosim_http_request_duration_seconds_bucket"));
 }
@@ -165,7 +166,8 @@ TEST_P(Foundation, MalformedRequestsGet400) {
     EXPECT_THAT(answer, HasSubstr("HTTP/1.1 400"));
     answer = server().raw("BLAH\r\n\r\n");
     EXPECT_THAT(answer, HasSubstr("400"));
-    answer = server().raw("GET http://evil.example/ HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+    answer =
+        server().raw("GET http://evil.example/ HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
     EXPECT_THAT(answer, HasSubstr("HTTP/1.1 400"));
 }
 
@@ -175,7 +177,8 @@ TEST_P(Foundation, OversizedBodyGets413AndHugeHeadersGet431) {
     EXPECT_EQ(r.status, 413);
     EXPECT_THAT(r.body, HasSubstr("too large"));
     std::string huge_header(64 * 1024, 'h');
-    auto answer = server().raw("GET /en/ HTTP/1.1\r\nHost: x\r\nX-Big: " + huge_header + "\r\n\r\n");
+    auto answer =
+        server().raw("GET /en/ HTTP/1.1\r\nHost: x\r\nX-Big: " + huge_header + "\r\n\r\n");
     EXPECT_THAT(answer, HasSubstr("HTTP/1.1 431"));
 }
 

@@ -50,7 +50,8 @@ TEST_F(GuideCli, SearchPrintsTheAnswerAndJson) {
 
 TEST_F(GuideCli, BatchAnswersEveryLineInOrder) {
     std::ofstream(path("queries.txt")) << "baterijas\nru\tбутылку\nen\tpizza box\n\nqqqzzz\n";
-    auto r = run_command(command("search --batch --lang lv < " + shell_quote(path("queries.txt")) + " 2>/dev/null"));
+    auto r = run_command(
+        command("search --batch --lang lv < " + shell_quote(path("queries.txt")) + " 2>/dev/null"));
     ASSERT_EQ(r.exit_code, 0) << r.output;
     auto lines = lines_of(r.output);
     ASSERT_EQ(lines.size(), 5u);
@@ -63,7 +64,9 @@ TEST_F(GuideCli, BatchAnswersEveryLineInOrder) {
 
 TEST_F(GuideCli, ItemsRoundTripThroughCsv) {
     ASSERT_EQ(run_command(command("export -o " + shell_quote(path("all.json")) + " --items-csv " +
-                                  shell_quote(path("items.csv")))).exit_code, 0);
+                                  shell_quote(path("items.csv"))))
+                  .exit_code,
+              0);
     // A new database with the channels and bins but no items, then the CSV.
     boost::json::value all;
     {
@@ -72,19 +75,27 @@ TEST_F(GuideCli, ItemsRoundTripThroughCsv) {
         text << in.rdbuf();
         all = boost::json::parse(text.str());
     }
-    boost::json::object bins{{"format", "skirosim/1"}, {"channels", all.at("channels")}, {"places", all.at("places")}};
+    boost::json::object bins{
+        {"format", "skirosim/1"}, {"channels", all.at("channels")}, {"places", all.at("places")}};
     std::ofstream(path("bins.json")) << boost::json::serialize(bins);
-    ASSERT_EQ(run_command(command("--empty import " + shell_quote(path("bins.json")), "copy.db")).exit_code, 0);
+    ASSERT_EQ(run_command(command("--empty import " + shell_quote(path("bins.json")), "copy.db"))
+                  .exit_code,
+              0);
     auto imported = run_command(command("import " + shell_quote(path("items.csv")), "copy.db"));
     ASSERT_EQ(imported.exit_code, 0) << imported.output;
     ASSERT_EQ(run_command(command("export -o " + shell_quote(path("copy.json")) + " --items-csv " +
-                                  shell_quote(path("copy.csv")), "copy.db")).exit_code, 0);
+                                      shell_quote(path("copy.csv")),
+                                  "copy.db"))
+                  .exit_code,
+              0);
     std::ifstream a(path("items.csv")), b(path("copy.csv"));
-    std::string one((std::istreambuf_iterator<char>(a)), {}), two((std::istreambuf_iterator<char>(b)), {});
+    std::string one((std::istreambuf_iterator<char>(a)), {}),
+        two((std::istreambuf_iterator<char>(b)), {});
     EXPECT_GT(one.size(), 10000u);
     EXPECT_EQ(one, two);
     // The picture, the source and whether it is verified travel with each item.
-    EXPECT_THAT(one.substr(0, one.find('\r')), ::testing::EndsWith(",reuse_en,picture,source,verified"));
+    EXPECT_THAT(one.substr(0, one.find('\r')),
+                ::testing::EndsWith(",reuse_en,picture,source,verified"));
     EXPECT_THAT(one, ::testing::HasSubstr(",1F375,\"AADSO biowaste-bin rules"));
     std::ifstream c(path("copy.json"));
     std::stringstream copy_text;
@@ -94,7 +105,8 @@ TEST_F(GuideCli, ItemsRoundTripThroughCsv) {
 
 TEST_F(GuideCli, ABadCsvNamesRowAndFieldAndImportsNothing) {
     std::ofstream(path("bad.csv"))
-        << "id,channel,name_lv,name_ru,name_en,synonyms_lv,synonyms_ru,synonyms_en,question_lv,question_ru,"
+        << "id,channel,name_lv,name_ru,name_en,synonyms_lv,synonyms_ru,synonyms_en,question_lv,"
+           "question_ru,"
            "question_en,yes,no,tips_lv,tips_ru,tips_en,reuse_lv,reuse_ru,reuse_en\n"
         << "new-thing,paper,jauna lieta,новая вещь,new thing,,,,,,,,,,,,,,\n"
         << "broken-thing,Card Board,cita lieta,другая вещь,other thing,,,,,,,,,,,,,,\n";
@@ -124,7 +136,8 @@ TEST_F(GuideCli, ABadJsonItemNamesRecordAndField) {
     EXPECT_EQ(r.exit_code, 1);
     EXPECT_THAT(r.output, HasSubstr("items[1].channel"));
     EXPECT_THAT(r.output, HasSubstr("question's yes or no answer"));
-    std::ofstream(path("orphan.json")) << R"({"overrides": [{"place": "daugavpils", "item": "unicorn",
+    std::ofstream(path("orphan.json"))
+        << R"({"overrides": [{"place": "daugavpils", "item": "unicorn",
         "channel": "mixed", "note": {"lv": "a", "ru": "б", "en": "c"}}]})";
     auto orphan = run_command(command("import " + shell_quote(path("orphan.json"))));
     EXPECT_EQ(orphan.exit_code, 1);

@@ -49,7 +49,11 @@ TEST_P(Guide, ApiAnswersInTheDocumentedShape) {
 TEST_P(Guide, ApiFollowsTheLanguageAndTheWayPeopleType) {
     EXPECT_EQ(api("q=batareika&lang=ru").at("results").at(0).at("name").as_string(), "батарейка");
     EXPECT_EQ(api("q=%D0%B1%D0%B0%D1%82%D0%B0%D1%80%D0%B5%D0%B9%D0%BA%D1%83&lang=en")  // батарейку
-                  .at("results").at(0).at("item").as_string(), "battery");
+                  .at("results")
+                  .at(0)
+                  .at("item")
+                  .as_string(),
+              "battery");
     EXPECT_EQ(api("q=picas+karba&lang=lv").at("results").at(0).at("item").as_string(), "pizza-box");
 }
 

@@ -11,10 +11,10 @@
 #include <regex>
 #include <thread>
 
-#include "platform/sender.hpp"
 #include "accounts/repository.hpp"
 #include "platform/audit_log.hpp"
 #include "platform/outbox.hpp"
+#include "platform/sender.hpp"
 #include "support/browser.hpp"
 #include "support/local_services.hpp"
 #include "support/test_env.hpp"
@@ -30,13 +30,15 @@ namespace net = boost::asio;
 std::vector<platform::OutboxMessage> outbox(TestServer& server) {
     return server.app()
         .database()
-        .read<std::vector<platform::OutboxMessage>>([](soci::session& sql) -> Result<std::vector<platform::OutboxMessage>> {
-            return platform::Outbox::newest(sql, 100);
-        })
+        .read<std::vector<platform::OutboxMessage>>(
+            [](soci::session& sql) -> Result<std::vector<platform::OutboxMessage>> {
+                return platform::Outbox::newest(sql, 100);
+            })
         .value();
 }
 
-app::Options with_smtp(const SmtpServer& smtp, platform::SmtpSecurity security, const std::string& password) {
+app::Options with_smtp(const SmtpServer& smtp, platform::SmtpSecurity security,
+                       const std::string& password) {
     auto options = TestServer::default_options(temp_sqlite_url());
     options.smtp.host = "127.0.0.1";
     options.smtp.port = smtp.port();
@@ -51,15 +53,21 @@ app::Options with_smtp(const SmtpServer& smtp, platform::SmtpSecurity security, 
 void sign_up(TestServer& server, const std::string& login) {
     Browser browser(server);
     browser.get("/en/signup");
-    ASSERT_EQ(browser.post("/en/signup", {{"display_name", "Ilze"}, {"login", login}, {"password", "correct horse"},
-                                          {"language", "en"}, {"age", "yes"}}).status,
+    ASSERT_EQ(browser
+                  .post("/en/signup", {{"display_name", "Ilze"},
+                                       {"login", login},
+                                       {"password", "correct horse"},
+                                       {"language", "en"},
+                                       {"age", "yes"}})
+                  .status,
               303);
 }
 
 TEST(Mailer, APasswordResetGoesThroughAServerThatRequiresStarttlsAndALogin) {
     SmtpServer smtp(SmtpServer::Security::starttls_required, "skirosim", "mail secret");
     TestServer server(with_smtp(smtp, platform::SmtpSecurity::starttls, "mail secret"));
-    ASSERT_TRUE(server.accounts().create_confirmed("ilze@example.org", "Ilze", "old password 1", "en", {}));
+    ASSERT_TRUE(
+        server.accounts().create_confirmed("ilze@example.org", "Ilze", "old password 1", "en", {}));
     Browser browser(server);
     browser.get("/en/password/forgot");
     ASSERT_EQ(browser.post("/en/password/forgot", {{"login", "ilze@example.org"}}).status, 303);
@@ -71,7 +79,7 @@ TEST(Mailer, APasswordResetGoesThroughAServerThatRequiresStarttlsAndALogin) {
     ASSERT_EQ(mail.size(), 1u);
     const auto& facts = mail[0].facts.as_object();
     EXPECT_EQ(facts.at("user"), "skirosim");  // it logged in
-    EXPECT_EQ(facts.at("tls"), true);        // after STARTTLS
+    EXPECT_EQ(facts.at("tls"), true);         // after STARTTLS
     EXPECT_EQ(facts.at("to").as_array().at(0), "ilze@example.org");
     EXPECT_EQ(facts.at("from"), "sorting@kimija.example");
     EXPECT_THAT(mail[0].raw, HasSubstr("Subject: =?UTF-8?B?"));
@@ -79,10 +87,15 @@ TEST(Mailer, APasswordResetGoesThroughAServerThatRequiresStarttlsAndALogin) {
 
     // The link in the message works: the person chooses a new password with it.
     std::smatch link;
-    ASSERT_TRUE(std::regex_search(mail[0].raw, link, std::regex(R"(/en/password/reset\?token=([A-Za-z0-9_-]+))")));
+    ASSERT_TRUE(std::regex_search(mail[0].raw, link,
+                                  std::regex(R"(/en/password/reset\?token=([A-Za-z0-9_-]+))")));
     Browser owner(server);
     owner.get("/en/password/reset?token=" + link[1].str());
-    EXPECT_EQ(owner.post("/en/password/reset", {{"token", link[1].str()}, {"password", "new password 22"}}).status, 303);
+    EXPECT_EQ(
+        owner
+            .post("/en/password/reset", {{"token", link[1].str()}, {"password", "new password 22"}})
+            .status,
+        303);
     EXPECT_TRUE(server.accounts().log_in("ilze@example.org", "new password 22", "127.0.0.1"));
     EXPECT_EQ(*server.app().sender().send_pending(server.now()), 0);  // nothing is sent twice
 }
@@ -134,7 +147,8 @@ TEST(Mailer, AServerThatIsAwayLeavesTheMessagesWaiting) {
     {
         // A port that was just free: nobody listens there.
         net::io_context ioc;
-        net::ip::tcp::acceptor probe(ioc, net::ip::tcp::endpoint(net::ip::make_address("127.0.0.1"), 0));
+        net::ip::tcp::acceptor probe(ioc,
+                                     net::ip::tcp::endpoint(net::ip::make_address("127.0.0.1"), 0));
         options.smtp.port = probe.local_endpoint().port();
     }
     TestServer server(options);
@@ -163,11 +177,13 @@ TEST(Mailer, SendersRacingForTheOutboxSendEachMessageOnce) {
     (void)server.app().sender().send_pending(server.now());  // whatever the others left
     std::map<std::string, int> per_number;
     for (const auto& request : gateway.requests()) {
-        ++per_number[std::string(boost::json::parse(request.at("body").as_string()).at("to").as_string())];
+        ++per_number[std::string(
+            boost::json::parse(request.at("body").as_string()).at("to").as_string())];
     }
     EXPECT_EQ(per_number.size(), 6u);
     for (const auto& [number, times] : per_number) EXPECT_EQ(times, 1) << number;
-    for (const auto& message : outbox(server)) EXPECT_TRUE(message.sent_at.has_value()) << message.recipient;
+    for (const auto& message : outbox(server))
+        EXPECT_TRUE(message.sent_at.has_value()) << message.recipient;
 }
 
 TEST(Mailer, TextMessagesGoThroughTheGatewayAndAreTriedAgainWhenItFails) {
@@ -202,14 +218,18 @@ TEST(Mailer, TheOutboxPageTellsEachKindAndWhatHappensToIt) {
     auto options = TestServer::default_options(temp_sqlite_url());
     options.sms.url = gateway.url("/send");
     TestServer server(options);
-    ASSERT_TRUE(server.accounts().create_confirmed("coord@example.org", "Koordinatore", "coord password", "en",
-                                                         {{"coordinator", ""}}));
+    ASSERT_TRUE(server.accounts().create_confirmed("coord@example.org", "Koordinatore",
+                                                   "coord password", "en", {{"coordinator", ""}}));
     sign_up(server, "2612 3456");         // a text message: tried, the gateway fails once
     sign_up(server, "ilze@example.org");  // an e-mail: no mail server is set up
     (void)server.app().sender().send_pending(server.now());
     Browser coordinator(server);
     coordinator.get("/en/login");
-    ASSERT_EQ(coordinator.post("/en/login", {{"login", "coord@example.org"}, {"password", "coord password"}}).status, 303);
+    ASSERT_EQ(
+        coordinator
+            .post("/en/login", {{"login", "coord@example.org"}, {"password", "coord password"}})
+            .status,
+        303);
     auto page = coordinator.get("/en/coordinator/outbox");
     ASSERT_EQ(page.status, 200);
     EXPECT_THAT(page.body, HasSubstr("Text message"));
@@ -226,7 +246,8 @@ TEST(Mailer, TheGatewayBodyEscapesWhatItCarries) {
     platform::SmsSettings form;
     form.body = "number={to}&message={text}";
     form.content_type = "application/x-www-form-urlencoded";
-    EXPECT_EQ(platform::sms_body(form, "+37126123456", "a&b=c ā"), "number=%2B37126123456&message=a%26b%3Dc%20%C4%81");
+    EXPECT_EQ(platform::sms_body(form, "+37126123456", "a&b=c ā"),
+              "number=%2B37126123456&message=a%26b%3Dc%20%C4%81");
 }
 
 TEST(Mailer, PausesGrowFromAMinuteToSixHours) {

@@ -20,10 +20,14 @@ protected:
     void SetUp() override {
         server_ = std::make_unique<TestServer>(GetParam());
         auto& accounts = server_->accounts();
-        ASSERT_TRUE(accounts.create_confirmed("admin@example.org", "Admin", "admin password", "lv", {{"administrator", ""}}));
-        ASSERT_TRUE(accounts.create_confirmed("coord@example.org", "Koordinatore", "coord password", "lv", {{"coordinator", ""}}));
-        ASSERT_TRUE(accounts.create_confirmed("staff26@example.org", "Staff 26", "staff password", "lv", {{"staff", "pii-26"}}));
-        ASSERT_TRUE(accounts.create_confirmed("resident@example.org", "Resident", "resident password", "lv", {}));
+        ASSERT_TRUE(accounts.create_confirmed("admin@example.org", "Admin", "admin password", "lv",
+                                              {{"administrator", ""}}));
+        ASSERT_TRUE(accounts.create_confirmed("coord@example.org", "Koordinatore", "coord password",
+                                              "lv", {{"coordinator", ""}}));
+        ASSERT_TRUE(accounts.create_confirmed("staff26@example.org", "Staff 26", "staff password",
+                                              "lv", {{"staff", "pii-26"}}));
+        ASSERT_TRUE(accounts.create_confirmed("resident@example.org", "Resident",
+                                              "resident password", "lv", {}));
     }
     Browser as(const std::string& login, const std::string& password) {
         Browser browser(*server_);
@@ -33,17 +37,19 @@ protected:
         return browser;
     }
     long long account_id(const std::string& email) {
-        auto id = server_->app().database().read<long long>([&](soci::session& sql) -> Result<long long> {
-            long long v = 0;
-            sql << "SELECT id FROM accounts WHERE email = :e", soci::use(email), soci::into(v);
-            return v;
-        });
+        auto id =
+            server_->app().database().read<long long>([&](soci::session& sql) -> Result<long long> {
+                long long v = 0;
+                sql << "SELECT id FROM accounts WHERE email = :e", soci::use(email), soci::into(v);
+                return v;
+            });
         return id.value_or(0);
     }
     int grants_of(long long id) {
         auto n = server_->app().database().read<int>([&](soci::session& sql) -> Result<int> {
             int v = 0;
-            sql << "SELECT COUNT(*) FROM role_grants WHERE account_id = :id", soci::use(id), soci::into(v);
+            sql << "SELECT COUNT(*) FROM role_grants WHERE account_id = :id", soci::use(id),
+                soci::into(v);
             return v;
         });
         return n.value_or(-1);
@@ -57,8 +63,9 @@ const std::vector<std::string> kStaffPages{"/lv/staff/residents"};
 
 TEST_P(Permissions, VisitorsAreSentToLogIn) {
     Browser visitor(*server_);
-    for (const auto& page : {"/lv/account", "/lv/admin/accounts", "/lv/admin/audit", "/lv/coordinator/outbox",
-                             "/lv/staff/residents", "/lv/account/data.json"}) {
+    for (const auto& page :
+         {"/lv/account", "/lv/admin/accounts", "/lv/admin/audit", "/lv/coordinator/outbox",
+          "/lv/staff/residents", "/lv/account/data.json"}) {
         auto r = visitor.get(page);
         EXPECT_EQ(r.status, 303) << page;
         EXPECT_THAT(r.header("location"), HasSubstr("/lv/login?next=")) << page;
@@ -71,12 +78,14 @@ TEST_P(Permissions, ResidentsAreRefusedStaffCoordinatorAndAdministratorPages) {
         for (const auto& page : pages) EXPECT_EQ(resident.get(page).status, 403) << page;
     }
     resident.get("/lv/account");
-    auto grant = resident.post("/lv/admin/accounts/" + std::to_string(account_id("resident@example.org")) + "/grant",
-                               {{"role", "administrator"}, {"institution", ""}});
+    auto grant = resident.post(
+        "/lv/admin/accounts/" + std::to_string(account_id("resident@example.org")) + "/grant",
+        {{"role", "administrator"}, {"institution", ""}});
     EXPECT_EQ(grant.status, 403);
     EXPECT_EQ(grants_of(account_id("resident@example.org")), 1);  // still only "resident"
-    auto residents = resident.post("/lv/staff/residents", {{"display_name", "X"}, {"language", "lv"},
-                                                          {"consent", "x"}, {"consent_given", "yes"}});
+    auto residents = resident.post(
+        "/lv/staff/residents",
+        {{"display_name", "X"}, {"language", "lv"}, {"consent", "x"}, {"consent_given", "yes"}});
     EXPECT_EQ(residents.status, 403);
 }
 
@@ -93,8 +102,9 @@ TEST_P(Permissions, CoordinatorsAreRefusedAdministratorPages) {
     for (const auto& page : kCoordinatorPages) EXPECT_EQ(coordinator.get(page).status, 200) << page;
     for (const auto& page : kAdminPages) EXPECT_EQ(coordinator.get(page).status, 403) << page;
     coordinator.get("/lv/account");
-    auto grant = coordinator.post("/lv/admin/accounts/" + std::to_string(account_id("coord@example.org")) + "/grant",
-                                  {{"role", "administrator"}, {"institution", ""}});
+    auto grant = coordinator.post(
+        "/lv/admin/accounts/" + std::to_string(account_id("coord@example.org")) + "/grant",
+        {{"role", "administrator"}, {"institution", ""}});
     EXPECT_EQ(grant.status, 403);
 }
 
@@ -126,37 +136,52 @@ TEST_P(Permissions, AdministratorsGrantAndRevokeRolesAndEveryChangeIsAudited) {
 TEST_P(Permissions, StaffRegisterAResidentWhoIsNotOnlineWhoTakesTheAccountOverLater) {
     auto staff = as("staff26@example.org", "staff password");
     staff.get("/lv/staff/residents");
-    auto no_consent = staff.post("/lv/staff/residents", {{"display_name", "Jānis Bērziņš"}, {"language", "lv"},
-                                                        {"consent", "Reģistrēšanās pasākumiem"}});
+    auto no_consent = staff.post("/lv/staff/residents", {{"display_name", "Jānis Bērziņš"},
+                                                         {"language", "lv"},
+                                                         {"consent", "Reģistrēšanās pasākumiem"}});
     EXPECT_EQ(no_consent.status, 400);
-    auto created = staff.post("/lv/staff/residents", {{"display_name", "Jānis Bērziņš"}, {"language", "ru"},
-                                                     {"consent", "Piekrīt reģistrācijai pasākumiem"}, {"consent_given", "yes"}});
+    auto created =
+        staff.post("/lv/staff/residents", {{"display_name", "Jānis Bērziņš"},
+                                           {"language", "ru"},
+                                           {"consent", "Piekrīt reģistrācijai pasākumiem"},
+                                           {"consent_given", "yes"}});
     ASSERT_EQ(created.status, 200);
     std::smatch m;
     ASSERT_TRUE(std::regex_search(created.body, m, std::regex(R"(class="code"[^>]*>(\d{8})<)")));
     const std::string code = m[1];
     EXPECT_THAT(staff.get("/lv/staff/residents").body, HasSubstr("Jānis Bērziņš"));
     // Another staff member's residents are not theirs to see.
-    ASSERT_TRUE(server_->accounts().create_confirmed("staff21@example.org", "Staff 21", "staff password", "lv", {{"staff", "pii-21"}}));
+    ASSERT_TRUE(server_->accounts().create_confirmed(
+        "staff21@example.org", "Staff 21", "staff password", "lv", {{"staff", "pii-21"}}));
     auto other = as("staff21@example.org", "staff password");
     EXPECT_THAT(other.get("/lv/staff/residents").body, Not(HasSubstr("Jānis Bērziņš")));
-    auto consent = server_->app().database().read<std::string>([](soci::session& sql) -> Result<std::string> {
-        std::string what;
-        sql << "SELECT what FROM consents", soci::into(what);
-        return what;
-    });
+    auto consent =
+        server_->app().database().read<std::string>([](soci::session& sql) -> Result<std::string> {
+            std::string what;
+            sql << "SELECT what FROM consents", soci::into(what);
+            return what;
+        });
     EXPECT_EQ(*consent, "Piekrīt reģistrācijai pasākumiem");
 
     Browser resident(*server_);
     resident.get("/ru/takeover");
-    auto wrong = resident.post("/ru/takeover", {{"code", "00000000"}, {"login", "janis@example.org"}, {"password", "my own password"}});
+    auto wrong = resident.post(
+        "/ru/takeover",
+        {{"code", "00000000"}, {"login", "janis@example.org"}, {"password", "my own password"}});
     EXPECT_EQ(wrong.status, 400);
-    auto taken = resident.post("/ru/takeover", {{"code", code}, {"login", "janis@example.org"}, {"password", "my own password"}});
+    auto taken = resident.post(
+        "/ru/takeover",
+        {{"code", code}, {"login", "janis@example.org"}, {"password", "my own password"}});
     EXPECT_EQ(taken.status, 303);
     EXPECT_THAT(resident.get("/ru/account").body, HasSubstr("Jānis Bērziņš"));
     Browser again(*server_);
     again.get("/ru/takeover");
-    EXPECT_EQ(again.post("/ru/takeover", {{"code", code}, {"login", "x@example.org"}, {"password", "my own password"}}).status, 400);
+    EXPECT_EQ(
+        again
+            .post("/ru/takeover",
+                  {{"code", code}, {"login", "x@example.org"}, {"password", "my own password"}})
+            .status,
+        400);
     auto in = as("janis@example.org", "my own password");
     EXPECT_EQ(in.get("/ru/account").status, 200);
 }
@@ -164,13 +189,18 @@ TEST_P(Permissions, StaffRegisterAResidentWhoIsNotOnlineWhoTakesTheAccountOverLa
 TEST_P(Permissions, OneStaffMemberCannotIssueCodesForAnothersResident) {
     auto staff = as("staff26@example.org", "staff password");
     staff.get("/lv/staff/residents");
-    staff.post("/lv/staff/residents", {{"display_name", "Olga"}, {"language", "ru"}, {"consent", "yes"}, {"consent_given", "yes"}});
-    auto olga = server_->app().database().read<long long>([](soci::session& sql) -> Result<long long> {
-        long long id = 0;
-        sql << "SELECT id FROM accounts WHERE display_name = 'Olga'", soci::into(id);
-        return id;
-    });
-    ASSERT_TRUE(server_->accounts().create_confirmed("staff21@example.org", "Staff 21", "staff password", "lv", {{"staff", "pii-21"}}));
+    staff.post("/lv/staff/residents", {{"display_name", "Olga"},
+                                       {"language", "ru"},
+                                       {"consent", "yes"},
+                                       {"consent_given", "yes"}});
+    auto olga =
+        server_->app().database().read<long long>([](soci::session& sql) -> Result<long long> {
+            long long id = 0;
+            sql << "SELECT id FROM accounts WHERE display_name = 'Olga'", soci::into(id);
+            return id;
+        });
+    ASSERT_TRUE(server_->accounts().create_confirmed(
+        "staff21@example.org", "Staff 21", "staff password", "lv", {{"staff", "pii-21"}}));
     auto other = as("staff21@example.org", "staff password");
     other.get("/lv/staff/residents");
     EXPECT_EQ(other.post("/lv/staff/residents/" + std::to_string(*olga) + "/code", {}).status, 403);
@@ -180,27 +210,38 @@ TEST_P(Permissions, OneStaffMemberCannotIssueCodesForAnothersResident) {
 // The issue's own example: a staff member of one preschool cannot edit another's activity.
 TEST_P(Permissions, StaffEditOnlyTheirInstitutionsActivities) {
     auto id_of = [&](const std::string& external) {
-        return *server_->app().database().read<long long>([&](soci::session& sql) -> Result<long long> {
-            long long v = 0;
-            sql << "SELECT id FROM activities WHERE external_id = :e", soci::use(external), soci::into(v);
-            return v;
-        });
+        return *server_->app().database().read<long long>(
+            [&](soci::session& sql) -> Result<long long> {
+                long long v = 0;
+                sql << "SELECT id FROM activities WHERE external_id = :e", soci::use(external),
+                    soci::into(v);
+                return v;
+            });
     };
-    const long long own = id_of("sample-eco-lesson-pii-26"), other = id_of("sample-swap-market-mezgls");
+    const long long own = id_of("sample-eco-lesson-pii-26"),
+                    other = id_of("sample-swap-market-mezgls");
     auto staff = as("staff26@example.org", "staff password");
     EXPECT_EQ(staff.get("/lv/staff/activities/" + std::to_string(own)).status, 200);
     EXPECT_EQ(staff.get("/lv/staff/activities/" + std::to_string(other)).status, 403);
-    std::vector<std::pair<std::string, std::string>> form{
-        {"institution", "pii-26"}, {"kind", "lesson"}, {"title_lv", "Pārdēvēta nodarbība"},
-        {"description_lv", "Apraksts"}, {"start", "2026-12-16T17:00"}, {"end", "2026-12-16T18:00"},
-        {"held_in", "lv"}, {"registration", "yes"}, {"capacity", "25"}};
+    std::vector<std::pair<std::string, std::string>> form{{"institution", "pii-26"},
+                                                          {"kind", "lesson"},
+                                                          {"title_lv", "Pārdēvēta nodarbība"},
+                                                          {"description_lv", "Apraksts"},
+                                                          {"start", "2026-12-16T17:00"},
+                                                          {"end", "2026-12-16T18:00"},
+                                                          {"held_in", "lv"},
+                                                          {"registration", "yes"},
+                                                          {"capacity", "25"}};
     EXPECT_EQ(staff.post("/lv/staff/activities/" + std::to_string(own), form).status, 303);
     EXPECT_EQ(staff.post("/lv/staff/activities/" + std::to_string(other), form).status, 403);
     auto moved = form;
     moved[0] = {"institution", "mezgls"};
-    EXPECT_EQ(staff.post("/lv/staff/activities/" + std::to_string(own), moved).status, 403);  // not theirs to give
-    EXPECT_THAT(server_->get("/lv/activities/" + std::to_string(own)).body, HasSubstr("Pārdēvēta nodarbība"));
-    EXPECT_THAT(server_->get("/lv/activities/" + std::to_string(other)).body, Not(HasSubstr("Pārdēvēta nodarbība")));
+    EXPECT_EQ(staff.post("/lv/staff/activities/" + std::to_string(own), moved).status,
+              403);  // not theirs to give
+    EXPECT_THAT(server_->get("/lv/activities/" + std::to_string(own)).body,
+                HasSubstr("Pārdēvēta nodarbība"));
+    EXPECT_THAT(server_->get("/lv/activities/" + std::to_string(other)).body,
+                Not(HasSubstr("Pārdēvēta nodarbība")));
     // A new one, then a bad one that says what is wrong.
     auto created = staff.post("/lv/staff/activities/new", form);
     EXPECT_EQ(created.status, 303);
@@ -214,7 +255,8 @@ TEST_P(Permissions, StaffEditOnlyTheirInstitutionsActivities) {
     EXPECT_EQ(coordinator.get("/lv/staff/activities/" + std::to_string(other)).status, 200);
     auto resident = as("resident@example.org", "resident password");
     EXPECT_EQ(resident.get("/lv/staff/activities").status, 403);
-    EXPECT_THAT(as("admin@example.org", "admin password").get("/lv/admin/audit").body, HasSubstr("activity.changed"));
+    EXPECT_THAT(as("admin@example.org", "admin password").get("/lv/admin/audit").body,
+                HasSubstr("activity.changed"));
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, Permissions, ::testing::ValuesIn(backends()));

@@ -45,9 +45,11 @@ protected:
 
 TEST_F(PointsImport, CsvWithOpeningHours) {
     const long long before = points();
-    auto file = write("points.csv",
-                      "id,kind,name_lv,name_ru,name_en,address,lat,lon,channels,opening_hours,operator,verified\n"
-                      "new-box,shop-box,Kaste,Ящик,Box,\"Vienības iela 1, Daugavpils\",55.87,26.52,batteries|lamps,Mo-Sa 09:00-21:00,Shop,true\n");
+    auto file = write(
+        "points.csv",
+        "id,kind,name_lv,name_ru,name_en,address,lat,lon,channels,opening_hours,operator,verified\n"
+        "new-box,shop-box,Kaste,Ящик,Box,\"Vienības iela 1, "
+        "Daugavpils\",55.87,26.52,batteries|lamps,Mo-Sa 09:00-21:00,Shop,true\n");
     auto r = skirosim("import " + file);
     ASSERT_EQ(r.exit_code, 0) << r.output;
     EXPECT_EQ(points(), before + 1);
@@ -65,10 +67,11 @@ TEST_F(PointsImport, CsvWithOpeningHours) {
 
 TEST_F(PointsImport, ABadCsvRowNamesRowAndFieldAndImportsNothing) {
     const long long before = points();
-    auto file = write("bad.csv",
-                      "id,kind,name_lv,name_ru,name_en,address,lat,lon,channels,opening_hours\n"
-                      "good-box,shop-box,Kaste,Ящик,Box,Adrese,55.87,26.52,batteries,\n"
-                      "bad-box,shop-box,Kaste,Ящик,Box,Adrese,55.87,26.52,batteries,every day 9-5\n");
+    auto file =
+        write("bad.csv",
+              "id,kind,name_lv,name_ru,name_en,address,lat,lon,channels,opening_hours\n"
+              "good-box,shop-box,Kaste,Ящик,Box,Adrese,55.87,26.52,batteries,\n"
+              "bad-box,shop-box,Kaste,Ящик,Box,Adrese,55.87,26.52,batteries,every day 9-5\n");
     auto r = skirosim("import " + file);
     EXPECT_EQ(r.exit_code, 1);
     EXPECT_THAT(r.output, HasSubstr("row 3"));

@@ -42,7 +42,8 @@ TEST_P(Points, NearestThatTakeTheChannelFirst) {
     double last = -1;
     for (const auto& p : points) {
         const auto& channels = p.at("channels").as_array();
-        EXPECT_NE(std::find(channels.begin(), channels.end(), json::value("batteries")), channels.end());
+        EXPECT_NE(std::find(channels.begin(), channels.end(), json::value("batteries")),
+                  channels.end());
         const double d = p.at("distance_m").to_number<double>();
         EXPECT_GE(d, last);
         last = d;
@@ -61,7 +62,8 @@ TEST_P(Points, GeoJsonOnRequest) {
     EXPECT_EQ(geo.at("type").as_string(), "FeatureCollection");
     const auto& feature = geo.at("features").at(0);
     EXPECT_EQ(feature.at("geometry").at("type").as_string(), "Point");
-    EXPECT_NEAR(feature.at("geometry").at("coordinates").at(0).to_number<double>(), 26.566, 0.001);  // lon first
+    EXPECT_NEAR(feature.at("geometry").at("coordinates").at(0).to_number<double>(), 26.566,
+                0.001);  // lon first
     EXPECT_EQ(feature.at("properties").at("id").as_string(), "kimija-pharmacy");
 }
 
@@ -119,27 +121,33 @@ TEST_P(Points, PostersCarryAQrCodeThatOpensThePointsPage) {
     // The printable SVG: the whole A4 page drawn and read, so a code that falls off the page fails.
     auto svg = server_->get("/points/kimija-pharmacy/poster.svg");
     EXPECT_EQ(svg.header("content-type"), "image/svg+xml");
-    EXPECT_THAT(svg.body, HasSubstr("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"210mm\" height=\"297mm\""));
+    EXPECT_THAT(
+        svg.body,
+        HasSubstr("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"210mm\" height=\"297mm\""));
     EXPECT_THAT(read_qr_codes(svg.body), ElementsAre(page_url));
 }
 
 TEST_P(Points, AReportGoesFromAResidentToTheCoordinatorAndToResolved) {
-    ASSERT_TRUE(server_->accounts().create_confirmed("coord@example.org", "Koordinatore", "coord password", "lv",
-                                                           {{"coordinator", ""}}));
+    ASSERT_TRUE(server_->accounts().create_confirmed(
+        "coord@example.org", "Koordinatore", "coord password", "lv", {{"coordinator", ""}}));
     Browser resident(*server_);
     resident.get("/lv/points/kimija-container-site-1");
     auto sent = resident.post("/lv/points/kimija-container-site-1/report",
-                              {{"kind", "overflowing"}, {"details", "Pārpildīts kopš pirmdienas"}, {"contact", "reporter@example.org"}});
+                              {{"kind", "overflowing"},
+                               {"details", "Pārpildīts kopš pirmdienas"},
+                               {"contact", "reporter@example.org"}});
     EXPECT_EQ(sent.status, 200);
     EXPECT_THAT(sent.body, HasSubstr("Ziņojums nodots koordinatoram"));
     // A neighbour reports the same: asked first, then joined.
     Browser neighbour(*server_);
     neighbour.get("/ru/points/kimija-container-site-1");
-    auto asked = neighbour.post("/ru/points/kimija-container-site-1/report", {{"kind", "overflowing"}, {"details", "полный"}});
+    auto asked = neighbour.post("/ru/points/kimija-container-site-1/report",
+                                {{"kind", "overflowing"}, {"details", "полный"}});
     EXPECT_THAT(asked.body, HasSubstr("Это та же проблема?"));
     std::smatch m;
     ASSERT_TRUE(std::regex_search(asked.body, m, std::regex(R"re(name="same" value="(\d+)")re")));
-    auto joined = neighbour.post("/ru/points/kimija-container-site-1/report", {{"kind", "overflowing"}, {"same", m[1]}});
+    auto joined = neighbour.post("/ru/points/kimija-container-site-1/report",
+                                 {{"kind", "overflowing"}, {"same", m[1]}});
     EXPECT_THAT(joined.body, HasSubstr("Ваше сообщение добавлено к уже открытой заявке"));
 
     Browser coordinator(*server_);
@@ -149,19 +157,27 @@ TEST_P(Points, AReportGoesFromAResidentToTheCoordinatorAndToResolved) {
     EXPECT_THAT(fresh.body, HasSubstr("Pārpildīts kopš pirmdienas"));
     const std::string id = m[1];
     auto forwarded = coordinator.post("/lv/coordinator/reports/" + id + "/forward",
-                                      {{"email", "dispatch@aadso.example"}, {"point", "kimija-container-site-1"},
-                                       {"kind", "overflowing"}, {"details", "Pārpildīts kopš pirmdienas"}});
+                                      {{"email", "dispatch@aadso.example"},
+                                       {"point", "kimija-container-site-1"},
+                                       {"kind", "overflowing"},
+                                       {"details", "Pārpildīts kopš pirmdienas"}});
     EXPECT_EQ(forwarded.status, 303);
-    EXPECT_THAT(coordinator.get("/lv/coordinator/reports?status=forwarded").body, HasSubstr("dispatch@aadso.example"));
-    auto resolved = coordinator.post("/lv/coordinator/reports/" + id + "/resolve", {{"language", "lv"}});
+    EXPECT_THAT(coordinator.get("/lv/coordinator/reports?status=forwarded").body,
+                HasSubstr("dispatch@aadso.example"));
+    auto resolved =
+        coordinator.post("/lv/coordinator/reports/" + id + "/resolve", {{"language", "lv"}});
     EXPECT_EQ(resolved.status, 303);
     auto outbox = server_->app().database().read<std::vector<platform::OutboxMessage>>(
-        [](soci::session& sql) -> Result<std::vector<platform::OutboxMessage>> { return platform::Outbox::newest(sql, 10); });
+        [](soci::session& sql) -> Result<std::vector<platform::OutboxMessage>> {
+            return platform::Outbox::newest(sql, 10);
+        });
     ASSERT_TRUE(outbox);
     bool to_body = false, to_reporter = false;
     for (const auto& message : *outbox) {
         if (message.recipient == "dispatch@aadso.example") to_body = true;
-        if (message.recipient == "reporter@example.org" && message.subject == "Jūsu ziņotā problēma ir novērsta") to_reporter = true;
+        if (message.recipient == "reporter@example.org" &&
+            message.subject == "Jūsu ziņotā problēma ir novērsta")
+            to_reporter = true;
     }
     EXPECT_TRUE(to_body);
     EXPECT_TRUE(to_reporter);
@@ -174,7 +190,8 @@ TEST_P(Points, ReportsAreRateLimitedAndCheckedAndOnlyTheCoordinatorSeesThem) {
     EXPECT_EQ(bad.status, 400);
     int accepted = 0, refused = 0;
     for (int i = 0; i < 7; ++i) {
-        auto r = resident.post("/en/points/kimija-pharmacy/report", {{"kind", "other"}, {"new_anyway", "1"}, {"details", "x"}});
+        auto r = resident.post("/en/points/kimija-pharmacy/report",
+                               {{"kind", "other"}, {"new_anyway", "1"}, {"details", "x"}});
         if (r.status == 200) ++accepted;
         if (r.status == 429) ++refused;
     }
@@ -189,11 +206,13 @@ TEST_P(Points, EveryBinHasALabelWithAQrCodeOfItsPage) {
     EXPECT_THAT(label.body, HasSubstr("class=\"qr\""));
     EXPECT_THAT(label.body, HasSubstr("/lv/guide/bin/glass"));
     EXPECT_THAT(label.body, HasSubstr("✓ Да"));
-    EXPECT_THAT(read_qr_codes(inline_qr_document(label.body)), ElementsAre("http://localhost:8080/lv/guide/bin/glass"));
+    EXPECT_THAT(read_qr_codes(inline_qr_document(label.body)),
+                ElementsAre("http://localhost:8080/lv/guide/bin/glass"));
     auto svg = server_->get("/guide/bin/packaging/label.svg");
     EXPECT_EQ(svg.header("content-type"), "image/svg+xml");
     EXPECT_THAT(svg.body, HasSubstr("width=\"210mm\""));
-    EXPECT_THAT(read_qr_codes(svg.body), ElementsAre("http://localhost:8080/lv/guide/bin/packaging"));
+    EXPECT_THAT(read_qr_codes(svg.body),
+                ElementsAre("http://localhost:8080/lv/guide/bin/packaging"));
     EXPECT_EQ(server_->get("/lv/guide/bin/nothing/label").status, 404);
     EXPECT_THAT(server_->get("/lv/guide/bin/glass").body, HasSubstr("/lv/guide/bin/glass/label"));
 }

@@ -44,7 +44,9 @@ public:
     ~OwnPostgres() { run_command(script() + " stop " + shell_quote(dir_)); }
     const std::string& url() const { return url_; }
     void pause() { EXPECT_EQ(run_command(script() + " pause " + shell_quote(dir_)).exit_code, 0); }
-    void resume() { EXPECT_EQ(run_command(script() + " resume " + shell_quote(dir_)).exit_code, 0); }
+    void resume() {
+        EXPECT_EQ(run_command(script() + " resume " + shell_quote(dir_)).exit_code, 0);
+    }
 
 private:
     static std::string script() { return shell_quote(source_dir() + "/scripts/postgres.sh"); }
@@ -60,7 +62,8 @@ TEST(PostgresResilience, AnOutageGives503AndTheServerRecoversByItself) {
     postgres.pause();
     auto page = server.get("/lv/");
     EXPECT_EQ(page.status, 503);
-    EXPECT_THAT(page.body, HasSubstr("Pašlaik nevaram piekļūt saviem datiem"));  // friendly, in Latvian
+    EXPECT_THAT(page.body,
+                HasSubstr("Pašlaik nevaram piekļūt saviem datiem"));  // friendly, in Latvian
     EXPECT_EQ(page.header("retry-after"), "30");
     EXPECT_EQ(server.get("/healthz").status, 503);
     auto api = server.get("/healthz");

@@ -56,7 +56,8 @@ std::string activity_document() {
         "id": "load-test-workshop", "institution": "cerinu-biblioteka", "sample": true,
         "title": {"lv": "Slodzes pārbaude", "ru": "Проверка нагрузки", "en": "Load test"},
         "description": {"lv": "-", "ru": "-", "en": "-"},
-        "start": ")" + start + R"(", "end": ")" + end + R"(", "venue": "Ceriņu bibliotēka",
+        "start": ")" +
+           start + R"(", "end": ")" + end + R"(", "venue": "Ceriņu bibliotēka",
         "kind": "workshop", "audiences": ["adults"], "held_in": ["lv"],
         "capacity": 40, "registration": true}]})";
 }
@@ -64,7 +65,7 @@ std::string activity_document() {
 struct WrkFigures {
     long requests = -1;
     double per_second = 0;
-    long bad_status = 0;   // "Non-2xx or 3xx responses"
+    long bad_status = 0;  // "Non-2xx or 3xx responses"
     long socket_errors = 0;
     std::string output;
 };
@@ -73,11 +74,16 @@ WrkFigures read_wrk(const CommandResult& run) {
     WrkFigures f;
     f.output = run.output;
     std::smatch m;
-    if (std::regex_search(run.output, m, std::regex(R"((\d+) requests in)"))) f.requests = std::stol(m[1]);
-    if (std::regex_search(run.output, m, std::regex(R"(Requests/sec:\s+([\d.]+))"))) f.per_second = std::stod(m[1]);
-    if (std::regex_search(run.output, m, std::regex(R"(Non-2xx or 3xx responses: (\d+))"))) f.bad_status = std::stol(m[1]);
-    if (std::regex_search(run.output, m,
-                          std::regex(R"(Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+))"))) {
+    if (std::regex_search(run.output, m, std::regex(R"((\d+) requests in)")))
+        f.requests = std::stol(m[1]);
+    if (std::regex_search(run.output, m, std::regex(R"(Requests/sec:\s+([\d.]+))")))
+        f.per_second = std::stod(m[1]);
+    if (std::regex_search(run.output, m, std::regex(R"(Non-2xx or 3xx responses: (\d+))")))
+        f.bad_status = std::stol(m[1]);
+    if (std::regex_search(
+            run.output, m,
+            std::regex(
+                R"(Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+))"))) {
         for (int i = 1; i <= 4; ++i) f.socket_errors += std::stol(m[i]);
     }
     return f;
@@ -101,7 +107,8 @@ TEST_P(Load, MixedTrafficHasNoErrorsNoMemoryGrowthAndLosesNoAcceptedWrite) {
     storage::Database db(*storage::DatabaseUrl::parse(url), 1);
     long long activity = 0;
     ASSERT_TRUE(db.read<long long>([&](soci::session& sql) -> Result<long long> {
-        sql << "SELECT id FROM activities WHERE external_id = 'load-test-workshop'", soci::into(activity);
+        sql << "SELECT id FROM activities WHERE external_id = 'load-test-workshop'",
+            soci::into(activity);
         return activity;
     }));
     ASSERT_GT(activity, 0);
@@ -118,15 +125,25 @@ TEST_P(Load, MixedTrafficHasNoErrorsNoMemoryGrowthAndLosesNoAcceptedWrite) {
     // search (the page asks it as one types) and the home page most, the rest once a round.
     WrkFigures reads;
     std::thread wrk([&] {
-        const std::vector<std::string> paths = {
-            "/api/v1/search?q=baterijas&lang=lv", "/lv/", "/api/v1/search?q=batareiki&lang=ru",
-            "/ru/guide?q=stiklo", "/api/v1/search?q=pizza%20box&lang=en", "/ru/", "/lv/activities",
-            "/api/v1/search?q=plastmasas%20pudele&lang=lv", activity_page, "/en/",
-            "/api/v1/search?q=spuldze&lang=lv", "/ru/points", "/api/v1/search?q=banka&lang=lv",
-            "/lv/results", "/en/guide?q=pizza%20box", "/en/institutions/cerinu-biblioteka"};
+        const std::vector<std::string> paths = {"/api/v1/search?q=baterijas&lang=lv",
+                                                "/lv/",
+                                                "/api/v1/search?q=batareiki&lang=ru",
+                                                "/ru/guide?q=stiklo",
+                                                "/api/v1/search?q=pizza%20box&lang=en",
+                                                "/ru/",
+                                                "/lv/activities",
+                                                "/api/v1/search?q=plastmasas%20pudele&lang=lv",
+                                                activity_page,
+                                                "/en/",
+                                                "/api/v1/search?q=spuldze&lang=lv",
+                                                "/ru/points",
+                                                "/api/v1/search?q=banka&lang=lv",
+                                                "/lv/results",
+                                                "/en/guide?q=pizza%20box",
+                                                "/en/institutions/cerinu-biblioteka"};
         std::string command = "wrk -t1 -c8 -d" + std::to_string(seconds) + "s -s " +
-                              shell_quote(source_dir() + "/bench/mixed.lua") + " http://127.0.0.1:" +
-                              std::to_string(server.port()) + " --";
+                              shell_quote(source_dir() + "/bench/mixed.lua") +
+                              " http://127.0.0.1:" + std::to_string(server.port()) + " --";
         for (const auto& p : paths) command += " " + shell_quote(p);
         reads = read_wrk(run_command(command));
     });
@@ -150,7 +167,8 @@ TEST_P(Load, MixedTrafficHasNoErrorsNoMemoryGrowthAndLosesNoAcceptedWrite) {
                     error("activity page", page.status);
                     continue;
                 }
-                auto r = person.post(activity_page + "/register", {{"name", name}, {"contact", name + "@example.org"}});
+                auto r = person.post(activity_page + "/register",
+                                     {{"name", name}, {"contact", name + "@example.org"}});
                 if (r.status != 200) {
                     error("registration", r.status);
                     continue;
@@ -164,7 +182,8 @@ TEST_P(Load, MixedTrafficHasNoErrorsNoMemoryGrowthAndLosesNoAcceptedWrite) {
         while (Clock::now() < deadline) {
             Browser resident(client);
             resident.get("/lv/login");
-            auto in = resident.post("/lv/login", {{"login", "load@example.org"}, {"password", "load test password"}});
+            auto in = resident.post(
+                "/lv/login", {{"login", "load@example.org"}, {"password", "load test password"}});
             if (in.status != 303) {
                 error("log-in", in.status);
                 continue;
@@ -174,7 +193,8 @@ TEST_P(Load, MixedTrafficHasNoErrorsNoMemoryGrowthAndLosesNoAcceptedWrite) {
                 error("account page", account.status);
                 continue;
             }
-            if (auto out = resident.post("/lv/logout", {}); out.status != 303) error("log-out", out.status);
+            if (auto out = resident.post("/lv/logout", {}); out.status != 303)
+                error("log-out", out.status);
             ++log_ins;
         }
     });
@@ -182,7 +202,8 @@ TEST_P(Load, MixedTrafficHasNoErrorsNoMemoryGrowthAndLosesNoAcceptedWrite) {
     // Memory: the server's resident size every half second.
     std::vector<std::pair<double, long>> memory;  // seconds since start, KiB
     while (Clock::now() < deadline) {
-        memory.emplace_back(std::chrono::duration<double>(Clock::now() - started).count(), resident_kib(server.pid()));
+        memory.emplace_back(std::chrono::duration<double>(Clock::now() - started).count(),
+                            resident_kib(server.pid()));
         std::this_thread::sleep_for(std::chrono::milliseconds(500));
     }
     for (auto& t : writers) t.join();
@@ -199,7 +220,8 @@ TEST_P(Load, MixedTrafficHasNoErrorsNoMemoryGrowthAndLosesNoAcceptedWrite) {
     // Every accepted registration is there, and nothing else is.
     std::set<std::string> stored;
     ASSERT_TRUE(db.read<int>([&](soci::session& sql) -> Result<int> {
-        soci::rowset<std::string> rows = (sql.prepare << "SELECT name FROM registrations WHERE name LIKE 'load-%'");
+        soci::rowset<std::string> rows =
+            (sql.prepare << "SELECT name FROM registrations WHERE name LIKE 'load-%'");
         for (const auto& name : rows) stored.insert(name);
         return 0;
     }));
@@ -214,12 +236,14 @@ TEST_P(Load, MixedTrafficHasNoErrorsNoMemoryGrowthAndLosesNoAcceptedWrite) {
     }
     ASSERT_GT(settled, 0);
     const long allowed = 16 * 1024 + settled / 10;
-    EXPECT_LE(last - settled, allowed) << "resident memory grew from " << settled / 1024 << " to " << last / 1024 << " MiB";
+    EXPECT_LE(last - settled, allowed)
+        << "resident memory grew from " << settled / 1024 << " to " << last / 1024 << " MiB";
 
-    std::printf("load (%s, %d s): reads %ld (%.0f/s, wrk -c8), registrations %zu, log-ins %ld, errors %zu; "
-                "resident memory %ld MiB after the first quarter, %ld MiB at the end (peak)\n",
-                GetParam().c_str(), seconds, reads.requests, reads.per_second, accepted.size(), log_ins.load(),
-                errors.size(), settled / 1024, last / 1024);
+    std::printf(
+        "load (%s, %d s): reads %ld (%.0f/s, wrk -c8), registrations %zu, log-ins %ld, errors %zu; "
+        "resident memory %ld MiB after the first quarter, %ld MiB at the end (peak)\n",
+        GetParam().c_str(), seconds, reads.requests, reads.per_second, accepted.size(),
+        log_ins.load(), errors.size(), settled / 1024, last / 1024);
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, Load, ::testing::ValuesIn(backends()),

@@ -22,8 +22,9 @@ TEST_F(AccountsRoutes, TheLogInPageCarriesAFormToken) {
 TEST_F(AccountsRoutes, ALogInWithAForgedTokenFailsOnTheTokenCheck) {
     Browser b(app_);
     b.get("/en/login");
-    auto forged = b.post("/en/login", {{"login", "resident@example.org"}, {"password", "resident password"}},
-                         std::string(43, 'A'));
+    auto forged =
+        b.post("/en/login", {{"login", "resident@example.org"}, {"password", "resident password"}},
+               std::string(43, 'A'));
     EXPECT_EQ(forged.status, 403);
     EXPECT_THAT(forged.body, HasSubstr("This form has expired."));
     EXPECT_TRUE(b.cookie(accounts::kSessionCookie).empty());

@@ -11,7 +11,8 @@ class ActivitiesRoutes : public RouteTest {
 protected:
     std::string workshop() {
         return "/en/activities/" +
-               std::to_string(number("SELECT id FROM activities WHERE external_id = 'sample-sorting-workshop-library'"));
+               std::to_string(number("SELECT id FROM activities WHERE external_id = "
+                                     "'sample-sorting-workshop-library'"));
     }
 };
 
@@ -29,21 +30,25 @@ TEST_F(ActivitiesRoutes, TheFeedIsICalendar) {
     EXPECT_EQ(feed.status, 200);
     EXPECT_THAT(feed.header("content-type"), StartsWith("text/calendar"));
     EXPECT_THAT(feed.body, StartsWith("BEGIN:VCALENDAR\r\n"));
-    EXPECT_THAT(feed.body, HasSubstr("SUMMARY:Šķirošanas darbnīca senioriem\r\n"));  // the town's first language
+    EXPECT_THAT(
+        feed.body,
+        HasSubstr("SUMMARY:Šķirošanas darbnīca senioriem\r\n"));  // the town's first language
 }
 
 TEST_F(ActivitiesRoutes, ARegistrationWithoutANameIsRefusedAndSavesNothing) {
     Browser b(app_);
     b.get(workshop());
     const long long before = number("SELECT COUNT(*) FROM registrations");
-    auto refused = b.post(workshop() + "/register", {{"name", ""}, {"contact", "typed@example.org"}});
+    auto refused =
+        b.post(workshop() + "/register", {{"name", ""}, {"contact", "typed@example.org"}});
     EXPECT_EQ(refused.status, 400);
     EXPECT_THAT(refused.body, HasSubstr("Please write your name."));
     EXPECT_EQ(number("SELECT COUNT(*) FROM registrations"), before);
 }
 
 TEST_F(ActivitiesRoutes, StaffPagesAreForStaff) {
-    EXPECT_EQ(as("resident@example.org", "resident password").get("/en/staff/activities").status, 403);
+    EXPECT_EQ(as("resident@example.org", "resident password").get("/en/staff/activities").status,
+              403);
     EXPECT_EQ(as("staff@example.org", "staff password").get("/en/staff/activities").status, 200);
 }
 

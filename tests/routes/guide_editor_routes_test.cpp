@@ -17,18 +17,22 @@ TEST_F(GuideEditorRoutes, AVisitorIsSentToLogInWithTheWayBack) {
 }
 
 TEST_F(GuideEditorRoutes, StaffMayNotEditTheCatalogue) {
-    EXPECT_EQ(as("staff@example.org", "staff password").get("/lv/coordinator/items/battery").status, 403);
+    EXPECT_EQ(as("staff@example.org", "staff password").get("/lv/coordinator/items/battery").status,
+              403);
 }
 
 TEST_F(GuideEditorRoutes, AnEmptyNameIsRefusedOnTheFormAndNothingIsSaved) {
     auto coordinator = as("coord@example.org", "coord password");
     ASSERT_EQ(coordinator.get("/en/coordinator/items/battery").status, 200);
-    auto refused = coordinator.post("/en/coordinator/items/battery",
-                                    {{"channel", "batteries"}, {"name_lv", "baterija"}, {"name_ru", ""},
-                                     {"name_en", "typed battery"}, {"action", "save"}});
+    auto refused = coordinator.post("/en/coordinator/items/battery", {{"channel", "batteries"},
+                                                                      {"name_lv", "baterija"},
+                                                                      {"name_ru", ""},
+                                                                      {"name_en", "typed battery"},
+                                                                      {"action", "save"}});
     EXPECT_EQ(refused.status, 400);
     EXPECT_THAT(refused.body, HasSubstr("value=\"typed battery\""));
-    EXPECT_EQ(number("SELECT COUNT(*) FROM items WHERE id = 'battery' AND name_en = 'typed battery'"), 0);
+    EXPECT_EQ(
+        number("SELECT COUNT(*) FROM items WHERE id = 'battery' AND name_en = 'typed battery'"), 0);
 }
 
 }  // namespace

@@ -73,9 +73,12 @@ TEST_F(GuideProvenanceRoutes, SearchResultsCarryAPictureWeServeWhetherVerifiedAn
 }
 
 TEST_F(GuideProvenanceRoutes, PagesShowTheThingsPicture) {
-    EXPECT_THAT(app_.get("/lv/guide?q=baterija").body, HasSubstr("src=\"/static/vendor/openmoji/1F50B.svg\""));
-    EXPECT_THAT(app_.get("/lv/guide/item/battery").body, HasSubstr("src=\"/static/vendor/openmoji/1F50B.svg\""));
-    EXPECT_THAT(app_.get("/lv/guide/bin/mixed").body, HasSubstr("src=\"/static/vendor/openmoji/1F5D1.svg\""));
+    EXPECT_THAT(app_.get("/lv/guide?q=baterija").body,
+                HasSubstr("src=\"/static/vendor/openmoji/1F50B.svg\""));
+    EXPECT_THAT(app_.get("/lv/guide/item/battery").body,
+                HasSubstr("src=\"/static/vendor/openmoji/1F50B.svg\""));
+    EXPECT_THAT(app_.get("/lv/guide/bin/mixed").body,
+                HasSubstr("src=\"/static/vendor/openmoji/1F5D1.svg\""));
     EXPECT_THAT(app_.get("/en/about").body, HasSubstr("OpenMoji"));
 }
 
@@ -100,14 +103,19 @@ TEST_F(GuideProvenanceRoutes, TheEditorKeepsAndEditsTheSourceAndListsUnconfirmed
     auto form = coordinator.get("/en/coordinator/items/tea-bag");
     EXPECT_THAT(form.body, HasSubstr("value=\"AADSO biowaste-bin rules"));
     EXPECT_THAT(form.body, HasSubstr("name=\"verified\" value=\"yes\" checked"));
-    auto saved = coordinator.post("/en/coordinator/items/tea-bag",
-                                  {{"channel", "mixed"}, {"name_lv", "tējas maisiņš"}, {"name_ru", "чайный пакетик"},
-                                   {"name_en", "tea bag"}, {"source", "AADSO by phone, 2026-12-02"},
-                                   {"picture", "1F375"}, {"action", "save"}});
+    auto saved =
+        coordinator.post("/en/coordinator/items/tea-bag", {{"channel", "mixed"},
+                                                           {"name_lv", "tējas maisiņš"},
+                                                           {"name_ru", "чайный пакетик"},
+                                                           {"name_en", "tea bag"},
+                                                           {"source", "AADSO by phone, 2026-12-02"},
+                                                           {"picture", "1F375"},
+                                                           {"action", "save"}});
     EXPECT_EQ(saved.status, 303);
     auto page = app_.get("/en/guide/item/tea-bag");
     EXPECT_THAT(page.body, HasSubstr("Source: AADSO by phone, 2026-12-02"));
-    EXPECT_THAT(page.body, HasSubstr("not yet confirmed by the operator"));  // the box was left unticked
+    EXPECT_THAT(page.body,
+                HasSubstr("not yet confirmed by the operator"));  // the box was left unticked
 }
 
 }  // namespace

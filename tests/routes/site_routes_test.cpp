@@ -29,8 +29,10 @@ TEST_F(SiteRoutes, TheInstitutionEditorSendsAVisitorToLogInAndRefusesStaff) {
     auto visitor = app_.get("/lv/coordinator/institutions");
     EXPECT_EQ(visitor.status, 303);
     EXPECT_THAT(visitor.header("location"), StartsWith("/lv/login?next="));
-    EXPECT_EQ(as("staff@example.org", "staff password").get("/lv/coordinator/institutions").status, 403);
-    EXPECT_EQ(as("coord@example.org", "coord password").get("/lv/coordinator/institutions").status, 200);
+    EXPECT_EQ(as("staff@example.org", "staff password").get("/lv/coordinator/institutions").status,
+              403);
+    EXPECT_EQ(as("coord@example.org", "coord password").get("/lv/coordinator/institutions").status,
+              200);
 }
 
 }  // namespace

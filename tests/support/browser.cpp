@@ -30,12 +30,16 @@ void Browser::remember(const HttpResult& response) {
     // The test client folds repeated headers; Set-Cookie values arrive joined with ", ".
     const std::string all = response.header("set-cookie");
     std::regex cookie_re(R"((?:^|, )([A-Za-z_]+)=([^;]*);[^,]*?Max-Age=(\d+))");
-    for (auto it = std::sregex_iterator(all.begin(), all.end(), cookie_re); it != std::sregex_iterator(); ++it) {
-        if ((*it)[3] == "0") cookies_.erase((*it)[1]);
-        else cookies_[(*it)[1]] = (*it)[2];
+    for (auto it = std::sregex_iterator(all.begin(), all.end(), cookie_re);
+         it != std::sregex_iterator(); ++it) {
+        if ((*it)[3] == "0")
+            cookies_.erase((*it)[1]);
+        else
+            cookies_[(*it)[1]] = (*it)[2];
     }
     std::smatch m;
-    if (std::regex_search(response.body, m, std::regex(R"re(name="csrf" value="([^"]+)")re"))) csrf_ = m[1];
+    if (std::regex_search(response.body, m, std::regex(R"re(name="csrf" value="([^"]+)")re")))
+        csrf_ = m[1];
 }
 
 HttpResult Browser::get(const std::string& target) {
@@ -44,7 +48,8 @@ HttpResult Browser::get(const std::string& target) {
     return response;
 }
 
-HttpResult Browser::post(const std::string& target, const std::vector<std::pair<std::string, std::string>>& fields,
+HttpResult Browser::post(const std::string& target,
+                         const std::vector<std::pair<std::string, std::string>>& fields,
                          std::optional<std::string> csrf) {
     auto all = fields;
     all.emplace_back("csrf", csrf.value_or(csrf_));

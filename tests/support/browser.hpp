@@ -15,7 +15,8 @@ public:
 
     HttpResult get(const std::string& target);
     // Posts a form with the CSRF token taken from the last page (or `csrf` when given).
-    HttpResult post(const std::string& target, const std::vector<std::pair<std::string, std::string>>& fields,
+    HttpResult post(const std::string& target,
+                    const std::vector<std::pair<std::string, std::string>>& fields,
                     std::optional<std::string> csrf = std::nullopt);
     // Follows one redirect when there is one.
     HttpResult follow(const HttpResult& response);

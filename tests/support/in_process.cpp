@@ -10,12 +10,13 @@
 namespace skirosim::testing {
 
 InProcess::InProcess(const std::string& backend)
-    : app_(std::make_unique<app::Application>(TestServer::default_options(loaded_database_url(backend)))) {}
+    : app_(std::make_unique<app::Application>(
+          TestServer::default_options(loaded_database_url(backend)))) {}
 
 InProcess::~InProcess() = default;
 
-HttpResult InProcess::request(const std::string& method, const std::string& target, const std::string& body,
-                              const Headers& headers) const {
+HttpResult InProcess::request(const std::string& method, const std::string& target,
+                              const std::string& body, const Headers& headers) const {
     static std::atomic<long long> counter{0};
     http::Request request;
     request.raw = make_request(method, target, body, headers);
@@ -29,7 +30,8 @@ HttpResult InProcess::request(const std::string& method, const std::string& targ
     result.headers["content-type"] = response.content_type;
     for (const auto& [name, value] : response.headers) {
         std::string key = name;
-        std::transform(key.begin(), key.end(), key.begin(), [](unsigned char c) { return std::tolower(c); });
+        std::transform(key.begin(), key.end(), key.begin(),
+                       [](unsigned char c) { return std::tolower(c); });
         auto& slot = result.headers[key];
         slot += slot.empty() ? value : ", " + value;  // folded as a client sees repeated headers
     }

@@ -18,8 +18,8 @@ public:
     ~InProcess() override;
 
     app::Application& app() { return *app_; }
-    HttpResult request(const std::string& method, const std::string& target, const std::string& body,
-                       const Headers& headers) const override;
+    HttpResult request(const std::string& method, const std::string& target,
+                       const std::string& body, const Headers& headers) const override;
 
 private:
     std::unique_ptr<app::Application> app_;

@@ -40,10 +40,12 @@ const TestCertificate& test_certificate() {
     static const TestCertificate made = [] {
         const std::string dir = fresh_test_directory();
         TestCertificate c{dir + "/cert.pem", dir + "/key.pem"};
-        auto run = run_command("openssl req -x509 -newkey rsa:2048 -nodes -days 2 -subj /CN=localhost "
-                               "-addext subjectAltName=DNS:localhost,IP:127.0.0.1 -keyout " +
-                               shell_quote(c.key) + " -out " + shell_quote(c.cert));
-        if (run.exit_code != 0) throw std::runtime_error("openssl could not make a certificate: " + run.output);
+        auto run = run_command(
+            "openssl req -x509 -newkey rsa:2048 -nodes -days 2 -subj /CN=localhost "
+            "-addext subjectAltName=DNS:localhost,IP:127.0.0.1 -keyout " +
+            shell_quote(c.key) + " -out " + shell_quote(c.cert));
+        if (run.exit_code != 0)
+            throw std::runtime_error("openssl could not make a certificate: " + run.output);
         return c;
     }();
     return made;
@@ -51,16 +53,15 @@ const TestCertificate& test_certificate() {
 
 std::vector<std::string> read_qr_codes(const std::string& svg_document) {
     const std::string dir = fresh_test_directory();
-    {
-        std::ofstream(dir + "/page.svg", std::ios::binary) << svg_document;
-    }
-    auto drawn = run_command("rsvg-convert -z 3 -b white " + shell_quote(dir + "/page.svg") + " -o " +
-                             shell_quote(dir + "/page.png"));
+    { std::ofstream(dir + "/page.svg", std::ios::binary) << svg_document; }
+    auto drawn = run_command("rsvg-convert -z 3 -b white " + shell_quote(dir + "/page.svg") +
+                             " -o " + shell_quote(dir + "/page.png"));
     if (drawn.exit_code != 0) throw std::runtime_error("rsvg-convert failed: " + drawn.output);
     std::vector<std::string> codes;
     // zbarimg exits 4 when it finds nothing: an empty list, which the test then sees.
-    (void)run_command("(zbarimg -q --raw -Sdisable -Sqrcode.enable " + shell_quote(dir + "/page.png") +
-                      " 2>/dev/null) > " + shell_quote(dir + "/codes"));
+    (void)run_command("(zbarimg -q --raw -Sdisable -Sqrcode.enable " +
+                      shell_quote(dir + "/page.png") + " 2>/dev/null) > " +
+                      shell_quote(dir + "/codes"));
     std::ifstream in(dir + "/codes");
     for (std::string line; std::getline(in, line);) {
         if (!line.empty()) codes.push_back(line);
@@ -68,12 +69,15 @@ std::vector<std::string> read_qr_codes(const std::string& svg_document) {
     return codes;
 }
 
-SmtpServer::SmtpServer(Security security, std::string user, std::string password) : dir_(fresh_test_directory()) {
+SmtpServer::SmtpServer(Security security, std::string user, std::string password)
+    : dir_(fresh_test_directory()) {
     fs::create_directories(dir_ + "/out");
-    std::vector<std::string> args{kPython, source_dir() + "/tests/support/smtp_server.py", "--port-file",
-                                  dir_ + "/port", "--out", dir_ + "/out"};
+    std::vector<std::string> args{kPython,       source_dir() + "/tests/support/smtp_server.py",
+                                  "--port-file", dir_ + "/port",
+                                  "--out",       dir_ + "/out"};
     if (security != Security::plain) {
-        args.insert(args.end(), {"--cert", test_certificate().cert, "--key", test_certificate().key});
+        args.insert(args.end(),
+                    {"--cert", test_certificate().cert, "--key", test_certificate().key});
     }
     if (security == Security::tls) args.emplace_back("--tls");
     if (!user.empty()) args.insert(args.end(), {"--user", user, "--password", password});
@@ -81,7 +85,8 @@ SmtpServer::SmtpServer(Security security, std::string user, std::string password
     port_ = static_cast<unsigned short>(process_->wait_for_number_in(dir_ + "/port"));
 }
 
-std::vector<ReceivedMail> SmtpServer::messages(std::size_t at_least, std::chrono::milliseconds timeout) const {
+std::vector<ReceivedMail> SmtpServer::messages(std::size_t at_least,
+                                               std::chrono::milliseconds timeout) const {
     const auto deadline = std::chrono::steady_clock::now() + timeout;
     while (true) {
         std::vector<ReceivedMail> out;
@@ -98,8 +103,9 @@ std::vector<ReceivedMail> SmtpServer::messages(std::size_t at_least, std::chrono
 HttpReceiver::HttpReceiver(int fail_first) : dir_(fresh_test_directory()) {
     fs::create_directories(dir_ + "/out");
     process_ = std::make_unique<BackgroundProcess>(
-        std::vector<std::string>{kPython, source_dir() + "/tests/support/http_receiver.py", "--port-file",
-                                 dir_ + "/port", "--out", dir_ + "/out", "--fail-first", std::to_string(fail_first)},
+        std::vector<std::string>{kPython, source_dir() + "/tests/support/http_receiver.py",
+                                 "--port-file", dir_ + "/port", "--out", dir_ + "/out",
+                                 "--fail-first", std::to_string(fail_first)},
         dir_ + "/log");
     port_ = static_cast<unsigned short>(process_->wait_for_number_in(dir_ + "/port"));
 }
@@ -110,7 +116,8 @@ std::string HttpReceiver::url(const std::string& path) const {
 
 std::vector<boost::json::value> HttpReceiver::requests() const {
     std::vector<boost::json::value> out;
-    for (const auto& file : files_with(dir_ + "/out", ".json")) out.push_back(boost::json::parse(read_file(file)));
+    for (const auto& file : files_with(dir_ + "/out", ".json"))
+        out.push_back(boost::json::parse(read_file(file)));
     return out;
 }
 

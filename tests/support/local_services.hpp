@@ -19,7 +19,7 @@ struct TestCertificate {
 const TestCertificate& test_certificate();
 
 struct ReceivedMail {
-    std::string raw;         // the message as it arrived
+    std::string raw;           // the message as it arrived
     boost::json::value facts;  // from, to, user (the login used), tls
 };
 
@@ -33,7 +33,8 @@ public:
     SmtpServer(Security security, std::string user = {}, std::string password = {});
     unsigned short port() const { return port_; }
     // What arrived so far, in order (waits up to `timeout` for at least `at_least`).
-    std::vector<ReceivedMail> messages(std::size_t at_least = 0, std::chrono::milliseconds timeout = std::chrono::seconds(5)) const;
+    std::vector<ReceivedMail> messages(std::size_t at_least = 0, std::chrono::milliseconds timeout =
+                                                                     std::chrono::seconds(5)) const;
 
 private:
     std::string dir_;

@@ -25,8 +25,10 @@ namespace fs = std::filesystem;
 std::string shell_quote(const std::string& text) {
     std::string out = "'";
     for (char c : text) {
-        if (c == '\'') out += "'\\''";
-        else out += c;
+        if (c == '\'')
+            out += "'\\''";
+        else
+            out += c;
     }
     return out + "'";
 }
@@ -37,13 +39,15 @@ CommandResult run_command(const std::string& command_line) {
     if (!pipe) throw std::runtime_error("popen failed");
     std::array<char, 4096> buffer;
     std::size_t n;
-    while ((n = fread(buffer.data(), 1, buffer.size(), pipe)) > 0) result.output.append(buffer.data(), n);
+    while ((n = fread(buffer.data(), 1, buffer.size(), pipe)) > 0)
+        result.output.append(buffer.data(), n);
     int status = pclose(pipe);
     result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
     return result;
 }
 
-BackgroundProcess::BackgroundProcess(std::vector<std::string> args, const std::string& log_path) : log_(log_path) {
+BackgroundProcess::BackgroundProcess(std::vector<std::string> args, const std::string& log_path)
+    : log_(log_path) {
     std::vector<char*> argv;
     for (auto& a : args) argv.push_back(a.data());
     argv.push_back(nullptr);
@@ -81,7 +85,8 @@ std::string BackgroundProcess::log() const {
     return std::string((std::istreambuf_iterator<char>(in)), {});
 }
 
-int BackgroundProcess::wait_for_number_in(const std::string& path, std::chrono::milliseconds timeout) const {
+int BackgroundProcess::wait_for_number_in(const std::string& path,
+                                          std::chrono::milliseconds timeout) const {
     const auto deadline = std::chrono::steady_clock::now() + timeout;
     while (std::chrono::steady_clock::now() < deadline) {
         std::ifstream in(path);
@@ -102,14 +107,15 @@ ServerProcess::ServerProcess(const std::string& database_url, std::vector<std::s
     log_ = dir_ + "/server.log";
     const std::string port_file = dir_ + "/port";
     // The whole command's options after the subcommand, as people type them (`serve --database …`).
-    std::vector<std::string> args{binary(),      "serve",        "--database",  database_url,
-                                  "--resources", source_dir(),   "--locale-dir", locale_dir(),
-                                  "--profile",   test_profile(), "--clock-start", test_moment_text(),
-                                  "--listen",    "127.0.0.1:0",  "--port-file", port_file};
+    std::vector<std::string> args{
+        binary(),      "serve",        "--database",    database_url,
+        "--resources", source_dir(),   "--locale-dir",  locale_dir(),
+        "--profile",   test_profile(), "--clock-start", test_moment_text(),
+        "--listen",    "127.0.0.1:0",  "--port-file",   port_file};
     // The process tests register hundreds of guests from 127.0.0.1 (crashes, clusters, load);
     // the limits on guests are tested on their own (security_test.cpp).
-    for (const char* a : {"--guest-registrations-per-address-hour", "1000000", "--guest-registrations-per-contact-day",
-                          "1000000"}) {
+    for (const char* a : {"--guest-registrations-per-address-hour", "1000000",
+                          "--guest-registrations-per-contact-day", "1000000"}) {
         args.emplace_back(a);
     }
     for (auto& a : extra_args) args.push_back(std::move(a));

@@ -29,7 +29,8 @@ public:
     BackgroundProcess& operator=(const BackgroundProcess&) = delete;
     pid_t pid() const { return pid_; }
     // The number the program wrote into `path` (a port), waiting for it; throws with the log.
-    int wait_for_number_in(const std::string& path, std::chrono::milliseconds timeout = std::chrono::seconds(10)) const;
+    int wait_for_number_in(const std::string& path,
+                           std::chrono::milliseconds timeout = std::chrono::seconds(10)) const;
     // Waits for the program to end; its exit status, or -1 on timeout.
     int wait(std::chrono::milliseconds timeout);
     std::string log() const;

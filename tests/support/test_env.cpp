@@ -58,8 +58,8 @@ platform::Clock::time_point test_moment() {
 
 std::string skirosim_cli() {
     return shell_quote(binary()) + " --resources " + shell_quote(source_dir()) + " --locale-dir " +
-           shell_quote(locale_dir()) + " --profile " + shell_quote(test_profile()) + " --clock-start " +
-           test_moment_text();
+           shell_quote(locale_dir()) + " --profile " + shell_quote(test_profile()) +
+           " --clock-start " + test_moment_text();
 }
 
 std::string skirosim_command(const std::string& database_path) {

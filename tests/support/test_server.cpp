@@ -129,11 +129,13 @@ std::string loaded_database_url(const std::string& backend) {
     auto database_url = [&](const std::string& name) {
         auto slash = server.rfind('/');
         auto query = server.find('?', slash);
-        return server.substr(0, slash + 1) + name + (query == std::string::npos ? "" : server.substr(query));
+        return server.substr(0, slash + 1) + name +
+               (query == std::string::npos ? "" : server.substr(query));
     };
     soci::session admin(soci::postgresql, url->connect_string);
     int exists = 0;
-    admin << "SELECT COUNT(*) FROM pg_database WHERE datname = :n", soci::use(template_name), soci::into(exists);
+    admin << "SELECT COUNT(*) FROM pg_database WHERE datname = :n", soci::use(template_name),
+        soci::into(exists);
     if (!exists) {
         const std::string building = template_name + "_building";
         admin << "DROP DATABASE IF EXISTS " + building;  // generated identifiers, not user input
@@ -141,14 +143,15 @@ std::string loaded_database_url(const std::string& backend) {
         make_template(database_url(building));
         admin << "ALTER DATABASE " + building + " RENAME TO " + template_name;
     }
-    const std::string name = "t" + key.substr(0, 6) + "_" + fs::path(temp_sqlite_url()).stem().string();
+    const std::string name =
+        "t" + key.substr(0, 6) + "_" + fs::path(temp_sqlite_url()).stem().string();
     admin << "CREATE DATABASE " + name + " TEMPLATE " + template_name;
     return database_url(name);
 }
 
-TestServer::TestServer(const std::string& backend, http::ServerOptions server_options,
-                       bool empty)
-    : options_(default_options(empty ? fresh_database_url(backend) : loaded_database_url(backend))) {
+TestServer::TestServer(const std::string& backend, http::ServerOptions server_options, bool empty)
+    : options_(
+          default_options(empty ? fresh_database_url(backend) : loaded_database_url(backend))) {
     options_.empty = empty;
     start(std::move(server_options));
 }
@@ -197,8 +200,8 @@ HttpResult to_result(bhttp::response<bhttp::string_body>&& response) {
 }  // namespace
 
 bhttp::request<bhttp::string_body> make_request(const std::string& method,
-                                                const std::string& target,
-                                                const std::string& body, const Headers& headers) {
+                                                const std::string& target, const std::string& body,
+                                                const Headers& headers) {
     bhttp::request<bhttp::string_body> request{bhttp::string_to_verb(method), target, 11};
     request.set(bhttp::field::host, "127.0.0.1");
     for (const auto& [name, value] : headers) request.set(name, value);

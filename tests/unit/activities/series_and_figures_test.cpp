@@ -17,17 +17,19 @@ sys_days day(int y, unsigned m, unsigned d) { return sys_days{year{y} / month{m}
 
 TEST(SeriesDates, WeeklyRunsUpToAndIncludingTheLastDate) {
     EXPECT_THAT(series_dates(day(2027, 3, 10), "weekly", day(2027, 4, 14), 53),
-                ElementsAre(day(2027, 3, 10), day(2027, 3, 17), day(2027, 3, 24), day(2027, 3, 31), day(2027, 4, 7),
-                            day(2027, 4, 14)));
+                ElementsAre(day(2027, 3, 10), day(2027, 3, 17), day(2027, 3, 24), day(2027, 3, 31),
+                            day(2027, 4, 7), day(2027, 4, 14)));
     EXPECT_EQ(series_dates(day(2027, 3, 10), "weekly", day(2027, 4, 13), 53).size(), 5u);
-    EXPECT_EQ(series_dates(day(2027, 1, 1), "weekly", day(2028, 12, 31), 53).size(), 53u);  // capped
+    EXPECT_EQ(series_dates(day(2027, 1, 1), "weekly", day(2028, 12, 31), 53).size(),
+              53u);  // capped
 }
 
 TEST(SeriesDates, MonthlyOnThe31stSkipsShorterMonths) {
     EXPECT_THAT(series_dates(day(2027, 1, 31), "monthly", day(2027, 6, 30), 53),
                 ElementsAre(day(2027, 1, 31), day(2027, 3, 31), day(2027, 5, 31)));
-    EXPECT_THAT(series_dates(day(2027, 11, 15), "monthly", day(2028, 2, 15), 53),
-                ElementsAre(day(2027, 11, 15), day(2027, 12, 15), day(2028, 1, 15), day(2028, 2, 15)));
+    EXPECT_THAT(
+        series_dates(day(2027, 11, 15), "monthly", day(2028, 2, 15), 53),
+        ElementsAre(day(2027, 11, 15), day(2027, 12, 15), day(2028, 1, 15), day(2028, 2, 15)));
 }
 
 TEST(SeriesDates, LocalDatesKeepTheirTimeOfDay) {
@@ -47,8 +49,9 @@ TEST(Participation, CountsAgesGroupsWalkInsAndAll) {
     old_form.adults = 1;
     old_form.children = 1;
     const auto counts = participation_counts({family, old_form}, {{"adults", 4}, {"age-13-18", 0}});
-    EXPECT_THAT(counts, ElementsAre(Pair("", 2), Pair("*", 11), Pair("*walk-ins", 4), Pair("adults", 6),
-                                    Pair("age-1-6", 1), Pair("age-7-12", 2), Pair("families", 5)));
+    EXPECT_THAT(counts,
+                ElementsAre(Pair("", 2), Pair("*", 11), Pair("*walk-ins", 4), Pair("adults", 6),
+                            Pair("age-1-6", 1), Pair("age-7-12", 2), Pair("families", 5)));
 }
 
 TEST(PublicFigures, CountsBelowFiveAreHidden) {
@@ -72,11 +75,13 @@ namespace {
 
 TEST(ICalendarText, EscapesAndDropsControlCharacters) {
     EXPECT_EQ(ics_text("a,b;c\\d\ne"), "a\\,b\\;c\\\\d\\ne");
-    EXPECT_EQ(ics_text(std::string("tab\there\r\x01\x7f", 11)), "tab\there");  // RFC 5545: no CTLs in TEXT
+    EXPECT_EQ(ics_text(std::string("tab\there\r\x01\x7f", 11)),
+              "tab\there");  // RFC 5545: no CTLs in TEXT
 }
 
 TEST(ICalendarText, FoldsAt75OctetsBetweenCharacters) {
-    const std::string line = "SUMMARY:" + std::string(40, 'a') + "šķirošana šķirošana šķirošana šķirošana";
+    const std::string line =
+        "SUMMARY:" + std::string(40, 'a') + "šķirošana šķirošana šķirošana šķirošana";
     const std::string folded = fold_line(line);
     std::size_t begin = 0;
     while (begin < folded.size()) {
@@ -87,8 +92,10 @@ TEST(ICalendarText, FoldsAt75OctetsBetweenCharacters) {
     }
     std::string unfolded;
     for (std::size_t i = 0; i < folded.size(); ++i) {
-        if (folded.compare(i, 3, "\r\n ") == 0) i += 2;
-        else unfolded += folded[i];
+        if (folded.compare(i, 3, "\r\n ") == 0)
+            i += 2;
+        else
+            unfolded += folded[i];
     }
     EXPECT_EQ(unfolded, line + "\r\n");
 }

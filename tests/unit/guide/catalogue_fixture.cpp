@@ -5,8 +5,8 @@
 #include <fstream>
 #include <stdexcept>
 
-#include "platform/exchange.hpp"
 #include "guide/data_file.hpp"
+#include "platform/exchange.hpp"
 #include "support/test_env.hpp"
 
 namespace skirosim::guide::testing {
@@ -15,7 +15,8 @@ namespace fs = std::filesystem;
 
 const DefaultCatalogue& default_catalogue() {
     static const DefaultCatalogue loaded = [] {
-        auto documents = platform::read_profile(fs::path(skirosim::testing::source_dir()) / "data" / "daugavpils-kimija");
+        auto documents = platform::read_profile(fs::path(skirosim::testing::source_dir()) / "data" /
+                                                "daugavpils-kimija");
         if (!documents) throw std::runtime_error(documents.error().message);
         auto data = parse_catalogue(platform::named(*documents), nullptr);
         if (!data) {
@@ -44,8 +45,8 @@ std::vector<QueryCase> query_cases() {
             if (tab1 == std::string::npos || tab2 == std::string::npos) continue;
             auto language = parse_language(line.substr(0, tab1));
             if (!language) continue;
-            cases.push_back({*language, line.substr(tab1 + 1, tab2 - tab1 - 1),
-                             line.substr(tab2 + 1), name});
+            cases.push_back(
+                {*language, line.substr(tab1 + 1, tab2 - tab1 - 1), line.substr(tab2 + 1), name});
         }
     }
     return cases;

@@ -33,10 +33,10 @@ std::string trim(std::string s) {
 // Toronto's bins, as our channels.
 std::string channel_for(const std::string& category) {
     static const std::map<std::string, std::string> kMap{
-        {"Blue Bin", "plastic"},      {"Garbage", "mixed"},       {"Green Bin", "bio"},
-        {"HHW", "hazardous"},         {"Oversize", "bulky"},      {"Depot", "hazardous"},
-        {"Metal Items", "bulky"},     {"Yard Waste", "bio"},      {"Electronic Waste", "electronics"},
-        {"Christmas Tree", "bio"},    {"Not Accepted", "mixed"}};
+        {"Blue Bin", "plastic"},   {"Garbage", "mixed"},     {"Green Bin", "bio"},
+        {"HHW", "hazardous"},      {"Oversize", "bulky"},    {"Depot", "hazardous"},
+        {"Metal Items", "bulky"},  {"Yard Waste", "bio"},    {"Electronic Waste", "electronics"},
+        {"Christmas Tree", "bio"}, {"Not Accepted", "mixed"}};
     auto it = kMap.find(category);
     return it == kMap.end() ? "mixed" : it->second;
 }
@@ -74,13 +74,17 @@ const Toronto& toronto() {
                 {"id", id},
                 {"channel", channel_for(std::string(entry.at("category").as_string()))},
                 {"name", json::object{{"lv", title}, {"ru", title}, {"en", title}}},
-                {"synonyms", json::object{{"lv", json::array{}}, {"ru", json::array{}}, {"en", keywords}}}});
+                {"synonyms",
+                 json::object{{"lv", json::array{}}, {"ru", json::array{}}, {"en", keywords}}}});
         }
         static json::value document = json::object{{"format", "skirosim/1"}, {"items", items}};
-        auto data = parse_catalogue({NamedDocument{"toronto.json", JsonReader(document, "")}}, nullptr);
-        if (!data) throw std::runtime_error(fill_placeholders(data.error().message, data.error().args));
+        auto data =
+            parse_catalogue({NamedDocument{"toronto.json", JsonReader(document, "")}}, nullptr);
+        if (!data)
+            throw std::runtime_error(fill_placeholders(data.error().message, data.error().args));
         t.catalogue = std::make_unique<Catalogue>(std::move(*data));
-        t.index = std::make_unique<SearchIndex>(*t.catalogue, std::unordered_map<std::string, long long>{});
+        t.index = std::make_unique<SearchIndex>(*t.catalogue,
+                                                std::unordered_map<std::string, long long>{});
         return t;
     }();
     return loaded;
@@ -121,11 +125,13 @@ TEST(ForeignCatalogue, KeywordsWithATypoStillFindTheirEntry) {
         if (typo == keyword) continue;
         ++total;
         auto outcome = t.index->search(typo + " ", Language::en, 1);
-        if (!outcome.hits.empty() && ids.contains(t.catalogue->items()[outcome.hits[0].item].id)) ++right;
+        if (!outcome.hits.empty() && ids.contains(t.catalogue->items()[outcome.hits[0].item].id))
+            ++right;
     }
     ASSERT_GT(total, 200u);
     const double accuracy = static_cast<double>(right) / static_cast<double>(total);
-    std::cout << "Toronto keywords with a typo: " << right << "/" << total << " = " << accuracy * 100 << "%\n";
+    std::cout << "Toronto keywords with a typo: " << right << "/" << total << " = "
+              << accuracy * 100 << "%\n";
     EXPECT_GE(accuracy, 0.85);
 }
 

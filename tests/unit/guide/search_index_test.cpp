@@ -20,17 +20,23 @@ protected:
     SearchIndexTest()
         : catalogue_([] {
               CatalogueData data;
-              data.items.push_back(make("battery", "batteries", {"baterija", "батарейка", "battery"},
+              data.items.push_back(make("battery", "batteries",
+                                        {"baterija", "батарейка", "battery"},
                                         {{{"baterijas"}, {"батарейки"}, {"batteries"}}}));
-              data.items.push_back(make("car-battery", "hazardous",
-                                        {"automašīnas akumulators", "автомобильный аккумулятор", "car battery"}));
-              data.items.push_back(make("pizza-box", "paper", {"picas kārba", "коробка от пиццы", "pizza box"},
+              data.items.push_back(
+                  make("car-battery", "hazardous",
+                       {"automašīnas akumulators", "автомобильный аккумулятор", "car battery"}));
+              data.items.push_back(make("pizza-box", "paper",
+                                        {"picas kārba", "коробка от пиццы", "pizza box"},
                                         {{{"picas kaste"}, {}, {"pizza carton"}}}));
-              data.items.push_back(make("cardboard-box", "paper", {"kartona kaste", "картонная коробка", "cardboard box"}));
+              data.items.push_back(make("cardboard-box", "paper",
+                                        {"kartona kaste", "картонная коробка", "cardboard box"}));
               data.items.push_back(make("bottle", "plastic", {"pudele", "бутылка", "bottle"}));
-              data.items.push_back(make("bottle-cap", "plastic", {"pudeles korķis", "крышка от бутылки", "bottle cap"},
+              data.items.push_back(make("bottle-cap", "plastic",
+                                        {"pudeles korķis", "крышка от бутылки", "bottle cap"},
                                         {{{}, {}, {"bottle top"}}}));
-              data.items.push_back(make("glass-jar", "glass", {"stikla burka", "стеклянная банка", "glass jar"}));
+              data.items.push_back(
+                  make("glass-jar", "glass", {"stikla burka", "стеклянная банка", "glass jar"}));
               return Catalogue(std::move(data));
           }()),
           index_(catalogue_, {}) {}
@@ -41,7 +47,8 @@ protected:
     }
     std::vector<std::string> ids(std::string_view query) const {
         std::vector<std::string> out;
-        for (const auto& hit : index_.search(query, Language::en, 10).hits) out.push_back(catalogue_.items()[hit.item].id);
+        for (const auto& hit : index_.search(query, Language::en, 10).hits)
+            out.push_back(catalogue_.items()[hit.item].id);
         return out;
     }
 
@@ -52,23 +59,23 @@ protected:
 TEST_F(SearchIndexTest, CaseDiacriticsAndScriptDoNotMatter) {
     EXPECT_EQ(top("BATERIJA "), "battery");
     EXPECT_EQ(top("picas karba "), "pizza-box");
-    EXPECT_EQ(top("batareika "), "battery");     // Russian in Latin letters
+    EXPECT_EQ(top("batareika "), "battery");  // Russian in Latin letters
     EXPECT_EQ(top("korobka ot piccy "), "pizza-box");
     EXPECT_EQ(top("БАТАРЕЙКА "), "battery");
 }
 
 TEST_F(SearchIndexTest, InflectedFormsFindTheirItem) {
-    EXPECT_EQ(top("bateriju "), "battery");       // Latvian genitive
-    EXPECT_EQ(top("батарейку "), "battery");      // Russian accusative
-    EXPECT_EQ(top("pudeles "), "bottle");         // plural: the bottle, not "pudeles korķis"
-    EXPECT_EQ(top("pudeli "), "bottle");          // Latvian accusative: stem of "pudele"
-    EXPECT_EQ(top("butylku "), "bottle");         // Russian accusative, in Latin letters
+    EXPECT_EQ(top("bateriju "), "battery");   // Latvian genitive
+    EXPECT_EQ(top("батарейку "), "battery");  // Russian accusative
+    EXPECT_EQ(top("pudeles "), "bottle");     // plural: the bottle, not "pudeles korķis"
+    EXPECT_EQ(top("pudeli "), "bottle");      // Latvian accusative: stem of "pudele"
+    EXPECT_EQ(top("butylku "), "bottle");     // Russian accusative, in Latin letters
     EXPECT_EQ(top("bottles "), "bottle");
 }
 
 TEST_F(SearchIndexTest, TyposByWordLength) {
-    EXPECT_EQ(top("bateria "), "battery");        // one letter missing, 7 letters
-    EXPECT_EQ(top("baterjia "), "battery");       // a transposition
+    EXPECT_EQ(top("bateria "), "battery");   // one letter missing, 7 letters
+    EXPECT_EQ(top("baterjia "), "battery");  // a transposition
     EXPECT_EQ(top("cardbaord box "), "cardboard-box");
     EXPECT_EQ(top("botle "), "bottle");
     // Three letters allow no typo: "jer" does not become "jar".

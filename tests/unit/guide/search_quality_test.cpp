@@ -14,9 +14,12 @@ TEST(SearchQuality, TopOneAccuracyOnRealisticQueries) {
     std::size_t right = 0;
     std::string misses;
     for (const auto& c : cases) {
-        ASSERT_NE(fixture.catalogue->item(c.expected), nullptr) << c.file << ": unknown id " << c.expected;
+        ASSERT_NE(fixture.catalogue->item(c.expected), nullptr)
+            << c.file << ": unknown id " << c.expected;
         auto outcome = fixture.index->search(c.query + " ", c.language, 3);
-        const std::string got = outcome.hits.empty() ? "(nothing)" : fixture.catalogue->items()[outcome.hits[0].item].id;
+        const std::string got = outcome.hits.empty()
+                                    ? "(nothing)"
+                                    : fixture.catalogue->items()[outcome.hits[0].item].id;
         if (got == c.expected) {
             ++right;
         } else {
@@ -25,7 +28,8 @@ TEST(SearchQuality, TopOneAccuracyOnRealisticQueries) {
         }
     }
     const double accuracy = static_cast<double>(right) / static_cast<double>(cases.size());
-    std::cout << "top-1 accuracy: " << right << "/" << cases.size() << " = " << accuracy * 100 << "%\n";
+    std::cout << "top-1 accuracy: " << right << "/" << cases.size() << " = " << accuracy * 100
+              << "%\n";
     EXPECT_GE(accuracy, 0.95) << "misses:\n" << misses;
     if (!misses.empty()) std::cout << "misses:\n" << misses;
 }

@@ -18,8 +18,10 @@ TEST(HeaderValues, NoLineBreakOrControlCharacterSurvives) {
 }
 
 TEST(HeaderValues, LocationsAreUrisWithoutSpacesOrRawBytes) {
-    EXPECT_EQ(http::safe_location("/lv/guide?q=ābols un\r\nX: y"), "/lv/guide?q=%C4%81bols%20un%0D%0AX:%20y");
-    EXPECT_EQ(http::safe_location("/lv/login?next=%2Flv%2Faccount"), "/lv/login?next=%2Flv%2Faccount");
+    EXPECT_EQ(http::safe_location("/lv/guide?q=ābols un\r\nX: y"),
+              "/lv/guide?q=%C4%81bols%20un%0D%0AX:%20y");
+    EXPECT_EQ(http::safe_location("/lv/login?next=%2Flv%2Faccount"),
+              "/lv/login?next=%2Flv%2Faccount");
 }
 
 TEST(HeaderValues, ContentDispositionKeepsTheNameAndCannotBeBrokenOutOf) {
@@ -34,7 +36,8 @@ TEST(HeaderValues, ContentDispositionKeepsTheNameAndCannotBeBrokenOutOf) {
 TEST(Ids, OnlyWholeNumbers) {
     EXPECT_EQ(parse_id("42"), 42);
     EXPECT_EQ(parse_id("0"), 0);
-    for (const char* bad : {"", "1 AND 1=1", "42abc", " 42", "+42", "-1", "4.2", "1234567890123456789"}) {
+    for (const char* bad :
+         {"", "1 AND 1=1", "42abc", " 42", "+42", "-1", "4.2", "1234567890123456789"}) {
         EXPECT_FALSE(parse_id(bad)) << bad;
     }
 }
@@ -51,7 +54,9 @@ TEST(Utf8, APrefixNeverCutsACharacter) {
 TEST(Utf8, TerminalOutputShowsControlCharactersInsteadOfObeyingThem) {
     EXPECT_EQ(printable_for_terminal("x\x1b[31mred\x07"), "x\\x1b[31mred\\x07");
     EXPECT_EQ(printable_for_terminal("two\nlines\tand ā"), "two\nlines\tand ā");
-    EXPECT_EQ(printable_for_terminal("c1 \xc2\x9b" "2J"), "c1 \\x9b2J");
+    EXPECT_EQ(printable_for_terminal("c1 \xc2\x9b"
+                                     "2J"),
+              "c1 \\x9b2J");
 }
 
 TEST(TrustedProxies, WithoutThemThePeerIsTheVisitorWhateverItClaims) {

@@ -12,7 +12,9 @@ const platform::TimeZone& riga() {
     static const platform::TimeZone zone = *platform::TimeZone::named("Europe/Riga");
     return zone;
 }
-std::time_t riga_time(std::time_t reference, int day_offset, int minute) { return riga().at(reference, day_offset, minute); }
+std::time_t riga_time(std::time_t reference, int day_offset, int minute) {
+    return riga().at(reference, day_offset, minute);
+}
 
 TEST(OpeningHours, ParsesTheCommonForms) {
     EXPECT_TRUE(OpeningHours::parse("Mo-Fr 08:00-19:00"));
@@ -88,7 +90,8 @@ TEST(OpeningHours, AlwaysOpen) {
 }
 
 TEST(Distance, Haversine) {
-    EXPECT_NEAR(distance_m(56.9496, 24.1052, 55.8747, 26.5362), 191500, 1500);  // Riga–Daugavpils, as the crow flies
+    EXPECT_NEAR(distance_m(56.9496, 24.1052, 55.8747, 26.5362), 191500,
+                1500);  // Riga–Daugavpils, as the crow flies
     EXPECT_NEAR(distance_m(55.9, 26.57, 55.9, 26.57), 0, 0.001);
     EXPECT_NEAR(distance_m(55.9, 26.57, 55.901, 26.57), 111, 1);
 }

@@ -104,7 +104,8 @@ TEST(DatabaseUrl, ParsesBothKindsAndHidesPasswords) {
     auto sqlite = DatabaseUrl::parse("sqlite:/tmp/x.db");
     ASSERT_TRUE(sqlite);
     EXPECT_EQ(sqlite->backend, Backend::sqlite);
-    auto pg = DatabaseUrl::parse("postgresql://app:s3cret@db.example:5433/skirosim?sslmode=require");
+    auto pg =
+        DatabaseUrl::parse("postgresql://app:s3cret@db.example:5433/skirosim?sslmode=require");
     ASSERT_TRUE(pg);
     EXPECT_EQ(pg->backend, Backend::postgresql);
     EXPECT_EQ(pg->display.find("s3cret"), std::string::npos);

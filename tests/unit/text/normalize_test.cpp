@@ -39,10 +39,10 @@ TEST(Fold, RussianInLatinLettersMeetsCyrillic) {
 
 TEST(Fold, DoubledLettersAndShortWords) {
     EXPECT_EQ(fold("bottle"), fold("botle"));
-    EXPECT_NE(fold("aa"), fold("a"));      // battery sizes stay apart
+    EXPECT_NE(fold("aa"), fold("a"));  // battery sizes stay apart
     EXPECT_NE(fold("aaa"), fold("a"));
     EXPECT_EQ(fold("9v"), "9v");
-    EXPECT_EQ(fold("100"), "100");         // digits are not collapsed
+    EXPECT_EQ(fold("100"), "100");  // digits are not collapsed
 }
 
 TEST(LatvianStemmer, PublishedExamples) {
@@ -94,7 +94,8 @@ TEST(TypoBudget, GrowsWithLength) {
 TEST(Collation, LatvianAndRussianAlphabeticalOrder) {
     std::vector<std::string> lv{"šķēres", "zīmulis", "čaula", "cepure", "sega", "ābols", "avīze"};
     collate_sort(lv, "lv");
-    EXPECT_EQ(lv, (std::vector<std::string>{"ābols", "avīze", "cepure", "čaula", "sega", "šķēres", "zīmulis"}));
+    EXPECT_EQ(lv, (std::vector<std::string>{"ābols", "avīze", "cepure", "čaula", "sega", "šķēres",
+                                            "zīmulis"}));
     std::vector<std::string> ru{"яблоко", "ёлка", "банка", "елка"};
     collate_sort(ru, "ru");
     EXPECT_EQ(ru.front(), "банка");

@@ -39,7 +39,8 @@ TEST(Views, PathInLanguageKeepsThePage) {
 TEST(Views, EveryTemplateStringIsTranslated) {
     i18n::Translator translator(testing::locale_dir());
     std::set<std::string> msgids;
-    for (const auto& entry : fs::recursive_directory_iterator(fs::path(testing::source_dir()) / "templates")) {
+    for (const auto& entry :
+         fs::recursive_directory_iterator(fs::path(testing::source_dir()) / "templates")) {
         if (entry.path().extension() != ".mustache") continue;
         std::ifstream in(entry.path());
         std::stringstream text;

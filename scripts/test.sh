@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The README's second command: installs what is missing, builds, and runs every test —
-# unit and integration tests on SQLite and on a real PostgreSQL started here, then the
-# browser tests in Debian's chromium.
+# unit, route and integration tests under AddressSanitizer and UBSan on SQLite and on a real
+# PostgreSQL started here, a short load test, the browser tests in Debian's chromium, then a few
+# seconds of fuzzing per target.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
@@ -24,11 +25,21 @@ print_stages() {
 }
 
 stage "packages"
-scripts/install-deps.sh --test
+scripts/install-deps.sh --fuzz
 stage "layout of the code (clang-format)"
 git ls-files '*.cpp' '*.hpp' | xargs clang-format-16 --dry-run --Werror
-stage "build (GCC, warnings are errors)"
-scripts/build.sh -DSKIROSIM_WERROR=ON
+# Two builds, each of only what it is for. The tests with clang 16 under the sanitizers
+# (`cmake --preset fuzz`, which also builds the libFuzzer targets): every test runs once,
+# instrumented. The release server with GCC, the README's first command's compiler, which the load
+# test and the browser tests drive as residents meet it; the benchmarks are compiled with it so that
+# they keep building.
+stage "build the tests and fuzz targets (clang 16, AddressSanitizer and UBSan, libFuzzer)"
+cmake --preset fuzz >/dev/null
+# shellcheck disable=SC2046  # one target per corpus folder
+cmake --build --preset fuzz --target skirosim skirosim_tests $(ls fuzz/corpus)
+stage "build the server, the load test and the benchmarks (GCC, release, warnings are errors)"
+BUILD_TARGETS="skirosim skirosim_load_test bench_search_compare bench_search_engine bench_scale" \
+  scripts/build.sh -DSKIROSIM_WERROR=ON
 
 eval "$(scripts/postgres.sh start)"
 server_pid=""
@@ -40,8 +51,9 @@ cleanup() {
 trap cleanup EXIT
 export SKIROSIM_REQUIRE_POSTGRES=1
 
-stage "unit and integration tests (SQLite and PostgreSQL)"
-ctest --test-dir build --output-on-failure -j 2 --timeout 600
+stage "unit, route and integration tests, fuzz corpora (SQLite and PostgreSQL, sanitizers)"
+UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
+  ctest --test-dir build-fuzz --output-on-failure -j 2 --timeout 900
 
 stage "a short round of the load test"
 SKIROSIM_LOAD_SECONDS=20 build/tests/skirosim_load_test
@@ -68,18 +80,6 @@ export SKIROSIM_BASE_URL="http://127.0.0.1:$(cat "$e2e_dir/port")"
 (cd tests/e2e && node --test --test-concurrency=1 .)
 kill "$server_pid" 2>/dev/null || true
 server_pid=""
-
-stage "build with clang under AddressSanitizer and UBSan"
-# Built with clang 16 (`cmake --preset fuzz`), which also builds the libFuzzer targets; their
-# committed corpora replay as tests (fuzz.*.corpus), then each runs for a few seconds.
-scripts/install-deps.sh --fuzz
-cmake --preset fuzz >/dev/null
-cmake --build --preset fuzz
-stage "the tests again under AddressSanitizer and UBSan"
-# Every test on SQLite and the suites only PostgreSQL has (resilience, the cluster); the PostgreSQL
-# half of the suites that run on both was run above, and the C++ under it is the same.
-UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 ctest --test-dir build-fuzz --output-on-failure -j 2 --timeout 900 \
-  -E '/"postgresql"$'
 
 stage "fuzzing (a few seconds per target)"
 scripts/fuzz.sh 8

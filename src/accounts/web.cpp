@@ -191,7 +191,7 @@ void add_routes(http::Router& router, Service& service, const platform::Sender& 
             return views.render(request, form_page(views, request, "sent", "Check your messages"));
         }));
     router.get("/{lang}/confirm",
-               web::localized([&service, &views, secure](Request& request) -> Result<Response> {
+               web::localized([&service, secure](Request& request) -> Result<Response> {
                    auto session = service.confirm(request.query_param("token").value_or(""));
                    if (!session) return std::unexpected(session.error());
                    return with_session(

@@ -71,8 +71,9 @@ void add_calendar_routes(http::Router& router, const RouteContext& context) {
                            .section = "activities"};
             page.data.set("activities", list);
             page.data.set("has_activities", !activities->empty());
-            page.data.set("kinds", options(labels->kinds, language, filter.kind));
-            page.data.set("audiences", options(labels->audiences, language, filter.audience));
+            page.data.set("kinds", web::option_list(labels->kinds, language, filter.kind));
+            page.data.set("audiences",
+                          web::option_list(labels->audiences, language, filter.audience));
             page.data.set("institutions", institutions);
             for (const char* l : {"lv", "ru", "en"})
                 page.data.set(std::string("held_") + l, filter.language == l);

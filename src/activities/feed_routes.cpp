@@ -43,20 +43,19 @@ void add_feed_routes(http::Router& router, const RouteContext& context) {
     router.get("/calendar/all.ics", [feed](Request& request) -> Result<Response> {
         return feed(request, {}, "activities.ics");
     });
-    router.get("/calendar/institution/{id}", [feed](Request& request) -> Result<Response> {
-        std::string id = request.path_param("id");
-        if (id.ends_with(".ics")) id.resize(id.size() - 4);
-        Filter filter;
-        filter.institution = id;
-        return feed(request, filter, id + ".ics");
-    });
-    router.get("/calendar/audience/{code}", [feed](Request& request) -> Result<Response> {
-        std::string code = request.path_param("code");
-        if (code.ends_with(".ics")) code.resize(code.size() - 4);
-        Filter filter;
-        filter.audience = code;
-        return feed(request, filter, code + ".ics");
-    });
+    // "/calendar/institution/{key}" and "/calendar/audience/{key}": one field of the filter set
+    // from the path, with or without ".ics", and the file named after it.
+    auto feed_filtered_by = [feed](std::string Filter::*field) {
+        return [feed, field](Request& request) -> Result<Response> {
+            std::string key = request.path_param("key");
+            if (key.ends_with(".ics")) key.resize(key.size() - 4);
+            Filter filter;
+            filter.*field = key;
+            return feed(request, filter, key + ".ics");
+        };
+    };
+    router.get("/calendar/institution/{key}", feed_filtered_by(&Filter::institution));
+    router.get("/calendar/audience/{key}", feed_filtered_by(&Filter::audience));
     router.get("/activities/{file}", [&service, &platform](Request& request) -> Result<Response> {
         std::string file = request.path_param("file");
         if (!file.ends_with(".ics")) return std::unexpected(not_found());

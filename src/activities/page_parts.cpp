@@ -9,19 +9,6 @@ namespace mustache = web::mustache;
 using http::Request;
 using http::Response;
 
-mustache::data options(const std::vector<Label>& labels, Language language,
-                       const std::string& selected) {
-    mustache::data list{mustache::data::type::list};
-    for (const auto& l : labels) {
-        mustache::data d;
-        d.set("code", l.code);
-        d.set("name", in(l.name, language));
-        d.set("selected", l.code == selected);
-        list.push_back(d);
-    }
-    return list;
-}
-
 Result<Labels> load_labels(Service& service) {
     auto kinds = service.kinds();
     if (!kinds) return std::unexpected(kinds.error());

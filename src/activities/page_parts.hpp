@@ -20,10 +20,6 @@ struct Labels {
 };
 Result<Labels> load_labels(Service& service);
 
-// A <select>'s options with `selected` chosen.
-web::mustache::data options(const std::vector<Label>& labels, Language language,
-                            const std::string& selected);
-
 // An activity as the calendar, an institution's page and the activity's own page show it.
 web::mustache::data activity_view(const Activity& a, const Labels& labels,
                                   const site::SiteContent& content, const i18n::Translator& tr,

@@ -28,7 +28,7 @@ void fill_form(mustache::data& data, const ActivityForm& form, const Principal& 
         institutions.push_back(d);
     }
     data.set("institutions", institutions);
-    data.set("kinds", options(labels.kinds, language, form.kind));
+    data.set("kinds", web::option_list(labels.kinds, language, form.kind));
     mustache::data audiences{mustache::data::type::list};
     for (const auto& a : labels.audiences) {
         mustache::data d;

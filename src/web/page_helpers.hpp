@@ -28,4 +28,19 @@ void set_text(mustache::data& data, const std::string& key, const std::string& v
 // A list of {"name": …} entries for a mustache section.
 mustache::data list_of(const std::vector<std::string>& values);
 
+// A <select>'s options, {"code", "name", "selected"} each, from anything with a `code` and a
+// `name` in every language (channels, kinds of activity, audiences…), `selected` chosen.
+template <class Choices>
+mustache::data option_list(const Choices& choices, Language language, const std::string& selected) {
+    mustache::data list{mustache::data::type::list};
+    for (const auto& choice : choices) {
+        mustache::data option;
+        option.set("code", choice.code);
+        option.set("name", in(choice.name, language));
+        option.set("selected", choice.code == selected);
+        list.push_back(option);
+    }
+    return list;
+}
+
 }  // namespace skirosim::web

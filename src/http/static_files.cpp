@@ -59,7 +59,7 @@ void StaticFiles::mount_on_disk(const fs::path& directory, const std::string& pr
     if (fs::is_directory(directory, ec)) on_disk_[prefix] = directory;
 }
 
-std::optional<StaticFiles::File> StaticFiles::from_disk(const std::string& relative) const {
+std::optional<fs::path> StaticFiles::on_disk_path(const std::string& relative) const {
     const auto slash = relative.rfind('/');
     if (slash == std::string::npos) return std::nullopt;
     auto folder = on_disk_.find(relative.substr(0, slash));
@@ -68,40 +68,53 @@ std::optional<StaticFiles::File> StaticFiles::from_disk(const std::string& relat
     // A plain file name: no way out of the folder.
     static const std::regex kPlainName("[A-Za-z0-9_-]+\\.[a-z0-9]+");
     if (!std::regex_match(name, kPlainName)) return std::nullopt;
-    std::ifstream in(folder->second / name, std::ios::binary);
-    if (!in) return std::nullopt;
-    std::stringstream content;
-    content << in.rdbuf();
-    File file{content_type_for(name), content.str(), {}};
-    file.etag = "\"" + hash_hex(file.body) + "\"";
-    return file;
+    std::error_code ec;
+    fs::path path = folder->second / name;
+    if (!fs::is_regular_file(path, ec)) return std::nullopt;
+    return path;
 }
 
 bool StaticFiles::has(const std::string& relative) const {
-    return files_.contains(relative) || from_disk(relative).has_value();
+    return files_.contains(relative) || on_disk_path(relative).has_value();
 }
 
 Result<Response> StaticFiles::serve(const Request& request, const std::string& relative) const {
-    std::optional<File> read;
-    auto it = files_.find(relative);
-    if (it == files_.end()) {
-        read = from_disk(relative);
-        if (!read) return std::unexpected(not_found());
+    File read;
+    const File* file = nullptr;
+    if (auto it = files_.find(relative); it != files_.end()) {
+        file = &it->second;
+    } else {
+        const auto path = on_disk_path(relative);
+        if (!path) return std::unexpected(not_found());
+        // A file on disk is known by its size and time of change (as nginx does), so that a
+        // revalidation costs a stat, not a read and a hash.
+        std::error_code size_error, time_error;
+        const auto size = fs::file_size(*path, size_error);
+        const auto changed = fs::last_write_time(*path, time_error);
+        if (size_error || time_error) return std::unexpected(not_found());
+        read.etag = fmt::format("\"{:x}-{:x}\"", changed.time_since_epoch().count(), size);
+        read.content_type = content_type_for(*path);
+        file = &read;
+        if (request.header("If-None-Match") != read.etag) {
+            std::ifstream in(*path, std::ios::binary);
+            std::stringstream content;
+            content << in.rdbuf();
+            read.body = content.str();
+        }
     }
-    const File& file = read ? *read : it->second;
     Response response;
-    response.headers.emplace_back("ETag", file.etag);
+    response.headers.emplace_back("ETag", file->etag);
     // Links carry ?v=<etag>, so a versioned URL can be cached for long; a bare one revalidates.
     response.headers.emplace_back("Cache-Control", request.query_param("v")
                                                        ? "public, max-age=31536000, immutable"
                                                        : "public, max-age=300");
-    if (request.header("If-None-Match") == file.etag) {
+    if (request.header("If-None-Match") == file->etag) {
         response.status = 304;
         response.content_type.clear();
         return response;
     }
-    response.content_type = file.content_type;
-    response.body = file.body;
+    response.content_type = file->content_type;
+    response.body = file->body;
     return response;
 }
 

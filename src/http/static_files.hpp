@@ -32,7 +32,8 @@ private:
         std::string body;
         std::string etag;
     };
-    std::optional<File> from_disk(const std::string& relative) const;
+    // The file below a folder mounted on disk that `relative` names, if it is one.
+    std::optional<std::filesystem::path> on_disk_path(const std::string& relative) const;
     std::unordered_map<std::string, File> files_;
     std::unordered_map<std::string, std::filesystem::path> on_disk_;  // prefix → folder
 };

@@ -5,11 +5,11 @@
 
 namespace skirosim::accounts {
 
-Module::Module(platform::Platform& platform, Settings settings,
-               InstitutionExists institution_exists, Retention retention)
+Module::Module(platform::Platform& platform, Settings settings, InstitutionName institution_name,
+               Retention retention)
     : platform_(platform),
       service_(platform, std::move(settings), message_writer(platform.translator()),
-               std::move(institution_exists)),
+               std::move(institution_name)),
       retention_(retention) {
     add_layout_part(platform.views());
 }

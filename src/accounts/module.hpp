@@ -9,7 +9,7 @@ namespace skirosim::accounts {
 
 class Module final : public platform::Module {
 public:
-    Module(platform::Platform& platform, Settings settings, InstitutionExists institution_exists,
+    Module(platform::Platform& platform, Settings settings, InstitutionName institution_name,
            Retention retention);
 
     Service& service() { return service_; }

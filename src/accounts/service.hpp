@@ -26,8 +26,10 @@ struct AuditLine {
     std::string actor_name;
 };
 
-// Whether an institution of this id exists (the site capability knows; staff belong to one).
-using InstitutionExists = std::function<bool(const std::string&)>;
+// The short name of the institution of this id in a language, none when there is no such
+// institution (the site capability knows; staff belong to one).
+using InstitutionName =
+    std::function<std::optional<std::string>(const std::string& id, Language language)>;
 
 struct Settings {
     std::chrono::seconds session_lifetime{30 * 24 * 3600};
@@ -76,7 +78,11 @@ struct MessageWriter {
 class Service {
 public:
     Service(const platform::Platform& platform, Settings settings, MessageWriter writer,
-            InstitutionExists institution_exists);
+            InstitutionName institution_name);
+
+    // What a person reads for an institution a role names: its short name in their language
+    // (empty for a role without one, or an institution no longer in the data).
+    std::string institution_name(const std::string& id, Language language) const;
 
     const Settings& settings() const { return settings_; }
     // The address in the links of messages (the platform's).
@@ -155,7 +161,7 @@ private:
     platform::People& people_;
     Settings settings_;
     MessageWriter writer_;
-    InstitutionExists institution_exists_;
+    InstitutionName institution_name_;
     PasswordHasher hasher_;
     std::string csrf_key_;
 };

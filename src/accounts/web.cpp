@@ -299,7 +299,8 @@ void add_routes(http::Router& router, Service& service, const platform::Sender& 
                                   : g.role == roles::kCoordinator ? "coordinator"
                                   : g.role == roles::kAdministrator ? "administrator"
                                                                     : "resident"));
-                d.set("institution", g.institution);
+                web::set_text(d, "institution",
+                              service.institution_name(g.institution, request.language));
                 roles.push_back(d);
             }
             page.data.set("roles", roles);
@@ -458,7 +459,9 @@ void add_routes(http::Router& router, Service& service, const platform::Sender& 
                        for (const auto& g : grants) {
                            mustache::data r;
                            r.set("role", g.role);
-                           r.set("institution", g.institution);
+                           r.set("institution", g.institution);  // for the revoke form
+                           web::set_text(r, "institution_name",
+                                         service.institution_name(g.institution, request.language));
                            r.set("id", std::to_string(account.id));
                            roles.push_back(r);
                        }

@@ -47,5 +47,19 @@ TEST_F(AccountsRoutes, ASignedInResidentSeesTheirAccountAndAVisitorIsSentToLogIn
     EXPECT_THAT(account.body, HasSubstr("Anna"));
 }
 
+// Roles are said in words: a resident's without empty brackets, a staff member's with the
+// institution's name in the page's language, never its id.
+TEST_F(AccountsRoutes, TheAccountPageNamesRolesAndInstitutionsInWords) {
+    auto resident = as("resident@example.org", "resident password").get("/ru/account");
+    ASSERT_EQ(resident.status, 200);
+    EXPECT_THAT(resident.body, HasSubstr("<li>житель</li>"));
+    EXPECT_THAT(resident.body, Not(HasSubstr("житель (")));
+
+    auto staff = as("staff@example.org", "staff password").get("/ru/account");
+    ASSERT_EQ(staff.status, 200);
+    EXPECT_THAT(staff.body, HasSubstr("(Библиотека Цериню)"));
+    EXPECT_THAT(staff.body, Not(HasSubstr("(cerinu-biblioteka)")));
+}
+
 }  // namespace
 }  // namespace skirosim::testing

@@ -376,7 +376,9 @@ void add_participation_routes(http::Router& router, Service& service, site::Serv
             auto rows = figures_as_rows(service, site, tr, language, period.from, period.to,
                                         platform.now(), false);
             if (!rows) return std::unexpected(rows.error());
-            std::string csv = csv_field(tr.text(language, "Section")) + "," +
+            // A byte-order mark first: without it Excel reads UTF-8 as the PC's code page and
+            // garbles Latvian and Russian letters.
+            std::string csv = "\xEF\xBB\xBF" + csv_field(tr.text(language, "Section")) + "," +
                               csv_field(tr.text(language, "Code")) + "," +
                               csv_field(tr.text(language, "Name")) + "," +
                               csv_field(tr.text(language, "Value")) + "\r\n";

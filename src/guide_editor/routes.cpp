@@ -15,19 +15,6 @@ using http::Response;
 
 namespace {
 
-mustache::data channel_options(const guide::Catalogue& catalogue, Language language,
-                               const std::string& selected) {
-    mustache::data list{mustache::data::type::list};
-    for (const auto& c : catalogue.channels()) {
-        mustache::data d;
-        d.set("code", c.code);
-        d.set("name", in(c.name, language));
-        d.set("selected", c.code == selected);
-        list.push_back(d);
-    }
-    return list;
-}
-
 web::Page item_page(const web::Views& views, const Request& request,
                     const guide::Catalogue& catalogue, const ItemForm& form, bool is_new) {
     web::Page page{
@@ -36,9 +23,11 @@ web::Page item_page(const web::Views& views, const Request& request,
         .section = "coordinator"};
     page.data.set("is_new", is_new);
     page.data.set("id", form.id);
-    page.data.set("channels", channel_options(catalogue, request.language, form.channel));
-    page.data.set("yes_channels", channel_options(catalogue, request.language, form.yes));
-    page.data.set("no_channels", channel_options(catalogue, request.language, form.no));
+    page.data.set("channels",
+                  web::option_list(catalogue.channels(), request.language, form.channel));
+    page.data.set("yes_channels",
+                  web::option_list(catalogue.channels(), request.language, form.yes));
+    page.data.set("no_channels", web::option_list(catalogue.channels(), request.language, form.no));
     for (Language l : kLanguages) {
         const std::string s = "_" + std::string(code(l));
         page.data.set("name" + s, in(form.name, l));
@@ -82,51 +71,54 @@ void add_routes(http::Router& router, Editor& editor, guide::Service& guide,
                    return views.render(request, std::move(page));
                }));
 
-    router.get("/{lang}/coordinator/items",
-               web::localized([&guide, &views](Request& request) -> Result<Response> {
-                   auto who = accounts::with_role(request, accounts::is_coordinator);
-                   if (!who) return std::unexpected(who.error());
-                   auto snapshot = guide.snapshot();
-                   const std::string query = request.query_param("q").value_or("");
-                   std::vector<const guide::Item*> items;
-                   if (!query.empty()) {
-                       for (const auto& hit :
-                            snapshot->index.search(query + " ", request.language, 50).hits) {
-                           items.push_back(&snapshot->catalogue.items()[hit.item]);
-                       }
-                   } else {
-                       for (const auto& item : snapshot->catalogue.items()) items.push_back(&item);
-                       // The answers still to confirm with the operator come first.
-                       std::stable_partition(
-                           items.begin(), items.end(),
-                           [](const guide::Item* item) { return !item->provenance.verified; });
-                   }
-                   mustache::data list{mustache::data::type::list};
-                   for (const auto* item : items) {
-                       mustache::data d;
-                       d.set("id", item->id);
-                       d.set("name", in(item->name, request.language));
-                       d.set("channel", item->channel);
-                       d.set("unverified", !item->provenance.verified);
-                       list.push_back(d);
-                   }
-                   web::Page page{.template_name = "coordinator/items",
-                                  .title = views.translator().text(request.language, "Catalogue"),
-                                  .section = "coordinator"};
-                   page.data.set("items", list);
-                   page.data.set("query", query);
-                   if (const guide::Place* place = snapshot->catalogue.default_place()) {
-                       mustache::data bins{mustache::data::type::list};
-                       for (const auto& b : place->bins) {
-                           mustache::data d;
-                           d.set("id", b.id);
-                           d.set("name", in(b.name, request.language));
-                           bins.push_back(d);
-                       }
-                       page.data.set("bins", bins);
-                   }
-                   return views.render(request, std::move(page));
-               }));
+    router.get(
+        "/{lang}/coordinator/items",
+        web::localized([&guide, &views](Request& request) -> Result<Response> {
+            auto who = accounts::with_role(request, accounts::is_coordinator);
+            if (!who) return std::unexpected(who.error());
+            auto snapshot = guide.snapshot();
+            const std::string query = request.query_param("q").value_or("");
+            std::vector<const guide::Item*> items;
+            if (!query.empty()) {
+                for (const auto& hit :
+                     snapshot->index.search(query + " ", request.language, 50).hits) {
+                    items.push_back(&snapshot->catalogue.items()[hit.item]);
+                }
+            } else {
+                for (const auto& item : snapshot->catalogue.items()) items.push_back(&item);
+                // The answers still to confirm with the operator come first.
+                std::stable_partition(items.begin(), items.end(), [](const guide::Item* item) {
+                    return !item->provenance.verified;
+                });
+            }
+            mustache::data list{mustache::data::type::list};
+            for (const auto* item : items) {
+                mustache::data d;
+                d.set("id", item->id);
+                d.set("name", in(item->name, request.language));
+                // The channel by its name in the page's language, never its code.
+                const auto* channel = snapshot->catalogue.channel(item->channel);
+                web::set_text(d, "channel", channel ? in(channel->name, request.language) : "");
+                d.set("unverified", !item->provenance.verified);
+                list.push_back(d);
+            }
+            web::Page page{.template_name = "coordinator/items",
+                           .title = views.translator().text(request.language, "Catalogue"),
+                           .section = "coordinator"};
+            page.data.set("items", list);
+            page.data.set("query", query);
+            if (const guide::Place* place = snapshot->catalogue.default_place()) {
+                mustache::data bins{mustache::data::type::list};
+                for (const auto& b : place->bins) {
+                    mustache::data d;
+                    d.set("id", b.id);
+                    d.set("name", in(b.name, request.language));
+                    bins.push_back(d);
+                }
+                page.data.set("bins", bins);
+            }
+            return views.render(request, std::move(page));
+        }));
 
     router.get("/{lang}/coordinator/items/new",
                web::localized([&guide, &views](Request& request) -> Result<Response> {

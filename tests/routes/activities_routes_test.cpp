@@ -52,5 +52,16 @@ TEST_F(ActivitiesRoutes, StaffPagesAreForStaff) {
     EXPECT_EQ(as("staff@example.org", "staff password").get("/en/staff/activities").status, 200);
 }
 
+// Excel opens the figures with Latvian letters intact only when the file starts with a UTF-8
+// byte-order mark.
+TEST_F(ActivitiesRoutes, TheFiguresCsvStartsWithAByteOrderMarkForExcel) {
+    auto csv = as("coord@example.org", "coord password").get("/lv/coordinator/figures/csv");
+    ASSERT_EQ(csv.status, 200);
+    EXPECT_TRUE(
+        csv.body.starts_with("\xEF\xBB\xBF"
+                             "Sadaļa,"))
+        << csv.body.substr(0, 40);
+}
+
 }  // namespace
 }  // namespace skirosim::testing

@@ -35,5 +35,13 @@ TEST_F(GuideEditorRoutes, AnEmptyNameIsRefusedOnTheFormAndNothingIsSaved) {
         number("SELECT COUNT(*) FROM items WHERE id = 'battery' AND name_en = 'typed battery'"), 0);
 }
 
+// The coordinator's list of items says each one's channel by its name, not its code.
+TEST_F(GuideEditorRoutes, TheItemListNamesChannelsInThePagesLanguage) {
+    auto list = as("coord@example.org", "coord password").get("/ru/coordinator/items?q=baterija");
+    ASSERT_EQ(list.status, 200);
+    EXPECT_THAT(list.body, HasSubstr("(Батарейки и аккумуляторы)"));
+    EXPECT_THAT(list.body, ::testing::Not(HasSubstr("(batteries)")));
+}
+
 }  // namespace
 }  // namespace skirosim::testing

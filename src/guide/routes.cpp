@@ -23,15 +23,8 @@ namespace {
 constexpr std::size_t kMaxQueryBytes = 200;
 
 const char* collation_locale(Language language) {
-    switch (language) {
-        case Language::lv:
-            return "lv";
-        case Language::ru:
-            return "ru";
-        case Language::en:
-            return "en";
-    }
-    return "lv";
+    // The language's code is ICU's locale name for it; code() returns a NUL-terminated literal.
+    return code(language).data();
 }
 
 std::size_t parse_limit(const Request& request, std::size_t fallback) {

@@ -5,6 +5,7 @@
 #include <spdlog/spdlog.h>
 #include <boost/json.hpp>
 
+#include <cstdio>
 #include <fstream>
 #include <iostream>
 
@@ -135,6 +136,14 @@ bool write_file(const std::string& path, const std::string& text) {
     return false;
 }
 
+// Written whole under another name and renamed, so whoever waits for the file never reads half a
+// number.
+void write_port_file(const std::string& path, unsigned short port) {
+    const std::string partial = path + ".partial";
+    if (write_file(partial, std::to_string(port) + "\n"))
+        std::rename(partial.c_str(), path.c_str());
+}
+
 int export_data(Application& application, const Command& command) {
     auto exported = application.importer().export_all();
     if (!exported) {
@@ -166,7 +175,7 @@ int serve(Application& application, const Command& command) {
     auto& server = application.server(command.server);
     server.listen();
     spdlog::info("serving on http://{}:{}", command.server.address, server.port());
-    if (!command.port_file.empty()) std::ofstream(command.port_file) << server.port() << "\n";
+    if (!command.port_file.empty()) write_port_file(command.port_file, server.port());
     server.run();
     return 0;
 }

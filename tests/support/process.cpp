@@ -99,11 +99,9 @@ int BackgroundProcess::wait_for_number_in(const std::string& path,
 }
 
 ServerProcess::ServerProcess(const std::string& database_url, std::vector<std::string> extra_args) {
-    static int counter = 0;
-    dir_ = (fs::temp_directory_path() / "skirosim-tests" /
-            ("proc-" + std::to_string(getpid()) + "-" + std::to_string(counter++)))
-               .string();
-    fs::create_directories(dir_);
+    // A fresh directory: process ids come round again (pid_max is 32768 here), and a port file
+    // left by an earlier run's server would be read before this server has opened its database.
+    dir_ = fresh_test_directory();
     log_ = dir_ + "/server.log";
     const std::string port_file = dir_ + "/port";
     // The whole command's options after the subcommand, as people type them (`serve --database …`).

@@ -37,6 +37,9 @@ Response with_session(Response response, const Session& session, const Service& 
     return response;
 }
 
+// The fields of the form staff fill in for a resident who is not online.
+const web::FormShape kResidentForm{{"display_name", "language", "consent", "consent_given"}};
+
 web::Page form_page(const web::Views& views, const Request& request, const std::string& name,
                     const std::string& title) {
     web::Page page{.template_name = "accounts/" + name,
@@ -171,7 +174,8 @@ void add_routes(http::Router& router, Service& service, const platform::Sender& 
     // ---- sign-up and confirmation ----
     router.get("/{lang}/signup", web::localized([&views](Request& request) -> Result<Response> {
                    auto page = form_page(views, request, "signup", "Create an account");
-                   page.data.set("value_language", web::lang(request));
+                   // A Russian speaker on /ru/ gets Russian messages unless they choose otherwise.
+                   page.data.set("chosen_language_" + web::lang(request), true);
                    return views.render(request, std::move(page));
                }));
     router.post(
@@ -181,9 +185,9 @@ void add_routes(http::Router& router, Service& service, const platform::Sender& 
                         field(request, "age") == "yes"};
             auto done = service.sign_up(form, web::lang(request), request.remote_address);
             if (!done)
-                return web::form_error(views, request,
-                                       form_page(views, request, "signup", "Create an account"),
-                                       done.error());
+                return web::form_error(
+                    views, request, form_page(views, request, "signup", "Create an account"),
+                    done.error(), {{"display_name", "login", "password", "language"}});
             return Response::redirect("/" + web::lang(request) + "/signup/sent", 303);
         }));
     router.get(
@@ -213,7 +217,8 @@ void add_routes(http::Router& router, Service& service, const platform::Sender& 
                     if (!session) {
                         auto page = form_page(views, request, "login", "Log in");
                         page.data.set("next", field(request, "next"));
-                        return web::form_error(views, request, std::move(page), session.error());
+                        return web::form_error(views, request, std::move(page), session.error(),
+                                               {{"login", "password"}});
                     }
                     // A new session token at every log-in: a token planted before it is worth
                     // nothing.
@@ -253,7 +258,7 @@ void add_routes(http::Router& router, Service& service, const platform::Sender& 
             if (!done)
                 return web::form_error(views, request,
                                        form_page(views, request, "forgot", "Forgotten password"),
-                                       done.error());
+                                       done.error(), {{"login"}});
             return Response::redirect("/" + web::lang(request) + "/signup/sent", 303);
         }));
     router.get("/{lang}/password/reset",
@@ -269,7 +274,8 @@ void add_routes(http::Router& router, Service& service, const platform::Sender& 
                     if (!session) {
                         auto page = form_page(views, request, "reset", "Choose a new password");
                         page.data.set("token", field(request, "token"));
-                        return web::form_error(views, request, std::move(page), session.error());
+                        return web::form_error(views, request, std::move(page), session.error(),
+                                               {{"password"}});
                     }
                     return with_session(
                         Response::redirect("/" + web::lang(request) + "/account", 303), *session,
@@ -381,7 +387,8 @@ void add_routes(http::Router& router, Service& service, const platform::Sender& 
                        list.push_back(d);
                    }
                    page.data.set("residents", list);
-                   page.data.set("value_language", web::lang(request));
+                   // A Russian speaker on /ru/ gets Russian messages unless they choose otherwise.
+                   page.data.set("chosen_language_" + web::lang(request), true);
                    return views.render(request, std::move(page));
                }));
     router.post("/{lang}/staff/residents",
@@ -393,7 +400,8 @@ void add_routes(http::Router& router, Service& service, const platform::Sender& 
                             views, request,
                             form_page(views, request, "residents", "Residents I registered"),
                             Error::make(ErrorCode::invalid_input,
-                                        "The resident's consent is needed.", {}, "consent_given"));
+                                        "The resident's consent is needed.", {}, "consent_given"),
+                            kResidentForm);
                     }
                     auto created = service.register_assisted(**who, field(request, "display_name"),
                                                              field(request, "language"),
@@ -402,7 +410,7 @@ void add_routes(http::Router& router, Service& service, const platform::Sender& 
                         return web::form_error(
                             views, request,
                             form_page(views, request, "residents", "Residents I registered"),
-                            created.error());
+                            created.error(), kResidentForm);
                     auto page = form_page(views, request, "code", "The take-over code");
                     page.data.set("name", created->first.display_name);
                     page.data.set("code", created->second);
@@ -435,7 +443,7 @@ void add_routes(http::Router& router, Service& service, const platform::Sender& 
             if (!session)
                 return web::form_error(
                     views, request, form_page(views, request, "takeover", "Take over your account"),
-                    session.error());
+                    session.error(), {{"code", "login", "password"}});
             return with_session(
                 Response::redirect("/" + web::lang(request) + "/account?welcome=1", 303), *session,
                 service, secure);

@@ -15,11 +15,21 @@ http::Handler localized(http::Handler handler);
 // The numeric id in a path segment ("{id}"), strictly: anything but digits is a 404.
 Result<long long> id_param(const http::Request& request, std::string_view name = "id");
 
-// A form shown again after the person's input was refused: the message at the top and by the
-// field, what they typed kept (never a password), the status the error calls for. Errors that
-// are not about the input (forbidden, not found, unavailable…) go on to the error page.
+// The fields a form shows, so that a refusal can point at one. When two forms share a page,
+// the second one's element ids start with `id_prefix` ("resident-name").
+struct FormShape {
+    std::vector<std::string> fields;
+    std::string id_prefix;
+};
+
+// A form shown again after the person's input was refused: the problem in the summary at the
+// top (linked to its field when the form shows it) and by the field as "error_<id>", what they
+// typed kept as "value_<id>" (never a password), the status the error calls for. Ids use "_"
+// for "-" in those keys: "error_resident_name". Errors that are not about the input
+// (forbidden, not found, unavailable…) go on to the error page.
+bool is_form_problem(const Error& error);
 Result<http::Response> form_error(const Views& views, const http::Request& request, Page page,
-                                  const Error& error);
+                                  const Error& error, const FormShape& shape = {});
 
 // Sets a text only when it is not empty: kainjow's mustache counts an empty string as true, so
 // "{{#phone}}…{{/phone}}" would show its label around nothing.

@@ -155,7 +155,22 @@ http::Response Views::render(const http::Request& request, Page page) const {
     mustache::data layout{mustache::data::type::object};
     for (const auto& part : layout_parts_) part(request, layout);
     layout.set("content", content);
-    layout.set("title", page.title);
+    // GOV.UK's pattern: the title says first that the form needs another look, and a summary at
+    // the top links each problem to its field.
+    layout.set("title", page.problems.empty()
+                            ? page.title
+                            : translator_.text(language, "Error:") + " " + page.title);
+    if (!page.problems.empty()) {
+        mustache::data problems{mustache::data::type::list};
+        for (const auto& problem : page.problems) {
+            mustache::data entry;
+            entry.set("message", problem.message);
+            if (!problem.field_id.empty()) entry.set("href", "#" + problem.field_id);
+            problems.push_back(entry);
+        }
+        layout.set("problems", problems);
+        layout.set("has_problems", true);
+    }
     // The home page's title is the initiative's name: do not say it twice.
     layout.set("title_is_name", page.section == "home");
     layout.set("lang", std::string(code(language)));

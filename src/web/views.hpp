@@ -36,6 +36,12 @@ struct Page {
     int status = 200;
     // Extra stylesheets and scripts below /static/ that this page needs (a map, say).
     std::vector<std::string> styles, scripts;
+    // What was wrong with the form the person sent, for the summary at the top of the page:
+    // each message links to its field when the form has one (`field_id`).
+    struct Problem {
+        std::string message, field_id;
+    };
+    std::vector<Problem> problems;
 };
 
 class Views {

@@ -86,3 +86,24 @@
     });
   });
 })();
+
+// A refused form (GOV.UK's error summary): the summary takes the focus, so that a screen reader
+// starts there; its links put the cursor in the field they name.
+(function () {
+  'use strict';
+  var summary = document.querySelector('.error-summary');
+  if (!summary) return;
+  summary.setAttribute('tabindex', '-1');
+  summary.focus();
+  summary.addEventListener('click', function (event) {
+    var link = event.target.closest ? event.target.closest('a[href^="#"]') : null;
+    if (!link) return;
+    var target = document.getElementById(link.getAttribute('href').slice(1));
+    if (!target) return;
+    event.preventDefault();
+    var field = target.matches('input, select, textarea') ? target
+      : target.querySelector('input, select, textarea');
+    target.scrollIntoView({ block: 'center' });
+    if (field) field.focus({ preventScroll: true });
+  });
+})();

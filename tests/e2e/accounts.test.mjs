@@ -60,7 +60,7 @@ test('a resident signs up, confirms, changes language, downloads and deletes the
   await resident.click('button.danger');
   assert.match(resident.url(), /\/ru\/account\/deleted$/);
   await logIn(resident, email, 'mana drošā parole');
-  assert.ok(await resident.isVisible('.form-error'));
+  assert.ok(await resident.isVisible('.error-summary'));
 });
 
 for (const target of ['/lv/signup', '/ru/login', '/en/password/forgot', '/lv/privacy', '/ru/takeover']) {

@@ -159,7 +159,7 @@ TEST_P(Accounts, GuessingIsSlowedDownWithoutSayingWhichAccountsExist) {
     EXPECT_EQ(unknown.status, 400);
     EXPECT_EQ(wrong.status, 400);
     std::smatch a, b;
-    std::regex message(R"(role="alert">([^<]+)<)");
+    std::regex message(R"(class="error-summary"[\s\S]*?<li>([^<]+)<)");
     ASSERT_TRUE(std::regex_search(unknown.body, a, message));
     ASSERT_TRUE(std::regex_search(wrong.body, b, message));
     EXPECT_EQ(a[1], b[1]);  // the same words for an unknown account and a wrong password

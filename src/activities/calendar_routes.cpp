@@ -8,6 +8,7 @@
 
 #include "accounts/principal.hpp"
 
+#include "activities/activity_page.hpp"
 #include "activities/page_parts.hpp"
 #include "web/page_helpers.hpp"
 
@@ -210,77 +211,14 @@ void add_calendar_routes(http::Router& router, const RouteContext& context) {
             return views.render(request, std::move(page));
         }));
 
-    router.get(
-        "/{lang}/activities/{id}",
-        web::localized([&service, &site, &views, &platform](Request& request) -> Result<Response> {
-            auto parsed_id = web::id_param(request);
-            if (!parsed_id) return std::unexpected(parsed_id.error());
-            const long long id = *parsed_id;
-            auto activity = service.find(id);
-            if (!activity) return std::unexpected(activity.error());
-            auto labels = load_labels(service);
-            if (!labels) return std::unexpected(labels.error());
-            web::Page page{.template_name = "activities/activity",
-                           .title = in(activity->title, request.language),
-                           .section = "activities"};
-            page.data = activity_view(*activity, *labels, *site.content(), views.translator(),
-                                      request.language);
-            if (activity->capacity > 0) {
-                auto taken = service.confirmed_people(id);
-                if (!taken) return std::unexpected(taken.error());
-                const int left = std::max(0, activity->capacity - *taken);
-                page.data.set("places_left",
-                              views.translator().plural(request.language, "{1} place left",
-                                                        "{1} places left", left));
-                page.data.set("full", left == 0);
-            }
-            if (accounts::signed_in_person(request))
-                page.data.set("value_name", accounts::signed_in_person(request)->display_name);
-            page.data.set("ages", age_inputs(labels->audiences, request.language, "age-"));
-            page.data.set("groups", group_choices(labels->audiences, request.language));
-            auto dates = service.other_dates(*activity, platform.now());
-            if (!dates) return std::unexpected(dates.error());
-            mustache::data other{mustache::data::type::list};
-            for (const auto& date : *dates) {
-                mustache::data d;
-                d.set("id", std::to_string(date.id));
-                d.set("when", views.translator().date_time(request.language, date.starts_at));
-                d.set("cancelled", date.cancelled);
-                other.push_back(d);
-            }
-            page.data.set("other_dates", other);
-            page.data.set("has_other_dates", !dates->empty());
-            if (activity->series_id != 0) {
-                page.data.set("repeats", views.translator().text(request.language,
-                                                                 activity->series_rule == "weekly"
-                                                                     ? "Every week"
-                                                                     : "Every month"));
-            }
-            // Staff of any institution may register a resident they help; the organisers mark
-            // attendance.
-            if (accounts::signed_in_person(request) &&
-                accounts::signed_in_person(request)->staff()) {
-                auto residents = service.residents_of(*accounts::signed_in_person(request));
-                if (!residents) return std::unexpected(residents.error());
-                mustache::data list{mustache::data::type::list};
-                for (const auto& [account, name] : *residents) {
-                    mustache::data d;
-                    d.set("id", std::to_string(account));
-                    d.set("name", name);
-                    list.push_back(d);
-                }
-                page.data.set("staff", true);
-                page.data.set("residents", list);
-                page.data.set("resident_ages",
-                              age_inputs(labels->audiences, request.language, "resident-age-"));
-                if (accounts::signed_in_person(request)->acts_for(activity->institution) &&
-                    activity->starts_at <= platform.now()) {
-                    page.data.set("attendance", "/" + web::lang(request) + "/staff/activities/" +
-                                                    std::to_string(id) + "/attendance");
-                }
-            }
-            return views.render(request, std::move(page));
-        }));
+    router.get("/{lang}/activities/{id}",
+               web::localized([context, &views](Request& request) -> Result<Response> {
+                   auto parsed_id = web::id_param(request);
+                   if (!parsed_id) return std::unexpected(parsed_id.error());
+                   auto page = activity_page(request, *parsed_id, context);
+                   if (!page) return std::unexpected(page.error());
+                   return views.render(request, std::move(*page));
+               }));
 }
 
 }  // namespace skirosim::activities

@@ -1,6 +1,8 @@
 // What several pages of activities show alike.
 #include "activities/page_parts.hpp"
 
+#include <algorithm>
+
 #include "web/page_helpers.hpp"
 
 namespace skirosim::activities {
@@ -41,6 +43,15 @@ mustache::data activity_view(const Activity& a, const Labels& labels,
             kLanguageNames[static_cast<std::size_t>(parse_language(code).value_or(Language::lv))];
     }
     d.set("held_in", held);
+    // A reader whose language the activity is not held in is told so in plain words.
+    if (a.held_in.size() == 1 && a.held_in.front() != code(language)) {
+        static const std::array<const char*, 3> kHeldIn{"This activity is held in Latvian.",
+                                                        "This activity is held in Russian.",
+                                                        "This activity is held in English."};
+        d.set("held_note",
+              tr.text(language, kHeldIn[static_cast<std::size_t>(
+                                    parse_language(a.held_in.front()).value_or(Language::lv))]));
+    }
     mustache::data audiences{mustache::data::type::list};
     for (const auto& code : a.audiences) {
         mustache::data x;
@@ -54,7 +65,8 @@ mustache::data activity_view(const Activity& a, const Labels& labels,
 }
 
 mustache::data age_inputs(const std::vector<Label>& audiences, Language language,
-                          const std::string& prefix) {
+                          const std::string& prefix,
+                          const std::map<std::string, std::string>& typed) {
     mustache::data list{mustache::data::type::list};
     bool first_adult = true;
     for (const auto& l : audiences) {
@@ -63,20 +75,23 @@ mustache::data age_inputs(const std::vector<Label>& audiences, Language language
         d.set("id", prefix + l.code);
         d.set("code", l.code);
         d.set("name", in(l.name, language));
-        d.set("value", !l.child && first_adult ? "1" : "0");
+        const auto was = typed.find(l.code);
+        d.set("value", was != typed.end() ? was->second : !l.child && first_adult ? "1" : "0");
         if (!l.child) first_adult = false;
         list.push_back(d);
     }
     return list;
 }
 
-mustache::data group_choices(const std::vector<Label>& audiences, Language language) {
+mustache::data group_choices(const std::vector<Label>& audiences, Language language,
+                             const std::vector<std::string>& ticked) {
     mustache::data list{mustache::data::type::list};
     for (const auto& l : audiences) {
         if (l.kind != "group") continue;
         mustache::data d;
         d.set("code", l.code);
         d.set("name", in(l.name, language));
+        d.set("ticked", std::find(ticked.begin(), ticked.end(), l.code) != ticked.end());
         list.push_back(d);
     }
     return list;

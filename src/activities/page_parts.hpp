@@ -2,6 +2,7 @@
 // party's number fields.
 #pragma once
 
+#include <map>
 #include <string>
 #include <vector>
 
@@ -26,9 +27,13 @@ web::mustache::data activity_view(const Activity& a, const Labels& labels,
                                   Language language);
 
 // Number fields for a party by age group; ids start with `prefix` so that two forms share a page.
+// `typed` (age group code → text) is what a refused form held: it is shown again as it was.
 web::mustache::data age_inputs(const std::vector<Label>& audiences, Language language,
-                               const std::string& prefix);
-web::mustache::data group_choices(const std::vector<Label>& audiences, Language language);
+                               const std::string& prefix,
+                               const std::map<std::string, std::string>& typed = {});
+// The groups a party may say it belongs to; `ticked` are shown ticked.
+web::mustache::data group_choices(const std::vector<Label>& audiences, Language language,
+                                  const std::vector<std::string>& ticked = {});
 
 inline bool is_staff(const Principal& p) { return p.staff(); }
 

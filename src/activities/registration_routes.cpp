@@ -5,6 +5,7 @@
 #include "accounts/principal.hpp"
 #include "core/ids.hpp"
 
+#include "activities/activity_page.hpp"
 #include "activities/page_parts.hpp"
 #include "web/page_helpers.hpp"
 
@@ -66,7 +67,7 @@ void add_registration_routes(http::Router& router, const RouteContext& context) 
         const char* pattern = on_behalf ? "/{lang}/activities/{id}/register-resident"
                                         : "/{lang}/activities/{id}/register";
         router.post(
-            pattern, web::localized([&service, &views, on_behalf,
+            pattern, web::localized([context, &service, &views, on_behalf,
                                      &platform](Request& request) -> Result<Response> {
                 auto parsed_id = web::id_param(request);
                 if (!parsed_id) return std::unexpected(parsed_id.error());
@@ -79,6 +80,7 @@ void add_registration_routes(http::Router& router, const RouteContext& context) 
                 form.contact = request.form_param("contact").value_or("");
                 form.language = web::lang(request);
                 form.address = request.remote_address;
+                form.another_party = request.form_param("another_party") == "yes";
                 read_party(request, *audiences, form);
                 Result<Registered> done;
                 if (on_behalf) {
@@ -97,11 +99,25 @@ void add_registration_routes(http::Router& router, const RouteContext& context) 
                         form.account = accounts::signed_in_person(request)->account_id;
                     done = service.register_party(form, platform.now());
                 }
+                if (!done) {
+                    // The activity's page again, with the form as it was sent and the problem by
+                    // its field; a refusal that is not about the input goes to the error page.
+                    if (!web::is_form_problem(done.error())) return std::unexpected(done.error());
+                    auto again = activity_page(request, id, context, &request, on_behalf);
+                    if (!again) return std::unexpected(again.error());
+                    // The contact has a place already: the person may say it is another party.
+                    if (done.error().code == ErrorCode::conflict && done.error().field == "contact")
+                        again->data.set(
+                            on_behalf ? "offer_resident_another_party" : "offer_another_party",
+                            true);
+                    return web::form_error(
+                        views, request, std::move(*again), done.error(),
+                        {{"name", "contact", "adults", "consent"}, on_behalf ? "resident-" : ""});
+                }
                 web::Page page{.template_name = "activities/registered",
                                .title = views.translator().text(request.language, "Registration"),
                                .section = "activities"};
                 page.data.set("id", std::to_string(id));
-                if (!done) return web::form_error(views, request, std::move(page), done.error());
                 if (done->hold_until) {
                     // Nothing is confirmed until the contact opens the link.
                     page.data.set("held", true);

@@ -16,6 +16,19 @@ namespace {
 Error invalid(std::string message, std::string field) {
     return Error::make(ErrorCode::invalid_input, std::move(message), {}, std::move(field));
 }
+
+// Whether a party with this contact (as accounts::Service::normalise_login keys it) holds or
+// waits for a place already: the same person twice would take two parties' places.
+bool already_registered(soci::session& sql, long long activity, const std::string& contact_key) {
+    for (const char* status : {"confirmed", "waiting"}) {
+        for (const Registration& r : Repository::registrations(sql, activity, status)) {
+            auto login = accounts::Service::normalise_login(r.contact);
+            if (login && (login->first.empty() ? login->second : login->first) == contact_key)
+                return true;
+        }
+    }
+    return false;
+}
 Error forbidden() { return not_allowed(); }
 
 // Counts a party by age group into adults and children; checks the codes and numbers.
@@ -165,6 +178,15 @@ Result<Registered> Service::register_party(const RegistrationForm& form, std::ti
         if (!activity->registration) {
             return std::unexpected(
                 invalid("This activity needs no registration: just come.", "activity"));
+        }
+        if (!form.another_party && !contact_key.empty() &&
+            already_registered(sql, form.activity, contact_key)) {
+            return std::unexpected(Error::make(
+                ErrorCode::conflict,
+                "This e-mail address or phone number is already registered for this activity. "
+                "To change how many are coming, cancel with the link in our message and "
+                "register again; or tick below that this is another party.",
+                {}, "contact"));
         }
         Registration r;
         r.activity = form.activity;

@@ -28,6 +28,9 @@ struct RegistrationForm {
     std::optional<long long> registered_by;  // staff registering a resident
     std::string consent;                     // what that resident agreed to
     std::string address;                     // where a guest's request came from (for the limits)
+    // A second party with a contact that is registered already: refused unless the person
+    // said, after being told, that it is another party.
+    bool another_party = false;
 };
 
 // A guest (no account, not registered by staff) can give anyone's contact and take places: the

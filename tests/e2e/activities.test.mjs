@@ -28,6 +28,38 @@ test('a family registers two adults and three children as guests', async () => {
   assert.ok(await page.isVisible('a[href*="/lv/registrations/cancel?token="]'));
 });
 
+// GOV.UK's pattern on a phone: the refused form comes back with the summary on the first screen,
+// its link leads to the field, the message is by it, and what was typed is still there.
+for (const lang of ['lv', 'ru']) {
+  test(`a refused registration keeps what was typed and says what to fix (${lang}, 360×740)`, async () => {
+    const page = await newPage({ viewport: { width: 360, height: 740 } });
+    await page.goto(`${baseUrl}/${lang}/activities?audience=families`);
+    await page.click('ul.cards h2 a >> nth=0');
+    await page.fill('#name', 'Ieva Kalniņa');
+    await page.fill('#contact', 'asdf');
+    await page.fill('#age-adults', '2');
+    await Promise.all([page.waitForNavigation(), page.click('form.stack button[type=submit]')]);
+    const summary = page.locator('.error-summary');
+    assert.ok(await summary.isVisible());
+    const box = await summary.boundingBox();
+    assert.ok(box.y + box.height <= 740, `the summary ends at ${box.y + box.height} px`);
+    assert.equal(await page.evaluate(() => document.activeElement?.className), 'error-summary');
+    assert.equal(await page.inputValue('#name'), 'Ieva Kalniņa');
+    assert.equal(await page.inputValue('#contact'), 'asdf');
+    assert.equal(await page.inputValue('#age-adults'), '2');
+    assert.equal(await page.getAttribute('#contact', 'aria-invalid'), 'true');
+    const message = (await page.textContent('#contact-error')).trim();
+    assert.ok(message.length > 10 && message.includes(await summary.locator('a').textContent()));
+    await page.screenshot({ path: path.join(screenshotDir, `registration-refused-${lang}-360.png`) });
+    await summary.locator('a[href="#contact"]').click();
+    assert.equal(await page.evaluate(() => document.activeElement?.id), 'contact');
+    assert.deepEqual(await seriousViolations(page), []);
+    await page.fill('#contact', `ieva${Date.now()}@example.org`);
+    await Promise.all([page.waitForNavigation(), page.click('form.stack button[type=submit]')]);
+    assert.equal(await page.locator('.error-summary').count(), 0);
+  });
+}
+
 for (const feed of ['/calendar/all.ics?lang=lv', '/calendar/institution/cerinu-biblioteka.ics?lang=ru',
                     '/calendar/audience/families.ics?lang=en']) {
   test(`the feed ${feed} is valid iCalendar with Europe/Riga times`, async () => {

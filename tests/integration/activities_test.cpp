@@ -346,12 +346,12 @@ TEST(ActivitiesUnderLoad, CapacityHoldsAcrossTwoServers) {
             crowd.push_back(std::async(std::launch::async, [&, t] {
                 for (int i = 0; i < 10; ++i) {
                     const TestServer& server = (t + i) % 2 ? first : second;
-                    auto r =
-                        server.post_form("/lv/activities/" + std::to_string(id) + "/register",
-                                         form_encode({{"name", "P" + std::to_string(t * 10 + i)},
-                                                      {"contact", "p@example.org"},
-                                                      {"csrf", token}}),
-                                         cookie);
+                    auto r = server.post_form(
+                        "/lv/activities/" + std::to_string(id) + "/register",
+                        form_encode({{"name", "P" + std::to_string(t * 10 + i)},
+                                     {"contact", "p" + std::to_string(t * 10 + i) + "@example.org"},
+                                     {"csrf", token}}),
+                        cookie);
                     if (r.status == 200) ++ok;
                 }
             }));

@@ -2,6 +2,7 @@
 #include "activities/editor.hpp"
 
 #include <fmt/format.h>
+#include <algorithm>
 #include <boost/json.hpp>
 #include <chrono>
 #include <cstdio>
@@ -80,6 +81,53 @@ Error invalid(const char* message, const char* field) {
     return Error::make(ErrorCode::invalid_input, message, {}, field);
 }
 
+// A whole number from `low` to `high` as typed in a number field; empty keeps the default.
+bool whole_number_within(const std::string& text, long long low, long long high) {
+    if (text.empty()) return true;
+    if (text.size() > 9 || text.find_first_not_of("0123456789") != std::string::npos) return false;
+    const long long value = std::stoll(text);
+    return value >= low && value <= high;
+}
+
+bool any_written(const std::array<std::string, 3>& texts) {
+    return std::any_of(texts.begin(), texts.end(), [](const std::string& t) {
+        return t.find_first_not_of(" \t\r\n") != std::string::npos;
+    });
+}
+
+// The form checked in the words of its fields, before it becomes a data file's entry (whose
+// messages speak of paths such as "activities[0].description"). `existing` is the activity
+// being changed, if any.
+Result<void> check_form(const ActivityForm& f, const platform::TimeZone& zone, std::time_t now,
+                        const Activity* existing) {
+    if (!any_written(f.title))
+        return std::unexpected(invalid("Write the title in at least one language.", "title_lv"));
+    if (!any_written(f.description)) {
+        return std::unexpected(invalid(
+            "Write in a few words what happens, in at least one language.", "description_lv"));
+    }
+    const auto start = f.start.size() == 16 ? zone.parse_local(f.start) : std::nullopt;
+    if (!start) return std::unexpected(invalid("Give the day and time it starts.", "start"));
+    const auto end = f.end.size() == 16 ? zone.parse_local(f.end) : std::nullopt;
+    if (!end) return std::unexpected(invalid("Give the day and time it ends.", "end"));
+    if (*end <= *start) return std::unexpected(invalid("It must end after it starts.", "end"));
+    // What happened is marked afterwards; a date is not moved into the past to look held.
+    const bool start_moved = !existing || existing->starts_at != *start;
+    if (start_moved && *start < now) {
+        return std::unexpected(
+            invalid(existing ? "An activity cannot be moved to a time that has passed."
+                             : "A new activity cannot start at a time that has passed.",
+                    "start"));
+    }
+    if (!whole_number_within(f.capacity, 0, 100000))
+        return std::unexpected(invalid("Write a whole number from 0 to 100000.", "capacity"));
+    if (!whole_number_within(f.max_party, 1, 20))
+        return std::unexpected(invalid("Write a whole number from 1 to 20.", "max_party"));
+    if (!whole_number_within(f.reminder_hours, 0, 720))
+        return std::unexpected(invalid("Write a whole number from 0 to 720.", "reminder_hours"));
+    return {};
+}
+
 }  // namespace
 
 Result<long long> Editor::save(const Principal& who, long long id, const ActivityForm& f) {
@@ -95,6 +143,9 @@ Result<long long> Editor::save(const Principal& who, long long id, const Activit
             if (!existing) return std::unexpected(not_found());
             if (!who.acts_for(existing->institution)) return std::unexpected(forbidden);
         }
+        if (auto checked = check_form(f, zone, platform_.now(), existing ? &*existing : nullptr);
+            !checked)
+            return std::unexpected(checked.error());
         // A title or description written in one language stands in for the others.
         auto complete = [](std::array<std::string, 3> t) {
             std::string any;

@@ -15,6 +15,10 @@ using http::Response;
 
 namespace {
 
+// The fields of the activity editor a problem can point at (templates/activities/edit.mustache).
+const web::FormShape kEditorForm{{"title_lv", "description_lv", "start", "end", "repeat_until",
+                                  "venue", "capacity", "max_party", "reminder_hours"}};
+
 // The activity form's choices: the institutions the person acts for, kinds, audiences, languages.
 void fill_form(mustache::data& data, const ActivityForm& form, const Principal& who,
                const Labels& labels, const site::SiteContent& content, Language language) {
@@ -108,9 +112,13 @@ void add_staff_routes(http::Router& router, const RouteContext& context) {
                       id ? "/" + web::lang(request) + "/staff/activities/" + std::to_string(id)
                          : "/" + web::lang(request) + "/staff/activities/new");
         page.data.set("is_new", id == 0);
+        page.data.set("heading", page.title);
         if (id != 0) {
             auto activity = service.find(id);
             if (!activity) return std::unexpected(activity.error());
+            // The heading names the activity as saved, whatever the form now holds.
+            page.data.set("heading", in(activity->title, request.language));
+            page.title = in(activity->title, request.language);
             page.data.set("in_series", activity->series_id != 0);
             page.data.set("view", "/" + web::lang(request) + "/activities/" + std::to_string(id));
             if (activity->starts_at <= platform.now()) {
@@ -166,7 +174,8 @@ void add_staff_routes(http::Router& router, const RouteContext& context) {
                                 return std::unexpected(saved.error());
                             auto page = form_page(request, form, **who, id);
                             if (!page) return std::unexpected(page.error());
-                            return web::form_error(views, request, std::move(*page), saved.error());
+                            return web::form_error(views, request, std::move(*page), saved.error(),
+                                                   kEditorForm);
                         }
                         return Response::redirect("/" + web::lang(request) + "/staff/activities/" +
                                                       std::to_string(*saved) + "?saved=1",

@@ -249,7 +249,12 @@ TEST_P(Permissions, StaffEditOnlyTheirInstitutionsActivities) {
     bad[5] = {"end", "2026-12-16T16:00"};
     auto refused = staff.post("/lv/staff/activities/new", bad);
     EXPECT_EQ(refused.status, 400);
-    EXPECT_THAT(refused.body, HasSubstr("ir pirms sākuma"));
+    // In the words of the form, at the top linked to the field and by the field, with what was
+    // typed kept.
+    EXPECT_THAT(refused.body, HasSubstr("<a href=\"#end\">Beigām jābūt pēc sākuma.</a>"));
+    EXPECT_THAT(refused.body, HasSubstr("id=\"end-error\""));
+    EXPECT_THAT(refused.body, HasSubstr("value=\"2026-12-16T16:00\""));
+    EXPECT_THAT(refused.body, Not(HasSubstr("activities[")));
     // The coordinator edits every institution's activities; a resident none.
     auto coordinator = as("coord@example.org", "coord password");
     EXPECT_EQ(coordinator.get("/lv/staff/activities/" + std::to_string(other)).status, 200);

@@ -1,6 +1,8 @@
 // Catalogue snapshots, search with miss recording, and the search result's JSON.
 #include "guide/service.hpp"
 
+#include "text/normalize.hpp"
+
 #include <spdlog/spdlog.h>
 
 #include <chrono>
@@ -131,7 +133,8 @@ Service::Found Service::search(std::string_view query, Language language, std::s
     if (record_misses && !found.outcome.good && first != std::string_view::npos) {
         std::string text(
             query.substr(first, query.find_last_not_of(" \t") - first + 1).substr(0, 200));
-        std::string lang(code(language));
+        // A search typed in Cyrillic is Russian on any page: the coordinator teaches it as such.
+        std::string lang(code(text::has_cyrillic(text) ? Language::ru : language));
         const std::time_t now = clock_.seconds();
         writer_.post([text, lang, now](soci::session& sql) {
             Repository::record_miss(sql, text, lang, now);

@@ -15,6 +15,88 @@ using http::Response;
 
 namespace {
 
+// The item whose name, in any language and whatever the case, is `typed`; or whose id it is.
+// Nothing when none is: the editor then asks to choose an item of the guide.
+std::string item_named(const guide::Snapshot& snapshot, const std::string& typed) {
+    const std::string wanted = text::fold(typed);
+    if (wanted.empty()) return {};
+    if (snapshot.catalogue.item(typed)) return typed;
+    for (const auto& item : snapshot.catalogue.items()) {
+        for (Language l : kLanguages) {
+            if (!in(item.name, l).empty() && text::fold(in(item.name, l)) == wanted) return item.id;
+        }
+    }
+    return {};
+}
+
+// "Latvian", "Russian", "English" in the page's language, for the language a search was in.
+std::string language_name(const web::Views& views, Language page, Language named) {
+    static const std::array<const char*, 3> kNames{"Latvian", "Russian", "English"};
+    return views.translator().text(page, kNames[static_cast<std::size_t>(named)]);
+}
+
+// The searches that found nothing, each with a box to teach the guide. After a refused
+// synonym (`problem`), the card it came from shows the message and what was typed.
+Result<web::Page> misses_page(guide::Service& guide, const web::Views& views,
+                              const Request& request, const Error* problem) {
+    auto misses = guide.misses(200);
+    if (!misses) return std::unexpected(misses.error());
+    auto snapshot = guide.snapshot();
+    const std::string sent_query = request.form_param("query").value_or("");
+    const std::string sent_language = request.form_param("language").value_or("");
+    web::Page page{
+        .template_name = "coordinator/misses",
+        .title = views.translator().text(request.language, "Searches that found nothing"),
+        .section = "coordinator"};
+    const std::string message =
+        problem ? views.translator().message(request.language, *problem) : std::string();
+    mustache::data list{mustache::data::type::list};
+    int row = 0;
+    bool shown = false;
+    for (const auto& m : *misses) {
+        mustache::data d;
+        const std::string id = std::to_string(++row);
+        d.set("row", id);
+        d.set("query", m.query);
+        d.set("language", m.language);
+        const auto language = parse_language(m.language).value_or(request.language);
+        d.set("language_name", language_name(views, request.language, language));
+        d.set("count", views.translator().integer(request.language, m.count));
+        d.set("last", views.translator().date_time(request.language, m.last));
+        if (problem && !shown && m.query == sent_query && m.language == sent_language) {
+            shown = true;
+            d.set("error", message);
+            d.set("typed", request.form_param("item_name").value_or(""));
+            page.problems.push_back({message, "item-" + id});
+        }
+        // The nearest items, to pick from with one click.
+        mustache::data nearest{mustache::data::type::list};
+        for (const auto& hit : snapshot->index.search(m.query + " ", language, 5).hits) {
+            const auto& item = snapshot->catalogue.items()[hit.item];
+            mustache::data n;
+            n.set("id", item.id);
+            n.set("name", in(item.name, request.language));
+            nearest.push_back(n);
+        }
+        d.set("has_nearest", !nearest.is_empty_list());
+        d.set("nearest", nearest);
+        list.push_back(d);
+    }
+    // The search may have left the list meanwhile: the problem is still said at the top.
+    if (problem && !shown) page.problems.push_back({message, ""});
+    if (problem) page.status = http::http_status(problem->code);
+    mustache::data all{mustache::data::type::list};
+    for (const auto& item : snapshot->catalogue.items()) {
+        mustache::data n;
+        n.set("name", in(item.name, request.language));
+        all.push_back(n);
+    }
+    page.data.set("misses", list);
+    page.data.set("all_items", all);
+    page.data.set("has_misses", !misses->empty());
+    return page;
+}
+
 web::Page item_page(const web::Views& views, const Request& request,
                     const guide::Catalogue& catalogue, const ItemForm& form, bool is_new) {
     web::Page page{
@@ -215,65 +297,39 @@ void add_routes(http::Router& router, Editor& editor, guide::Service& guide,
                         303);
                 }));
 
-    router.get(
-        "/{lang}/coordinator/misses",
-        web::localized([&guide, &views](Request& request) -> Result<Response> {
-            auto who = accounts::with_role(request, accounts::is_coordinator);
-            if (!who) return std::unexpected(who.error());
-            auto misses = guide.misses(200);
-            if (!misses) return std::unexpected(misses.error());
-            auto snapshot = guide.snapshot();
-            mustache::data list{mustache::data::type::list};
-            int row = 0;
-            for (const auto& m : *misses) {
-                mustache::data d;
-                d.set("row", std::to_string(++row));
-                d.set("query", m.query);
-                d.set("language", m.language);
-                d.set("count", views.translator().integer(request.language, m.count));
-                d.set("last", views.translator().date_time(request.language, m.last));
-                // The nearest items, to pick from with one click.
-                mustache::data nearest{mustache::data::type::list};
-                auto language = parse_language(m.language).value_or(request.language);
-                for (const auto& hit : snapshot->index.search(m.query + " ", language, 5).hits) {
-                    const auto& item = snapshot->catalogue.items()[hit.item];
-                    mustache::data n;
-                    n.set("id", item.id);
-                    n.set("name", in(item.name, request.language));
-                    nearest.push_back(n);
-                }
-                d.set("nearest", nearest);
-                list.push_back(d);
-            }
-            mustache::data all{mustache::data::type::list};
-            std::vector<std::string> names;
-            for (const auto& item : snapshot->catalogue.items()) {
-                mustache::data n;
-                n.set("id", item.id);
-                n.set("name", in(item.name, request.language));
-                all.push_back(n);
-            }
-            web::Page page{
-                .template_name = "coordinator/misses",
-                .title = views.translator().text(request.language, "Searches that found nothing"),
-                .section = "coordinator"};
-            page.data.set("misses", list);
-            page.data.set("all_items", all);
-            page.data.set("has_misses", !misses->empty());
-            return views.render(request, std::move(page));
-        }));
+    router.get("/{lang}/coordinator/misses",
+               web::localized([&guide, &views](Request& request) -> Result<Response> {
+                   auto who = accounts::with_role(request, accounts::is_coordinator);
+                   if (!who) return std::unexpected(who.error());
+                   auto page = misses_page(guide, views, request, nullptr);
+                   if (!page) return std::unexpected(page.error());
+                   return views.render(request, std::move(*page));
+               }));
     router.post(
         "/{lang}/coordinator/misses/synonym",
-        web::localized([&editor](Request& request) -> Result<Response> {
+        web::localized([&editor, &guide, &views](Request& request) -> Result<Response> {
             auto who = accounts::with_role(request, accounts::is_coordinator);
             if (!who) return std::unexpected(who.error());
-            auto language = parse_language(request.form_param("language").value_or(""));
-            if (!language)
-                return std::unexpected(Error::make(ErrorCode::invalid_input,
-                                                   "Please choose a language.", {}, "language"));
-            auto done = editor.add_synonym(**who, request.form_param("item").value_or(""),
-                                           *language, request.form_param("query").value_or(""));
-            if (!done) return std::unexpected(done.error());
+            auto done = [&]() -> Result<void> {
+                auto language = parse_language(request.form_param("language").value_or(""));
+                if (!language)
+                    return std::unexpected(Error::make(ErrorCode::invalid_input,
+                                                       "Please choose a language.", {}, "item"));
+                // A nearest item's button sends its id; the box, what the coordinator typed
+                // or picked: an item's name in any language, or its id.
+                std::string item = request.form_param("item").value_or("");
+                if (item.empty())
+                    item =
+                        item_named(*guide.snapshot(), request.form_param("item_name").value_or(""));
+                return editor.add_synonym(**who, item, *language,
+                                          request.form_param("query").value_or(""));
+            }();
+            if (!done) {
+                if (!web::is_form_problem(done.error())) return std::unexpected(done.error());
+                auto page = misses_page(guide, views, request, &done.error());
+                if (!page) return std::unexpected(page.error());
+                return views.render(request, std::move(*page));
+            }
             return Response::redirect("/" + web::lang(request) + "/coordinator/misses", 303);
         }));
 }

@@ -56,8 +56,9 @@ test('the coordinator teaches the guide a word people searched for in vain', asy
   const coordinator = await signedIn('coordinator@example.org', 'e2e coordinator password');
   await coordinator.goto(baseUrl + '/lv/coordinator/misses');
   const card = coordinator.locator('li.card', { hasText: word });
-  await card.locator('input[name=item]').fill('battery');
-  await card.locator('button[type=submit]').click();
+  // The box takes the item's name as the coordinator sees it, not a code.
+  await card.locator('input[name=item_name]').fill('baterija');
+  await card.locator('button[type=submit]:not([name])').click();
   assert.ok(!(await coordinator.textContent('main')).includes(word));
 
   await visitor.goto(`${baseUrl}/lv/guide?q=${word}`);

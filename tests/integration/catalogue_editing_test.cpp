@@ -116,6 +116,35 @@ TEST_P(CatalogueEditing, AMissedSearchBecomesASynonymWithOneClick) {
     EXPECT_THAT(coordinator.get("/lv/admin/audit").body, HasSubstr("catalogue.synonym-added"));
 }
 
+// The box takes what the coordinator sees: an item's name in any language and any case; a
+// name the guide does not have is refused on the same page, by that search, with the text kept.
+TEST_P(CatalogueEditing, TheSynonymBoxTakesAnItemsVisibleName) {
+    server_->get("/api/v1/search?lang=lv&q=akumulatorchiks");
+    server_->get("/api/v1/search?lang=lv&q=%D0%B6%D1%83%D0%B6%D0%B5%D0%BB%D0%B8%D1%86%D0%B0");
+    server_->guide().writer().flush();
+    auto coordinator = as("coord@example.org", "coord password");
+    auto misses = coordinator.get("/lv/coordinator/misses");
+    // A search typed in Cyrillic on a Latvian page is kept as Russian, and the language is
+    // named, not coded; the nearest items are buttons with their names, not ids.
+    EXPECT_THAT(misses.body, HasSubstr("<span lang=\"ru\">“жужелица”</span> "
+                                       "<span class=\"muted\">(krievu)</span>"));
+    EXPECT_THAT(misses.body, Not(HasSubstr("(battery)")));
+    auto unknown = coordinator.post(
+        "/lv/coordinator/misses/synonym",
+        {{"query", "akumulatorchiks"}, {"language", "lv"}, {"item_name", "Nav tādas lietas"}});
+    EXPECT_EQ(unknown.status, 400);
+    EXPECT_THAT(unknown.body, HasSubstr("class=\"field-error\""));
+    EXPECT_THAT(unknown.body, HasSubstr("value=\"Nav tādas lietas\""));
+    EXPECT_THAT(unknown.body, HasSubstr("<a href=\"#item-"));
+    // The battery's Russian name ("батарейка" in the data), in capitals.
+    const std::string shouted = "БАТАРЕЙКА";
+    auto added = coordinator.post(
+        "/lv/coordinator/misses/synonym",
+        {{"query", "akumulatorchiks"}, {"language", "lv"}, {"item_name", shouted}});
+    EXPECT_EQ(added.status, 303) << added.body.substr(0, 2000);
+    EXPECT_EQ(top("akumulatorchiks", "lv"), "battery");
+}
+
 TEST_P(CatalogueEditing, BinsAreEditable) {
     auto coordinator = as("coord@example.org", "coord password");
     ASSERT_EQ(coordinator.get("/en/coordinator/bins/glass").status, 200);

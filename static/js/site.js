@@ -107,3 +107,14 @@
     if (field) field.focus({ preventScroll: true });
   });
 })();
+
+// On a wide screen the menu stands open, also where CSS cannot open a <details> by itself.
+(function () {
+  'use strict';
+  var menu = document.querySelector('details.menu');
+  if (!menu || !window.matchMedia) return;
+  var wide = window.matchMedia('(min-width: 48rem)');
+  function fit() { menu.open = wide.matches; }
+  fit();
+  if (wide.addEventListener) wide.addEventListener('change', fit);
+})();

@@ -1,0 +1,64 @@
+// A phone's first screen (issue #15): at 360×740 the header is one row and a short one, the
+// guide's first answer is on the first screen after a search, with and without JavaScript, the
+// menu opens behind its button without a script, and no page is wider than the screen.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import path from 'node:path';
+import { launch, newPage as openPage, baseUrl, screenshotDir } from './browser.mjs';
+
+let browser;
+before(async () => { browser = await launch(); });
+after(async () => { await browser?.close(); });
+const phone = { viewport: { width: 360, height: 740 } };
+const newPage = (options) => openPage(browser, { ...phone, ...options });
+
+for (const [lang, query, item] of [['lv', 'baterija', 'battery'], ['ru', 'батарейка', 'battery']]) {
+  for (const javaScriptEnabled of [true, false]) {
+    test(`the first answer is on the first screen at 360×740 (${lang}, ${javaScriptEnabled ? 'with' : 'without'} JavaScript)`, async () => {
+      const page = await newPage({ javaScriptEnabled });
+      await page.goto(`${baseUrl}/${lang}/guide`);
+      await page.fill('#q', query);
+      await Promise.all([page.waitForNavigation(), page.press('#q', 'Enter')]);
+      const first = page.locator(`#results a.result[href="/${lang}/guide/item/${item}"]`).first();
+      await first.waitFor();
+      const box = await first.boundingBox();
+      assert.ok(box.y + box.height <= 740, `the first answer ends at ${Math.round(box.y + box.height)} px`);
+      const header = await page.locator('header.site-header').boundingBox();
+      assert.ok(header.height <= 160, `the header is ${Math.round(header.height)} px tall`);
+      await page.screenshot({ path: path.join(screenshotDir, `phone-guide-${lang}-${javaScriptEnabled ? 'js' : 'nojs'}.png`) });
+    });
+  }
+}
+
+test('the menu opens behind its button without JavaScript and leads to the pages', async () => {
+  const page = await newPage({ javaScriptEnabled: false });
+  await page.goto(`${baseUrl}/ru/guide`);
+  const activities = page.locator('.main-nav a[href="/ru/activities"]');
+  assert.equal(await activities.isVisible(), false);
+  await page.click('summary.menu-button');
+  assert.ok(await activities.isVisible());
+  await page.screenshot({ path: path.join(screenshotDir, 'phone-menu-ru.png') });
+  await Promise.all([page.waitForNavigation(), activities.click()]);
+  assert.match(page.url(), /\/ru\/activities$/);
+});
+
+test('on a wide screen the menu stands open in the header', async () => {
+  const page = await openPage(browser, { viewport: { width: 1280, height: 800 }, javaScriptEnabled: false });
+  await page.goto(`${baseUrl}/lv/guide`);
+  assert.ok(await page.locator('.main-nav a[href="/lv/points"]').isVisible());
+  assert.equal(await page.locator('summary.menu-button').isVisible(), false);
+});
+
+const pages = ['/lv/', '/ru/', '/lv/guide', '/ru/guide?q=baterija', '/lv/guide/a-z', '/lv/guide/item/battery',
+  '/ru/guide/bin/glass', '/lv/guide/bin/glass/label', '/lv/points', '/ru/points', '/ru/points/map',
+  '/lv/activities', '/ru/activities/month?m=2026-12', '/ru/results', '/lv/about', '/ru/privacy',
+  '/lv/login', '/ru/signup', '/ru/takeover', '/en/password/forgot'];
+for (const target of pages) {
+  test(`nothing is wider than a 360 px screen: ${target}`, async () => {
+    const page = await newPage();
+    await page.goto(baseUrl + target);
+    const { scroll, width } = await page.evaluate(() => ({
+      scroll: document.documentElement.scrollWidth, width: document.documentElement.clientWidth }));
+    assert.ok(scroll <= width, `${target} is ${scroll} px wide on a ${width} px screen`);
+  });
+}

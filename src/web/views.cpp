@@ -139,7 +139,16 @@ std::string path_in_language(const http::Request& request, Language language) {
     if (!request.segments.empty() && parse_language(request.segments[0])) start = 1;
     for (std::size_t i = start; i < request.segments.size(); ++i) {
         path += "/";
-        path += request.segments[i];
+        path += http::percent_encode(request.segments[i]);
+    }
+    // The same page in the other language: a search stays a search ("/lv/guide?q=baterija" →
+    // "/ru/guide?q=baterija"). One-time tokens stay behind: a link is not opened twice.
+    if (request.method == boost::beast::http::verb::get) {
+        http::Params kept;
+        for (const auto& [key, value] : request.query) {
+            if (key != "token") kept.emplace_back(key, value);
+        }
+        if (!kept.empty()) path += "?" + http::encode_form(kept);
     }
     return path;
 }

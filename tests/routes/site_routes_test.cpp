@@ -5,6 +5,7 @@ namespace skirosim::testing {
 namespace {
 
 using ::testing::HasSubstr;
+using ::testing::Not;
 using ::testing::StartsWith;
 
 using SiteRoutes = RouteTest;
@@ -16,6 +17,16 @@ TEST_F(SiteRoutes, TheHomePageAnswersInThePathsLanguage) {
     auto ru = app_.get("/ru");
     EXPECT_EQ(ru.status, 200);
     EXPECT_THAT(ru.body, HasSubstr("<html lang=\"ru\""));
+}
+
+// Switching language keeps the page and its query; a one-time token stays behind.
+TEST_F(SiteRoutes, TheLanguageLinksKeepThePageAndTheQuery) {
+    auto search = app_.get("/lv/guide?q=baterija%20AA");
+    EXPECT_THAT(search.body, HasSubstr("href=\"/ru/guide?q=baterija%20AA\" lang=\"ru\""));
+    EXPECT_THAT(search.body, HasSubstr("href=\"/en/guide?q=baterija%20AA\" lang=\"en\""));
+    auto reset = app_.get("/ru/password/reset?token=secret");
+    EXPECT_THAT(reset.body, HasSubstr("href=\"/lv/password/reset\" lang=\"lv\""));
+    EXPECT_THAT(reset.body, Not(HasSubstr("/lv/password/reset?token")));
 }
 
 TEST_F(SiteRoutes, AnInstitutionHasAPageAndAnUnknownOneIsNotFound) {

@@ -223,9 +223,19 @@ void add_routes(http::Router& router, Service& service, const platform::Sender& 
                     // A new session token at every log-in: a token planted before it is worth
                     // nothing.
                     if (auto planted = request.cookie(kSessionCookie)) service.log_out(*planted);
-                    return with_session(
-                        Response::redirect(safe_next(request, request.form_param("next")), 303),
-                        *session, service, secure);
+                    // Without a page to go back to, staff and the coordinator land on their own
+                    // pages, residents on their account.
+                    std::optional<std::string> next = request.form_param("next");
+                    if (!next || next->empty()) {
+                        const auto who = service.principal(session->token);
+                        const std::string l = "/" + web::lang(request);
+                        if (who && who->coordinator())
+                            next = l + "/coordinator";
+                        else if (who && who->staff())
+                            next = l + "/staff/activities";
+                    }
+                    return with_session(Response::redirect(safe_next(request, next), 303), *session,
+                                        service, secure);
                 }));
     router.post("/{lang}/logout",
                 web::localized([&service, secure](Request& request) -> Result<Response> {

@@ -7,6 +7,7 @@
 
 #include "activities/activity_page.hpp"
 #include "activities/page_parts.hpp"
+#include "activities/participation_routes.hpp"
 #include "web/page_helpers.hpp"
 
 namespace skirosim::activities {
@@ -54,6 +55,34 @@ void read_party(const Request& request, const std::vector<Label>& audiences,
         form.adults = number(request, "adults", 1);
         form.children = number(request, "children", 0);
     }
+}
+
+// Which activity, when, where and for how many: every page after registering says it, so that
+// a person who opens the link days later knows what it is about.
+Result<void> describe(mustache::data& data, Service& service, const Registration& r,
+                      const web::Views& views, Language language) {
+    auto activity = service.find(r.activity);
+    if (!activity) return std::unexpected(activity.error());
+    auto audiences = service.audiences();
+    if (!audiences) return std::unexpected(audiences.error());
+    const i18n::Translator& tr = views.translator();
+    data.set("id", std::to_string(r.activity));
+    data.set("activity_title", in(activity->title, language));
+    data.set("when", tr.date_time(language, activity->starts_at) + "–" +
+                         tr.time_of_day(language, activity->ends_at));
+    web::set_text(data, "where", activity->venue);
+    web::set_text(data, "name", r.name);
+    data.set("party", party_text(r, *audiences, tr, language));
+    return {};
+}
+
+// The registration a link's token names, described on the page; nothing when none is.
+Result<void> describe_token(mustache::data& data, Service& service, const std::string& token,
+                            const web::Views& views, Language language) {
+    auto found = service.by_token(token);
+    if (!found) return std::unexpected(found.error());
+    if (!*found) return std::unexpected(not_found());
+    return describe(data, service, **found, views, language);
 }
 
 }  // namespace
@@ -118,6 +147,10 @@ void add_registration_routes(http::Router& router, const RouteContext& context) 
                                .title = views.translator().text(request.language, "Registration"),
                                .section = "activities"};
                 page.data.set("id", std::to_string(id));
+                if (auto described = describe_token(page.data, service, done->cancel_token, views,
+                                                    request.language);
+                    !described)
+                    return std::unexpected(described.error());
                 if (done->hold_until) {
                     // Nothing is confirmed until the contact opens the link.
                     page.data.set("held", true);
@@ -136,53 +169,61 @@ void add_registration_routes(http::Router& router, const RouteContext& context) 
             }));
     }
 
-    router.get("/{lang}/registrations/cancel",
-               web::localized([&service, &views](Request& request) -> Result<Response> {
-                   const std::string token = request.query_param("token").value_or("");
-                   auto found = service.by_token(token);
-                   if (!found) return std::unexpected(found.error());
-                   if (!*found) return std::unexpected(not_found());
-                   web::Page page{.template_name = "activities/cancel",
-                                  .title = views.translator().text(request.language,
-                                                                   "Cancel the registration"),
-                                  .section = "activities"};
-                   page.data.set("token", token);
-                   page.data.set("cancelled", (*found)->status == "cancelled");
-                   page.data.set("name", (*found)->name);
-                   page.data.set("id", std::to_string((*found)->activity));
-                   return views.render(request, std::move(page));
-               }));
+    router.get(
+        "/{lang}/registrations/cancel",
+        web::localized([&service, &views](Request& request) -> Result<Response> {
+            const std::string token = request.query_param("token").value_or("");
+            auto found = service.by_token(token);
+            if (!found) return std::unexpected(found.error());
+            if (!*found) return std::unexpected(not_found());
+            web::Page page{
+                .template_name = "activities/cancel",
+                .title = views.translator().text(request.language, "Cancel the registration"),
+                .section = "activities"};
+            page.data.set("token", token);
+            page.data.set("cancelled", (*found)->status == "cancelled");
+            if (auto described = describe(page.data, service, **found, views, request.language);
+                !described)
+                return std::unexpected(described.error());
+            return views.render(request, std::move(page));
+        }));
     // The link a guest is sent: opening it keeps the places.
-    router.get("/{lang}/registrations/confirm",
-               web::localized([&service, &views, &platform](Request& request) -> Result<Response> {
-                   const std::string token = request.query_param("token").value_or("");
-                   auto kept = service.confirm_place(token, platform.now());
-                   if (!kept) return std::unexpected(kept.error());
-                   web::Page page{
-                       .template_name = "activities/registered",
-                       .title = views.translator().text(request.language, "Registration"),
-                       .section = "activities"};
-                   page.data.set("id", std::to_string(kept->activity));
-                   page.data.set(kept->status == "confirmed" ? "confirmed" : "waiting", true);
-                   page.data.set("kept", true);
-                   page.data.set("cancel",
-                                 "/" + web::lang(request) + "/registrations/cancel?token=" + token);
-                   return views.render(request, std::move(page));
-               }));
-    router.post("/{lang}/registrations/cancel",
-                web::localized([&service, &views, &platform](Request& request) -> Result<Response> {
-                    auto cancelled =
-                        service.cancel(request.form_param("token").value_or(""), platform.now());
-                    if (!cancelled) return std::unexpected(cancelled.error());
-                    web::Page page{.template_name = "activities/cancel",
-                                   .title = views.translator().text(request.language,
-                                                                    "Cancel the registration"),
-                                   .section = "activities"};
-                    page.data.set("cancelled", true);
-                    page.data.set("done", true);
-                    page.data.set("id", std::to_string(cancelled->activity));
-                    return views.render(request, std::move(page));
-                }));
+    router.get(
+        "/{lang}/registrations/confirm",
+        web::localized([&service, &views, &platform](Request& request) -> Result<Response> {
+            const std::string token = request.query_param("token").value_or("");
+            auto kept = service.confirm_place(token, platform.now());
+            if (!kept) return std::unexpected(kept.error());
+            web::Page page{.template_name = "activities/registered",
+                           .title = views.translator().text(request.language, "Registration"),
+                           .section = "activities"};
+            page.data.set("id", std::to_string(kept->activity));
+            if (auto described = describe_token(page.data, service, token, views, request.language);
+                !described)
+                return std::unexpected(described.error());
+            page.data.set(kept->status == "confirmed" ? "confirmed" : "waiting", true);
+            page.data.set("kept", true);
+            page.data.set("cancel",
+                          "/" + web::lang(request) + "/registrations/cancel?token=" + token);
+            return views.render(request, std::move(page));
+        }));
+    router.post(
+        "/{lang}/registrations/cancel",
+        web::localized([&service, &views, &platform](Request& request) -> Result<Response> {
+            auto cancelled =
+                service.cancel(request.form_param("token").value_or(""), platform.now());
+            if (!cancelled) return std::unexpected(cancelled.error());
+            web::Page page{
+                .template_name = "activities/cancel",
+                .title = views.translator().text(request.language, "Cancel the registration"),
+                .section = "activities"};
+            page.data.set("cancelled", true);
+            page.data.set("done", true);
+            if (auto described = describe(page.data, service, *cancelled, views, request.language);
+                !described)
+                return std::unexpected(described.error());
+            return views.render(request, std::move(page));
+        }));
 }
 
 }  // namespace skirosim::activities

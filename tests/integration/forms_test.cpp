@@ -7,6 +7,9 @@
 
 #include <soci/soci.h>
 
+#include <regex>
+#include <tuple>
+
 #include "support/browser.hpp"
 #include "support/test_env.hpp"
 #include "support/test_server.hpp"
@@ -191,6 +194,48 @@ TEST_P(Forms, AnActivityHeldOnlyInLatvianSaysSoOnTheRussianPage) {
         server_->get("/ru/activities/" + std::to_string(activity("sample-swap-market-mezgls")))
             .body,
         HasSubstr("Записываться не нужно: просто приходите."));
+}
+
+// After registering, confirming and cancelling, the page says which activity, when, where and
+// for how many, also when the cancel link is opened days later.
+TEST_P(Forms, ThePagesAfterRegisteringSayWhichActivityWhenWhereAndForHowMany) {
+    const std::string page =
+        "/lv/activities/" + std::to_string(activity("sample-sorting-workshop-library"));
+    Browser guest(*server_);
+    guest.get(page);
+    auto done = guest.post(page + "/register", {{"name", "Ilze"},
+                                                {"contact", "ilze@example.org"},
+                                                {"age_adults", "2"},
+                                                {"age_age-7-12", "1"}});
+    ASSERT_EQ(done.status, 200);
+    for (const auto& body : {done.body}) {
+        EXPECT_THAT(body, HasSubstr("Šķirošanas darbnīca senioriem"));
+        EXPECT_THAT(body, HasSubstr("2026. gada 9. decembris"));
+        EXPECT_THAT(body, HasSubstr("Pieaugušie: 2"));
+        EXPECT_THAT(body, HasSubstr("7–12 gadi: 1"));
+    }
+    std::smatch link;
+    ASSERT_TRUE(std::regex_search(
+        done.body, link, std::regex(R"(/lv/registrations/cancel\?token=([A-Za-z0-9_-]+))")));
+    auto cancel = guest.get(link[0]);
+    EXPECT_EQ(cancel.status, 200);
+    EXPECT_THAT(cancel.body, HasSubstr("Šķirošanas darbnīca senioriem"));
+    EXPECT_THAT(cancel.body, HasSubstr("Pieaugušie: 2"));
+    auto cancelled = guest.post("/lv/registrations/cancel", {{"token", link[1]}});
+    EXPECT_EQ(cancelled.status, 200);
+    EXPECT_THAT(cancelled.body, HasSubstr("Šķirošanas darbnīca senioriem"));
+}
+
+TEST_P(Forms, StaffAndTheCoordinatorLandOnTheirOwnPagesAfterLoggingIn) {
+    for (const auto& [login, password, landing] :
+         {std::tuple{"staff26@example.org", "staff password", "/lv/staff/activities"},
+          std::tuple{"coord@example.org", "coord password", "/lv/coordinator"}}) {
+        Browser browser(*server_);
+        browser.get("/lv/login");
+        auto in = browser.post("/lv/login", {{"login", login}, {"password", password}});
+        EXPECT_EQ(in.status, 303);
+        EXPECT_EQ(in.header("location"), landing) << login;
+    }
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, Forms, ::testing::ValuesIn(backends()));

@@ -169,6 +169,35 @@ MessageWriter message_writer(const i18n::Translator& translator) {
     }};
 }
 
+// The account page: who the person is, their language, their data, deleting the account.
+Result<web::Page> account_page(Service& service, const web::Views& views, const Request& request,
+                               const Principal& who) {
+    auto account = service.account(who.account_id);
+    if (!account) return std::unexpected(account.error());
+    auto page = form_page(views, request, "account", "My account");
+    page.data.set("name", account->display_name);
+    web::set_text(page.data, "login", account->login());
+    page.data.set("welcome", request.query_param("welcome").has_value());
+    page.data.set("language_saved", request.query_param("language_saved").has_value());
+    page.data.set("has_password", !account->password_hash.empty());
+    for (Language l : kLanguages)
+        page.data.set("language_" + std::string(code(l)), account->language == code(l));
+    mustache::data roles{mustache::data::type::list};
+    for (const auto& g : who.roles) {
+        mustache::data d;
+        d.set("role",
+              views.translator().text(request.language,
+                                      g.role == roles::kStaff ? "staff of a partner institution"
+                                      : g.role == roles::kCoordinator   ? "coordinator"
+                                      : g.role == roles::kAdministrator ? "administrator"
+                                                                        : "resident"));
+        web::set_text(d, "institution", service.institution_name(g.institution, request.language));
+        roles.push_back(d);
+    }
+    page.data.set("roles", roles);
+    return page;
+}
+
 void add_routes(http::Router& router, Service& service, const platform::Sender& mailer,
                 const web::Views& views, bool secure, Retention retention) {
     // ---- sign-up and confirmation ----
@@ -293,35 +322,14 @@ void add_routes(http::Router& router, Service& service, const platform::Sender& 
                 }));
 
     // ---- my account ----
-    router.get(
-        "/{lang}/account", web::localized([&service, &views](Request& request) -> Result<Response> {
-            auto who = signed_in(request);
-            if (!who) return std::unexpected(who.error());
-            auto account = service.account((*who)->account_id);
-            if (!account) return std::unexpected(account.error());
-            auto page = form_page(views, request, "account", "My account");
-            page.data.set("name", account->display_name);
-            web::set_text(page.data, "login", account->login());
-            page.data.set("welcome", request.query_param("welcome").has_value());
-            page.data.set("has_password", !account->password_hash.empty());
-            for (Language l : kLanguages)
-                page.data.set("language_" + std::string(code(l)), account->language == code(l));
-            mustache::data roles{mustache::data::type::list};
-            for (const auto& g : (*who)->roles) {
-                mustache::data d;
-                d.set("role", views.translator().text(
-                                  request.language,
-                                  g.role == roles::kStaff         ? "staff of a partner institution"
-                                  : g.role == roles::kCoordinator ? "coordinator"
-                                  : g.role == roles::kAdministrator ? "administrator"
-                                                                    : "resident"));
-                web::set_text(d, "institution",
-                              service.institution_name(g.institution, request.language));
-                roles.push_back(d);
-            }
-            page.data.set("roles", roles);
-            return views.render(request, std::move(page));
-        }));
+    router.get("/{lang}/account",
+               web::localized([&service, &views](Request& request) -> Result<Response> {
+                   auto who = signed_in(request);
+                   if (!who) return std::unexpected(who.error());
+                   auto page = account_page(service, views, request, **who);
+                   if (!page) return std::unexpected(page.error());
+                   return views.render(request, std::move(*page));
+               }));
     router.post("/{lang}/account/language",
                 web::localized([&service](Request& request) -> Result<Response> {
                     auto who = signed_in(request);
@@ -329,7 +337,7 @@ void add_routes(http::Router& router, Service& service, const platform::Sender& 
                     const std::string language = field(request, "language");
                     if (auto done = service.set_language((*who)->account_id, language); !done)
                         return std::unexpected(done.error());
-                    return Response::redirect("/" + language + "/account", 303);
+                    return Response::redirect("/" + language + "/account?language_saved=1", 303);
                 }));
     router.get("/{lang}/account/data.json",
                web::localized([&service](Request& request) -> Result<Response> {
@@ -350,15 +358,17 @@ void add_routes(http::Router& router, Service& service, const platform::Sender& 
                     auto done =
                         service.delete_account((*who)->account_id, field(request, "password"));
                     if (!done) {
-                        if (done.error().code != ErrorCode::invalid_input)
+                        // The account page again, the problem by the password field.
+                        if (!web::is_form_problem(done.error()))
                             return std::unexpected(done.error());
-                        return Response::redirect(
-                            "/" + web::lang(request) + "/account?delete_failed=1", 303);
+                        auto page = account_page(service, views, request, **who);
+                        if (!page) return std::unexpected(page.error());
+                        return web::form_error(views, request, std::move(*page), done.error(),
+                                               {{"password"}, "delete-"});
                     }
                     Response response =
                         Response::redirect("/" + web::lang(request) + "/account/deleted", 303);
                     response.cookie(kSessionCookie, "", 0, secure);
-                    (void)views;
                     return response;
                 }));
     router.get("/{lang}/account/deleted",

@@ -45,8 +45,9 @@ test('a resident signs up, confirms, changes language, downloads and deletes the
 
   await resident.check('input[name=language][value=ru]');
   await resident.click('text=Saglabāt valodu');
-  assert.match(resident.url(), /\/ru\/account$/);
+  assert.match(resident.url(), /\/ru\/account\?language_saved=1$/);
   assert.ok(await resident.isVisible('text=Моя учётная запись'));
+  assert.ok(await resident.isVisible('p.notice[role=status]'));
 
   const [download] = await Promise.all([
     resident.waitForEvent('download'),

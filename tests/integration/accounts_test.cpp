@@ -268,7 +268,8 @@ TEST_P(Accounts, ChangeLanguageDownloadAndDeleteMyData) {
     sign_up(browser, "leaving@example.org", "correct horse", "Marija");
     browser.get("/lv/account");
     auto changed = browser.post("/lv/account/language", {{"language", "ru"}});
-    EXPECT_EQ(changed.header("location"), "/ru/account");
+    EXPECT_EQ(changed.header("location"), "/ru/account?language_saved=1");
+    EXPECT_THAT(browser.get(changed.header("location")).body, HasSubstr("Сохранено."));
     auto data = browser.get("/ru/account/data.json");
     ASSERT_EQ(data.status, 200);
     EXPECT_THAT(data.header("content-disposition"), HasSubstr("attachment"));
@@ -280,7 +281,10 @@ TEST_P(Accounts, ChangeLanguageDownloadAndDeleteMyData) {
 
     browser.get("/ru/account");
     auto refused = browser.post("/ru/account/delete", {{"password", "not the password"}});
-    EXPECT_EQ(refused.header("location"), "/ru/account?delete_failed=1");
+    // The account page again, the problem by the password field.
+    EXPECT_EQ(refused.status, 400);
+    EXPECT_THAT(refused.body, HasSubstr("<a href=\"#delete-password\">"));
+    EXPECT_THAT(refused.body, HasSubstr("id=\"delete-password-error\""));
     EXPECT_EQ(count("accounts"), 1);
     auto deleted = browser.post("/ru/account/delete", {{"password", "correct horse"}});
     EXPECT_EQ(deleted.header("location"), "/ru/account/deleted");

@@ -48,11 +48,7 @@ protected:
                                               "resident password", "lv", {}));
     }
     Browser as(const std::string& login, const std::string& password) {
-        Browser browser(*server_);
-        browser.get("/lv/login");
-        auto in = browser.post("/lv/login", {{"login", login}, {"password", password}});
-        EXPECT_EQ(in.status, 303) << login << ": " << in.body.substr(0, 300);
-        return browser;
+        return logged_in(*server_, login, password);
     }
     template <typename T>
     T query(const std::string& sql_text, long long bound = 0) {

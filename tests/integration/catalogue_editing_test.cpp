@@ -25,10 +25,7 @@ protected:
             "staff@example.org", "Staff", "staff password", "lv", {{"staff", "pii-26"}}));
     }
     Browser as(const std::string& login, const std::string& password) {
-        Browser b(*server_);
-        b.get("/lv/login");
-        EXPECT_EQ(b.post("/lv/login", {{"login", login}, {"password", password}}).status, 303);
-        return b;
+        return logged_in(*server_, login, password);
     }
     std::string top(const std::string& query, const std::string& lang = "en") {
         auto r =

@@ -30,11 +30,7 @@ protected:
             "coord@example.org", "Koordinatore", "coord password", "lv", {{"coordinator", ""}}));
     }
     Browser as(const std::string& login, const std::string& password) {
-        Browser browser(*server_);
-        browser.get("/lv/login");
-        auto in = browser.post("/lv/login", {{"login", login}, {"password", password}});
-        EXPECT_EQ(in.status, 303) << login;
-        return browser;
+        return logged_in(*server_, login, password);
     }
     long long activity(const std::string& external_id) {
         return *server_->app().database().read<long long>(

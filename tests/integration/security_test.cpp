@@ -62,11 +62,7 @@ protected:
         return out;
     }
     Browser as(const std::string& login, const std::string& password) {
-        Browser browser(*server_);
-        browser.get("/lv/login");
-        EXPECT_EQ(browser.post("/lv/login", {{"login", login}, {"password", password}}).status,
-                  303);
-        return browser;
+        return logged_in(*server_, login, password);
     }
     long long workshop() {
         auto id =

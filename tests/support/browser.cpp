@@ -1,6 +1,8 @@
 // Cookie jar and form posting for tests.
 #include "support/browser.hpp"
 
+#include <gtest/gtest.h>
+
 #include <fmt/format.h>
 
 #include <cctype>
@@ -66,6 +68,14 @@ HttpResult Browser::follow(const HttpResult& response) {
 std::string Browser::cookie(const std::string& name) const {
     auto it = cookies_.find(name);
     return it == cookies_.end() ? "" : it->second;
+}
+
+Browser logged_in(const HttpClient& server, const std::string& login, const std::string& password) {
+    Browser browser(server);
+    browser.get("/lv/login");
+    auto in = browser.post("/lv/login", {{"login", login}, {"password", password}});
+    EXPECT_EQ(in.status, 303) << login << ": " << in.body.substr(0, 300);
+    return browser;
 }
 
 }  // namespace skirosim::testing

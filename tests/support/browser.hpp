@@ -36,6 +36,10 @@ private:
     std::string csrf_;
 };
 
+// A browser logged in through the log-in form (in Latvian), as a person would; the test fails
+// where the log-in is refused.
+Browser logged_in(const HttpClient& server, const std::string& login, const std::string& password);
+
 std::string form_encode(const std::vector<std::pair<std::string, std::string>>& fields);
 
 }  // namespace skirosim::testing

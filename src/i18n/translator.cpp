@@ -136,7 +136,14 @@ std::string Translator::month_year(Language language, std::time_t when) const {
 }
 
 std::string Translator::time_of_day(Language language, std::time_t when) const {
-    return format_pattern(language, "HH:mm", time_zone(), when);
+    return format_pattern(language, language == Language::lv ? "H.mm" : "H:mm", time_zone(), when);
+}
+
+std::string Translator::clock(Language language, int minute_of_day) const {
+    const char separator = language == Language::lv ? '.' : ':';
+    std::string minutes = std::to_string(minute_of_day % 60);
+    if (minutes.size() < 2) minutes.insert(0, "0");
+    return std::to_string(minute_of_day / 60) + separator + minutes;
 }
 
 }  // namespace skirosim::i18n

@@ -35,7 +35,10 @@ public:
     std::string date_long(Language language, std::time_t when) const;
     // "trešdiena, 25. novembris, 18:00" and the like, in the town's zone.
     std::string date_time(Language language, std::time_t when) const;
+    // "9.00" in Latvian (plkst. 9.00), "9:00" in Russian and English, in the town's zone.
     std::string time_of_day(Language language, std::time_t when) const;
+    // The same for a minute of the day (0–1440), as opening hours give it.
+    std::string clock(Language language, int minute_of_day) const;
     // "decembris 2026", "декабрь 2026 г.", "December 2026" (the month standing alone).
     std::string month_year(Language language, std::time_t when) const;
 

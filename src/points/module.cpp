@@ -50,11 +50,18 @@ Module::Module(platform::Platform& platform, site::Module& site, guide::Module& 
         data.set("centres", centres);
         if (!centre) return;  // no place to measure from: no nearest points
         double lat = *centre->latitude, lon = *centre->longitude;
+        const auto& tr = platform_.views().translator();
+        std::string from_where = in(centre->short_name, request.language);
         if (auto near = request.query_param("near")) {
-            if (auto at = near_of(*near)) std::tie(lat, lon) = *at;
+            if (auto at = near_of(*near)) {
+                std::tie(lat, lon) = *at;
+                from_where = tr.text(request.language, "your location");
+            }
         }
-        auto nearest = nearest_view(service_, channel, lat, lon, platform_.now(), platform_.views(),
-                                    request.language);
+        data.set("measured_from",
+                 fill_placeholders(tr.text(request.language, "Distances are measured from: {1}"),
+                                   {from_where}));
+        auto nearest = nearest_view(service_, channel, lat, lon, platform_, request.language);
         data.set("has_nearest", !nearest.is_empty_list());
         data.set("nearest", nearest);
     });

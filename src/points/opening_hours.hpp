@@ -25,11 +25,15 @@ public:
     std::optional<std::time_t> next_opening(std::time_t utc, const platform::TimeZone& zone) const;
     std::optional<std::time_t> next_closing(std::time_t utc, const platform::TimeZone& zone) const;
 
-private:
     struct Interval {
         int start = 0, end = 0;  // minutes after local midnight; end may pass 1440 (next day)
+        bool operator==(const Interval&) const = default;
     };
-    std::array<std::vector<Interval>, 7> days_;  // Monday first
+    // Each weekday's intervals, Monday first (empty: closed that day).
+    const std::array<std::vector<Interval>, 7>& week() const { return days_; }
+
+private:
+    std::array<std::vector<Interval>, 7> days_;
     bool always_ = false;
 };
 

@@ -9,6 +9,7 @@
 
 #include "accounts/principal.hpp"
 #include "core/ids.hpp"
+#include "points/hours_in_words.hpp"
 #include "points/qr.hpp"
 #include "web/page_helpers.hpp"
 
@@ -84,18 +85,39 @@ mustache::data channels_view(const guide::Catalogue& catalogue,
     return list;
 }
 
-mustache::data nearby_view(const Nearby& n, const i18n::Translator& tr, Language language) {
+// "Open now, until 22:00", "Closed now, opens tomorrow at 9:00", "Open day and night".
+std::string status_in_words(const Nearby& n, const platform::TimeZone& zone,
+                            const i18n::Translator& tr, Language language) {
+    if (n.hours && n.hours->always_open()) return tr.text(language, "Open day and night");
+    if (n.open_now) {
+        if (!n.closes_at) return tr.text(language, "Open now");
+        return fill_placeholders(tr.text(language, "Open now, until {1}"),
+                                 {tr.time_of_day(language, *n.closes_at)});
+    }
+    if (!n.opens_at) return tr.text(language, "Closed now");
+    return fill_placeholders(tr.text(language, "Closed now, opens {1}"),
+                             {when_in_words(*n.opens_at, n.described_at, zone, tr, language)});
+}
+
+std::string distance_in_words(double metres, const i18n::Translator& tr, Language language) {
+    if (metres < 1000)
+        return fill_placeholders(tr.text(language, "{1} m"), {tr.number(language, metres, 0)});
+    return fill_placeholders(tr.text(language, "{1} km"),
+                             {tr.number(language, metres / 1000.0, 1)});
+}
+
+mustache::data nearby_view(const Nearby& n, const platform::TimeZone& zone,
+                           const i18n::Translator& tr, Language language) {
     mustache::data d;
     d.set("id", n.point.id);
     d.set("name", in(n.point.name, language));
     d.set("address", n.point.address);
     d.set("kind", kind_label(tr, language, n.point.kind));
-    d.set("distance", n.distance_m < 1000 ? tr.number(language, n.distance_m, 0) + " m"
-                                          : tr.number(language, n.distance_m / 1000.0, 1) + " km");
+    d.set("distance", distance_in_words(n.distance_m, tr, language));
     d.set("has_hours", n.has_hours);
     d.set("open_now", n.open_now);
-    if (n.opens_at) d.set("opens_at", tr.date_time(language, *n.opens_at));
-    if (n.closes_at) d.set("closes_at", tr.time_of_day(language, *n.closes_at));
+    if (n.has_hours) d.set("status", status_in_words(n, zone, tr, language));
+    if (n.hours) d.set("hours_words", week_in_words(*n.hours, tr, language));
     d.set("sample", !n.point.verified);
     return d;
 }
@@ -122,11 +144,13 @@ json::object nearby_json(const Nearby& n, Language language) {
 }  // namespace
 
 mustache::data nearest_view(Service& points, const std::string& channel, double lat, double lon,
-                            std::time_t now, const web::Views& views, Language language) {
+                            const platform::Platform& platform, Language language) {
     mustache::data list{mustache::data::type::list};
-    auto nearest = points.nearest(channel, lat, lon, 3, now);
+    auto nearest = points.nearest_open_first(channel, lat, lon, 3, platform.now());
     if (!nearest) return list;
-    for (const auto& n : *nearest) list.push_back(nearby_view(n, views.translator(), language));
+    const auto town = platform.town();
+    for (const auto& n : *nearest)
+        list.push_back(nearby_view(n, town->zone, platform.views().translator(), language));
     return list;
 }
 
@@ -205,7 +229,8 @@ void add_routes(http::Router& router, Context ctx) {
                        channels.push_back(d);
                    }
                    mustache::data list{mustache::data::type::list};
-                   for (const auto& n : *nearest) list.push_back(nearby_view(n, tr, language));
+                   for (const auto& n : *nearest)
+                       list.push_back(nearby_view(n, ctx.platform.town()->zone, tr, language));
                    web::Page page{.template_name = "points/list",
                                   .title = tr.text(language, "Collection points"),
                                   .section = "points"};
@@ -229,7 +254,8 @@ void add_routes(http::Router& router, Context ctx) {
                                                      lat, lon, 200, ctx.platform.now());
                    if (!nearest) return std::unexpected(nearest.error());
                    mustache::data list{mustache::data::type::list};
-                   for (const auto& n : *nearest) list.push_back(nearby_view(n, tr, language));
+                   for (const auto& n : *nearest)
+                       list.push_back(nearby_view(n, ctx.platform.town()->zone, tr, language));
                    mustache::data channels{mustache::data::type::list};
                    for (const auto& c : ctx.guide.snapshot()->catalogue.channels()) {
                        mustache::data d;
@@ -265,10 +291,22 @@ void add_routes(http::Router& router, Context ctx) {
                    web::Page page{.template_name = "points/point",
                                   .title = in(point->name, language),
                                   .section = "points"};
-                   page.data = nearby_view(n, tr, language);
+                   page.data = nearby_view(n, ctx.platform.town()->zone, tr, language);
                    page.data.set("channels", channels_view(ctx.guide.snapshot()->catalogue,
                                                            point->channels, language));
-                   web::set_text(page.data, "opening_hours", point->opening_hours);
+                   if (n.hours) {
+                       mustache::data week{mustache::data::type::list};
+                       for (const auto& day : week_table(*n.hours, n.described_at,
+                                                         ctx.platform.town()->zone, tr, language)) {
+                           mustache::data row;
+                           row.set("day", day.day);
+                           row.set("hours", day.hours);
+                           row.set("today", day.today);
+                           week.push_back(row);
+                       }
+                       page.data.set("week", week);
+                       page.data.set("has_week", true);
+                   }
                    web::set_text(page.data, "operator", point->operator_name);
                    web::set_text(page.data, "notes", in(point->notes, language));
                    page.data.set("lat", fmt::format("{:.6f}", point->latitude));

@@ -25,7 +25,6 @@ void add_routes(http::Router& router, Context context);
 
 // The nearest points that take a channel, as mustache data for the guide's item page.
 web::mustache::data nearest_view(Service& points, const std::string& channel, double lat,
-                                 double lon, std::time_t now, const web::Views& views,
-                                 Language language);
+                                 double lon, const platform::Platform& platform, Language language);
 
 }  // namespace skirosim::points

@@ -3,6 +3,7 @@
 
 #include <spdlog/spdlog.h>
 #include <algorithm>
+#include <limits>
 
 #include "platform/audit_log.hpp"
 #include "platform/outbox.hpp"
@@ -26,10 +27,11 @@ Result<Point> Service::find(const std::string& id) {
 }
 
 Nearby Service::describe(const Point& point, double lat, double lon, std::time_t now) const {
-    Nearby n{point, distance_m(lat, lon, point.latitude, point.longitude)};
+    Nearby n{point, distance_m(lat, lon, point.latitude, point.longitude), now};
     if (!point.opening_hours.empty()) {
         if (auto hours = OpeningHours::parse(point.opening_hours)) {
             const auto town = platform_.town();
+            n.hours = *hours;
             n.has_hours = true;
             n.open_now = hours->open_at(now, town->zone);
             n.opens_at = n.open_now ? std::nullopt : hours->next_opening(now, town->zone);
@@ -53,6 +55,23 @@ Result<std::vector<Nearby>> Service::nearest(const std::string& channel, double 
     std::sort(out.begin(), out.end(),
               [](const Nearby& a, const Nearby& b) { return a.distance_m < b.distance_m; });
     if (out.size() > limit) out.resize(limit);
+    return out;
+}
+
+Result<std::vector<Nearby>> Service::nearest_open_first(const std::string& channel, double lat,
+                                                        double lon, std::size_t limit,
+                                                        std::time_t now) {
+    auto all = nearest(channel, lat, lon, std::numeric_limits<std::size_t>::max(), now);
+    if (!all) return all;
+    const auto open = [](const Nearby& n) { return n.has_hours && n.open_now; };
+    std::vector<Nearby> out(all->begin(), all->begin() + std::min(limit, all->size()));
+    if (std::none_of(out.begin(), out.end(), open)) {
+        auto first_open = std::find_if(all->begin(), all->end(), open);
+        if (first_open != all->end()) out.push_back(*first_open);
+    }
+    const auto rank = [&](const Nearby& n) { return open(n) ? 0 : !n.has_hours ? 1 : 2; };
+    std::stable_sort(out.begin(), out.end(),
+                     [&](const Nearby& a, const Nearby& b) { return rank(a) < rank(b); });
     return out;
 }
 

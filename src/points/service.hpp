@@ -16,6 +16,8 @@ namespace skirosim::points {
 struct Nearby {
     Point point;
     double distance_m = 0;
+    std::time_t described_at = 0;       // the moment "open now" speaks of
+    std::optional<OpeningHours> hours;  // when the point's hours are known and understood
     bool has_hours = false;
     bool open_now = false;
     std::optional<std::time_t> opens_at, closes_at;
@@ -45,6 +47,10 @@ public:
     // Points that accept the channel (any channel when empty), nearest first.
     Result<std::vector<Nearby>> nearest(const std::string& channel, double lat, double lon,
                                         std::size_t limit, std::time_t now);
+    // For an item's page: the `limit` nearest, and the nearest open one when none of those is
+    // open now; open ones first, then those whose hours are not known, then closed ones.
+    Result<std::vector<Nearby>> nearest_open_first(const std::string& channel, double lat,
+                                                   double lon, std::size_t limit, std::time_t now);
     Nearby describe(const Point& point, double lat, double lon, std::time_t now) const;
     // The points an institution keeps (its collection boxes), for its page.
     Result<std::vector<Point>> of_institution(const std::string& institution);

@@ -77,13 +77,19 @@
   'use strict';
   var button = document.querySelector('[data-locate]');
   if (!button || !navigator.geolocation) return;
+  // The page holds the words for a refusal in its own language.
+  var refused = document.querySelector('[data-locate-refused]');
   button.hidden = false;
   button.addEventListener('click', function () {
+    if (refused) refused.hidden = true;
     navigator.geolocation.getCurrentPosition(function (position) {
       var url = new URL(window.location.href);
       url.searchParams.set('near', position.coords.latitude.toFixed(5) + ',' + position.coords.longitude.toFixed(5));
+      url.hash = 'nearest-heading';
       window.location.href = url.toString();
-    });
+    }, function () {
+      if (refused) refused.hidden = false;
+    }, { timeout: 15000, maximumAge: 300000 });
   });
 })();
 

@@ -51,6 +51,65 @@ test('the nearest battery box from the guide, its page and its poster', async ()
   await page.screenshot({ path: path.join(screenshotDir, 'poster-print.png'), fullPage: true });
 });
 
+// The places on an item's page at 360×740: open or closed in words, the week's hours in the
+// reader's language, where the distance is measured from.
+for (const [lang, open, hours, from, unit] of [
+  ['lv', /Pašlaik atvērts, līdz plkst\. \d+\.00/, 'P–Pk 9.00–18.00', 'Attālums mērīts no vietas: 26. PII', /\d (m|km)$/],
+  ['ru', /Сейчас открыто, до \d+:00/, 'Пн–Пт 9:00–18:00', 'Расстояние считается от места: 26-й детский сад', /\d (м|км)$/],
+]) {
+  test(`the places that take batteries say in words when they are open (${lang}, 360×740)`, async () => {
+    const page = await newPage({ viewport: { width: 360, height: 740 } });
+    await page.goto(`${baseUrl}/${lang}/guide/item/battery`);
+    const section = page.locator('section.nearest');
+    await section.scrollIntoViewIfNeeded();
+    assert.ok(await section.getByText(from).isVisible());
+    const first = section.locator('li.card').first();
+    assert.match(await first.locator('p.open').innerText(), open);
+    assert.ok(await section.getByText(hours).first().isVisible());
+    assert.match(await first.locator('strong').innerText(), unit);
+    assert.doesNotMatch(await section.innerText(), /Mo-Fr|2026/);
+    await page.screenshot({ path: path.join(screenshotDir, `item-places-${lang}-360.png`), fullPage: true });
+  });
+}
+
+test('a point page has a week table with today marked (ru, 360×740)', async () => {
+  const page = await newPage({ viewport: { width: 360, height: 740 } });
+  await page.goto(baseUrl + '/ru/points/kimija-shop-box');
+  const rows = page.locator('table.hours tr');
+  assert.equal(await rows.count(), 7);
+  assert.equal(await page.locator('table.hours tr.today th').innerText(), 'Вторник (сегодня)');
+  assert.equal(await rows.first().locator('td').innerText(), '8:00–22:00');
+  assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= 360));
+});
+
+test('without JavaScript "use my location" is not offered', async () => {
+  const page = await newPage({ javaScriptEnabled: false });
+  await page.goto(baseUrl + '/ru/guide/item/battery');
+  assert.equal(await page.locator('[data-locate]').count(), 1);
+  assert.ok(!(await page.locator('[data-locate]').isVisible()));
+});
+
+test('a refused location is said, and the distances stay from the chosen place', async () => {
+  // No geolocation permission granted: the browser refuses, as when a person says no.
+  const page = await newPage({ viewport: { width: 360, height: 740 } });
+  await page.goto(baseUrl + '/lv/guide/item/battery');
+  const button = page.locator('[data-locate]');
+  assert.ok(await button.isVisible());
+  await button.click();
+  const refused = page.locator('[data-locate-refused]');
+  await refused.waitFor({ state: 'visible', timeout: 10000 });
+  assert.match(await refused.innerText(), /Jūsu atrašanās vietu neizdevās izmantot/);
+  assert.doesNotMatch(page.url(), /near=/);
+});
+
+test('an allowed location measures from where the person stands', async () => {
+  const page = await newPage({ viewport: { width: 360, height: 740 }, permissions: ['geolocation'],
+                               geolocation: { latitude: 55.9010, longitude: 26.5715 } });
+  await page.goto(baseUrl + '/en/guide/item/battery');
+  await Promise.all([page.waitForURL(/near=55\.90100(%2C|,)26\.57150/), page.locator('[data-locate]').click()]);
+  assert.ok(await page.getByText('Distances are measured from: your location').isVisible());
+});
+
 for (const target of ['/lv/points', '/ru/points/map', '/en/points/liginiski-sorting-site', '/lv/points/kimija-pharmacy/poster',
                       '/ru/guide/bin/glass/label', '/en/guide/item/battery?from=mezgls']) {
   test(`no serious accessibility violations: ${target}`, async () => {

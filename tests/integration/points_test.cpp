@@ -82,7 +82,10 @@ TEST_P(Points, PagesInEveryLanguageAndSampleDataSaysSo) {
     EXPECT_THAT(list.body, HasSubstr("Демонстрационные данные"));
     auto point = server_->get("/lv/points/liginiski-sorting-site");
     ASSERT_EQ(point.status, 200);
-    EXPECT_THAT(point.body, HasSubstr("Mo-Su 08:00-19:00"));
+    // The week as people read it, today marked, never the OSM code.
+    EXPECT_THAT(point.body, HasSubstr("<th scope=\"row\">Pirmdiena</th><td>8.00–19.00</td>"));
+    EXPECT_THAT(point.body, HasSubstr("<tr class=\"today\"><th scope=\"row\">Otrdiena (šodien)"));
+    EXPECT_THAT(point.body, Not(HasSubstr("Mo-Su 08:00-19:00")));
     EXPECT_THAT(point.body, HasSubstr("icons/glass.svg"));  // what it takes, with the bins' icons
     EXPECT_THAT(point.body, HasSubstr("openstreetmap.org"));
     EXPECT_EQ(server_->get("/lv/points/nowhere").status, 404);
@@ -96,6 +99,42 @@ TEST_P(Points, TheGuidesItemPageShowsTheNearestPlaces) {
     std::smatch m;
     ASSERT_TRUE(std::regex_search(near_me.body, m, std::regex("/en/points/([a-z0-9-]+)")));
     EXPECT_EQ(m[1], "mezgls-battery-box");
+}
+
+// At 19:00 on a Tuesday the partners' battery boxes (Mo-Fr 9-18) are closed and the shop's box
+// (8-22) is open, though farther away: it comes first, and each place says when, in words.
+TEST(PointsNearAnItem, TheOpenPlaceComesFirstAndTheClosedOnesSayWhenTheyOpen) {
+    auto options = TestServer::default_options(fresh_database_url("sqlite"));
+    options.clock = std::make_shared<platform::ManualClock>(test_moment() + std::chrono::hours(10));
+    TestServer server(options);
+    auto page = server.get("/ru/guide/item/battery");
+    ASSERT_EQ(page.status, 200);
+    const auto section = page.body.substr(page.body.find("id=\"nearest-heading\""));
+    const auto shop = section.find("/ru/points/kimija-shop-box");
+    const auto partner = section.find("/ru/points/pii-26-battery-box");
+    ASSERT_NE(shop, std::string::npos);
+    ASSERT_NE(partner, std::string::npos);
+    EXPECT_LT(shop, partner);
+    EXPECT_THAT(section, HasSubstr("Сейчас открыто, до 22:00"));
+    EXPECT_THAT(section, HasSubstr("Сейчас закрыто, откроется завтра в 9:00"));
+    EXPECT_THAT(section, HasSubstr("Пн–Пт 9:00–18:00; Сб–Вс закрыто"));
+    // Where the distance is measured from, and in the reader's units.
+    EXPECT_THAT(section, HasSubstr("Расстояние считается от места: 26-й детский сад"));
+    EXPECT_TRUE(std::regex_search(section, std::regex("<strong>[0-9 ,]+ (м|км)</strong>")));
+    EXPECT_THAT(section, Not(HasSubstr(" km</strong>")));
+    // Latvian: "atvērs rīt plkst. 9.00", never a date with the year.
+    auto lv = server.get("/lv/guide/item/battery");
+    EXPECT_THAT(lv.body, HasSubstr("Pašlaik slēgts, atvērs rīt plkst. 9.00"));
+    EXPECT_THAT(lv.body, Not(HasSubstr("2026. gada")));
+}
+
+// Without script the "use my location" button stays hidden; the words for a refusal are there
+// for the script to show.
+TEST_P(Points, TheLocationButtonWaitsForScript) {
+    auto page = server_->get("/lv/guide/item/battery");
+    EXPECT_TRUE(std::regex_search(page.body, std::regex("<button[^>]*data-locate hidden>")));
+    EXPECT_TRUE(
+        std::regex_search(page.body, std::regex("<p [^>]*data-locate-refused hidden>Jūsu atra")));
 }
 
 // The QR code drawn inline in an HTML page, as a document of its own.

@@ -62,9 +62,19 @@ TEST(Translator, DatesInRigaTime) {
     EXPECT_EQ(translator().date_long(Language::en, when), "1 January 2022");
     EXPECT_EQ(translator().date_long(Language::lv, when), "2022. gada 1. janvāris");
     EXPECT_NE(translator().date_long(Language::ru, when).find("января 2022"), std::string::npos);
-    EXPECT_EQ(translator().time_of_day(Language::lv, when), "12:00");
+    // Latvian writes "plkst. 12.00".
+    EXPECT_EQ(translator().time_of_day(Language::lv, when), "12.00");
+    EXPECT_EQ(translator().time_of_day(Language::ru, when), "12:00");
     // Summer time: 2022-07-01 09:00 UTC is 12:00 in Riga (UTC+3).
     EXPECT_EQ(translator().time_of_day(Language::en, 1656666000), "12:00");
+    // No leading zero: "9.00", "9:00".
+    EXPECT_EQ(translator().time_of_day(Language::lv, when - 3 * 3600), "9.00");
+}
+
+TEST(Translator, ClockOfAMinuteOfTheDay) {
+    EXPECT_EQ(translator().clock(Language::lv, 9 * 60), "9.00");
+    EXPECT_EQ(translator().clock(Language::ru, 22 * 60 + 5), "22:05");
+    EXPECT_EQ(translator().clock(Language::en, 1440), "24:00");
 }
 
 }  // namespace

@@ -363,15 +363,28 @@ void add_routes(http::Router& router, Context ctx) {
             return ctx.platform.views().render(request, std::move(page));
         }));
 
-    auto poster_data = [ctx](const Point& point) {
+    // A poster is in Latvian and Russian alike; its QR code opens the point's page in the
+    // language the poster was printed from.
+    auto poster_data = [ctx](const Point& point, Language qr_language) {
         mustache::data d;
         auto snapshot = ctx.guide.snapshot();
+        const auto& tr = ctx.platform.views().translator();
         d.set("name_lv", point.name[0]);
         d.set("name_ru", point.name[1]);
         d.set("address", point.address);
         d.set("lv_channels", channels_view(snapshot->catalogue, point.channels, Language::lv));
         d.set("ru_channels", channels_view(snapshot->catalogue, point.channels, Language::ru));
-        d.set("qr", qr_svg(ctx.platform.public_url() + "/lv/points/" + point.id, 0, 0, 100));
+        if (auto hours = OpeningHours::parse(point.opening_hours)) {
+            for (Language language : {Language::lv, Language::ru}) {
+                const std::string suffix{code(language)};
+                d.set("hours_label_" + suffix, tr.text(language, "Opening hours"));
+                d.set("hours_" + suffix, week_in_words(*hours, tr, language));
+            }
+            d.set("has_hours", true);
+        }
+        const std::string url = ctx.platform.public_url() + "/" + std::string(code(qr_language)) +
+                                "/points/" + point.id;
+        d.set("qr", qr_svg(url, 0, 0, 100));
         // The SVG poster has no layout engine: one row a channel, Latvian left, Russian right.
         mustache::data rows{mustache::data::type::list};
         int y = 65;
@@ -386,7 +399,8 @@ void add_routes(http::Router& router, Context ctx) {
             y += 12;
         }
         d.set("svg_rows", rows);
-        d.set("url", ctx.platform.public_url() + "/lv/points/" + point.id);
+        d.set("svg_hours_y", std::to_string(y + 8));
+        d.set("url", url);
         d.set("sample", !point.verified);
         return d;
     };
@@ -397,15 +411,20 @@ void add_routes(http::Router& router, Context ctx) {
                    web::Page page{.template_name = "points/poster",
                                   .title = in(point->name, request.language),
                                   .section = "points"};
-                   page.data = poster_data(*point);
+                   page.data = poster_data(*point, request.language);
                    page.data.set("id", point->id);
                    return ctx.platform.views().render(request, std::move(page));
                }));
     router.get("/points/{id}/poster.svg", [ctx, poster_data](Request& request) -> Result<Response> {
         auto point = ctx.points.find(request.path_param("id"));
         if (!point) return std::unexpected(point.error());
+        // ?lang=ru: the QR code opens the Russian page (the town's first language otherwise).
+        Language language = ctx.platform.town()->languages.front();
+        if (auto code = request.query_param("lang")) {
+            if (auto chosen = parse_language(*code)) language = *chosen;
+        }
         std::string svg = ctx.platform.views().render_fragment(Language::lv, "points/poster-svg",
-                                                               poster_data(*point));
+                                                               poster_data(*point, language));
         Response response = Response::text(std::move(svg), "image/svg+xml");
         response.header("Content-Disposition",
                         http::content_disposition("inline", point->id + ".svg"));

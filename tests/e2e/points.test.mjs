@@ -51,6 +51,22 @@ test('the nearest battery box from the guide, its page and its poster', async ()
   await page.screenshot({ path: path.join(screenshotDir, 'poster-print.png'), fullPage: true });
 });
 
+// A printed poster: no site header or log-in link, the hours in both languages, the sheet filled,
+// and the QR code of the Russian poster opening the Russian page.
+test('a poster printed from the Russian page fills A4 and has no site header', async () => {
+  const page = await newPage({ viewport: { width: 794, height: 1123 } });  // A4 at 96 dpi
+  await page.goto(baseUrl + '/ru/points/kimija-pharmacy/poster');
+  await page.emulateMedia({ media: 'print' });
+  assert.ok(!(await page.locator('.site-header').isVisible()));
+  assert.ok(!(await page.getByText('Войти').isVisible()));
+  assert.ok(await page.locator('.poster-hours [lang=ru]').getByText('Пн–Пт 8:00–20:00').isVisible());
+  assert.ok(await page.locator('.poster-hours [lang=lv]').getByText('P–Pk 8.00–20.00').isVisible());
+  const box = await page.locator('.poster').boundingBox();
+  assert.ok(box.height > 950, `the poster is ${box.height}px tall of about 1010`);
+  assert.match(await page.locator('.poster-qr figcaption').innerText(), /\/ru\/points\/kimija-pharmacy$/);
+  await page.screenshot({ path: path.join(screenshotDir, 'poster-ru-print.png'), fullPage: true });
+});
+
 // The places on an item's page at 360×740: open or closed in words, the week's hours in the
 // reader's language, where the distance is measured from.
 for (const [lang, open, hours, from, unit] of [

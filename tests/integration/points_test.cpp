@@ -166,6 +166,22 @@ TEST_P(Points, PostersCarryAQrCodeThatOpensThePointsPage) {
     EXPECT_THAT(read_qr_codes(svg.body), ElementsAre(page_url));
 }
 
+TEST_P(Points, APosterSaysTheHoursInBothLanguagesAndItsQrOpensThePageInItsLanguage) {
+    auto poster = server_->get("/ru/points/kimija-pharmacy/poster");
+    ASSERT_EQ(poster.status, 200);
+    EXPECT_THAT(read_qr_codes(inline_qr_document(poster.body)),
+                ElementsAre("http://localhost:8080/ru/points/kimija-pharmacy"));
+    EXPECT_THAT(poster.body, HasSubstr("<p lang=\"lv\"><strong>Darba laiks:</strong> P–Pk"));
+    EXPECT_THAT(poster.body, HasSubstr("<p lang=\"ru\"><strong>Часы работы:</strong> Пн–Пт"));
+    EXPECT_THAT(poster.body,
+                HasSubstr("<p class=\"poster-address\">Ķīmijas apkaime, Daugavpils</p>"));
+    EXPECT_THAT(poster.body, HasSubstr("href=\"/points/kimija-pharmacy/poster.svg?lang=ru\""));
+    auto svg = server_->get("/points/kimija-pharmacy/poster.svg?lang=ru");
+    EXPECT_THAT(read_qr_codes(svg.body),
+                ElementsAre("http://localhost:8080/ru/points/kimija-pharmacy"));
+    EXPECT_THAT(svg.body, HasSubstr("Часы работы: Пн–Пт"));
+}
+
 TEST_P(Points, AReportGoesFromAResidentToTheCoordinatorAndToResolved) {
     ASSERT_TRUE(server_->accounts().create_confirmed(
         "coord@example.org", "Koordinatore", "coord password", "lv", {{"coordinator", ""}}));

@@ -65,6 +65,48 @@ std::string kind_label(const i18n::Translator& tr, Language language, const std:
     return tr.text(language, it == kLabels.end() ? "Collection point" : it->second);
 }
 
+// A report's kind in the words of the report form.
+std::string report_kind_label(const i18n::Translator& tr, Language language,
+                              const std::string& kind) {
+    static const std::map<std::string, const char*> kLabels{
+        {"overflowing", "It is overflowing"},
+        {"damaged", "It is damaged"},
+        {"dumping", "Rubbish dumped nearby"},
+        {"wrong-container", "The wrong container"},
+        {"other", "Something else"}};
+    auto it = kLabels.find(kind);
+    return tr.text(language, it == kLabels.end() ? "Something else" : it->second);
+}
+
+// The e-mail to whoever empties the containers, in their language (the town's first): usable as
+// it is, with the place, its address, where it is on a map and what residents said.
+std::pair<std::string, std::string> operator_message(const Report& report, const Point& point,
+                                                     const platform::Platform& platform,
+                                                     Language language) {
+    const auto& tr = platform.views().translator();
+    const auto line = [&](const char* msgid, const std::string& value) {
+        return fill_placeholders(tr.text(language, msgid), {value}) + "\n";
+    };
+    const std::string coordinates = fmt::format("{:.5f}, {:.5f}", point.latitude, point.longitude);
+    std::string body =
+        tr.text(language, "Residents report a problem at a collection point.") + "\n\n";
+    body += line("Place: {1}", in(point.name, language));
+    if (!point.address.empty()) body += line("Address: {1}", point.address);
+    body += line("Coordinates: {1}",
+                 coordinates + " — https://www.openstreetmap.org/?mlat=" +
+                     fmt::format("{:.5f}&mlon={:.5f}", point.latitude, point.longitude) +
+                     "#map=18/" + fmt::format("{:.5f}/{:.5f}", point.latitude, point.longitude));
+    body += line("Problem: {1}", report_kind_label(tr, language, report.kind));
+    if (!report.details.empty()) body += line("In the residents' words: {1}", report.details);
+    body += line("Reported on: {1}", tr.date_time(language, report.created_at));
+    body += line("Residents who reported it: {1}", tr.integer(language, report.confirmations));
+    body += line("The place's page: {1}",
+                 platform.public_url() + "/" + std::string(code(language)) + "/points/" + point.id);
+    return {fill_placeholders(tr.text(language, "A problem at a collection point: {1}"),
+                              {in(point.name, language)}),
+            body};
+}
+
 mustache::data channels_view(const guide::Catalogue& catalogue,
                              const std::vector<std::string>& codes, Language language) {
     mustache::data list{mustache::data::type::list};
@@ -503,16 +545,25 @@ void add_routes(http::Router& router, Context ctx) {
                    auto reports = ctx.points.reports(**who, status);
                    if (!reports) return std::unexpected(reports.error());
                    const auto& tr = ctx.platform.views().translator();
+                   auto points = ctx.points.all();
+                   if (!points) return std::unexpected(points.error());
+                   const Language language = request.language;
                    mustache::data list{mustache::data::type::list};
                    for (const auto& r : *reports) {
                        mustache::data d;
                        d.set("id", std::to_string(r.id));
                        d.set("point", r.point);
-                       d.set("kind", r.kind);
+                       auto at = std::find_if(points->begin(), points->end(),
+                                              [&](const Point& p) { return p.id == r.point; });
+                       d.set("place", at == points->end() ? r.point : in(at->name, language));
+                       if (at != points->end()) web::set_text(d, "address", at->address);
+                       d.set("kind", report_kind_label(tr, language, r.kind));
                        web::set_text(d, "details", r.details);
                        web::set_text(d, "contact", r.contact);
-                       d.set("confirmations", tr.integer(request.language, r.confirmations));
-                       d.set("when", tr.date_time(request.language, r.created_at));
+                       d.set("reported_by",
+                             fill_placeholders(tr.text(language, "Residents who reported it: {1}"),
+                                               {tr.integer(language, r.confirmations)}));
+                       d.set("when", tr.date_time(language, r.created_at));
                        web::set_text(d, "forwarded_to", r.forwarded_to);
                        d.set("language", r.language);
                        d.set("open", r.status != "resolved");
@@ -525,26 +576,25 @@ void add_routes(http::Router& router, Context ctx) {
                    page.data.set("status_" + status, true);
                    return ctx.platform.views().render(request, std::move(page));
                }));
-    router.post(
-        "/{lang}/coordinator/reports/{id}/forward",
-        web::localized([ctx, is_coordinator](Request& request) -> Result<Response> {
-            auto who = accounts::with_role(request, is_coordinator);
-            if (!who) return std::unexpected(who.error());
-            auto parsed_id = web::id_param(request);
-            if (!parsed_id) return std::unexpected(parsed_id.error());
-            const long long id = *parsed_id;
-            const auto& tr = ctx.platform.views().translator();
-            const std::string subject = tr.text(Language::lv, "A problem at a collection point");
-            const std::string body = fill_placeholders(
-                tr.text(Language::lv, "Residents report a problem at {1}: {2}. {3}"),
-                {request.form_param("point").value_or(""), request.form_param("kind").value_or(""),
-                 request.form_param("details").value_or("")});
-            auto done = ctx.points.forward(**who, id, request.form_param("email").value_or(""),
-                                           subject, body);
-            if (!done) return std::unexpected(done.error());
-            return Response::redirect(
-                "/" + web::lang(request) + "/coordinator/reports?status=forwarded", 303);
-        }));
+    router.post("/{lang}/coordinator/reports/{id}/forward",
+                web::localized([ctx, is_coordinator](Request& request) -> Result<Response> {
+                    auto who = accounts::with_role(request, is_coordinator);
+                    if (!who) return std::unexpected(who.error());
+                    auto parsed_id = web::id_param(request);
+                    if (!parsed_id) return std::unexpected(parsed_id.error());
+                    const long long id = *parsed_id;
+                    // What is sent comes from the database, not from the form.
+                    auto found = ctx.points.report_at_point(**who, id);
+                    if (!found) return std::unexpected(found.error());
+                    const auto [subject, body] =
+                        operator_message(found->first, found->second, ctx.platform,
+                                         ctx.platform.town()->languages.front());
+                    auto done = ctx.points.forward(
+                        **who, id, request.form_param("email").value_or(""), subject, body);
+                    if (!done) return std::unexpected(done.error());
+                    return Response::redirect(
+                        "/" + web::lang(request) + "/coordinator/reports?status=forwarded", 303);
+                }));
     router.post(
         "/{lang}/coordinator/reports/{id}/resolve",
         web::localized([ctx, is_coordinator](Request& request) -> Result<Response> {

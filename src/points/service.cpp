@@ -147,6 +147,19 @@ Result<std::vector<Report>> Service::reports(const Principal& coordinator,
     });
 }
 
+Result<std::pair<Report, Point>> Service::report_at_point(const Principal& coordinator,
+                                                          long long id) {
+    if (!coordinator.coordinator()) return std::unexpected(not_allowed());
+    return db_.read<std::pair<Report, Point>>(
+        [&](soci::session& sql) -> Result<std::pair<Report, Point>> {
+            auto report = Repository::report(sql, id);
+            if (!report) return std::unexpected(not_found());
+            auto point = Repository::find(sql, report->point);
+            if (!point) return std::unexpected(not_found());
+            return std::pair{*report, *point};
+        });
+}
+
 Result<void> Service::forward(const Principal& coordinator, long long id, const std::string& email,
                               const std::string& subject, const std::string& body) {
     if (!coordinator.coordinator()) return std::unexpected(not_allowed());

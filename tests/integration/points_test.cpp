@@ -5,11 +5,13 @@
 
 #include <boost/json.hpp>
 
+#include <fmt/format.h>
 #include <regex>
 
 #include "accounts/repository.hpp"
 #include "platform/audit_log.hpp"
 #include "platform/outbox.hpp"
+#include "points/module.hpp"
 #include "support/browser.hpp"
 #include "support/local_services.hpp"
 #include "support/test_env.hpp"
@@ -208,14 +210,22 @@ TEST_P(Points, AReportGoesFromAResidentToTheCoordinatorAndToResolved) {
     Browser coordinator(*server_);
     coordinator.get("/lv/login");
     coordinator.post("/lv/login", {{"login", "coord@example.org"}, {"password", "coord password"}});
+    EXPECT_THAT(coordinator.get("/lv/coordinator").body,
+                HasSubstr("href=\"/lv/coordinator/reports\""));
     auto fresh = coordinator.get("/lv/coordinator/reports?status=new");
     EXPECT_THAT(fresh.body, HasSubstr("Pārpildīts kopš pirmdienas"));
+    // The card speaks of the place and the problem in words, not in codes.
+    EXPECT_THAT(fresh.body, HasSubstr("<strong>Konteiners ir pārpildīts</strong>"));
+    // One voice: the neighbour came from the same address as the reporter.
+    EXPECT_THAT(fresh.body, HasSubstr("Ziņojušo iedzīvotāju skaits: 1"));
+    EXPECT_THAT(fresh.body, Not(HasSubstr("· overflowing")));
+    EXPECT_THAT(fresh.body, Not(HasSubstr(">kimija-container-site-1<")));
     const std::string id = m[1];
+    // Whatever the form carries besides the address, the message is made from the database.
     auto forwarded = coordinator.post("/lv/coordinator/reports/" + id + "/forward",
                                       {{"email", "dispatch@aadso.example"},
-                                       {"point", "kimija-container-site-1"},
-                                       {"kind", "overflowing"},
-                                       {"details", "Pārpildīts kopš pirmdienas"}});
+                                       {"point", "another-place"},
+                                       {"details", "<script>forged</script>"}});
     EXPECT_EQ(forwarded.status, 303);
     EXPECT_THAT(coordinator.get("/lv/coordinator/reports?status=forwarded").body,
                 HasSubstr("dispatch@aadso.example"));
@@ -228,8 +238,27 @@ TEST_P(Points, AReportGoesFromAResidentToTheCoordinatorAndToResolved) {
         });
     ASSERT_TRUE(outbox);
     bool to_body = false, to_reporter = false;
+    const auto point =
+        server_->app().module<points::Module>().service().find("kimija-container-site-1");
+    ASSERT_TRUE(point);
     for (const auto& message : *outbox) {
-        if (message.recipient == "dispatch@aadso.example") to_body = true;
+        if (message.recipient == "dispatch@aadso.example") {
+            to_body = true;
+            // Usable by the operator as it is: the place, its address, where on a map, what.
+            EXPECT_EQ(message.subject, "Problēma savākšanas vietā: " + point->name[0]);
+            EXPECT_THAT(message.body, HasSubstr("Vieta: " + point->name[0]));
+            EXPECT_THAT(message.body, HasSubstr("Adrese: " + point->address));
+            EXPECT_THAT(message.body, HasSubstr(fmt::format("Koordinātas: {:.5f}, {:.5f}",
+                                                            point->latitude, point->longitude)));
+            EXPECT_THAT(message.body, HasSubstr("openstreetmap.org/?mlat="));
+            EXPECT_THAT(message.body, HasSubstr("Problēma: Konteiners ir pārpildīts"));
+            EXPECT_THAT(message.body, HasSubstr("Iedzīvotāju vārdiem: Pārpildīts kopš pirmdienas"));
+            EXPECT_THAT(message.body, HasSubstr("Ziņojušo iedzīvotāju skaits: 1"));
+            EXPECT_THAT(
+                message.body,
+                HasSubstr("Vietas lapa: http://localhost:8080/lv/points/kimija-container-site-1"));
+            EXPECT_THAT(message.body, Not(HasSubstr("forged")));
+        }
         if (message.recipient == "reporter@example.org" &&
             message.subject == "Jūsu ziņotā problēma ir novērsta")
             to_reporter = true;

@@ -72,27 +72,65 @@ struct Period {
     std::time_t from = 0, to = 0;
 };
 
+// A calendar month as the first and last days' ISO dates, `offset` months from (year, month).
+std::pair<std::string, std::string> month_range(int year, int month, int offset) {
+    const std::chrono::year_month first =
+        std::chrono::year{year} / std::chrono::month{static_cast<unsigned>(month)} +
+        std::chrono::months{offset};
+    const std::chrono::year_month_day last{first / std::chrono::last};
+    return {fmt::format("{:04}-{:02}-01", static_cast<int>(first.year()),
+                        static_cast<unsigned>(first.month())),
+            fmt::format("{:04}-{:02}-{:02}", static_cast<int>(last.year()),
+                        static_cast<unsigned>(last.month()), static_cast<unsigned>(last.day()))};
+}
+
+// The period asked for; without one, the current month, whole, so that what is planned for the
+// rest of it counts too (a period from 1 January to today showed zeros in December).
 Period period_of(const Request& request, const platform::TimeZone& zone, std::time_t now) {
     const auto today = zone.local(now);
     auto day = [&zone](const std::string& text) {
         return text.size() == 10 ? zone.parse_local(text) : std::nullopt;
     };
+    const auto [month_start, month_end] = month_range(today.year, today.month, 0);
     Period p;
     p.from_text = request.query_param("from").value_or("");
     p.to_text = request.query_param("to").value_or("");
     auto from = day(p.from_text);
     auto to = day(p.to_text);
     if (!from) {
-        p.from_text = std::to_string(today.year) + "-01-01";
+        p.from_text = month_start;
         from = day(p.from_text);
     }
     if (!to || *to < *from) {
-        p.to_text = fmt::format("{:04}-{:02}-{:02}", today.year, today.month, today.day);
+        p.to_text = *from > *day(month_end) ? p.from_text : month_end;
         to = day(p.to_text);
     }
     p.from = zone.at(*from, 0, 0);
     p.to = zone.at(*to, 1, 0);
     return p;
+}
+
+// One-click periods beside the date fields: last, this and next month, and this year.
+mustache::data period_choices(const Period& shown, const platform::TimeZone& zone, std::time_t now,
+                              const i18n::Translator& tr, Language language,
+                              const std::string& base) {
+    const auto today = zone.local(now);
+    mustache::data list{mustache::data::type::list};
+    const auto add = [&](const char* label, const std::string& from, const std::string& to) {
+        mustache::data d;
+        d.set("label", tr.text(language, label));
+        d.set("href", base + "?from=" + from + "&to=" + to);
+        d.set("current", from == shown.from_text && to == shown.to_text);
+        list.push_back(d);
+    };
+    for (const auto& [label, offset] :
+         {std::pair{"Last month", -1}, std::pair{"This month", 0}, std::pair{"Next month", 1}}) {
+        const auto [from, to] = month_range(today.year, today.month, offset);
+        add(label, from, to);
+    }
+    add("This year", fmt::format("{:04}-01-01", today.year),
+        fmt::format("{:04}-12-31", today.year));
+    return list;
 }
 
 // One row of figures: a name and its value as text.
@@ -361,6 +399,10 @@ void add_participation_routes(http::Router& router, Service& service, site::Serv
             page.data.set("tables", figure_tables(views, request.language, *rows));
             page.data.set("from", period.from_text);
             page.data.set("to", period.to_text);
+            page.data.set("periods",
+                          period_choices(period, platform.town()->zone, platform.now(),
+                                         views.translator(), request.language,
+                                         "/" + web::lang(request) + "/coordinator/figures"));
             page.data.set("csv", "/" + web::lang(request) + "/coordinator/figures/csv?from=" +
                                      period.from_text + "&to=" + period.to_text);
             return views.render(request, std::move(page));

@@ -450,6 +450,31 @@ TEST_P(ActivitiesAfterwards, AttendanceResultsAndFiguresMatchTheRegistrations) {
     EXPECT_THAT(librarian.get(sheet).body, HasSubstr("<strong>—</strong>"));
 }
 
+// Opened in December, the figures show December, planned activities counted, with one click
+// to the months around it and the year.
+TEST_P(ActivitiesAfterwards, TheFiguresOpenOnTheCurrentMonthWithWhatIsPlanned) {
+    auto coordinator = as("coord@example.org", "coord password");
+    auto page = coordinator.get("/en/coordinator/figures");
+    ASSERT_EQ(page.status, 200);
+    EXPECT_THAT(page.body, HasSubstr("name=\"from\" type=\"date\" value=\"2026-12-01\""));
+    EXPECT_THAT(page.body, HasSubstr("name=\"to\" type=\"date\" value=\"2026-12-31\""));
+    // Still to come in December: from now to 1 January 2027 00:00 in Riga.
+    const long long planned = query<long long>(
+        "SELECT COUNT(*) FROM activities WHERE cancelled = 0 AND starts_at > :v AND starts_at < "
+        "1798754400",
+        server_->now());
+    ASSERT_GT(planned, 0);
+    auto csv = coordinator.get("/en/coordinator/figures/csv?from=2026-12-01&to=2026-12-31");
+    EXPECT_THAT(csv.body, HasSubstr("activities,planned,Activities still to come," +
+                                    std::to_string(planned)));
+    EXPECT_THAT(page.body,
+                HasSubstr("href=\"/en/coordinator/figures?from=2026-12-01&amp;to=2026-12-31\" "
+                          "aria-current=\"page\">This month"));
+    EXPECT_THAT(page.body, HasSubstr("?from=2026-11-01&amp;to=2026-11-30\">Last month"));
+    EXPECT_THAT(page.body, HasSubstr("?from=2027-01-01&amp;to=2027-01-31\">Next month"));
+    EXPECT_THAT(page.body, HasSubstr("?from=2026-01-01&amp;to=2026-12-31\">This year"));
+}
+
 TEST_P(ActivitiesAfterwards, ARegistrationIsInTheDataDownloadAndLosesTheNameWithTheAccount) {
     const long long id = running_activity("privacy", 10);
     auto resident = as("resident@example.org", "resident password");

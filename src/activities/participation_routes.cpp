@@ -274,8 +274,8 @@ void add_participation_routes(http::Router& router, Service& service, site::Serv
                               const platform::Platform& platform) {
     const web::Views& views = platform.views();
     // The sheet as saved or, after a refused save (`typed`), as the organiser typed it.
-    auto sheet_page = [&service, &views](Request& request, long long id,
-                                         bool typed) -> Result<web::Page> {
+    auto sheet_page = [&service, &views, &platform](Request& request, long long id,
+                                                    bool typed) -> Result<web::Page> {
         auto who = accounts::signed_in(request);
         if (!who) return std::unexpected(who.error());
         auto sheet = service.attendance_sheet(**who, id);
@@ -290,6 +290,14 @@ void add_participation_routes(http::Router& router, Service& service, site::Serv
         page.data.set("id", std::to_string(id));
         page.data.set("title", in(sheet->activity.title, language));
         page.data.set("when", tr.date_time(language, sheet->activity.starts_at));
+        // Before the activity the sheet is shown but cannot be filled in: said here, not on save.
+        if (sheet->activity.starts_at > platform.now()) {
+            page.data.set("not_yet", fill_placeholders(
+                                         tr.text(language,
+                                                 "This activity has not begun yet. "
+                                                 "Attendance can be marked once it begins: {1}."),
+                                         {tr.date_time(language, sheet->activity.starts_at)}));
+        }
         mustache::data registrations{mustache::data::type::list};
         for (const auto& r : sheet->registrations) {
             mustache::data d;

@@ -450,6 +450,22 @@ TEST_P(ActivitiesAfterwards, AttendanceResultsAndFiguresMatchTheRegistrations) {
     EXPECT_THAT(librarian.get(sheet).body, HasSubstr("<strong>—</strong>"));
 }
 
+// Before an activity begins its attendance sheet says so and offers nothing to save.
+TEST_P(ActivitiesAfterwards, TheAttendanceSheetOfAFutureActivitySaysSoBeforeAnythingIsTyped) {
+    const long long id = query<long long>(
+        "SELECT MIN(id) FROM activities WHERE institution_id = 'cerinu-biblioteka' AND "
+        "cancelled = 0 AND starts_at > :v",
+        server_->now());
+    ASSERT_GT(id, 0);
+    auto librarian = as("librarian@example.org", "library password");
+    auto sheet = librarian.get("/ru/staff/activities/" + std::to_string(id) + "/attendance");
+    ASSERT_EQ(sheet.status, 200);
+    EXPECT_THAT(sheet.body, HasSubstr("Мероприятие ещё не началось. Отметить посещаемость можно "
+                                      "будет, когда оно начнётся:"));
+    EXPECT_THAT(sheet.body, HasSubstr("<fieldset class=\"plain\" disabled>"));
+    EXPECT_THAT(sheet.body, Not(HasSubstr(">Сохранить</button>")));
+}
+
 // Opened in December, the figures show December, planned activities counted, with one click
 // to the months around it and the year.
 TEST_P(ActivitiesAfterwards, TheFiguresOpenOnTheCurrentMonthWithWhatIsPlanned) {

@@ -132,7 +132,7 @@ TEST_P(Forms, TheActivityEditorSpeaksOfItsFieldsAndRefusesAStartInThePast) {
     const long long lesson = activity("sample-eco-lesson-pii-26");
     auto editor = staff.get("/ru/staff/activities/" + std::to_string(lesson));
     // The heading is the activity's title, not "Activity".
-    EXPECT_THAT(editor.body, HasSubstr("<h1>Эко-занятие для семей"));
+    EXPECT_THAT(editor.body, HasSubstr("<h1>Экозанятие для семей"));
     std::vector<std::pair<std::string, std::string>> form{{"institution", "pii-26"},
                                                           {"kind", "lesson"},
                                                           {"title_lv", ""},

@@ -35,12 +35,11 @@ mustache::data activity_view(const Activity& a, const Labels& labels,
     d.set("cancelled", a.cancelled);
     d.set("sample", a.sample);
     d.set("registration", a.registration && !a.cancelled);
-    static const std::array<const char*, 3> kLanguageNames{"latviešu", "русский", "English"};
+    // The languages named in the reader's language ("krievu, latviešu"), not in their own.
     std::string held;
     for (const auto& code : a.held_in) {
         if (!held.empty()) held += ", ";
-        held +=
-            kLanguageNames[static_cast<std::size_t>(parse_language(code).value_or(Language::lv))];
+        held += i18n::language_name(tr, language, parse_language(code).value_or(Language::lv));
     }
     d.set("held_in", held);
     // A reader whose language the activity is not held in is told so in plain words.

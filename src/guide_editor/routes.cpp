@@ -30,11 +30,6 @@ std::string item_named(const guide::Snapshot& snapshot, const std::string& typed
 }
 
 // "Latvian", "Russian", "English" in the page's language, for the language a search was in.
-std::string language_name(const web::Views& views, Language page, Language named) {
-    static const std::array<const char*, 3> kNames{"Latvian", "Russian", "English"};
-    return views.translator().text(page, kNames[static_cast<std::size_t>(named)]);
-}
-
 // The searches that found nothing, each with a box to teach the guide. After a refused
 // synonym (`problem`), the card it came from shows the message and what was typed.
 Result<web::Page> misses_page(guide::Service& guide, const web::Views& views,
@@ -60,7 +55,7 @@ Result<web::Page> misses_page(guide::Service& guide, const web::Views& views,
         d.set("query", m.query);
         d.set("language", m.language);
         const auto language = parse_language(m.language).value_or(request.language);
-        d.set("language_name", language_name(views, request.language, language));
+        d.set("language_name", i18n::language_name(views.translator(), request.language, language));
         d.set("count", views.translator().integer(request.language, m.count));
         d.set("last", views.translator().date_time(request.language, m.last));
         if (problem && !shown && m.query == sent_query && m.language == sent_language) {

@@ -146,4 +146,21 @@ std::string Translator::clock(Language language, int minute_of_day) const {
     return std::to_string(minute_of_day / 60) + separator + minutes;
 }
 
+std::string language_name(const Translator& tr, Language reader, Language named) {
+    switch (named) {
+        case Language::lv:
+            return tr.text(reader, "Latvian");
+        case Language::ru:
+            return tr.text(reader, "Russian");
+        case Language::en:
+            return tr.text(reader, "English");
+    }
+    return tr.text(reader, "Latvian");
+}
+
+std::string_view native_name(Language language) {
+    static constexpr std::array<std::string_view, 3> kNames{"Latviešu", "Русский", "English"};
+    return kNames[static_cast<std::size_t>(language)];
+}
+
 }  // namespace skirosim::i18n

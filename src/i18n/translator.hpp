@@ -54,4 +54,10 @@ private:
         std::make_shared<const std::string>("UTC")};
 };
 
+// A language named in the reader's language: "krievu", "латышский", "Russian".
+std::string language_name(const Translator& tr, Language reader, Language named);
+// A language's own name, for choosing it ("Latviešu", "Русский", "English"); mark it up with
+// lang= that language.
+std::string_view native_name(Language language);
+
 }  // namespace skirosim::i18n

@@ -188,14 +188,13 @@ http::Response Views::render(const http::Request& request, Page page) const {
     layout.set("section_" + (page.section.empty() ? std::string("none") : page.section), true);
 
     mustache::data languages{mustache::data::type::list};
-    static const std::array<const char*, 3> kNames{"Latviešu", "Русский", "English"};
     const std::vector<Language> order =
         language_order_ ? language_order_()
                         : std::vector<Language>(kLanguages.begin(), kLanguages.end());
     for (Language other : order) {
         mustache::data entry;
         entry.set("code", std::string(code(other)));
-        entry.set("name", kNames[static_cast<std::size_t>(other)]);
+        entry.set("name", std::string(i18n::native_name(other)));
         entry.set("href", path_in_language(request, other));
         entry.set("current", other == language);
         languages.push_back(entry);

@@ -103,7 +103,11 @@ TEST_P(Activities, ThePageSaysLanguagesAccessibilityAndPlaces) {
     const long long id = workshop_id(*server_);
     auto page = server_->get("/ru/activities/" + std::to_string(id));
     ASSERT_EQ(page.status, 200);
-    EXPECT_THAT(page.body, HasSubstr("русский, latviešu"));
+    // The languages in the reader's own: "русский, латышский" on the Russian page, "krievu,
+    // latviešu" on the Latvian one (no Russian word without lang="ru" on a Latvian page).
+    EXPECT_THAT(page.body, HasSubstr("русский, латышский"));
+    EXPECT_THAT(server_->get("/lv/activities/" + std::to_string(id)).body,
+                HasSubstr("krievu, latviešu"));
     EXPECT_THAT(page.body, HasSubstr("Вход без ступенек"));
     EXPECT_THAT(page.body, HasSubstr("20 свободных мест"));
     EXPECT_EQ(server_->get("/ru/activities/999999").status, 404);

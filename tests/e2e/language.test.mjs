@@ -1,0 +1,37 @@
+// A screen reader reads a page in its language: Russian words on a Latvian or English page must
+// say lang="ru", or they are read out with Latvian sounds.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { launch, newPage as openPage, baseUrl } from './browser.mjs';
+
+let browser;
+before(async () => { browser = await launch(); });
+after(async () => { await browser?.close(); });
+
+const pages = ['/lv/', '/en/', '/lv/guide?q=baterija', '/lv/guide/item/battery', '/lv/points', '/en/points/map',
+  '/lv/points/kimija-pharmacy', '/lv/points/kimija-pharmacy/poster', '/en/guide/bin/glass/label', '/lv/activities',
+  '/en/activities', '/lv/about', '/en/about', '/lv/privacy', '/lv/signup', '/en/signup', '/lv/login'];
+
+test('no Russian text outside lang="ru" on Latvian and English pages', async () => {
+  const page = await openPage(browser);
+  const unmarked = {};
+  // An activity page too (the languages it is held in).
+  await page.goto(baseUrl + '/lv/activities');
+  const activity = await page.locator('main a[href*="/lv/activities/"]').first().getAttribute('href');
+  for (const target of [...pages, activity]) {
+    await page.goto(baseUrl + target);
+    const found = await page.evaluate(() => {
+      const out = [];
+      const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+      while (walker.nextNode()) {
+        const node = walker.currentNode;
+        if (!/[\u0400-\u04FF]/.test(node.textContent)) continue;
+        if (node.parentElement.closest('[lang]')?.getAttribute('lang') === 'ru') continue;
+        out.push(node.textContent.trim().slice(0, 60));
+      }
+      return out;
+    });
+    if (found.length) unmarked[target] = found;
+  }
+  assert.deepEqual(unmarked, {});
+});

@@ -132,7 +132,15 @@ std::string Translator::date_time(Language language, std::time_t when) const {
 
 std::string Translator::month_year(Language language, std::time_t when) const {
     // ICU's "LLLL" is the stand-alone month name: "decembris", "декабрь" (not "декабря").
-    return format_pattern(language, "LLLL y", time_zone(), when);
+    // Latvian heads a month "2026. gada decembris"; Russian "Декабрь 2026", capitalised.
+    if (language == Language::lv)
+        return format_pattern(language, "y. 'gada' LLLL", time_zone(), when);
+    std::string text = format_pattern(language, "LLLL y", time_zone(), when);
+    icu::UnicodeString unicode = icu::UnicodeString::fromUTF8(text);
+    unicode.replace(0, 1, icu::UnicodeString(unicode, 0, 1).toUpper(icu::Locale("ru")));
+    text.clear();
+    unicode.toUTF8String(text);
+    return text;
 }
 
 std::string Translator::time_of_day(Language language, std::time_t when) const {

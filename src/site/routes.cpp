@@ -115,6 +115,8 @@ void add_routes(http::Router& router, Service& service, const platform::Platform
             const auto town = platform.town();
             auto start = town->zone.parse_local(i.period_start);
             auto end = town->zone.parse_local(i.period_end);
+            // The initiative goes on; its dates are those of the phase the funder supported.
+            if (start) page.data.set("since", views.translator().month_year(language, *start));
             if (start && end) {
                 page.data.set("period", views.translator().date_long(language, *start) + " – " +
                                             views.translator().date_long(language, *end));

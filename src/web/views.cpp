@@ -163,6 +163,8 @@ http::Response Views::render(const http::Request& request, Page page) const {
 
     mustache::data layout{mustache::data::type::object};
     for (const auto& part : layout_parts_) part(request, layout);
+    // One notice a page, however many things on it are sample data (each is marked discreetly).
+    layout.set("has_sample", content.find("class=\"sample-mark") != std::string::npos);
     layout.set("content", content);
     // GOV.UK's pattern: the title says first that the form needs another look, and a summary at
     // the top links each problem to its field.

@@ -82,6 +82,15 @@ TEST_P(Points, PagesInEveryLanguageAndSampleDataSaysSo) {
     EXPECT_THAT(list.body, HasSubstr("Ящик для батареек в детском клубе «Mezgls»"));
     EXPECT_THAT(list.body, Not(HasSubstr("Аптека, принимающая лекарства")));
     EXPECT_THAT(list.body, HasSubstr("Демонстрационные данные"));
+    // Each sample place is marked quietly; the page explains it once.
+    const auto count = [](const std::string& body, const std::string& what) {
+        std::size_t n = 0;
+        for (auto at = body.find(what); at != std::string::npos; at = body.find(what, at + 1)) ++n;
+        return n;
+    };
+    EXPECT_GT(count(list.body, "class=\"sample-mark\""), 1u);
+    EXPECT_EQ(count(list.body, "class=\"sample-notice\""), 1u);
+    EXPECT_EQ(count(list.body, "class=\"badge\""), 0u);
     auto point = server_->get("/lv/points/liginiski-sorting-site");
     ASSERT_EQ(point.status, 200);
     // The week as people read it, today marked, never the OSM code.

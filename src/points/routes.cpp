@@ -164,7 +164,8 @@ mustache::data nearby_view(const Nearby& n, const platform::TimeZone& zone,
     return d;
 }
 
-json::object nearby_json(const Nearby& n, Language language) {
+json::object nearby_json(const Nearby& n, const platform::TimeZone& zone,
+                         const i18n::Translator& tr, Language language) {
     json::array channels;
     for (const auto& c : n.point.channels) channels.emplace_back(c);
     json::object o{{"id", n.point.id},
@@ -177,6 +178,10 @@ json::object nearby_json(const Nearby& n, Language language) {
                    {"distance_m", static_cast<std::int64_t>(std::lround(n.distance_m))},
                    {"opening_hours", n.point.opening_hours},
                    {"verified", n.point.verified}};
+    // Said in words for the map's pop-ups, in the language asked for.
+    o["kind_name"] = kind_label(tr, language, n.point.kind);
+    o["status"] =
+        n.has_hours ? json::value(status_in_words(n, zone, tr, language)) : json::value(nullptr);
     o["open_now"] = n.has_hours ? json::value(n.open_now) : json::value(nullptr);
     o["opens_at"] =
         n.opens_at ? json::value(static_cast<std::int64_t>(*n.opens_at)) : json::value(nullptr);
@@ -228,7 +233,9 @@ void add_routes(http::Router& router, Context ctx) {
                     {"geometry", json::object{{"type", "Point"},
                                               {"coordinates",
                                                json::array{n.point.longitude, n.point.latitude}}}},
-                    {"properties", nearby_json(n, request.language)}});
+                    {"properties",
+                     nearby_json(n, ctx.platform.town()->zone, ctx.platform.views().translator(),
+                                 request.language)}});
             }
             Response response =
                 Response::json(json::object{{"type", "FeatureCollection"}, {"features", features}});
@@ -236,7 +243,9 @@ void add_routes(http::Router& router, Context ctx) {
             return response;
         }
         json::array out;
-        for (const auto& n : *nearest) out.push_back(nearby_json(n, request.language));
+        for (const auto& n : *nearest)
+            out.push_back(nearby_json(n, ctx.platform.town()->zone,
+                                      ctx.platform.views().translator(), request.language));
         return Response::json(json::object{{"points", out}});
     });
 

@@ -15,8 +15,8 @@ test('the map shows the points, and the same points as a list', async () => {
   const page = await context.newPage();
   const errors = collectErrors(page);
   await page.goto(baseUrl + '/lv/points/map');
-  await page.waitForSelector('#map path.leaflet-interactive', { timeout: 10000 });
-  const markers = await page.locator('#map path.leaflet-interactive').count();
+  await page.waitForSelector('#map .leaflet-marker-icon', { timeout: 10000 });
+  const markers = await page.locator('#map .leaflet-marker-icon').count();
   const listed = await page.locator('ul.points li').count();
   assert.ok(markers >= 10, `${markers} markers`);
   assert.equal(markers, listed);
@@ -24,11 +24,42 @@ test('the map shows the points, and the same points as a list', async () => {
   assert.deepEqual(errors, []);
 });
 
+test("on a phone the map's places are reached by keyboard and their pop-ups say open or closed (ru, 360×740)", async () => {
+  const context = await browser.newContext({ viewport: { width: 360, height: 740 } });
+  const page = await context.newPage();
+  const errors = collectErrors(page);
+  await page.goto(baseUrl + '/ru/points/map?channel=batteries');
+  await page.waitForSelector('#map .leaflet-marker-icon');
+  const marker = page.locator('#map .leaflet-marker-icon').first();
+  assert.equal(await marker.getAttribute('role'), 'button');
+  assert.match(await marker.getAttribute('aria-label'), /Сейчас (открыто|закрыто)/);
+  const size = await marker.boundingBox();
+  assert.ok(size.width <= 20, `a ${size.width}px dot on a phone`);
+  await marker.focus();
+  await page.keyboard.press('Enter');
+  const popup = page.locator('.leaflet-popup-content');
+  await popup.waitFor({ state: 'visible' });
+  assert.match(await popup.innerText(), /Сейчас (открыто|закрыто)/);
+  assert.match(await popup.locator('a').getAttribute('href'), /^\/ru\/points\//);
+  assert.ok(await page.getByText('Те же места списком:').isVisible());
+  await page.screenshot({ path: path.join(screenshotDir, 'points-map-ru-360.png') });
+  assert.deepEqual(errors, []);
+});
+
+test("when the map's tiles fail the page says so and points to the list", async () => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.route('**/static/tiles/**', (route) => route.abort());
+  await page.goto(baseUrl + '/lv/points/map');
+  await page.locator('[data-tiles-failed]').waitFor({ state: 'visible', timeout: 10000 });
+  assert.match(await page.locator('[data-tiles-failed]').innerText(), /Kartes fonu neizdevās ielādēt/);
+});
+
 test('a filter by channel narrows the map and the list', async () => {
   const page = await newPage();
   await page.goto(baseUrl + '/ru/points/map?channel=medicines');
-  await page.waitForSelector('#map path.leaflet-interactive');
-  assert.equal(await page.locator('#map path.leaflet-interactive').count(), 1);
+  await page.waitForSelector('#map .leaflet-marker-icon');
+  assert.equal(await page.locator('#map .leaflet-marker-icon').count(), 1);
   assert.equal(await page.locator('ul.points li').count(), 1);
   assert.ok(await page.isVisible('text=Аптека, принимающая лекарства'));
 });
@@ -37,6 +68,8 @@ test('without JavaScript the list is there and the map is not in the way', async
   const page = await newPage({ javaScriptEnabled: false });
   await page.goto(baseUrl + '/en/points/map');
   assert.ok(!(await page.isVisible('#map')));
+  // Nothing speaks of a map that is not there.
+  assert.ok(!(await page.getByText('The same places as a list').isVisible()));
   assert.ok((await page.locator('ul.points li').count()) >= 10);
 });
 

@@ -234,6 +234,23 @@ TEST_P(Forms, StaffAndTheCoordinatorLandOnTheirOwnPagesAfterLoggingIn) {
     }
 }
 
+// Required fields say so in words beside their label; optional ones say "optional".
+TEST_P(Forms, RequiredFieldsAreMarkedInTheirLabels) {
+    const std::string page =
+        "/ru/activities/" + std::to_string(activity("sample-eco-lesson-pii-26"));
+    auto registration = server_->get(page);
+    EXPECT_TRUE(std::regex_search(
+        registration.body, std::regex("<label for=\"name\"[^>]*>[^<]*<span "
+                                      "class=\"required\">\\(обязательно\\)</span></label>")));
+    EXPECT_TRUE(std::regex_search(
+        registration.body, std::regex("<label for=\"contact\"[^>]*>[^<]*<span "
+                                      "class=\"required\">\\(обязательно\\)</span></label>")));
+    auto signup = server_->get("/lv/signup");
+    EXPECT_TRUE(std::regex_search(signup.body,
+                                  std::regex("<label for=\"password\"[^>]*>[^<]*<span "
+                                             "class=\"required\">\\(obligāti\\)</span></label>")));
+}
+
 INSTANTIATE_TEST_SUITE_P(Backends, Forms, ::testing::ValuesIn(backends()));
 
 }  // namespace

@@ -1,11 +1,14 @@
 // Session middleware, guards, messages and the account pages.
 #include "accounts/web.hpp"
 
+#include "accounts/data_page.hpp"
+
 #include <spdlog/spdlog.h>
 #include <boost/json.hpp>
 #include <boost/url/parse.hpp>
 
 #include "accounts/crypto.hpp"
+#include "accounts/data_page.hpp"
 #include "web/page_helpers.hpp"
 
 namespace skirosim::accounts {
@@ -339,6 +342,18 @@ void add_routes(http::Router& router, Service& service, const platform::Sender& 
                         return std::unexpected(done.error());
                     return Response::redirect("/" + language + "/account?language_saved=1", 303);
                 }));
+    // The same data as a page to read (the JSON file is for machines).
+    router.get("/{lang}/account/data",
+               web::localized([&service, &views](Request& request) -> Result<Response> {
+                   auto who = signed_in(request);
+                   if (!who) return std::unexpected(who.error());
+                   auto data = service.download((*who)->account_id);
+                   if (!data) return std::unexpected(data.error());
+                   auto page = form_page(views, request, "data", "My data");
+                   page.data.set("sections",
+                                 readable_data(*data, views.translator(), request.language));
+                   return views.render(request, std::move(page));
+               }));
     router.get("/{lang}/account/data.json",
                web::localized([&service](Request& request) -> Result<Response> {
                    auto who = signed_in(request);

@@ -281,8 +281,14 @@ void Service::export_person(soci::session& sql, long long account, boost::json::
         boost::json::array ages;
         for (const auto& [code, count] : r.ages)
             ages.push_back(boost::json::object{{"age", code}, {"people", count}});
+        // The activity's title too, so that a person reading it knows which one it was.
+        boost::json::object title;
+        if (auto activity = Repository::find(sql, r.activity)) {
+            for (Language l : kLanguages) title[code(l)] = in(activity->title, l);
+        }
         registrations.push_back(
             boost::json::object{{"activity", r.activity},
+                                {"activity_title", std::move(title)},
                                 {"name", r.name},
                                 {"contact", r.contact},
                                 {"adults", r.adults},

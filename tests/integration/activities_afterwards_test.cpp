@@ -504,6 +504,21 @@ TEST_P(ActivitiesAfterwards, ARegistrationIsInTheDataDownloadAndLosesTheNameWith
         200);
     auto data = resident.get("/lv/account/data.json");
     EXPECT_THAT(data.body, HasSubstr("\"registrations\":[{\"activity\":" + std::to_string(id)));
+    // The same as a page to read: named columns, the activity's title, dates and yes/no in
+    // Latvian, no Unix times or database numbers.
+    auto readable = resident.get("/lv/account/data");
+    ASSERT_EQ(readable.status, 200);
+    EXPECT_THAT(readable.body, HasSubstr("<h2>Pieteikumi pasākumiem</h2>"));
+    EXPECT_THAT(readable.body, HasSubstr("<th scope=\"col\">Pasākums</th>"));
+    const std::string title =
+        query<std::string>("SELECT title_lv FROM activities WHERE id = :v", id);
+    EXPECT_THAT(readable.body, HasSubstr("<td>" + title + "</td>"));
+    EXPECT_THAT(readable.body, HasSubstr("<td>latviešu</td>"));
+    EXPECT_THAT(readable.body, HasSubstr("<td>Nē</td>"));  // not registered by staff
+    EXPECT_THAT(readable.body, HasSubstr("2026. gada"));
+    EXPECT_FALSE(std::regex_search(readable.body, std::regex("<td>1[0-9]{9}</td>")));
+    EXPECT_THAT(readable.body, Not(HasSubstr("created_at")));
+    EXPECT_THAT(resident.get("/lv/account").body, HasSubstr("href=\"/lv/account/data\""));
     const long long account =
         query<long long>("SELECT id FROM accounts WHERE email = 'resident@example.org'");
     ASSERT_TRUE(server_->accounts().delete_account(account, "resident password"));

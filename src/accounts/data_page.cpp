@@ -1,0 +1,154 @@
+// The data download made readable: one table a section, the catalogue naming each field.
+#include "accounts/data_page.hpp"
+
+#include <map>
+
+namespace skirosim::accounts {
+
+namespace json = boost::json;
+namespace mustache = web::mustache;
+
+namespace {
+
+// Section and field names as the catalogue knows them; a key not listed keeps its own name.
+const std::map<std::string, const char*>& labels() {
+    static const std::map<std::string, const char*> kLabels{
+        {"account", "Account"},
+        {"roles", "Roles"},
+        {"consents", "Consents"},
+        {"sessions", "Devices logged in"},
+        {"log_in_attempts", "Log-in attempts"},
+        {"messages", "Messages sent to you"},
+        {"activity_log", "What was done with your account"},
+        {"registrations", "Registrations for activities"},
+        {"id", "Number"},
+        {"email", "E-mail"},
+        {"phone", "Phone"},
+        {"display_name", "Name"},
+        {"name", "Name"},
+        {"language", "Language"},
+        {"created_at", "Created"},
+        {"confirmed_at", "Confirmed"},
+        {"registered_by_staff", "Registered by staff"},
+        {"role", "Role"},
+        {"institution", "Institution"},
+        {"what", "What"},
+        {"given_at", "Given"},
+        {"recorded_by", "Recorded by staff account"},
+        {"expires_at", "Valid until"},
+        {"last_seen_at", "Last used"},
+        {"at", "When"},
+        {"succeeded", "Succeeded"},
+        {"subject", "Subject"},
+        {"sent_at", "Sent"},
+        {"action", "Action"},
+        {"about", "About"},
+        {"details", "Details"},
+        {"activity_title", "Activity"},
+        {"contact", "Contact"},
+        {"adults", "Adults"},
+        {"children", "Children"},
+        {"ages", "Ages"},
+        {"people", "People"},
+        {"age", "Age group"},
+        {"status", "Status"}};
+    return kLabels;
+}
+
+std::string label(const std::string& key, const i18n::Translator& tr, Language language) {
+    auto it = labels().find(key);
+    return it == labels().end() ? key : tr.text(language, it->second);
+}
+
+bool is_time(const std::string& key) { return key == "at" || key.ends_with("_at"); }
+
+// Numbers that only the database needs (they stay in the JSON file).
+bool is_internal(const std::string& key) { return key == "id" || key == "activity"; }
+
+std::string cell(const std::string& key, const json::value& value, const i18n::Translator& tr,
+                 Language language) {
+    if (value.is_null()) return "—";
+    if (value.is_bool()) return tr.text(language, value.as_bool() ? "Yes" : "No");
+    if (value.is_int64() && is_time(key)) return tr.date_time(language, value.as_int64());
+    if (value.is_int64()) return tr.integer(language, value.as_int64());
+    if (value.is_string()) {
+        const std::string text(value.as_string());
+        if (key == "language") {
+            if (auto named = parse_language(text)) return i18n::language_name(tr, language, *named);
+        }
+        return text;
+    }
+    if (value.is_object()) {  // a text in each language: the reader's
+        const auto& texts = value.as_object();
+        if (const auto* text = texts.if_contains(code(language)); text && text->is_string())
+            return std::string(text->as_string());
+        return "—";
+    }
+    if (value.is_array()) {  // a list inside a row ("ages"): "adults 2, 65+ 1"
+        std::string out;
+        for (const auto& element : value.as_array()) {
+            if (!out.empty()) out += "; ";
+            if (!element.is_object()) continue;
+            std::string part;
+            for (const auto& [k, v] : element.as_object()) {
+                if (!part.empty()) part += " ";
+                part += cell(std::string(k), v, tr, language);
+            }
+            out += part;
+        }
+        return out.empty() ? "—" : out;
+    }
+    return json::serialize(value);
+}
+
+mustache::data table(const std::vector<const json::object*>& rows, const i18n::Translator& tr,
+                     Language language) {
+    mustache::data headers{mustache::data::type::list}, body{mustache::data::type::list};
+    if (rows.empty()) return mustache::data{mustache::data::type::object};
+    for (const auto& [key, value] : *rows.front()) {
+        if (is_internal(std::string(key))) continue;
+        mustache::data h;
+        h.set("name", label(std::string(key), tr, language));
+        headers.push_back(h);
+    }
+    for (const json::object* row : rows) {
+        mustache::data cells{mustache::data::type::list};
+        for (const auto& [key, value] : *row) {
+            if (is_internal(std::string(key))) continue;
+            mustache::data c;
+            c.set("text", cell(std::string(key), value, tr, language));
+            cells.push_back(c);
+        }
+        mustache::data r;
+        r.set("cells", cells);
+        body.push_back(r);
+    }
+    mustache::data t;
+    t.set("headers", headers);
+    t.set("rows", body);
+    return t;
+}
+
+}  // namespace
+
+mustache::data readable_data(const json::object& data, const i18n::Translator& tr,
+                             Language language) {
+    mustache::data sections{mustache::data::type::list};
+    for (const auto& [key, value] : data) {
+        std::vector<const json::object*> rows;
+        if (value.is_object()) rows.push_back(&value.as_object());
+        if (value.is_array()) {
+            for (const auto& element : value.as_array()) {
+                if (element.is_object()) rows.push_back(&element.as_object());
+            }
+        }
+        mustache::data section;
+        section.set("title", label(std::string(key), tr, language));
+        section.set("has_rows", !rows.empty());
+        if (!rows.empty()) section.set("table", table(rows, tr, language));
+        sections.push_back(section);
+    }
+    return sections;
+}
+
+}  // namespace skirosim::accounts

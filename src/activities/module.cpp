@@ -34,7 +34,7 @@ Module::Module(platform::Platform& platform, site::Module& site, accounts::Modul
                 d.set("description", in(a.description, language));
                 d.set("when", tr.date_time(language, a.starts_at));
                 d.set("until", tr.time_of_day(language, a.ends_at));
-                web::set_text(d, "venue", a.venue);
+                web::set_text(d, "venue", content->venue_in(a.venue, language));
                 d.set("sample", a.sample);
                 if (const auto* organiser = content->institution(a.institution)) {
                     d.set("organiser", in(organiser->short_name, language));

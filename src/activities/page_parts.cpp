@@ -30,7 +30,7 @@ mustache::data activity_view(const Activity& a, const Labels& labels,
         d.set("accessibility", in(a.accessibility, language));
     d.set("when", tr.date_time(language, a.starts_at));
     d.set("until", tr.time_of_day(language, a.ends_at));
-    web::set_text(d, "venue", a.venue);
+    web::set_text(d, "venue", content.venue_in(a.venue, language));
     d.set("kind", name_of(labels.kinds, a.kind, language));
     d.set("cancelled", a.cancelled);
     d.set("sample", a.sample);

@@ -59,8 +59,8 @@ void read_party(const Request& request, const std::vector<Label>& audiences,
 
 // Which activity, when, where and for how many: every page after registering says it, so that
 // a person who opens the link days later knows what it is about.
-Result<void> describe(mustache::data& data, Service& service, const Registration& r,
-                      const web::Views& views, Language language) {
+Result<void> describe(mustache::data& data, Service& service, const site::Service& site,
+                      const Registration& r, const web::Views& views, Language language) {
     auto activity = service.find(r.activity);
     if (!activity) return std::unexpected(activity.error());
     auto audiences = service.audiences();
@@ -70,25 +70,26 @@ Result<void> describe(mustache::data& data, Service& service, const Registration
     data.set("activity_title", in(activity->title, language));
     data.set("when", tr.date_time(language, activity->starts_at) + "–" +
                          tr.time_of_day(language, activity->ends_at));
-    web::set_text(data, "where", activity->venue);
+    web::set_text(data, "where", site.content()->venue_in(activity->venue, language));
     web::set_text(data, "name", r.name);
     data.set("party", party_text(r, *audiences, tr, language));
     return {};
 }
 
 // The registration a link's token names, described on the page; nothing when none is.
-Result<void> describe_token(mustache::data& data, Service& service, const std::string& token,
-                            const web::Views& views, Language language) {
+Result<void> describe_token(mustache::data& data, Service& service, const site::Service& site,
+                            const std::string& token, const web::Views& views, Language language) {
     auto found = service.by_token(token);
     if (!found) return std::unexpected(found.error());
     if (!*found) return std::unexpected(not_found());
-    return describe(data, service, **found, views, language);
+    return describe(data, service, site, **found, views, language);
 }
 
 }  // namespace
 
 void add_registration_routes(http::Router& router, const RouteContext& context) {
     Service& service = context.service;
+    const site::Service& site = context.site;
     const platform::Platform& platform = context.platform;
     const web::Views& views = platform.views();
     // The resident's own registration, and staff registering a resident on their behalf.
@@ -96,7 +97,7 @@ void add_registration_routes(http::Router& router, const RouteContext& context) 
         const char* pattern = on_behalf ? "/{lang}/activities/{id}/register-resident"
                                         : "/{lang}/activities/{id}/register";
         router.post(
-            pattern, web::localized([context, &service, &views, on_behalf,
+            pattern, web::localized([context, &service, &site, &views, on_behalf,
                                      &platform](Request& request) -> Result<Response> {
                 auto parsed_id = web::id_param(request);
                 if (!parsed_id) return std::unexpected(parsed_id.error());
@@ -147,8 +148,8 @@ void add_registration_routes(http::Router& router, const RouteContext& context) 
                                .title = views.translator().text(request.language, "Registration"),
                                .section = "activities"};
                 page.data.set("id", std::to_string(id));
-                if (auto described = describe_token(page.data, service, done->cancel_token, views,
-                                                    request.language);
+                if (auto described = describe_token(page.data, service, site, done->cancel_token,
+                                                    views, request.language);
                     !described)
                     return std::unexpected(described.error());
                 if (done->hold_until) {
@@ -169,28 +170,28 @@ void add_registration_routes(http::Router& router, const RouteContext& context) 
             }));
     }
 
-    router.get(
-        "/{lang}/registrations/cancel",
-        web::localized([&service, &views](Request& request) -> Result<Response> {
-            const std::string token = request.query_param("token").value_or("");
-            auto found = service.by_token(token);
-            if (!found) return std::unexpected(found.error());
-            if (!*found) return std::unexpected(not_found());
-            web::Page page{
-                .template_name = "activities/cancel",
-                .title = views.translator().text(request.language, "Cancel the registration"),
-                .section = "activities"};
-            page.data.set("token", token);
-            page.data.set("cancelled", (*found)->status == "cancelled");
-            if (auto described = describe(page.data, service, **found, views, request.language);
-                !described)
-                return std::unexpected(described.error());
-            return views.render(request, std::move(page));
-        }));
+    router.get("/{lang}/registrations/cancel",
+               web::localized([&service, &site, &views](Request& request) -> Result<Response> {
+                   const std::string token = request.query_param("token").value_or("");
+                   auto found = service.by_token(token);
+                   if (!found) return std::unexpected(found.error());
+                   if (!*found) return std::unexpected(not_found());
+                   web::Page page{.template_name = "activities/cancel",
+                                  .title = views.translator().text(request.language,
+                                                                   "Cancel the registration"),
+                                  .section = "activities"};
+                   page.data.set("token", token);
+                   page.data.set("cancelled", (*found)->status == "cancelled");
+                   if (auto described =
+                           describe(page.data, service, site, **found, views, request.language);
+                       !described)
+                       return std::unexpected(described.error());
+                   return views.render(request, std::move(page));
+               }));
     // The link a guest is sent: opening it keeps the places.
     router.get(
         "/{lang}/registrations/confirm",
-        web::localized([&service, &views, &platform](Request& request) -> Result<Response> {
+        web::localized([&service, &site, &views, &platform](Request& request) -> Result<Response> {
             const std::string token = request.query_param("token").value_or("");
             auto kept = service.confirm_place(token, platform.now());
             if (!kept) return std::unexpected(kept.error());
@@ -198,7 +199,8 @@ void add_registration_routes(http::Router& router, const RouteContext& context) 
                            .title = views.translator().text(request.language, "Registration"),
                            .section = "activities"};
             page.data.set("id", std::to_string(kept->activity));
-            if (auto described = describe_token(page.data, service, token, views, request.language);
+            if (auto described =
+                    describe_token(page.data, service, site, token, views, request.language);
                 !described)
                 return std::unexpected(described.error());
             page.data.set(kept->status == "confirmed" ? "confirmed" : "waiting", true);
@@ -209,7 +211,7 @@ void add_registration_routes(http::Router& router, const RouteContext& context) 
         }));
     router.post(
         "/{lang}/registrations/cancel",
-        web::localized([&service, &views, &platform](Request& request) -> Result<Response> {
+        web::localized([&service, &site, &views, &platform](Request& request) -> Result<Response> {
             auto cancelled =
                 service.cancel(request.form_param("token").value_or(""), platform.now());
             if (!cancelled) return std::unexpected(cancelled.error());
@@ -219,7 +221,8 @@ void add_registration_routes(http::Router& router, const RouteContext& context) 
                 .section = "activities"};
             page.data.set("cancelled", true);
             page.data.set("done", true);
-            if (auto described = describe(page.data, service, *cancelled, views, request.language);
+            if (auto described =
+                    describe(page.data, service, site, *cancelled, views, request.language);
                 !described)
                 return std::unexpected(described.error());
             return views.render(request, std::move(page));

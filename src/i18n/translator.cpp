@@ -5,6 +5,7 @@
 #include <unicode/timezone.h>
 #include <boost/locale.hpp>
 
+#include <array>
 #include <map>
 #include <memory>
 #include <sstream>
@@ -123,11 +124,14 @@ std::string Translator::date_long(Language language, std::time_t when) const {
 }
 
 std::string Translator::date_time(Language language, std::time_t when) const {
-    std::ostringstream out;
-    out.imbue(locale(language));
-    out << bl::as::time_zone(time_zone()) << bl::as::date_full << bl::as::time_short
-        << bl::as::datetime << when;
-    return out.str();
+    // Written out as each language writes a day and hour in a sentence: Latvian
+    // "trešdiena, 2026. gada 16. decembris, plkst. 17.00", Russian "среда, 16 декабря 2026 г.,
+    // 17:00" (the genitive month), English "Wednesday 16 December 2026, 17:00".
+    static constexpr std::array<const char*, 3> kPatterns{"EEEE, y. 'gada' d. MMMM, 'plkst.' H.mm",
+                                                          "EEEE, d MMMM y 'г.', H:mm",
+                                                          "EEEE d MMMM y, H:mm"};
+    return format_pattern(language, kPatterns[static_cast<std::size_t>(language)], time_zone(),
+                          when);
 }
 
 std::string Translator::month_year(Language language, std::time_t when) const {

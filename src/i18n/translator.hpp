@@ -33,7 +33,7 @@ public:
     std::string integer(Language language, long long value) const;
     // "25. novembris, 2026" / "25 ноября 2026 г." / "25 November 2026", in the town's zone.
     std::string date_long(Language language, std::time_t when) const;
-    // "trešdiena, 25. novembris, 18:00" and the like, in the town's zone.
+    // "trešdiena, 2026. gada 25. novembris, plkst. 18.00" and the like, in the town's zone.
     std::string date_time(Language language, std::time_t when) const;
     // "9.00" in Latvian (plkst. 9.00), "9:00" in Russian and English, in the town's zone.
     std::string time_of_day(Language language, std::time_t when) const;

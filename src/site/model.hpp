@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "core/json_reader.hpp"
+#include "core/language.hpp"
 
 namespace skirosim::site {
 
@@ -45,6 +46,20 @@ struct SiteContent {
             if (inst.id == id) return &inst;
         }
         return nullptr;
+    }
+
+    // A venue typed as a partner's code, name or short name in any language, said in the
+    // reader's language ("26. PII" is "26-й детский сад" to a Russian reader); any other venue
+    // as it was typed.
+    std::string venue_in(const std::string& venue, Language language) const {
+        for (const Institution& inst : institutions) {
+            bool named = inst.id == venue;
+            for (const Language l : kLanguages)
+                named = named || in(inst.short_name, l) == venue || in(inst.name, l) == venue;
+            if (named && !in(inst.short_name, language).empty())
+                return in(inst.short_name, language);
+        }
+        return venue;
     }
 };
 

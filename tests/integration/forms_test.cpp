@@ -192,6 +192,17 @@ TEST_P(Forms, AnActivityHeldOnlyInLatvianSaysSoOnTheRussianPage) {
         HasSubstr("Записываться не нужно: просто приходите."));
 }
 
+// The eco lesson's venue is typed "26. PII", a Latvian abbreviation: a Russian reader is told the
+// partner's name in Russian, a Latvian reader keeps the short name.
+TEST_P(Forms, AVenueThatIsAPartnerIsNamedInTheReadersLanguage) {
+    const std::string id = std::to_string(activity("sample-eco-lesson-pii-26"));
+    const auto ru = server_->get("/ru/activities/" + id).body;
+    EXPECT_THAT(ru, HasSubstr("26-й детский сад"));
+    EXPECT_THAT(ru, Not(HasSubstr("26. PII")));
+    EXPECT_THAT(server_->get("/lv/activities/" + id).body, HasSubstr("26. PII"));
+    EXPECT_THAT(server_->get("/en/activities/" + id).body, HasSubstr("26th preschool"));
+}
+
 // After registering, confirming and cancelling, the page says which activity, when, where and
 // for how many, also when the cancel link is opened days later.
 TEST_P(Forms, ThePagesAfterRegisteringSayWhichActivityWhenWhereAndForHowMany) {

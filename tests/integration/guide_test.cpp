@@ -142,6 +142,9 @@ TEST_P(Guide, BinPageListsWhatGoesInAndTheCommonMistakes) {
     EXPECT_THAT(page.body, HasSubstr("item/newspaper"));
     EXPECT_THAT(page.body, Not(HasSubstr("item/yoghurt-pot\"")));  // refused in Daugavpils
     EXPECT_EQ(server().get("/en/guide/bin/nowhere").status, 404);
+    // The sources are cited in English: a Russian page marks them so for a screen reader.
+    EXPECT_THAT(server().get("/ru/guide/bin/packaging").body,
+                HasSubstr("Источник: <span lang=\"en\">"));
 }
 
 TEST_P(Guide, AToZFollowsEachLanguagesAlphabet) {

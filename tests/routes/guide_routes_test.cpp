@@ -49,11 +49,12 @@ using GuideProvenanceRoutes = RouteTest;
 TEST_F(GuideProvenanceRoutes, AnItemPageShowsItsSourceAndWhetherTheOperatorConfirmedIt) {
     auto verified = app_.get("/en/guide/item/tea-bag");
     ASSERT_EQ(verified.status, 200);
-    EXPECT_THAT(verified.body, HasSubstr("Source: AADSO biowaste-bin rules"));
+    EXPECT_THAT(verified.body, HasSubstr("Source: <span lang=\"en\">AADSO biowaste-bin rules"));
     EXPECT_THAT(verified.body, Not(HasSubstr("not yet confirmed by the operator")));
     auto reading = app_.get("/ru/guide/item/ketchup-bottle");
     ASSERT_EQ(reading.status, 200);
-    EXPECT_THAT(reading.body, HasSubstr("Источник: Šķirosim team&apos;s reading"));
+    EXPECT_THAT(reading.body,
+                HasSubstr("Источник: <span lang=\"en\">Šķirosim team&apos;s reading"));
     EXPECT_THAT(reading.body, HasSubstr("оператор пока не подтвердил"));
 }
 
@@ -113,7 +114,7 @@ TEST_F(GuideProvenanceRoutes, TheEditorKeepsAndEditsTheSourceAndListsUnconfirmed
                                                            {"action", "save"}});
     EXPECT_EQ(saved.status, 303);
     auto page = app_.get("/en/guide/item/tea-bag");
-    EXPECT_THAT(page.body, HasSubstr("Source: AADSO by phone, 2026-12-02"));
+    EXPECT_THAT(page.body, HasSubstr("Source: <span lang=\"en\">AADSO by phone, 2026-12-02"));
     EXPECT_THAT(page.body,
                 HasSubstr("not yet confirmed by the operator"));  // the box was left unticked
 }

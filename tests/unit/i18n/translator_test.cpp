@@ -71,6 +71,17 @@ TEST(Translator, DatesInRigaTime) {
     EXPECT_EQ(translator().time_of_day(Language::lv, when - 3 * 3600), "9.00");
 }
 
+TEST(Translator, ADayAndHourAsEachLanguageWritesThem) {
+    // 2026-12-16 15:00 UTC is 17:00 in Riga; 2026-12-02 07:00 UTC is 9:00 (no leading zero).
+    EXPECT_EQ(translator().date_time(Language::lv, 1797433200),
+              "trešdiena, 2026. gada 16. decembris, plkst. 17.00");
+    EXPECT_EQ(translator().date_time(Language::ru, 1797433200), "среда, 16 декабря 2026 г., 17:00");
+    EXPECT_EQ(translator().date_time(Language::en, 1797433200),
+              "Wednesday 16 December 2026, 17:00");
+    EXPECT_EQ(translator().date_time(Language::lv, 1796194800),
+              "trešdiena, 2026. gada 2. decembris, plkst. 9.00");
+}
+
 TEST(Translator, ClockOfAMinuteOfTheDay) {
     EXPECT_EQ(translator().clock(Language::lv, 9 * 60), "9.00");
     EXPECT_EQ(translator().clock(Language::ru, 22 * 60 + 5), "22:05");

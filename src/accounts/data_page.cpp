@@ -3,6 +3,8 @@
 
 #include <map>
 
+#include "accounts/role_names.hpp"
+
 namespace skirosim::accounts {
 
 namespace json = boost::json;
@@ -65,8 +67,16 @@ bool is_time(const std::string& key) { return key == "at" || key.ends_with("_at"
 // Numbers that only the database needs (they stay in the JSON file).
 bool is_internal(const std::string& key) { return key == "id" || key == "activity"; }
 
-std::string cell(const std::string& key, const json::value& value, const i18n::Translator& tr,
-                 Language language) {
+// A registration's state in words.
+std::string status_name(const i18n::Translator& tr, Language language, const std::string& status) {
+    if (status == "confirmed") return tr.text(language, "Confirmed");
+    if (status == "waiting") return tr.text(language, "On the waiting list");
+    if (status == "cancelled") return tr.text(language, "Cancelled");
+    return status;
+}
+
+std::string cell(const std::string& key, const json::value& value, const Service& service,
+                 const i18n::Translator& tr, Language language) {
     if (value.is_null()) return "—";
     if (value.is_bool()) return tr.text(language, value.as_bool() ? "Yes" : "No");
     if (value.is_int64() && is_time(key)) return tr.date_time(language, value.as_int64());
@@ -76,6 +86,12 @@ std::string cell(const std::string& key, const json::value& value, const i18n::T
         if (key == "language") {
             if (auto named = parse_language(text)) return i18n::language_name(tr, language, *named);
         }
+        if (key == "role") return role_name(tr, language, text);
+        if (key == "institution") {
+            const std::string name = service.institution_name(text, language);
+            return name.empty() ? "—" : name;
+        }
+        if (key == "status") return status_name(tr, language, text);
         return text;
     }
     if (value.is_object()) {  // a text in each language: the reader's
@@ -92,7 +108,7 @@ std::string cell(const std::string& key, const json::value& value, const i18n::T
             std::string part;
             for (const auto& [k, v] : element.as_object()) {
                 if (!part.empty()) part += " ";
-                part += cell(std::string(k), v, tr, language);
+                part += cell(std::string(k), v, service, tr, language);
             }
             out += part;
         }
@@ -101,8 +117,8 @@ std::string cell(const std::string& key, const json::value& value, const i18n::T
     return json::serialize(value);
 }
 
-mustache::data table(const std::vector<const json::object*>& rows, const i18n::Translator& tr,
-                     Language language) {
+mustache::data table(const std::vector<const json::object*>& rows, const Service& service,
+                     const i18n::Translator& tr, Language language) {
     mustache::data headers{mustache::data::type::list}, body{mustache::data::type::list};
     if (rows.empty()) return mustache::data{mustache::data::type::object};
     for (const auto& [key, value] : *rows.front()) {
@@ -116,7 +132,7 @@ mustache::data table(const std::vector<const json::object*>& rows, const i18n::T
         for (const auto& [key, value] : *row) {
             if (is_internal(std::string(key))) continue;
             mustache::data c;
-            c.set("text", cell(std::string(key), value, tr, language));
+            c.set("text", cell(std::string(key), value, service, tr, language));
             cells.push_back(c);
         }
         mustache::data r;
@@ -131,8 +147,8 @@ mustache::data table(const std::vector<const json::object*>& rows, const i18n::T
 
 }  // namespace
 
-mustache::data readable_data(const json::object& data, const i18n::Translator& tr,
-                             Language language) {
+mustache::data readable_data(const json::object& data, const Service& service,
+                             const i18n::Translator& tr, Language language) {
     mustache::data sections{mustache::data::type::list};
     for (const auto& [key, value] : data) {
         std::vector<const json::object*> rows;
@@ -145,7 +161,7 @@ mustache::data readable_data(const json::object& data, const i18n::Translator& t
         mustache::data section;
         section.set("title", label(std::string(key), tr, language));
         section.set("has_rows", !rows.empty());
-        if (!rows.empty()) section.set("table", table(rows, tr, language));
+        if (!rows.empty()) section.set("table", table(rows, service, tr, language));
         sections.push_back(section);
     }
     return sections;

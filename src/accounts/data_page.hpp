@@ -5,13 +5,15 @@
 
 #include <boost/json.hpp>
 
+#include "accounts/service.hpp"
 #include "core/language.hpp"
 #include "i18n/translator.hpp"
 #include "web/views.hpp"
 
 namespace skirosim::accounts {
 
-web::mustache::data readable_data(const boost::json::object& data, const i18n::Translator& tr,
-                                  Language language);
+// `service` names the institutions that roles are held in.
+web::mustache::data readable_data(const boost::json::object& data, const Service& service,
+                                  const i18n::Translator& tr, Language language);
 
 }  // namespace skirosim::accounts

@@ -1,14 +1,13 @@
 // Session middleware, guards, messages and the account pages.
 #include "accounts/web.hpp"
 
-#include "accounts/data_page.hpp"
-
 #include <spdlog/spdlog.h>
 #include <boost/json.hpp>
 #include <boost/url/parse.hpp>
 
 #include "accounts/crypto.hpp"
 #include "accounts/data_page.hpp"
+#include "accounts/role_names.hpp"
 #include "web/page_helpers.hpp"
 
 namespace skirosim::accounts {
@@ -188,12 +187,7 @@ Result<web::Page> account_page(Service& service, const web::Views& views, const 
     mustache::data roles{mustache::data::type::list};
     for (const auto& g : who.roles) {
         mustache::data d;
-        d.set("role",
-              views.translator().text(request.language,
-                                      g.role == roles::kStaff ? "staff of a partner institution"
-                                      : g.role == roles::kCoordinator   ? "coordinator"
-                                      : g.role == roles::kAdministrator ? "administrator"
-                                                                        : "resident"));
+        d.set("role", role_name(views.translator(), request.language, g.role));
         web::set_text(d, "institution", service.institution_name(g.institution, request.language));
         roles.push_back(d);
     }
@@ -350,8 +344,8 @@ void add_routes(http::Router& router, Service& service, const platform::Sender& 
                    auto data = service.download((*who)->account_id);
                    if (!data) return std::unexpected(data.error());
                    auto page = form_page(views, request, "data", "My data");
-                   page.data.set("sections",
-                                 readable_data(*data, views.translator(), request.language));
+                   page.data.set("sections", readable_data(*data, service, views.translator(),
+                                                           request.language));
                    return views.render(request, std::move(page));
                }));
     router.get("/{lang}/account/data.json",

@@ -518,6 +518,11 @@ TEST_P(ActivitiesAfterwards, ARegistrationIsInTheDataDownloadAndLosesTheNameWith
     EXPECT_THAT(readable.body, HasSubstr("2026. gada"));
     EXPECT_FALSE(std::regex_search(readable.body, std::regex("<td>1[0-9]{9}</td>")));
     EXPECT_THAT(readable.body, Not(HasSubstr("created_at")));
+    // Codes are named: the role and the registration's state in words.
+    EXPECT_THAT(readable.body, HasSubstr("<td>iedzīvotājs</td>"));
+    EXPECT_THAT(readable.body, HasSubstr("<td>Apstiprināts</td>"));
+    EXPECT_THAT(readable.body, Not(HasSubstr("<td>resident</td>")));
+    EXPECT_THAT(readable.body, Not(HasSubstr("<td>confirmed</td>")));
     EXPECT_THAT(resident.get("/lv/account").body, HasSubstr("href=\"/lv/account/data\""));
     const long long account =
         query<long long>("SELECT id FROM accounts WHERE email = 'resident@example.org'");

@@ -45,7 +45,8 @@ Result<web::Page> activity_page(const http::Request& request, long long id,
     web::Page page{.template_name = "activities/activity",
                    .title = in(activity->title, request.language),
                    .section = "activities"};
-    page.data = activity_view(*activity, *labels, *context.site.content(), tr, request.language);
+    page.data = activity_view(*activity, *labels, *context.site.content(), tr, request.language,
+                              platform.now());
     if (activity->capacity > 0) {
         auto taken = service.confirmed_people(id);
         if (!taken) return std::unexpected(taken.error());
@@ -70,7 +71,7 @@ Result<web::Page> activity_page(const http::Request& request, long long id,
     for (const auto& date : *dates) {
         mustache::data d;
         d.set("id", std::to_string(date.id));
-        d.set("when", tr.date_time(request.language, date.starts_at));
+        d.set("when", tr.date_time(request.language, date.starts_at, platform.now()));
         d.set("cancelled", date.cancelled);
         other.push_back(d);
     }

@@ -58,7 +58,8 @@ void add_calendar_routes(http::Router& router, const RouteContext& context) {
             auto content = site.content();
             mustache::data list{mustache::data::type::list};
             for (const auto& a : *activities)
-                list.push_back(activity_view(a, *labels, *content, views.translator(), language));
+                list.push_back(activity_view(a, *labels, *content, views.translator(), language,
+                                             platform.now()));
             mustache::data institutions{mustache::data::type::list};
             for (const auto& inst : content->institutions) {
                 mustache::data d;
@@ -92,49 +93,50 @@ void add_calendar_routes(http::Router& router, const RouteContext& context) {
 
     // An institution's page: who they are, where and how to reach them, their activities and
     // their own collection boxes.
-    router.get(
-        "/{lang}/institutions/{id}", web::localized([&service, &site, &views, &platform, &boxes_of](
-                                                        Request& request) -> Result<Response> {
-            const Language language = request.language;
-            auto content = site.content();
-            const site::Institution* inst = content->institution(request.path_param("id"));
-            if (!inst) return std::unexpected(not_found());
-            Filter filter;
-            filter.from = platform.now();
-            filter.institution = inst->id;
-            auto activities = service.list(filter, 50);
-            if (!activities) return std::unexpected(activities.error());
-            auto labels = load_labels(service);
-            if (!labels) return std::unexpected(labels.error());
-            auto boxes = boxes_of.of_institution(inst->id);
-            if (!boxes) return std::unexpected(boxes.error());
-            web::Page page{.template_name = "activities/institution",
-                           .title = in(inst->name, language),
-                           .section = "about"};
-            page.data.set("id", inst->id);
-            page.data.set("name", in(inst->name, language));
-            page.data.set("description", in(inst->description, language));
-            web::set_text(page.data, "address", inst->address);
-            web::set_text(page.data, "phone", inst->phone);
-            web::set_text(page.data, "email", inst->email);
-            web::set_text(page.data, "website", inst->website);
-            page.data.set("sample", inst->sample);
-            mustache::data list{mustache::data::type::list};
-            for (const auto& a : *activities)
-                list.push_back(activity_view(a, *labels, *content, views.translator(), language));
-            page.data.set("activities", list);
-            page.data.set("has_activities", !activities->empty());
-            mustache::data box_list{mustache::data::type::list};
-            for (const auto& box : *boxes) {
-                mustache::data d;
-                d.set("id", box.id);
-                d.set("name", in(box.name, language));
-                box_list.push_back(d);
-            }
-            page.data.set("points", box_list);
-            page.data.set("has_points", !boxes->empty());
-            return views.render(request, std::move(page));
-        }));
+    router.get("/{lang}/institutions/{id}",
+               web::localized([&service, &site, &views, &platform,
+                               &boxes_of](Request& request) -> Result<Response> {
+                   const Language language = request.language;
+                   auto content = site.content();
+                   const site::Institution* inst = content->institution(request.path_param("id"));
+                   if (!inst) return std::unexpected(not_found());
+                   Filter filter;
+                   filter.from = platform.now();
+                   filter.institution = inst->id;
+                   auto activities = service.list(filter, 50);
+                   if (!activities) return std::unexpected(activities.error());
+                   auto labels = load_labels(service);
+                   if (!labels) return std::unexpected(labels.error());
+                   auto boxes = boxes_of.of_institution(inst->id);
+                   if (!boxes) return std::unexpected(boxes.error());
+                   web::Page page{.template_name = "activities/institution",
+                                  .title = in(inst->name, language),
+                                  .section = "about"};
+                   page.data.set("id", inst->id);
+                   page.data.set("name", in(inst->name, language));
+                   page.data.set("description", in(inst->description, language));
+                   web::set_text(page.data, "address", inst->address);
+                   web::set_text(page.data, "phone", inst->phone);
+                   web::set_text(page.data, "email", inst->email);
+                   web::set_text(page.data, "website", inst->website);
+                   page.data.set("sample", inst->sample);
+                   mustache::data list{mustache::data::type::list};
+                   for (const auto& a : *activities)
+                       list.push_back(activity_view(a, *labels, *content, views.translator(),
+                                                    language, platform.now()));
+                   page.data.set("activities", list);
+                   page.data.set("has_activities", !activities->empty());
+                   mustache::data box_list{mustache::data::type::list};
+                   for (const auto& box : *boxes) {
+                       mustache::data d;
+                       d.set("id", box.id);
+                       d.set("name", in(box.name, language));
+                       box_list.push_back(d);
+                   }
+                   page.data.set("points", box_list);
+                   page.data.set("has_points", !boxes->empty());
+                   return views.render(request, std::move(page));
+               }));
 
     // The month view: a grid of weeks, Monday first, each day with its activities.
     router.get(

@@ -32,7 +32,7 @@ Module::Module(platform::Platform& platform, site::Module& site, accounts::Modul
                 web::mustache::data d;
                 d.set("title", in(a.title, language));
                 d.set("description", in(a.description, language));
-                d.set("when", tr.date_time(language, a.starts_at));
+                d.set("when", tr.date_time(language, a.starts_at, platform_.now()));
                 d.set("until", tr.time_of_day(language, a.ends_at));
                 web::set_text(d, "venue", content->venue_in(a.venue, language));
                 d.set("sample", a.sample);

@@ -21,14 +21,14 @@ Result<Labels> load_labels(Service& service) {
 
 mustache::data activity_view(const Activity& a, const Labels& labels,
                              const site::SiteContent& content, const i18n::Translator& tr,
-                             Language language) {
+                             Language language, std::time_t now) {
     mustache::data d;
     d.set("id", std::to_string(a.id));
     d.set("title", in(a.title, language));
     d.set("description", in(a.description, language));
     if (!in(a.accessibility, language).empty())
         d.set("accessibility", in(a.accessibility, language));
-    d.set("when", tr.date_time(language, a.starts_at));
+    d.set("when", tr.date_time(language, a.starts_at, now));
     d.set("until", tr.time_of_day(language, a.ends_at));
     web::set_text(d, "venue", content.venue_in(a.venue, language));
     d.set("kind", name_of(labels.kinds, a.kind, language));

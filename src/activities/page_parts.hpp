@@ -24,7 +24,7 @@ Result<Labels> load_labels(Service& service);
 // An activity as the calendar, an institution's page and the activity's own page show it.
 web::mustache::data activity_view(const Activity& a, const Labels& labels,
                                   const site::SiteContent& content, const i18n::Translator& tr,
-                                  Language language);
+                                  Language language, std::time_t now);
 
 // Number fields for a party by age group; ids start with `prefix` so that two forms share a page.
 // `typed` (age group code → text) is what a refused form held: it is shown again as it was.

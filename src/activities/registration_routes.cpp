@@ -60,7 +60,8 @@ void read_party(const Request& request, const std::vector<Label>& audiences,
 // Which activity, when, where and for how many: every page after registering says it, so that
 // a person who opens the link days later knows what it is about.
 Result<void> describe(mustache::data& data, Service& service, const site::Service& site,
-                      const Registration& r, const web::Views& views, Language language) {
+                      const Registration& r, const web::Views& views, Language language,
+                      std::time_t now) {
     auto activity = service.find(r.activity);
     if (!activity) return std::unexpected(activity.error());
     auto audiences = service.audiences();
@@ -68,7 +69,7 @@ Result<void> describe(mustache::data& data, Service& service, const site::Servic
     const i18n::Translator& tr = views.translator();
     data.set("id", std::to_string(r.activity));
     data.set("activity_title", in(activity->title, language));
-    data.set("when", tr.date_time(language, activity->starts_at) + "–" +
+    data.set("when", tr.date_time(language, activity->starts_at, now) + "–" +
                          tr.time_of_day(language, activity->ends_at));
     web::set_text(data, "where", site.content()->venue_in(activity->venue, language));
     web::set_text(data, "name", r.name);
@@ -78,11 +79,12 @@ Result<void> describe(mustache::data& data, Service& service, const site::Servic
 
 // The registration a link's token names, described on the page; nothing when none is.
 Result<void> describe_token(mustache::data& data, Service& service, const site::Service& site,
-                            const std::string& token, const web::Views& views, Language language) {
+                            const std::string& token, const web::Views& views, Language language,
+                            std::time_t now) {
     auto found = service.by_token(token);
     if (!found) return std::unexpected(found.error());
     if (!*found) return std::unexpected(not_found());
-    return describe(data, service, site, **found, views, language);
+    return describe(data, service, site, **found, views, language, now);
 }
 
 }  // namespace
@@ -149,7 +151,7 @@ void add_registration_routes(http::Router& router, const RouteContext& context) 
                                .section = "activities"};
                 page.data.set("id", std::to_string(id));
                 if (auto described = describe_token(page.data, service, site, done->cancel_token,
-                                                    views, request.language);
+                                                    views, request.language, platform.now());
                     !described)
                     return std::unexpected(described.error());
                 if (done->hold_until) {
@@ -170,24 +172,25 @@ void add_registration_routes(http::Router& router, const RouteContext& context) 
             }));
     }
 
-    router.get("/{lang}/registrations/cancel",
-               web::localized([&service, &site, &views](Request& request) -> Result<Response> {
-                   const std::string token = request.query_param("token").value_or("");
-                   auto found = service.by_token(token);
-                   if (!found) return std::unexpected(found.error());
-                   if (!*found) return std::unexpected(not_found());
-                   web::Page page{.template_name = "activities/cancel",
-                                  .title = views.translator().text(request.language,
-                                                                   "Cancel the registration"),
-                                  .section = "activities"};
-                   page.data.set("token", token);
-                   page.data.set("cancelled", (*found)->status == "cancelled");
-                   if (auto described =
-                           describe(page.data, service, site, **found, views, request.language);
-                       !described)
-                       return std::unexpected(described.error());
-                   return views.render(request, std::move(page));
-               }));
+    router.get(
+        "/{lang}/registrations/cancel",
+        web::localized([&service, &site, &views, &platform](Request& request) -> Result<Response> {
+            const std::string token = request.query_param("token").value_or("");
+            auto found = service.by_token(token);
+            if (!found) return std::unexpected(found.error());
+            if (!*found) return std::unexpected(not_found());
+            web::Page page{
+                .template_name = "activities/cancel",
+                .title = views.translator().text(request.language, "Cancel the registration"),
+                .section = "activities"};
+            page.data.set("token", token);
+            page.data.set("cancelled", (*found)->status == "cancelled");
+            if (auto described = describe(page.data, service, site, **found, views,
+                                          request.language, platform.now());
+                !described)
+                return std::unexpected(described.error());
+            return views.render(request, std::move(page));
+        }));
     // The link a guest is sent: opening it keeps the places.
     router.get(
         "/{lang}/registrations/confirm",
@@ -199,8 +202,8 @@ void add_registration_routes(http::Router& router, const RouteContext& context) 
                            .title = views.translator().text(request.language, "Registration"),
                            .section = "activities"};
             page.data.set("id", std::to_string(kept->activity));
-            if (auto described =
-                    describe_token(page.data, service, site, token, views, request.language);
+            if (auto described = describe_token(page.data, service, site, token, views,
+                                                request.language, platform.now());
                 !described)
                 return std::unexpected(described.error());
             page.data.set(kept->status == "confirmed" ? "confirmed" : "waiting", true);
@@ -221,8 +224,8 @@ void add_registration_routes(http::Router& router, const RouteContext& context) 
                 .section = "activities"};
             page.data.set("cancelled", true);
             page.data.set("done", true);
-            if (auto described =
-                    describe(page.data, service, site, *cancelled, views, request.language);
+            if (auto described = describe(page.data, service, site, *cancelled, views,
+                                          request.language, platform.now());
                 !described)
                 return std::unexpected(described.error());
             return views.render(request, std::move(page));

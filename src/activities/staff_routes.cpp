@@ -76,28 +76,29 @@ void add_staff_routes(http::Router& router, const RouteContext& context) {
     Editor& editor = context.editor;
     const platform::Platform& platform = context.platform;
     const web::Views& views = platform.views();
-    router.get("/{lang}/staff/activities",
-               web::localized([&editor, &site, &views](Request& request) -> Result<Response> {
-                   auto who = accounts::with_role(request, is_staff);
-                   if (!who) return std::unexpected(who.error());
-                   auto activities = editor.editable(**who);
-                   if (!activities) return std::unexpected(activities.error());
-                   mustache::data list{mustache::data::type::list};
-                   auto content = site.content();
-                   for (const auto& a : *activities) {
-                       mustache::data d;
-                       d.set("id", std::to_string(a.id));
-                       d.set("title", in(a.title, request.language));
-                       d.set("when", views.translator().date_time(request.language, a.starts_at));
-                       list.push_back(d);
-                   }
-                   web::Page page{
-                       .template_name = "activities/staff-list",
-                       .title = views.translator().text(request.language, "Our activities"),
-                       .section = "activities"};
-                   page.data.set("activities", list);
-                   return views.render(request, std::move(page));
-               }));
+    router.get(
+        "/{lang}/staff/activities",
+        web::localized([&editor, &site, &views, &platform](Request& request) -> Result<Response> {
+            auto who = accounts::with_role(request, is_staff);
+            if (!who) return std::unexpected(who.error());
+            auto activities = editor.editable(**who);
+            if (!activities) return std::unexpected(activities.error());
+            mustache::data list{mustache::data::type::list};
+            auto content = site.content();
+            for (const auto& a : *activities) {
+                mustache::data d;
+                d.set("id", std::to_string(a.id));
+                d.set("title", in(a.title, request.language));
+                d.set("when",
+                      views.translator().date_time(request.language, a.starts_at, platform.now()));
+                list.push_back(d);
+            }
+            web::Page page{.template_name = "activities/staff-list",
+                           .title = views.translator().text(request.language, "Our activities"),
+                           .section = "activities"};
+            page.data.set("activities", list);
+            return views.render(request, std::move(page));
+        }));
     auto form_page = [&service, &site, &views, &platform](
                          const Request& request, const ActivityForm& form, const Principal& who,
                          long long id) -> Result<web::Page> {

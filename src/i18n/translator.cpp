@@ -134,6 +134,15 @@ std::string Translator::date_time(Language language, std::time_t when) const {
                           when);
 }
 
+std::string Translator::date_time(Language language, std::time_t when, std::time_t now) const {
+    constexpr std::time_t kDay = 86400;
+    if (when < now - 31 * kDay || when > now + 183 * kDay) return date_time(language, when);
+    static constexpr std::array<const char*, 3> kPatterns{
+        "EEEE, d. MMMM, 'plkst.' H.mm", "EEEE, d MMMM, H:mm", "EEEE d MMMM, H:mm"};
+    return format_pattern(language, kPatterns[static_cast<std::size_t>(language)], time_zone(),
+                          when);
+}
+
 std::string Translator::month_year(Language language, std::time_t when) const {
     // ICU's "LLLL" is the stand-alone month name: "decembris", "декабрь" (not "декабря").
     // Latvian heads a month "2026. gada decembris"; Russian "Декабрь 2026", capitalised.

@@ -35,6 +35,9 @@ public:
     std::string date_long(Language language, std::time_t when) const;
     // "trešdiena, 2026. gada 25. novembris, plkst. 18.00" and the like, in the town's zone.
     std::string date_time(Language language, std::time_t when) const;
+    // The same said to a reader at `now`: a day in the coming half-year or the month just past
+    // leaves the year out, as people write it ("trešdiena, 16. decembris, plkst. 17.00").
+    std::string date_time(Language language, std::time_t when, std::time_t now) const;
     // "9.00" in Latvian (plkst. 9.00), "9:00" in Russian and English, in the town's zone.
     std::string time_of_day(Language language, std::time_t when) const;
     // The same for a minute of the day (0–1440), as opening hours give it.

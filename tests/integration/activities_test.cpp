@@ -315,6 +315,17 @@ TEST_P(Activities, EachInstitutionHasItsPageWithActivitiesAndBoxes) {
     EXPECT_THAT(server_->get("/lv/about").body, HasSubstr("/lv/institutions/pii-26"));
 }
 
+TEST_P(Activities, TheCalendarWritesTheComingWeeksDaysWithoutTheYear) {
+    // The test clock stands at 1 December 2026; the sample workshop is on 9 December.
+    auto ru = server_->get("/ru/activities");
+    ASSERT_EQ(ru.status, 200);
+    EXPECT_THAT(ru.body, HasSubstr("среда, 9 декабря, 15:00"));
+    EXPECT_THAT(ru.body, Not(HasSubstr("9 декабря 2026 г.")));
+    auto lv = server_->get("/lv/activities");
+    EXPECT_THAT(lv.body, HasSubstr("trešdiena, 9. decembris, plkst. 15.00"));
+    EXPECT_THAT(lv.body, Not(HasSubstr("2026. gada 9. decembris")));
+}
+
 TEST_P(Activities, TheMonthViewShowsEachDaysActivities) {
     // The sample data's December 2026 and January 2027.
     const std::string year = "2026", next_year = "2027";

@@ -82,6 +82,25 @@ TEST(Translator, ADayAndHourAsEachLanguageWritesThem) {
               "trešdiena, 2026. gada 2. decembris, plkst. 9.00");
 }
 
+TEST(Translator, ADayInTheComingMonthsIsWrittenWithoutTheYear) {
+    const std::time_t now = 1796194800;           // 2026-12-02 9:00 in Riga
+    const std::time_t in_two_weeks = 1797433200;  // 2026-12-16 17:00
+    EXPECT_EQ(translator().date_time(Language::lv, in_two_weeks, now),
+              "trešdiena, 16. decembris, plkst. 17.00");
+    EXPECT_EQ(translator().date_time(Language::ru, in_two_weeks, now), "среда, 16 декабря, 17:00");
+    EXPECT_EQ(translator().date_time(Language::en, in_two_weeks, now),
+              "Wednesday 16 December, 17:00");
+    // Into the next year, within the half-year, still no year: "next January" is clear.
+    const std::time_t next_january = 1799161200;  // 2027-01-05 17:00
+    EXPECT_EQ(translator().date_time(Language::ru, next_january, now), "вторник, 5 января, 17:00");
+    // A year on, or long past, says which year.
+    const std::time_t a_year_on = in_two_weeks + 365 * 86400;
+    EXPECT_EQ(translator().date_time(Language::lv, a_year_on, now),
+              "ceturtdiena, 2027. gada 16. decembris, plkst. 17.00");
+    EXPECT_EQ(translator().date_time(Language::en, now - 60 * 86400, now),
+              "Saturday 3 October 2026, 10:00");
+}
+
 TEST(Translator, ClockOfAMinuteOfTheDay) {
     EXPECT_EQ(translator().clock(Language::lv, 9 * 60), "9.00");
     EXPECT_EQ(translator().clock(Language::ru, 22 * 60 + 5), "22:05");

@@ -3,7 +3,9 @@
 
 #include <map>
 
+#include "accounts/audit_text.hpp"
 #include "accounts/role_names.hpp"
+#include "platform/audit_names.hpp"
 
 namespace skirosim::accounts {
 
@@ -52,7 +54,7 @@ const std::map<std::string, const char*>& labels() {
         {"children", "Children"},
         {"ages", "Ages"},
         {"people", "People"},
-        {"age", "Age group"},
+        {"age_name", "Age group"},
         {"status", "Status"}};
     return kLabels;
 }
@@ -64,8 +66,11 @@ std::string label(const std::string& key, const i18n::Translator& tr, Language l
 
 bool is_time(const std::string& key) { return key == "at" || key.ends_with("_at"); }
 
-// Numbers that only the database needs (they stay in the JSON file).
-bool is_internal(const std::string& key) { return key == "id" || key == "activity"; }
+// Numbers and codes that only programs need (they stay in the JSON file); "age" is named by
+// "age_name" beside it.
+bool is_internal(const std::string& key) {
+    return key == "id" || key == "activity" || key == "age";
+}
 
 // A registration's state in words.
 std::string status_name(const i18n::Translator& tr, Language language, const std::string& status) {
@@ -75,8 +80,9 @@ std::string status_name(const i18n::Translator& tr, Language language, const std
     return status;
 }
 
-std::string cell(const std::string& key, const json::value& value, const Service& service,
-                 const i18n::Translator& tr, Language language) {
+// `row` is the object the value is in: an audit entry's details are read with its action.
+std::string cell(const std::string& key, const json::value& value, const json::object& row,
+                 const Service& service, const i18n::Translator& tr, Language language) {
     if (value.is_null()) return "—";
     if (value.is_bool()) return tr.text(language, value.as_bool() ? "Yes" : "No");
     if (value.is_int64() && is_time(key)) return tr.date_time(language, value.as_int64());
@@ -92,6 +98,14 @@ std::string cell(const std::string& key, const json::value& value, const Service
             return name.empty() ? "—" : name;
         }
         if (key == "status") return status_name(tr, language, text);
+        if (key == "action") return platform::audit_action_name(tr, language, text);
+        if (key == "about") return platform::audit_subject_name(tr, language, text);
+        if (key == "details") {
+            const auto* action = row.if_contains("action");
+            return audit_details_text(
+                service, tr, language,
+                action && action->is_string() ? std::string(action->as_string()) : "", text);
+        }
         return text;
     }
     if (value.is_object()) {  // a text in each language: the reader's
@@ -107,8 +121,9 @@ std::string cell(const std::string& key, const json::value& value, const Service
             if (!element.is_object()) continue;
             std::string part;
             for (const auto& [k, v] : element.as_object()) {
+                if (is_internal(std::string(k))) continue;
                 if (!part.empty()) part += " ";
-                part += cell(std::string(k), v, service, tr, language);
+                part += cell(std::string(k), v, element.as_object(), service, tr, language);
             }
             out += part;
         }
@@ -132,7 +147,7 @@ mustache::data table(const std::vector<const json::object*>& rows, const Service
         for (const auto& [key, value] : *row) {
             if (is_internal(std::string(key))) continue;
             mustache::data c;
-            c.set("text", cell(std::string(key), value, service, tr, language));
+            c.set("text", cell(std::string(key), value, *row, service, tr, language));
             cells.push_back(c);
         }
         mustache::data r;

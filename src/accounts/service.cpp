@@ -11,6 +11,7 @@
 
 #include "accounts/crypto.hpp"
 #include "accounts/repository.hpp"
+#include "core/ids.hpp"
 #include "core/utf8.hpp"
 #include "platform/audit_log.hpp"
 #include "platform/outbox.hpp"
@@ -573,7 +574,13 @@ Result<std::vector<AuditLine>> Service::audit_log(const Principal& viewer) {
                     if (auto actor = Repository::find(sql, *entry.actor))
                         name = actor->display_name;
                 }
-                lines.push_back({std::move(entry), std::move(name)});
+                std::string subject_name;
+                const auto subject_id = parse_id(entry.subject);
+                if (entry.subject_kind == "account" && subject_id) {
+                    if (auto subject = Repository::find(sql, *subject_id))
+                        subject_name = subject->display_name;
+                }
+                lines.push_back({std::move(entry), std::move(name), std::move(subject_name)});
             }
             return lines;
         });

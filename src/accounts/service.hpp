@@ -24,6 +24,7 @@ namespace skirosim::accounts {
 struct AuditLine {
     platform::AuditEntry entry;
     std::string actor_name;
+    std::string subject_name;  // an account's name when the entry is about one
 };
 
 // The short name of the institution of this id in a language, none when there is no such

@@ -5,9 +5,11 @@
 #include <boost/json.hpp>
 #include <boost/url/parse.hpp>
 
+#include "accounts/audit_text.hpp"
 #include "accounts/crypto.hpp"
 #include "accounts/data_page.hpp"
 #include "accounts/role_names.hpp"
+#include "platform/audit_names.hpp"
 #include "web/page_helpers.hpp"
 
 namespace skirosim::accounts {
@@ -525,26 +527,34 @@ void add_routes(http::Router& router, Service& service, const platform::Sender& 
                 return Response::redirect("/" + web::lang(request) + "/admin/accounts", 303);
             }));
     }
-    router.get("/{lang}/admin/audit",
-               web::localized([&service, &views](Request& request) -> Result<Response> {
-                   auto who = with_role(request, is_coordinator_or_administrator);
-                   if (!who) return std::unexpected(who.error());
-                   auto entries = service.audit_log(**who);
-                   if (!entries) return std::unexpected(entries.error());
-                   auto page = form_page(views, request, "audit", "Audit log");
-                   mustache::data list{mustache::data::type::list};
-                   for (const auto& [e, actor_name] : *entries) {
-                       mustache::data d;
-                       d.set("at", views.translator().date_time(request.language, e.at));
-                       d.set("actor", actor_name.empty() ? std::string("—") : actor_name);
-                       d.set("action", e.action);
-                       d.set("subject", e.subject);
-                       d.set("details", e.details);
-                       list.push_back(d);
-                   }
-                   page.data.set("entries", list);
-                   return views.render(request, std::move(page));
-               }));
+    router.get(
+        "/{lang}/admin/audit",
+        web::localized([&service, &views](Request& request) -> Result<Response> {
+            auto who = with_role(request, is_coordinator_or_administrator);
+            if (!who) return std::unexpected(who.error());
+            auto entries = service.audit_log(**who);
+            if (!entries) return std::unexpected(entries.error());
+            auto page = form_page(views, request, "audit", "Audit log");
+            mustache::data list{mustache::data::type::list};
+            for (const auto& [e, actor_name, subject_name] : *entries) {
+                const Language language = request.language;
+                const i18n::Translator& tr = views.translator();
+                mustache::data d;
+                d.set("at", tr.date_time(language, e.at));
+                d.set("actor", actor_name.empty() ? std::string("—") : actor_name);
+                d.set("action", platform::audit_action_name(tr, language, e.action));
+                // "Konts: Ilze" or "Pasākums 12": the kind in words, then the person's name or
+                // the number that finds it in the staff pages.
+                const std::string kind = platform::audit_subject_name(tr, language, e.subject_kind);
+                d.set("subject", e.subject_kind.empty()  ? kind
+                                 : !subject_name.empty() ? kind + ": " + subject_name
+                                                         : kind + " " + e.subject);
+                d.set("details", audit_details_text(service, tr, language, e.action, e.details));
+                list.push_back(d);
+            }
+            page.data.set("entries", list);
+            return views.render(request, std::move(page));
+        }));
     router.get(
         "/{lang}/coordinator/outbox",
         web::localized([&service, &views, &mailer](Request& request) -> Result<Response> {

@@ -277,10 +277,16 @@ Result<std::vector<Activity>> Service::upcoming(std::time_t now, int limit) {
 
 void Service::export_person(soci::session& sql, long long account, boost::json::object& into) {
     boost::json::array registrations;
+    const std::vector<Label> audiences = Repository::audiences(sql);
     for (const Registration& r : Repository::registrations_of_account(sql, account)) {
         boost::json::array ages;
-        for (const auto& [code, count] : r.ages)
-            ages.push_back(boost::json::object{{"age", code}, {"people", count}});
+        for (const auto& [age, count] : r.ages) {
+            // The group's name too ("7–12 gadi"), for a person reading it.
+            boost::json::object name;
+            for (Language l : kLanguages) name[code(l)] = name_of(audiences, age, l);
+            ages.push_back(boost::json::object{
+                {"age", age}, {"age_name", std::move(name)}, {"people", count}});
+        }
         // The activity's title too, so that a person reading it knows which one it was.
         boost::json::object title;
         if (auto activity = Repository::find(sql, r.activity)) {

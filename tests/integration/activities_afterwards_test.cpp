@@ -523,6 +523,9 @@ TEST_P(ActivitiesAfterwards, ARegistrationIsInTheDataDownloadAndLosesTheNameWith
     EXPECT_THAT(readable.body, HasSubstr("<td>Apstiprināts</td>"));
     EXPECT_THAT(readable.body, Not(HasSubstr("<td>resident</td>")));
     EXPECT_THAT(readable.body, Not(HasSubstr("<td>confirmed</td>")));
+    // The party's age groups by name, not "adults 2".
+    EXPECT_THAT(readable.body, HasSubstr("<td>Pieaugušie 2</td>"));
+    EXPECT_THAT(readable.body, Not(HasSubstr("adults")));
     EXPECT_THAT(resident.get("/lv/account").body, HasSubstr("href=\"/lv/account/data\""));
     const long long account =
         query<long long>("SELECT id FROM accounts WHERE email = 'resident@example.org'");

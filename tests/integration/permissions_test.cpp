@@ -115,17 +115,26 @@ TEST_P(Permissions, AdministratorsGrantAndRevokeRolesAndEveryChangeIsAudited) {
     auto unknown = admin.post("/lv/admin/accounts/" + std::to_string(resident) + "/grant",
                               {{"role", "staff"}, {"institution", "no-such-place"}});
     EXPECT_EQ(unknown.status, 400);
+    // The audit page says it in words: the action, the role and the institution by name.
     auto audit = admin.get("/lv/admin/audit");
-    EXPECT_THAT(audit.body, HasSubstr("role.grant"));
-    EXPECT_THAT(audit.body, HasSubstr("staff@cerinu-biblioteka"));
+    EXPECT_THAT(audit.body, HasSubstr("<td>Piešķirta loma</td>"));
+    EXPECT_THAT(audit.body, HasSubstr("partneriestādes darbinieks, Ceriņu bibliotēka"));
+    EXPECT_THAT(audit.body, HasSubstr("<td>Konts: Resident</td>"));  // the person, not a number
+    EXPECT_THAT(audit.body, Not(HasSubstr("role.grant")));
+    EXPECT_THAT(audit.body, Not(HasSubstr("staff@cerinu-biblioteka")));
     // The new staff member now reaches the staff pages.
     auto staff = as("resident@example.org", "resident password");
     EXPECT_EQ(staff.get("/lv/staff/residents").status, 200);
+    // The person's own data page says what was done with their account in the same words.
+    auto own = staff.get("/lv/account/data");
+    EXPECT_THAT(own.body, HasSubstr("<td>Piešķirta loma</td><td>Jūs</td><td>partneriestādes "
+                                    "darbinieks, Ceriņu bibliotēka</td>"));
+    EXPECT_THAT(own.body, Not(HasSubstr("role.grant")));
     admin.get("/lv/admin/accounts");
     admin.post("/lv/admin/accounts/" + std::to_string(resident) + "/revoke",
                {{"role", "staff"}, {"institution", "cerinu-biblioteka"}});
     EXPECT_EQ(grants_of(resident), 1);
-    EXPECT_THAT(admin.get("/lv/admin/audit").body, HasSubstr("role.revoke"));
+    EXPECT_THAT(admin.get("/lv/admin/audit").body, HasSubstr("<td>Loma atņemta</td>"));
     EXPECT_EQ(staff.get("/lv/staff/residents").status, 403);  // at once, in the same session
 }
 
@@ -257,7 +266,7 @@ TEST_P(Permissions, StaffEditOnlyTheirInstitutionsActivities) {
     auto resident = as("resident@example.org", "resident password");
     EXPECT_EQ(resident.get("/lv/staff/activities").status, 403);
     EXPECT_THAT(as("admin@example.org", "admin password").get("/lv/admin/audit").body,
-                HasSubstr("activity.changed"));
+                HasSubstr("<td>Pasākums mainīts</td>"));
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, Permissions, ::testing::ValuesIn(backends()));

@@ -302,6 +302,22 @@ SearchOutcome SearchIndex::search(std::string_view query, Language language,
     const bool last_is_prefix = !query.empty() && query.back() != ' ' &&
                                 text::fold(words.back()) == text::fold(content.back());
     SearchOutcome outcome = run(content, last_is_prefix, language, limit, 0);
+    // People write compounds apart and together; when the other way makes a word the catalogue
+    // has and that reading finds an item by all its words, it is what was meant.
+    const bool all_words_found =
+        outcome.good && !outcome.hits.empty() &&
+        outcome.hits.front().matched_words == static_cast<int>(content.size());
+    const auto rewritten = all_words_found ? std::nullopt : joined_compounds(content);
+    const auto split = outcome.good ? std::nullopt : split_compounds(content);
+    for (const auto* words : {rewritten ? &*rewritten : nullptr, split ? &*split : nullptr}) {
+        if (!words) continue;
+        SearchOutcome other = run(*words, last_is_prefix, language, limit, 0);
+        if (other.good && !other.hits.empty() &&
+            other.hits.front().matched_words == static_cast<int>(words->size())) {
+            outcome = std::move(other);
+            break;
+        }
+    }
     if (!outcome.good) {
         if (outcome.hits.empty()) {
             // Nothing at all: look a little further for the nearest suggestions.
@@ -315,6 +331,51 @@ SearchOutcome SearchIndex::search(std::string_view query, Language language,
         }
     }
     return outcome;
+}
+
+bool SearchIndex::is_catalogue_word(const std::string& folded) const {
+    return word_ids_.contains(folded);
+}
+
+std::optional<std::vector<std::string>> SearchIndex::joined_compounds(
+    const std::vector<std::string>& words) const {
+    std::vector<std::string> joined;
+    bool any = false;
+    for (std::size_t i = 0; i < words.size(); ++i) {
+        if (i + 1 < words.size() && is_catalogue_word(fold(words[i] + words[i + 1]))) {
+            joined.push_back(words[i] + words[i + 1]);
+            any = true;
+            ++i;
+        } else {
+            joined.push_back(words[i]);
+        }
+    }
+    return any ? std::optional(std::move(joined)) : std::nullopt;
+}
+
+std::optional<std::vector<std::string>> SearchIndex::split_compounds(
+    const std::vector<std::string>& words) const {
+    // Each part at least three letters: shorter ones ("a", "un") split nearly anything.
+    constexpr std::size_t kShortestPart = 3;
+    if (words.size() >= kMaxQueryWords) return std::nullopt;
+    for (std::size_t w = 0; w < words.size(); ++w) {
+        const std::string key = fold(words[w]);
+        if (is_catalogue_word(key) || key.size() < 2 * kShortestPart) continue;
+        for (std::size_t cut = kShortestPart; cut + kShortestPart <= key.size(); ++cut) {
+            // Folded keys are ASCII letters; a cut inside a multi-byte letter is skipped.
+            if ((static_cast<unsigned char>(key[cut]) & 0xC0) == 0x80) continue;
+            const std::string left = key.substr(0, cut), right = key.substr(cut);
+            if (!is_catalogue_word(left) || !is_catalogue_word(right) || is_stop_word(left) ||
+                is_stop_word(right))
+                continue;
+            std::vector<std::string> parts(words.begin(), words.begin() + w);
+            parts.push_back(left);
+            parts.push_back(right);
+            parts.insert(parts.end(), words.begin() + w + 1, words.end());
+            return parts;
+        }
+    }
+    return std::nullopt;
 }
 
 SearchOutcome SearchIndex::run(const std::vector<std::string>& query_words, bool last_is_prefix,

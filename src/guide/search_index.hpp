@@ -84,6 +84,14 @@ private:
         const std::string& word, bool as_prefix, int extra_typos) const;
     SearchOutcome run(const std::vector<std::string>& query_words, bool last_is_prefix,
                       Language language, std::size_t limit, int extra_typos) const;
+    // A catalogue word written apart ("ledus skapis" → "ledusskapis"): the words with each such
+    // pair joined, or nullopt when no pair makes a word of the catalogue.
+    std::optional<std::vector<std::string>> joined_compounds(
+        const std::vector<std::string>& words) const;
+    // Two catalogue words written together ("pizzabox" → "pizza box"), or nullopt.
+    std::optional<std::vector<std::string>> split_compounds(
+        const std::vector<std::string>& words) const;
+    bool is_catalogue_word(const std::string& folded) const;
 
     const Catalogue& catalogue_;
     std::vector<Term> terms_;

@@ -37,6 +37,13 @@ protected:
                                         {{{}, {}, {"bottle top"}}}));
               data.items.push_back(
                   make("glass-jar", "glass", {"stikla burka", "стеклянная банка", "glass jar"}));
+              data.items.push_back(
+                  make("fridge", "electronics", {"ledusskapis", "холодильник", "fridge"}));
+              data.items.push_back(make("wardrobe", "bulky", {"drēbju skapis", "шкаф", "wardrobe"},
+                                        {{{"skapis"}, {}, {}}}));
+              data.items.push_back(
+                  make("ice-tea-bottle", "plastic",
+                       {"ledus tējas pudele", "бутылка холодного чая", "ice tea bottle"}));
               return Catalogue(std::move(data));
           }()),
           index_(catalogue_, {}) {}
@@ -71,6 +78,24 @@ TEST_F(SearchIndexTest, InflectedFormsFindTheirItem) {
     EXPECT_EQ(top("pudeli "), "bottle");      // Latvian accusative: stem of "pudele"
     EXPECT_EQ(top("butylku "), "bottle");     // Russian accusative, in Latin letters
     EXPECT_EQ(top("bottles "), "bottle");
+}
+
+TEST_F(SearchIndexTest, ACompoundWrittenApartFindsTheWholeWord) {
+    // Not the wardrobe ("skapis") nor the ice tea ("ledus"): the fridge, "ledusskapis".
+    EXPECT_EQ(top("ledus skapis ", Language::lv), "fridge");
+    EXPECT_EQ(top("LEDUS SKAPIS ", Language::lv), "fridge");
+    EXPECT_EQ(top("ledus skapis", Language::lv), "fridge");  // while typing, the word complete
+    // A phrase the catalogue has as it was typed stays as it is.
+    EXPECT_EQ(top("ledus tējas pudele ", Language::lv), "ice-tea-bottle");
+    EXPECT_EQ(top("drēbju skapis ", Language::lv), "wardrobe");
+}
+
+TEST_F(SearchIndexTest, WordsWrittenTogetherAreSplit) {
+    EXPECT_EQ(top("pizzabox "), "pizza-box");
+    EXPECT_EQ(top("bottlecap "), "bottle-cap");
+    EXPECT_EQ(top("picaskārba ", Language::lv), "pizza-box");
+    // Nothing to split into: no answer is invented.
+    EXPECT_TRUE(ids("qwertyuiop ").empty());
 }
 
 TEST_F(SearchIndexTest, TyposByWordLength) {

@@ -270,18 +270,30 @@ SearchIndex::match_word(const std::string& word, bool as_prefix, int extra_typos
     const bool known = !matches.empty();
     const int budget = known ? 0 : std::min(2, text::typo_budget(key.size()) + extra_typos);
     const bool prefix = as_prefix && key.size() >= kMinPrefixLength;
-    if (budget > 0 || prefix) {
-        auto report = [&](std::int32_t id, int distance, bool is_prefix) {
-            if (!is_prefix && distance == 0) return;  // the exact match, above
-            if (is_prefix && words_[id] == key) return;
-            const MatchKind kind = is_prefix && distance == 0 ? MatchKind::prefix : MatchKind::typo;
-            matches.push_back({&word_postings_[id],
-                               {static_cast<std::uint32_t>(id), kind,
-                                static_cast<std::uint8_t>(std::max(distance, is_prefix ? 0 : 1))}});
-        };
+    if (budget == 0 && !prefix) return matches;
+    std::vector<std::int32_t> exact_prefix_words;  // sorted once their walk is done
+    auto report = [&](std::int32_t id, int distance, bool is_prefix) {
+        if (!is_prefix && distance == 0) return;  // the exact match, above
+        if (is_prefix && words_[id] == key) return;
+        if (std::binary_search(exact_prefix_words.begin(), exact_prefix_words.end(), id)) return;
+        const MatchKind kind = is_prefix && distance == 0 ? MatchKind::prefix : MatchKind::typo;
+        matches.push_back({&word_postings_[id],
+                           {static_cast<std::uint32_t>(id), kind,
+                            static_cast<std::uint8_t>(std::max(distance, is_prefix ? 0 : 1))}});
+    };
+    const std::size_t before = matches.size();
+    if (prefix) {
+        // The words that start with exactly what was typed come first, on their own walk: a
+        // typo walk stops at the first node within reach ("comp" for "compu") and would report
+        // "computer" as a typo, level with "compost".
+        trie_->search(key, 0, true, report);
+        for (std::size_t m = before; m < matches.size(); ++m)
+            exact_prefix_words.push_back(static_cast<std::int32_t>(matches[m].second.word));
+        std::sort(exact_prefix_words.begin(), exact_prefix_words.end());
+    }
+    if (budget > 0) {
         // One typo first: most slips are one letter, and a one-typo walk of the trie is far
-        // cheaper than a two-typo one. Two only when one finds nothing.
-        const std::size_t before = matches.size();
+        // cheaper than a two-typo one. Two only when neither finds anything.
         trie_->search(key, std::min(budget, 1), prefix, report);
         if (budget > 1 && matches.size() == before) trie_->search(key, budget, prefix, report);
     }

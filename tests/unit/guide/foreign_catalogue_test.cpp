@@ -135,5 +135,36 @@ TEST(ForeignCatalogue, KeywordsWithATypoStillFindTheirEntry) {
     EXPECT_GE(accuracy, 0.85);
 }
 
+// Typing: each keyword cut to half its last word (at least four letters), no space after it.
+// Right when the first answer is an entry of a keyword that starts with what was typed ("compu"
+// may mean "computer" or "computer mouse"; both are fine, plumbing fixtures are not).
+TEST(ForeignCatalogue, HalfAWordTypedFindsItsEntry) {
+    const auto& t = toronto();
+    std::size_t right = 0, total = 0;
+    std::string misses;
+    for (const auto& [keyword, ids] : t.entries_of_keyword) {
+        const auto space = keyword.rfind(' ');
+        const std::size_t last =
+            space == std::string::npos ? keyword.size() : keyword.size() - space - 1;
+        const std::size_t keep = std::max<std::size_t>(4, (last + 1) / 2);
+        if (keep >= last) continue;
+        const std::string typed = keyword.substr(0, keyword.size() - last + keep);
+        std::set<std::string> meant;
+        for (const auto& [other, other_ids] : t.entries_of_keyword)
+            if (other.starts_with(typed)) meant.insert(other_ids.begin(), other_ids.end());
+        ++total;
+        auto outcome = t.index->search(typed, Language::en, 1);
+        if (!outcome.hits.empty() && meant.contains(t.catalogue->items()[outcome.hits[0].item].id))
+            ++right;
+        else if (misses.size() < 2000)
+            misses += " \"" + typed + "\"";
+    }
+    ASSERT_GT(total, 1000u);
+    const double accuracy = static_cast<double>(right) / static_cast<double>(total);
+    std::cout << "Toronto keywords typed halfway: " << right << "/" << total << " = "
+              << accuracy * 100 << "%\n";
+    EXPECT_GE(accuracy, 0.97) << "misses:" << misses;
+}
+
 }  // namespace
 }  // namespace skirosim::guide

@@ -44,6 +44,9 @@ protected:
               data.items.push_back(
                   make("ice-tea-bottle", "plastic",
                        {"ledus tējas pudele", "бутылка холодного чая", "ice tea bottle"}));
+              data.items.push_back(make("compost", "bio", {"komposts", "компост", "compost"}));
+              data.items.push_back(
+                  make("computer", "electronics", {"dators", "компьютер", "computer"}));
               return Catalogue(std::move(data));
           }()),
           index_(catalogue_, {}) {}
@@ -113,6 +116,15 @@ TEST_F(SearchIndexTest, LastWordIsAPrefixWhileTyping) {
     // With a space after it the word is complete: "bat " is not "battery".
     EXPECT_TRUE(index_.search("bat ", Language::en, 5).hits.empty() ||
                 !index_.search("bat ", Language::en, 5).good);
+}
+
+TEST_F(SearchIndexTest, AWordStartingWithWhatWasTypedBeatsOneALetterOff) {
+    // "compu" starts "computer" and is one letter from "compo(st)": the computer, not the
+    // compost, though "compost" comes first in the alphabet.
+    EXPECT_EQ(top("compu"), "computer");
+    EXPECT_EQ(top("компью", Language::ru), "computer");
+    // A slip in the prefix is still forgiven when nothing starts with it.
+    EXPECT_EQ(top("cpmpute"), "computer");
 }
 
 TEST_F(SearchIndexTest, MoreWordsMatchedRankFirst) {

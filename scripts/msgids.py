@@ -2,7 +2,7 @@
 """Lists every string a person may see that is not translated in locale/lv.po and ru.po.
 
 Sources: {{#_}}…{{/_}} in templates; in C++, the English message of Error::make(…, "…"),
-translator .text(…, "…") and .plural(…, "…", "…"). Exits 1 when something is missing, so
+translator .text(…, "…") and .plural(…, "…", "…"), and i18n::msgid("…") in tables. Exits 1 when something is missing, so
 the test script fails before a page shows English to a Latvian or Russian reader."""
 import pathlib, re, sys
 
@@ -28,6 +28,7 @@ CPP = [
     re.compile(r'\.text\(\s*\w+(?:\.\w+)?\s*,\s*"((?:[^"\\]|\\.)+)"'),
     re.compile(r'\bplain\(\s*"((?:[^"\\]|\\.)+)"'),
     re.compile(r'\binvalid\(\s*"((?:[^"\\]|\\.)+)"'),
+    re.compile(r'\bmsgid\(\s*"((?:[^"\\]|\\.)+)"'),  # i18n::msgid in tables
     re.compile(r'\bt\(\s*"((?:[^"\\]|\\.)+)"'),
     re.compile(r'\?\s*"((?:[^"\\]|\\.)+)"\s*:\s*g\.role'),
     re.compile(r'\.plural\(\s*\w+(?:\.\w+)?\s*,\s*"((?:[^"\\]|\\.)+)"'),

@@ -15,6 +15,10 @@
 
 namespace skirosim::i18n {
 
+// Marks an English message kept in a table and translated where it is shown, so that the check
+// of translations (scripts/msgids.py) finds it; returns the message unchanged.
+constexpr const char* msgid(const char* english) { return english; }
+
 class Translator {
 public:
     // `catalog_dir` holds <lang>/LC_MESSAGES/skirosim.mo.

@@ -53,14 +53,14 @@ std::pair<double, double> default_centre(const Context& ctx) {
 
 std::string kind_label(const i18n::Translator& tr, Language language, const std::string& kind) {
     static const std::map<std::string, const char*> kLabels{
-        {"container-site", "Container site"},
-        {"sorting-site", "Sorting site"},
-        {"reverse-vending", "Deposit return point"},
-        {"shop-box", "Collection box in a shop"},
-        {"pharmacy", "Pharmacy"},
-        {"textile-container", "Textile container"},
-        {"electronics-drop-off", "Electronics drop-off"},
-        {"institution-box", "Collection box of a partner institution"}};
+        {"container-site", i18n::msgid("Container site")},
+        {"sorting-site", i18n::msgid("Sorting site")},
+        {"reverse-vending", i18n::msgid("Deposit return point")},
+        {"shop-box", i18n::msgid("Collection box in a shop")},
+        {"pharmacy", i18n::msgid("Pharmacy")},
+        {"textile-container", i18n::msgid("Textile container")},
+        {"electronics-drop-off", i18n::msgid("Electronics drop-off")},
+        {"institution-box", i18n::msgid("Collection box of a partner institution")}};
     auto it = kLabels.find(kind);
     return tr.text(language, it == kLabels.end() ? "Collection point" : it->second);
 }
@@ -69,11 +69,11 @@ std::string kind_label(const i18n::Translator& tr, Language language, const std:
 std::string report_kind_label(const i18n::Translator& tr, Language language,
                               const std::string& kind) {
     static const std::map<std::string, const char*> kLabels{
-        {"overflowing", "It is overflowing"},
-        {"damaged", "It is damaged"},
-        {"dumping", "Rubbish dumped nearby"},
-        {"wrong-container", "The wrong container"},
-        {"other", "Something else"}};
+        {"overflowing", i18n::msgid("It is overflowing")},
+        {"damaged", i18n::msgid("It is damaged")},
+        {"dumping", i18n::msgid("Rubbish dumped nearby")},
+        {"wrong-container", i18n::msgid("The wrong container")},
+        {"other", i18n::msgid("Something else")}};
     auto it = kLabels.find(kind);
     return tr.text(language, it == kLabels.end() ? "Something else" : it->second);
 }

@@ -17,45 +17,45 @@ namespace {
 // Section and field names as the catalogue knows them; a key not listed keeps its own name.
 const std::map<std::string, const char*>& labels() {
     static const std::map<std::string, const char*> kLabels{
-        {"account", "Account"},
-        {"roles", "Roles"},
-        {"consents", "Consents"},
-        {"sessions", "Devices logged in"},
-        {"log_in_attempts", "Log-in attempts"},
-        {"messages", "Messages sent to you"},
-        {"activity_log", "What was done with your account"},
-        {"registrations", "Registrations for activities"},
-        {"id", "Number"},
-        {"email", "E-mail"},
-        {"phone", "Phone"},
-        {"display_name", "Name"},
-        {"name", "Name"},
-        {"language", "Language"},
-        {"created_at", "Created"},
-        {"confirmed_at", "Confirmed"},
-        {"registered_by_staff", "Registered by staff"},
-        {"role", "Role"},
-        {"institution", "Institution"},
-        {"what", "What"},
-        {"given_at", "Given"},
-        {"recorded_by", "Recorded by staff account"},
-        {"expires_at", "Valid until"},
-        {"last_seen_at", "Last used"},
-        {"at", "When"},
-        {"succeeded", "Succeeded"},
-        {"subject", "Subject"},
-        {"sent_at", "Sent"},
-        {"action", "Action"},
-        {"about", "About"},
-        {"details", "Details"},
-        {"activity_title", "Activity"},
-        {"contact", "Contact"},
-        {"adults", "Adults"},
-        {"children", "Children"},
-        {"ages", "Ages"},
-        {"people", "People"},
-        {"age_name", "Age group"},
-        {"status", "Status"}};
+        {"account", i18n::msgid("Account")},
+        {"roles", i18n::msgid("Roles")},
+        {"consents", i18n::msgid("Consents")},
+        {"sessions", i18n::msgid("Devices logged in")},
+        {"log_in_attempts", i18n::msgid("Log-in attempts")},
+        {"messages", i18n::msgid("Messages sent to you")},
+        {"activity_log", i18n::msgid("What was done with your account")},
+        {"registrations", i18n::msgid("Registrations for activities")},
+        {"id", i18n::msgid("Number")},
+        {"email", i18n::msgid("E-mail")},
+        {"phone", i18n::msgid("Phone")},
+        {"display_name", i18n::msgid("Name")},
+        {"name", i18n::msgid("Name")},
+        {"language", i18n::msgid("Language")},
+        {"created_at", i18n::msgid("Created")},
+        {"confirmed_at", i18n::msgid("Confirmed")},
+        {"registered_by_staff", i18n::msgid("Registered by staff")},
+        {"role", i18n::msgid("Role")},
+        {"institution", i18n::msgid("Institution")},
+        {"what", i18n::msgid("What")},
+        {"given_at", i18n::msgid("Given")},
+        {"recorded_by", i18n::msgid("Recorded by staff account")},
+        {"expires_at", i18n::msgid("Valid until")},
+        {"last_seen_at", i18n::msgid("Last used")},
+        {"at", i18n::msgid("When")},
+        {"succeeded", i18n::msgid("Succeeded")},
+        {"subject", i18n::msgid("Subject")},
+        {"sent_at", i18n::msgid("Sent")},
+        {"action", i18n::msgid("Action")},
+        {"about", i18n::msgid("Concerns")},
+        {"details", i18n::msgid("Details")},
+        {"activity_title", i18n::msgid("Activity")},
+        {"contact", i18n::msgid("Contact")},
+        {"adults", i18n::msgid("Adults")},
+        {"children", i18n::msgid("Children")},
+        {"ages", i18n::msgid("Ages")},
+        {"people", i18n::msgid("People")},
+        {"age_name", i18n::msgid("Age group")},
+        {"status", i18n::msgid("Status")}};
     return kLabels;
 }
 
@@ -89,6 +89,7 @@ std::string cell(const std::string& key, const json::value& value, const json::o
     if (value.is_int64()) return tr.integer(language, value.as_int64());
     if (value.is_string()) {
         const std::string text(value.as_string());
+        if (text.empty()) return "—";  // a field left blank (no phone) reads as one, not as a gap
         if (key == "language") {
             if (auto named = parse_language(text)) return i18n::language_name(tr, language, *named);
         }
@@ -147,6 +148,7 @@ mustache::data table(const std::vector<const json::object*>& rows, const Service
         for (const auto& [key, value] : *row) {
             if (is_internal(std::string(key))) continue;
             mustache::data c;
+            c.set("label", label(std::string(key), tr, language));  // a phone shows it per cell
             c.set("text", cell(std::string(key), value, *row, service, tr, language));
             cells.push_back(c);
         }

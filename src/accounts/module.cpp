@@ -5,11 +5,11 @@
 
 namespace skirosim::accounts {
 
-Module::Module(platform::Platform& platform, Settings settings, InstitutionName institution_name,
+Module::Module(platform::Platform& platform, Settings settings, Institutions institutions,
                Retention retention)
     : platform_(platform),
       service_(platform, std::move(settings), message_writer(platform.translator()),
-               std::move(institution_name)),
+               std::move(institutions)),
       retention_(retention) {
     add_layout_part(platform.views());
 }

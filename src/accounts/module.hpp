@@ -9,7 +9,7 @@ namespace skirosim::accounts {
 
 class Module final : public platform::Module {
 public:
-    Module(platform::Platform& platform, Settings settings, InstitutionName institution_name,
+    Module(platform::Platform& platform, Settings settings, Institutions institutions,
            Retention retention);
 
     Service& service() { return service_; }

@@ -85,13 +85,13 @@ static unsigned hashes_at_once(const Settings& settings) {
 }
 
 Service::Service(const platform::Platform& platform, Settings settings, MessageWriter writer,
-                 InstitutionName institution_name)
+                 Institutions institutions)
     : db_(platform.database()),
       platform_(platform),
       people_(platform.people()),
       settings_(std::move(settings)),
       writer_(std::move(writer)),
-      institution_name_(std::move(institution_name)),
+      institutions_(std::move(institutions)),
       hasher_(settings_.password_cost, hashes_at_once(settings_),
               settings_.password_hashes_waiting) {
     auto key = db_.transaction<std::string>([](soci::session& sql) -> Result<std::string> {
@@ -516,7 +516,7 @@ Result<Session> Service::take_over(const std::string& code, const std::string& l
 
 std::string Service::institution_name(const std::string& id, Language language) const {
     if (id.empty()) return "";
-    return institution_name_(id, language).value_or("");
+    return institutions_.name(id, language).value_or("");
 }
 
 Result<void> Service::grant(const Principal& admin, long long account, const RoleGrant& role) {
@@ -524,7 +524,7 @@ Result<void> Service::grant(const Principal& admin, long long account, const Rol
     if (auto ok = check_grant(role); !ok) return std::unexpected(ok.error());
     return db_.transaction<void>([&](soci::session& sql) -> Result<void> {
         if (!Repository::find(sql, account)) return std::unexpected(not_found());
-        if (!role.institution.empty() && !institution_name_(role.institution, Language::lv)) {
+        if (!role.institution.empty() && !institutions_.name(role.institution, Language::lv)) {
             return std::unexpected(
                 invalid("Unknown institution: {1}.", "institution", {role.institution}));
         }
@@ -712,7 +712,7 @@ Result<long long> Service::create_confirmed(const std::string& login_text,
     if (!hash) return std::unexpected(hash.error());
     return db_.transaction<long long>([&](soci::session& sql) -> Result<long long> {
         for (const auto& role : roles) {
-            if (!role.institution.empty() && !institution_name_(role.institution, Language::lv)) {
+            if (!role.institution.empty() && !institutions_.name(role.institution, Language::lv)) {
                 return std::unexpected(
                     invalid("Unknown institution: {1}.", "institution", {role.institution}));
             }

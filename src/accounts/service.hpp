@@ -27,10 +27,13 @@ struct AuditLine {
     std::string subject_name;  // an account's name when the entry is about one
 };
 
-// The short name of the institution of this id in a language, none when there is no such
-// institution (the site capability knows; staff belong to one).
-using InstitutionName =
-    std::function<std::optional<std::string>(const std::string& id, Language language)>;
+// The partner institutions staff belong to (the site capability knows them).
+struct Institutions {
+    // The short name of the institution of this id in a language; none when there is none.
+    std::function<std::optional<std::string>(const std::string& id, Language language)> name;
+    // Every institution as its id and short name in a language, in the data's order.
+    std::function<std::vector<std::pair<std::string, std::string>>(Language language)> all;
+};
 
 struct Settings {
     std::chrono::seconds session_lifetime{30 * 24 * 3600};
@@ -79,11 +82,15 @@ struct MessageWriter {
 class Service {
 public:
     Service(const platform::Platform& platform, Settings settings, MessageWriter writer,
-            InstitutionName institution_name);
+            Institutions institutions);
 
     // What a person reads for an institution a role names: its short name in their language
     // (empty for a role without one, or an institution no longer in the data).
     std::string institution_name(const std::string& id, Language language) const;
+    // Every institution a staff role may name: its id and short name in a language.
+    std::vector<std::pair<std::string, std::string>> institutions(Language language) const {
+        return institutions_.all(language);
+    }
 
     const Settings& settings() const { return settings_; }
     // The address in the links of messages (the platform's).
@@ -162,7 +169,7 @@ private:
     platform::People& people_;
     Settings settings_;
     MessageWriter writer_;
-    InstitutionName institution_name_;
+    Institutions institutions_;
     PasswordHasher hasher_;
     std::string csrf_key_;
 };

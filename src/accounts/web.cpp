@@ -56,6 +56,31 @@ std::string field(const Request& request, const char* name) {
     return request.form_param(name).value_or("");
 }
 
+// What an administrator may grant, each a choice in words: staff of each institution by its
+// name, then the coordinator and the administrator. The value is read back by grant_choice.
+mustache::data grantable_roles(const Service& service, const i18n::Translator& tr,
+                               Language language) {
+    mustache::data choices{mustache::data::type::list};
+    auto add = [&](std::string value, std::string name) {
+        mustache::data choice;
+        choice.set("value", std::move(value));
+        choice.set("name", std::move(name));
+        choices.push_back(choice);
+    };
+    for (const auto& [id, name] : service.institutions(language))
+        add(std::string(roles::kStaff) + "@" + id,
+            role_name(tr, language, roles::kStaff) + ", " + name);
+    add(roles::kCoordinator, role_name(tr, language, roles::kCoordinator));
+    add(roles::kAdministrator, role_name(tr, language, roles::kAdministrator));
+    return choices;
+}
+
+RoleGrant grant_choice(const std::string& value) {
+    const auto at = value.find('@');
+    if (at == std::string::npos) return {value, ""};
+    return {value.substr(0, at), value.substr(at + 1)};
+}
+
 }  // namespace
 
 std::string csrf_token_for(const std::string& key, const std::string& csrf_cookie,
@@ -488,6 +513,8 @@ void add_routes(http::Router& router, Service& service, const platform::Sender& 
                    auto rows = service.accounts(**who);
                    if (!rows) return std::unexpected(rows.error());
                    auto page = form_page(views, request, "admin-accounts", "Accounts and roles");
+                   const i18n::Translator& tr = views.translator();
+                   page.data.set("grantable", grantable_roles(service, tr, request.language));
                    mustache::data list{mustache::data::type::list};
                    for (const auto& [account, grants] : *rows) {
                        mustache::data d;
@@ -497,8 +524,9 @@ void add_routes(http::Router& router, Service& service, const platform::Sender& 
                        mustache::data roles{mustache::data::type::list};
                        for (const auto& g : grants) {
                            mustache::data r;
-                           r.set("role", g.role);
+                           r.set("role", g.role);                // for the revoke form
                            r.set("institution", g.institution);  // for the revoke form
+                           r.set("role_name", role_name(tr, request.language, g.role));
                            web::set_text(r, "institution_name",
                                          service.institution_name(g.institution, request.language));
                            r.set("id", std::to_string(account.id));
@@ -520,7 +548,11 @@ void add_routes(http::Router& router, Service& service, const platform::Sender& 
                 auto parsed_id = web::id_param(request);
                 if (!parsed_id) return std::unexpected(parsed_id.error());
                 const long long id = *parsed_id;
-                RoleGrant role{field(request, "role"), field(request, "institution")};
+                // Granting picks one choice of the list ("staff@cerinu-biblioteka"), so a role
+                // and an institution that do not go together cannot be chosen.
+                RoleGrant role =
+                    granting ? grant_choice(field(request, "grant"))
+                             : RoleGrant{field(request, "role"), field(request, "institution")};
                 auto done =
                     granting ? service.grant(**who, id, role) : service.revoke(**who, id, role);
                 if (!done) return std::unexpected(done.error());

@@ -146,11 +146,18 @@ void Application::add_capabilities() {
     auto& site = add<site::Module>(options_.page_cache);
     auto& accounts = add<accounts::Module>(
         options_.accounts,
-        [&site](const std::string& id, Language language) -> std::optional<std::string> {
-            auto institution = site.service().institution(id);
-            if (!institution) return std::nullopt;
-            return in(institution->short_name, language);
-        },
+        accounts::Institutions{
+            [&site](const std::string& id, Language language) -> std::optional<std::string> {
+                auto institution = site.service().institution(id);
+                if (!institution) return std::nullopt;
+                return in(institution->short_name, language);
+            },
+            [&site](Language language) {
+                std::vector<std::pair<std::string, std::string>> all;
+                for (const auto& institution : site.service().content()->institutions)
+                    all.emplace_back(institution.id, in(institution.short_name, language));
+                return all;
+            }},
         accounts::Retention{options_.keep_sent_messages_days,
                             options_.activities.keep_registration_contacts_days});
     auto& guide = add<guide::Module>(site, options_.catalogue_poll);

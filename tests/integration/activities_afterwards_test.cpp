@@ -512,19 +512,23 @@ TEST_P(ActivitiesAfterwards, ARegistrationIsInTheDataDownloadAndLosesTheNameWith
     EXPECT_THAT(readable.body, HasSubstr("<th scope=\"col\">Pasākums</th>"));
     const std::string title =
         query<std::string>("SELECT title_lv FROM activities WHERE id = :v", id);
-    EXPECT_THAT(readable.body, HasSubstr("<td>" + title + "</td>"));
-    EXPECT_THAT(readable.body, HasSubstr("<td>latviešu</td>"));
-    EXPECT_THAT(readable.body, HasSubstr("<td>Nē</td>"));  // not registered by staff
+    EXPECT_THAT(readable.body, HasSubstr("<td data-label=\"Pasākums\">" + title + "</td>"));
+    EXPECT_THAT(readable.body, HasSubstr("<td data-label=\"Valoda\">latviešu</td>"));
+    EXPECT_THAT(
+        readable.body,
+        HasSubstr("<td data-label=\"Reģistrēja darbinieks\">Nē</td>"));  // not registered by staff
     EXPECT_THAT(readable.body, HasSubstr("2026. gada"));
-    EXPECT_FALSE(std::regex_search(readable.body, std::regex("<td>1[0-9]{9}</td>")));
+    EXPECT_FALSE(std::regex_search(readable.body, std::regex("<td[^>]*>1[0-9]{9}</td>")));
     EXPECT_THAT(readable.body, Not(HasSubstr("created_at")));
+    // A field left blank reads as a dash under its name (she signed up without a phone).
+    EXPECT_THAT(readable.body, HasSubstr("<td data-label=\"Tālrunis\">—</td>"));
     // Codes are named: the role and the registration's state in words.
-    EXPECT_THAT(readable.body, HasSubstr("<td>iedzīvotājs</td>"));
-    EXPECT_THAT(readable.body, HasSubstr("<td>Apstiprināts</td>"));
-    EXPECT_THAT(readable.body, Not(HasSubstr("<td>resident</td>")));
-    EXPECT_THAT(readable.body, Not(HasSubstr("<td>confirmed</td>")));
+    EXPECT_THAT(readable.body, HasSubstr("<td data-label=\"Loma\">iedzīvotājs</td>"));
+    EXPECT_THAT(readable.body, HasSubstr("<td data-label=\"Statuss\">Apstiprināts</td>"));
+    EXPECT_THAT(readable.body, Not(HasSubstr(">resident</td>")));
+    EXPECT_THAT(readable.body, Not(HasSubstr(">confirmed</td>")));
     // The party's age groups by name, not "adults 2".
-    EXPECT_THAT(readable.body, HasSubstr("<td>Pieaugušie 2</td>"));
+    EXPECT_THAT(readable.body, HasSubstr("<td data-label=\"Vecuma grupas\">Pieaugušie 2</td>"));
     EXPECT_THAT(readable.body, Not(HasSubstr("adults")));
     EXPECT_THAT(resident.get("/lv/account").body, HasSubstr("href=\"/lv/account/data\""));
     const long long account =

@@ -55,7 +55,7 @@ TEST_P(CatalogueEditing, AnEditIsSearchableAtOnceAndAudited) {
     EXPECT_EQ(saved.status, 303);
     EXPECT_EQ(top("zorblax"), "battery");
     auto audit = coordinator.get("/lv/admin/audit");
-    EXPECT_THAT(audit.body, HasSubstr("<td>Ceļveža lieta mainīta</td>"));
+    EXPECT_THAT(audit.body, HasSubstr("<td data-label=\"Veids\">Ceļveža lieta mainīta</td>"));
     EXPECT_THAT(audit.body, HasSubstr("Koordinatore"));
 }
 
@@ -110,8 +110,9 @@ TEST_P(CatalogueEditing, AMissedSearchBecomesASynonymWithOneClick) {
     EXPECT_EQ(added.status, 303);
     EXPECT_EQ(top("akumulatorchiks", "lv"), "battery");
     EXPECT_THAT(coordinator.get("/lv/coordinator/misses").body, Not(HasSubstr("akumulatorchiks")));
-    EXPECT_THAT(coordinator.get("/lv/admin/audit").body,
-                HasSubstr("<td>Ceļveža lietai pievienots meklēšanas vārds</td>"));
+    EXPECT_THAT(
+        coordinator.get("/lv/admin/audit").body,
+        HasSubstr("<td data-label=\"Veids\">Ceļveža lietai pievienots meklēšanas vārds</td>"));
 }
 
 // The box takes what the coordinator sees: an item's name in any language and any case; a

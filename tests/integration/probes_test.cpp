@@ -383,7 +383,7 @@ TEST_P(Probes, TakeOverCodesOnlyForUntakenAssistedAccountsByTheirKeeperAndTheyEn
     auto issued = ask_code(librarian, resident);
     ASSERT_EQ(issued.status, 200);
     std::smatch code;
-    ASSERT_TRUE(std::regex_search(issued.body, code, std::regex(R"(\b(\d{8})\b)")));
+    ASSERT_TRUE(std::regex_search(issued.body, code, std::regex(R"(class="code"[^>]*>(\d{8})<)")));
 
     // A session of the account from before (whoever had it) must end with the take-over.
     const std::string earlier = "an-earlier-session-of-the-resident-account";

@@ -174,6 +174,9 @@ void add_calendar_routes(http::Router& router, const RouteContext& context) {
             }
             mustache::data weeks{mustache::data::type::list};
             mustache::data week{mustache::data::type::list};
+            // A phone shows the month as a list of the days that have activities: seven columns
+            // of 45 px break every title mid-word.
+            mustache::data agenda{mustache::data::type::list};
             for (int cell = 0; cell < lead + static_cast<int>(days) || cell % 7 != 0; ++cell) {
                 mustache::data d;
                 const int day = cell - lead + 1;
@@ -186,6 +189,13 @@ void add_calendar_routes(http::Router& router, const RouteContext& context) {
                         x.set("title", in(a->title, language));
                         x.set("time", views.translator().time_of_day(language, a->starts_at));
                         items.push_back(x);
+                    }
+                    if (!by_day[day].empty()) {
+                        mustache::data agenda_day;
+                        agenda_day.set("date", views.translator().weekday_and_day(
+                                                   language, by_day[day].front()->starts_at));
+                        agenda_day.set("activities", items);
+                        agenda.push_back(agenda_day);
                     }
                     d.set("activities", items);
                 }
@@ -206,6 +216,7 @@ void add_calendar_routes(http::Router& router, const RouteContext& context) {
                            .title = views.translator().text(language, "Activities"),
                            .section = "activities"};
             page.data.set("weeks", weeks);
+            page.data.set("agenda", agenda);
             page.data.set("month", views.translator().month_year(
                                        language, platform.town()->zone.at(filter.from, 1, 0)));
             page.data.set("previous", label(previous));

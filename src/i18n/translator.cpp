@@ -143,6 +143,13 @@ std::string Translator::date_time(Language language, std::time_t when, std::time
                           when);
 }
 
+std::string Translator::weekday_and_day(Language language, std::time_t when) const {
+    static constexpr std::array<const char*, 3> kPatterns{"EEEE, d. MMMM", "EEEE, d MMMM",
+                                                          "EEEE d MMMM"};
+    return format_pattern(language, kPatterns[static_cast<std::size_t>(language)], time_zone(),
+                          when);
+}
+
 std::string Translator::month_year(Language language, std::time_t when) const {
     // ICU's "LLLL" is the stand-alone month name: "decembris", "декабрь" (not "декабря").
     // Latvian heads a month "2026. gada decembris"; Russian "Декабрь 2026", capitalised.

@@ -42,6 +42,9 @@ public:
     // The same said to a reader at `now`: a day in the coming half-year or the month just past
     // leaves the year out, as people write it ("trešdiena, 16. decembris, plkst. 17.00").
     std::string date_time(Language language, std::time_t when, std::time_t now) const;
+    // "trešdiena, 9. decembris", "среда, 9 декабря", "Wednesday 9 December": a day of a month
+    // whose year the page already says.
+    std::string weekday_and_day(Language language, std::time_t when) const;
     // "9.00" in Latvian (plkst. 9.00), "9:00" in Russian and English, in the town's zone.
     std::string time_of_day(Language language, std::time_t when) const;
     // The same for a minute of the day (0–1440), as opening hours give it.

@@ -49,6 +49,24 @@ test('on a wide screen the menu stands open in the header', async () => {
   assert.equal(await page.locator('summary.menu-button').isVisible(), false);
 });
 
+test('on a phone the month is a list of its days, each activity a large link; a wide screen shows the grid', async () => {
+  const page = await newPage({ javaScriptEnabled: false });
+  await page.goto(`${baseUrl}/lv/activities/month?m=2026-12`);
+  assert.equal(await page.locator('table.month').isVisible(), false);
+  const day = page.locator('.month-agenda h2.agenda-day').first();
+  assert.match(await day.textContent(), /^[a-zāčēģīķļņšūž]+, \d{1,2}\. decembris$/);
+  const first = page.locator('.month-agenda .agenda a').first();
+  const box = await first.boundingBox();
+  assert.ok(box.height >= 44 && box.width >= 300, `the link is ${Math.round(box.width)}×${Math.round(box.height)} px`);
+  await page.screenshot({ path: path.join(screenshotDir, 'phone-month-lv.png') });
+  await Promise.all([page.waitForNavigation(), first.click()]);
+  assert.match(page.url(), /\/lv\/activities\/\d+$/);
+  const wide = await openPage(browser, { viewport: { width: 1280, height: 800 } });
+  await wide.goto(`${baseUrl}/lv/activities/month?m=2026-12`);
+  assert.ok(await wide.locator('table.month').isVisible());
+  assert.equal(await wide.locator('.month-agenda').isVisible(), false);
+});
+
 const pages = ['/lv/', '/ru/', '/lv/guide', '/ru/guide?q=baterija', '/lv/guide/a-z', '/lv/guide/item/battery',
   '/ru/guide/bin/glass', '/lv/guide/bin/glass/label', '/lv/points', '/ru/points', '/ru/points/map',
   '/lv/activities', '/ru/activities/month?m=2026-12', '/ru/results', '/lv/about', '/ru/privacy',

@@ -334,11 +334,21 @@ TEST_P(Activities, TheMonthViewShowsEachDaysActivities) {
     EXPECT_THAT(december.body, HasSubstr("Декабрь " + year));
     EXPECT_THAT(december.body, HasSubstr("15:00 Мастерская по сортировке для пожилых"));
     EXPECT_THAT(december.body, HasSubstr("m=" + next_year + "-01"));
+    // The phone's list of the month: the day in words, then its activities.
+    EXPECT_THAT(december.body, HasSubstr("<h2 class=\"agenda-day\">среда, 9 декабря</h2>"));
+    EXPECT_TRUE(std::regex_search(
+        december.body, std::regex("<h2 class=\"agenda-day\">среда, 9 декабря</h2>\\s*<ul "
+                                  "class=\"agenda\"><li><a href=\"/ru/activities/[0-9]+\">15:00 "
+                                  "Мастерская по сортировке для пожилых</a>")));
     EXPECT_EQ(std::count(december.body.begin(), december.body.end(), '\n') > 10, true);
     auto january = server_->get("/lv/activities/month?m=" + next_year + "-01");
     EXPECT_THAT(january.body, HasSubstr(next_year + ". gada janvāris"));
     EXPECT_THAT(january.body, HasSubstr("Mantu maiņas tirdziņš"));
     EXPECT_THAT(january.body, Not(HasSubstr("Šķirošanas darbnīca senioriem")));
+    // A month without activities says so in the list a phone shows.
+    auto empty = server_->get("/lv/activities/month?m=2030-05");
+    EXPECT_THAT(empty.body, HasSubstr("Šajā mēnesī pasākumu nav."));
+    EXPECT_THAT(empty.body, Not(HasSubstr("agenda-day")));
     EXPECT_EQ(server_->get("/lv/activities/month?m=garbage").status, 200);  // this month instead
 }
 

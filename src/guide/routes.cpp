@@ -65,7 +65,19 @@ mustache::data answer_view(const Catalogue& catalogue, const std::string& channe
     return d;
 }
 
-mustache::data result_list(const Service::Found& found, Language language) {
+// Whether every word typed begins a word of `text`: the reader wrote in that text's language.
+bool typed_as_is(std::string_view query, const std::string& text) {
+    const auto written = text::words(text);
+    return std::ranges::all_of(text::words(query), [&](const std::string& word) {
+        return std::ranges::any_of(written,
+                                   [&](const std::string& w) { return w.starts_with(word); });
+    });
+}
+
+// What matched is shown beside a name that differs from it when it explains the result: a word
+// in the reader's language, or one typed in another language. Another language's word reached
+// by folding or a typo is no help ("baterija" finding "car battery" on a Latvian page).
+mustache::data result_list(const Service::Found& found, std::string_view query, Language language) {
     const Catalogue& catalogue = found.snapshot->catalogue;
     const Place* place = catalogue.default_place();
     mustache::data list{mustache::data::type::list};
@@ -74,7 +86,9 @@ mustache::data result_list(const Service::Found& found, Language language) {
         mustache::data d;
         d.set("id", item.id);
         d.set("name", in(item.name, language));
-        if (hit.matched_text != in(item.name, language)) d.set("matched", hit.matched_text);
+        if (hit.matched_text != in(item.name, language) &&
+            (hit.matched_language == language || typed_as_is(query, hit.matched_text)))
+            d.set("matched", hit.matched_text);
         d.set("answer", answer_view(catalogue, catalogue.answer(place, item), language));
         d.set("depends", item.question.has_value());
         web::set_text(d, "picture", catalogue.picture_url(place, item));
@@ -125,7 +139,7 @@ void add_routes(http::Router& router, Service& service, const web::Views& views,
                        // A full query from the form: the last word is complete, not a prefix.
                        auto found = service.search(query + " ", language, 20);
                        page.data.set("searched", true);
-                       page.data.set("results", result_list(found, language));
+                       page.data.set("results", result_list(found, query, language));
                        page.data.set("found", found.outcome.good);
                        page.data.set("has_results", !found.outcome.hits.empty());
                        page.data.set("result_count",

@@ -32,6 +32,19 @@ TEST_F(GuideRoutes, TheSearchPageShowsTheAnswerWithoutJavaScript) {
     EXPECT_THAT(page.body, HasSubstr("батарейка"));
 }
 
+// Beside a result whose name differs from what matched, the match is shown when it helps: a
+// word of the page's language, or one typed in another language; not another language's word
+// reached by folding or a typo.
+TEST_F(GuideRoutes, AResultShowsWhatMatchedOnlyInTheReadersLanguageOrAsTyped) {
+    auto lv = app_.get("/lv/guide?q=baterija");
+    EXPECT_THAT(lv.body, HasSubstr("result-matched\">(telefona baterija)"));
+    EXPECT_THAT(lv.body, ::testing::Not(HasSubstr("(car battery)")));
+    auto typed_in_english = app_.get("/lv/guide?q=car+battery");
+    EXPECT_THAT(typed_in_english.body, HasSubstr("result-matched\">(car battery)"));
+    auto latvian_on_a_russian_page = app_.get("/ru/guide?q=baterija");
+    EXPECT_THAT(latvian_on_a_russian_page.body, HasSubstr("result-matched\">(baterija)"));
+}
+
 }  // namespace
 }  // namespace skirosim::testing
 

@@ -94,17 +94,19 @@ struct SearchIndex::Trie {
     }
 
     // Reports (word, distance, is_prefix) for every word within max_distance of the query;
-    // in prefix mode also every word that starts with something within max_distance of it.
+    // in prefix mode also every word that starts with something within max_distance of it, once,
+    // at the smallest such distance ("compu": computer at 0, compost at 1).
     template <typename Report>
     void search(const std::string& query, int max_distance, bool prefix, Report report) const {
         if (query.size() > kMaxKey) return;
         Walk walk{query, max_distance, prefix, {}, {}, kMaxPrefixWords};
         for (std::size_t j = 0; j <= query.size(); ++j)
             walk.rows[0][j] = static_cast<std::uint8_t>(j);
-        descend(0, 0, walk, report);
+        descend(0, 0, walk, report, kUnreached);
     }
 
     static constexpr std::size_t kMaxKey = 40;
+    static constexpr int kUnreached = 255;
     struct Walk {
         const std::string& q;
         int k;
@@ -114,47 +116,76 @@ struct SearchIndex::Trie {
         std::size_t prefix_budget;
     };
 
+    // `reached`: in prefix mode, the smallest distance between the whole query and the path so
+    // far (kUnreached when none was within reach).
     template <typename Report>
-    void descend(std::int32_t node, std::size_t depth, Walk& w, Report& report) const {
+    void descend(std::int32_t node, std::size_t depth, Walk& w, Report& report, int reached) const {
+        if (!w.prefix) {
+            for (std::int32_t child = nodes[node].first_child; child >= 0;
+                 child = nodes[child].next_sibling)
+                visit(child, depth, w, report, reached);
+            return;
+        }
+        // The child along the letter typed goes first, so that the words starting with exactly
+        // what was typed are not crowded out of the prefix budget by those a letter off.
+        const char next = depth < w.q.size() ? w.q[depth] : 0;
+        for (std::int32_t child = nodes[node].first_child; child >= 0;
+             child = nodes[child].next_sibling) {
+            if (nodes[child].c == next) visit(child, depth, w, report, reached);
+        }
+        for (std::int32_t child = nodes[node].first_child; child >= 0;
+             child = nodes[child].next_sibling) {
+            if (nodes[child].c != next) visit(child, depth, w, report, reached);
+        }
+    }
+
+    template <typename Report>
+    void visit(std::int32_t child, std::size_t depth, Walk& w, Report& report, int reached) const {
         const std::size_t m = w.q.size();
         const std::size_t i = depth + 1;
         if (i >= w.rows.size()) return;
         const auto& above = w.rows[i - 1];
         auto& row = w.rows[i];
-        for (std::int32_t child = nodes[node].first_child; child >= 0;
-             child = nodes[child].next_sibling) {
-            const char c = nodes[child].c;
-            w.path[depth] = c;
-            // A wrong first letter is a rarer slip than one inside a word: it costs double
-            // (as in Meilisearch), which also spares most of the trie's first level.
-            const int k_here = w.k;
-            if (depth == 0 && c != w.q[0] && !(m > 1 && c == w.q[1])) w.k = k_here - 1;
-            if (w.k < 0) {
-                w.k = k_here;
-                continue;
-            }
-            row[0] = static_cast<std::uint8_t>(i);
-            int best = row[0];
-            for (std::size_t j = 1; j <= m; ++j) {
-                int v = std::min(above[j] + 1, row[j - 1] + 1);
-                v = std::min(v, above[j - 1] + (w.q[j - 1] == c ? 0 : 1));
-                if (i > 1 && j > 1 && w.q[j - 1] == w.path[depth - 1] && w.q[j - 2] == c) {
-                    v = std::min(v, w.rows[i - 2][j - 2] + 1);
-                }
-                row[j] = static_cast<std::uint8_t>(v);
-                best = std::min(best, v);
-            }
-            if (w.prefix && row[m] <= w.k) {
-                // The whole query matches the start of every word below: no need to go on
-                // computing distances.
-                collect(child, w.prefix_budget, report, row[m]);
-            } else {
-                if (nodes[child].word >= 0 && row[m] <= w.k)
-                    report(nodes[child].word, row[m], false);
-                if (best <= w.k) descend(child, depth + 1, w, report);
-            }
+        const char c = nodes[child].c;
+        w.path[depth] = c;
+        // A wrong first letter is a rarer slip than one inside a word: it costs double
+        // (as in Meilisearch), which also spares most of the trie's first level.
+        const int k_here = w.k;
+        if (depth == 0 && c != w.q[0] && !(m > 1 && c == w.q[1])) w.k = k_here - 1;
+        if (w.k < 0) {
             w.k = k_here;
+            return;
         }
+        row[0] = static_cast<std::uint8_t>(i);
+        int best = row[0];
+        for (std::size_t j = 1; j <= m; ++j) {
+            int v = std::min(above[j] + 1, row[j - 1] + 1);
+            v = std::min(v, above[j - 1] + (w.q[j - 1] == c ? 0 : 1));
+            if (i > 1 && j > 1 && w.q[j - 1] == w.path[depth - 1] && w.q[j - 2] == c) {
+                v = std::min(v, w.rows[i - 2][j - 2] + 1);
+            }
+            row[j] = static_cast<std::uint8_t>(v);
+            best = std::min(best, v);
+        }
+        // No row below has an entry under this row's smallest, so `best` bounds every distance
+        // the walk could still reach.
+        if (w.prefix) {
+            const int here = std::min<int>(reached, row[m]);
+            if (here <= w.k && best >= here) {
+                // Nothing below comes closer: every word below matches at `here`.
+                collect(child, w.prefix_budget, report, here);
+            } else if (best <= w.k) {
+                if (here <= w.k && nodes[child].word >= 0 && w.prefix_budget > 0) {
+                    report(nodes[child].word, here, true);
+                    --w.prefix_budget;
+                }
+                descend(child, depth + 1, w, report, here);
+            }
+        } else {
+            if (nodes[child].word >= 0 && row[m] <= w.k) report(nodes[child].word, row[m], false);
+            if (best <= w.k) descend(child, depth + 1, w, report, reached);
+        }
+        w.k = k_here;
     }
 };
 
@@ -271,32 +302,20 @@ SearchIndex::match_word(const std::string& word, bool as_prefix, int extra_typos
     const int budget = known ? 0 : std::min(2, text::typo_budget(key.size()) + extra_typos);
     const bool prefix = as_prefix && key.size() >= kMinPrefixLength;
     if (budget == 0 && !prefix) return matches;
-    std::vector<std::int32_t> exact_prefix_words;  // sorted once their walk is done
     auto report = [&](std::int32_t id, int distance, bool is_prefix) {
         if (!is_prefix && distance == 0) return;  // the exact match, above
         if (is_prefix && words_[id] == key) return;
-        if (std::binary_search(exact_prefix_words.begin(), exact_prefix_words.end(), id)) return;
         const MatchKind kind = is_prefix && distance == 0 ? MatchKind::prefix : MatchKind::typo;
         matches.push_back({&word_postings_[id],
                            {static_cast<std::uint32_t>(id), kind,
                             static_cast<std::uint8_t>(std::max(distance, is_prefix ? 0 : 1))}});
     };
+    // One typo first: most slips are one letter, and a one-typo walk of the trie is far cheaper
+    // than a two-typo one. Two only when that finds nothing (a known word gets none: budget 0,
+    // so a prefix walks for the words that start with exactly what was typed).
     const std::size_t before = matches.size();
-    if (prefix) {
-        // The words that start with exactly what was typed come first, on their own walk: a
-        // typo walk stops at the first node within reach ("comp" for "compu") and would report
-        // "computer" as a typo, level with "compost".
-        trie_->search(key, 0, true, report);
-        for (std::size_t m = before; m < matches.size(); ++m)
-            exact_prefix_words.push_back(static_cast<std::int32_t>(matches[m].second.word));
-        std::sort(exact_prefix_words.begin(), exact_prefix_words.end());
-    }
-    if (budget > 0) {
-        // One typo first: most slips are one letter, and a one-typo walk of the trie is far
-        // cheaper than a two-typo one. Two only when neither finds anything.
-        trie_->search(key, std::min(budget, 1), prefix, report);
-        if (budget > 1 && matches.size() == before) trie_->search(key, budget, prefix, report);
-    }
+    trie_->search(key, std::min(budget, 1), prefix, report);
+    if (budget > 1 && matches.size() == before) trie_->search(key, budget, prefix, report);
     return matches;
 }
 
@@ -374,7 +393,8 @@ std::optional<std::vector<std::string>> SearchIndex::split_compounds(
         const std::string key = fold(words[w]);
         if (is_catalogue_word(key) || key.size() < 2 * kShortestPart) continue;
         for (std::size_t cut = kShortestPart; cut + kShortestPart <= key.size(); ++cut) {
-            // Folded keys are ASCII letters; a cut inside a multi-byte letter is skipped.
+            // Folding leaves a letter of another script (Greek, Chinese) as it is, in several
+            // bytes: a cut never falls inside one.
             if ((static_cast<unsigned char>(key[cut]) & 0xC0) == 0x80) continue;
             const std::string left = key.substr(0, cut), right = key.substr(cut);
             if (!is_catalogue_word(left) || !is_catalogue_word(right) || is_stop_word(left) ||

@@ -3,6 +3,7 @@
 
 #include "site/data_file.hpp"
 #include "site/institution_editor.hpp"
+#include "site/language_memory.hpp"
 #include "site/repository.hpp"
 
 namespace skirosim::site {
@@ -33,6 +34,10 @@ std::optional<platform::DataSection> Module::data_section() {
         return {};
     };
     return section;
+}
+
+std::optional<http::Middleware> Module::middleware() {
+    return remember_language(platform_.settings().secure_cookies);
 }
 
 void Module::add_routes(http::Router& router) {

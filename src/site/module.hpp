@@ -22,6 +22,7 @@ public:
     std::optional<platform::DataSection> data_section() override;
     void add_routes(http::Router& router) override;
     Result<void> reload() override { return service_.reload(); }
+    std::optional<http::Middleware> middleware() override;
 
 private:
     platform::Platform& platform_;

@@ -5,6 +5,7 @@
 #include <memory>
 
 #include "site/data_file.hpp"
+#include "site/language_memory.hpp"
 #include "web/page_cache.hpp"
 #include "web/page_helpers.hpp"
 
@@ -48,14 +49,14 @@ void add_layout_part(web::Views& views, const Service& service) {
 void add_routes(http::Router& router, Service& service, const platform::Platform& platform,
                 const std::vector<HomePart>& home_parts, std::chrono::milliseconds cache_lifetime) {
     const web::Views& views = platform.views();
-    // "/" picks the language from Accept-Language; caches must keep one answer per language.
+    // "/" opens in the language last read here, else the browser's; caches must keep one answer
+    // per language and cookie.
     router.get(
         "/",
         [](Request& request) -> Result<Response> {
-            Response response = Response::redirect(
-                "/" + std::string(code(negotiate_language(request.header("Accept-Language")))) +
-                "/");
-            response.header("Vary", "Accept-Language");
+            Response response =
+                Response::redirect("/" + std::string(code(opening_language(request))) + "/");
+            response.header("Vary", "Accept-Language, Cookie");
             return response;
         },
         http::Execution::io_thread);

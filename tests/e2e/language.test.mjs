@@ -35,3 +35,19 @@ test('no Russian text outside lang="ru" on Latvian and English pages', async () 
   }
   assert.deepEqual(unmarked, {});
 });
+
+// The language chosen is remembered: after switching to Russian, the site's bare address (a
+// poster's link, a typed one) opens in Russian though the browser asks for Latvian.
+for (const [from, to, word] of [['lv', 'ru', 'Сортируем'], ['ru', 'lv', 'Šķirosim']]) {
+  test(`after switching from ${from} to ${to}, the site's address opens in ${to} (360×740)`, async () => {
+    const page = await openPage(browser, { viewport: { width: 360, height: 740 }, locale: from, javaScriptEnabled: false });
+    await page.goto(baseUrl + '/');
+    assert.match(page.url(), new RegExp(`/${from}/$`));
+    await page.goto(`${baseUrl}/${from}/about`);
+    await Promise.all([page.waitForNavigation(), page.click(`nav.languages a[lang="${to}"]`)]);
+    assert.match(page.url(), new RegExp(`/${to}/about$`));
+    await page.goto(baseUrl + '/');
+    assert.match(page.url(), new RegExp(`/${to}/$`));
+    assert.match(await page.textContent('header.site-header'), new RegExp(word));
+  });
+}

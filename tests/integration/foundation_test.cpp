@@ -4,6 +4,7 @@
 
 #include <boost/json.hpp>
 
+#include "support/browser.hpp"
 #include "support/test_env.hpp"
 #include "support/test_server.hpp"
 
@@ -56,6 +57,32 @@ TEST_P(Foundation, RootPicksLanguageFromAcceptLanguage) {
     EXPECT_EQ(server().get("/", {{"Accept-Language", "en-GB"}}).header("location"), "/en/");
     EXPECT_EQ(server().get("/", {{"Accept-Language", "de"}}).header("location"), "/lv/");
     EXPECT_EQ(server().get("/").header("location"), "/lv/");
+}
+
+// A poster's link or a typed address ("/") opens in the language the person last read the site
+// in, remembered on their device, before the browser's own.
+TEST_P(Foundation, RootOpensInTheLanguageLastRead) {
+    Browser person(server());
+    person.set_header("Accept-Language", "lv");
+    EXPECT_EQ(person.get("/").header("location"), "/lv/");
+    auto russian_page = person.get("/ru/guide");
+    EXPECT_THAT(russian_page.header("set-cookie"), HasSubstr("skirosim_lang=ru"));
+    EXPECT_EQ(person.cookie("skirosim_lang"), "ru");
+    auto root = person.get("/");
+    EXPECT_EQ(root.header("location"), "/ru/");
+    EXPECT_THAT(root.header("vary"), HasSubstr("Cookie"));
+    // Remembered once: the next Russian page sets nothing.
+    EXPECT_EQ(person.get("/ru/about").header("set-cookie"), "");
+    person.get("/en/points");
+    EXPECT_EQ(person.get("/").header("location"), "/en/");
+    // A page that is not there changes nothing.
+    EXPECT_EQ(person.get("/lv/no-such-page").header("set-cookie"), "");
+    EXPECT_EQ(person.get("/").header("location"), "/en/");
+    // A value that is no language is passed over.
+    Browser other(server());
+    other.set_header("Accept-Language", "ru");
+    other.set_cookie("skirosim_lang", "de");
+    EXPECT_EQ(other.get("/").header("location"), "/ru/");
 }
 
 TEST_P(Foundation, AboutPageComesFromData) {

@@ -16,8 +16,8 @@ Module::Module(platform::Platform& platform, site::Module& site, accounts::Modul
       site_(site.service()),
       points_(points.service()),
       settings_(settings),
-      service_(platform, accounts.service(), activity_messages(platform.translator()),
-               settings.guests),
+      service_(platform, accounts.service(),
+               activity_messages(platform.translator(), site.service()), settings.guests),
       editor_(platform, service_) {
     // The home page lists the next five activities.
     site.add_home_part(

@@ -7,6 +7,7 @@
 #include <fmt/format.h>
 
 #include "accounts/principal.hpp"
+#include "activities/party.hpp"
 #include "core/ids.hpp"
 #include "web/page_helpers.hpp"
 
@@ -457,22 +458,6 @@ void add_participation_routes(http::Router& router, Service& service, site::Serv
                    page.data.set("tables", figure_tables(views, request.language, *rows));
                    return views.render(request, std::move(page));
                }));
-}
-
-std::string party_text(const Registration& r, const std::vector<Label>& audiences,
-                       const i18n::Translator& tr, Language language) {
-    std::string out;
-    auto add = [&](const std::string& name, int count) {
-        if (count <= 0) return;
-        if (!out.empty()) out += ", ";
-        out += name + ": " + tr.number(language, count);
-    };
-    if (r.ages.empty()) {
-        add(tr.text(language, "Adults"), r.adults);
-        add(tr.text(language, "Children"), r.children);
-    }
-    for (const auto& [code, count] : r.ages) add(name_of(audiences, code, language), count);
-    return out;
 }
 
 }  // namespace skirosim::activities

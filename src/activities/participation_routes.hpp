@@ -13,8 +13,4 @@ namespace skirosim::activities {
 void add_participation_routes(http::Router& router, Service& service, site::Service& site,
                               const platform::Platform& platform);
 
-// "Adults: 2, Ages 7–12: 3": a party as the organiser reads it.
-std::string party_text(const Registration& r, const std::vector<Label>& audiences,
-                       const i18n::Translator& tr, Language language);
-
 }  // namespace skirosim::activities

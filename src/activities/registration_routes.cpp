@@ -8,6 +8,7 @@
 #include "activities/activity_page.hpp"
 #include "activities/page_parts.hpp"
 #include "activities/participation_routes.hpp"
+#include "activities/party.hpp"
 #include "web/page_helpers.hpp"
 
 namespace skirosim::activities {

@@ -124,7 +124,8 @@ void Service::tell(soci::session& sql, const Registration& r, const Activity& a,
     if (r.contact.empty() || !messages_) return;
     const Language language = parse_language(r.language).value_or(kDefaultLanguage);
     auto [subject, body] =
-        messages_({r.language, purpose, in(a.title, language), link, guests_.hold.count()});
+        messages_({r.language, purpose, in(a.title, language), link, guests_.hold.count(), &a, &r,
+                   Repository::audiences(sql), now});
     platform::Outbox::send(sql, r.contact, subject, body, now);
 }
 

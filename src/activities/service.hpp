@@ -64,6 +64,11 @@ struct MessageFacts {
     std::string title;  // the activity's, in that language
     std::string link;
     long long minutes = 0;  // confirm-place: how long the link keeps the places
+    // Which activity, when, where and for how many, so that the message stands on its own.
+    const Activity* activity = nullptr;
+    const Registration* registration = nullptr;
+    std::vector<Label> audiences;
+    std::time_t now = 0;
 };
 // → subject, body
 using ActivityMessages = std::function<std::pair<std::string, std::string>(const MessageFacts&)>;

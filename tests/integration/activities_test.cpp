@@ -162,6 +162,33 @@ TEST_P(Activities, The21stPersonWaitsAndMovesUpWhenSomeoneCancels) {
     EXPECT_EQ(outbox->front().subject, "Jums atbrīvojās vieta");
 }
 
+// The message after registering stands on its own, read days later on a phone: which activity,
+// when, where and for how many, in the person's language.
+TEST_P(Activities, TheMessageSaysWhichActivityWhenWhereAndForHowMany) {
+    const long long id = workshop_id(*server_);
+    const std::string target = "/ru/activities/" + std::to_string(id);
+    Browser family(*server_);
+    family.get(target);
+    ASSERT_EQ(family
+                  .post(target + "/register", {{"name", "Семья Петровых"},
+                                               {"contact", "petrovy@example.org"},
+                                               {"adults", "2"},
+                                               {"children", "1"}})
+                  .status,
+              200);
+    auto outbox = server_->app().database().read<std::vector<platform::OutboxMessage>>(
+        [](soci::session& sql) -> Result<std::vector<platform::OutboxMessage>> {
+            return platform::Outbox::to_recipient(sql, "petrovy@example.org");
+        });
+    ASSERT_EQ(outbox->size(), 1u);
+    const std::string& body = outbox->front().body;
+    EXPECT_THAT(body, HasSubstr("«Мастерская по сортировке для пожилых»"));
+    EXPECT_THAT(body, HasSubstr("\nКогда: среда, 9 декабря, 15:00–"));
+    EXPECT_THAT(body, HasSubstr("\nГде: Библиотека Цериню"));  // the partner, named in Russian
+    EXPECT_THAT(body, HasSubstr("\nКто придёт: Взрослые: 2, Дети: 1"));
+    EXPECT_THAT(body, Not(HasSubstr("Ceriņu")));
+}
+
 TEST_P(Activities, RegistrationRefusesWhatItCannotTake) {
     const long long id = workshop_id(*server_);
     const std::string target = "/en/activities/" + std::to_string(id);

@@ -448,14 +448,32 @@ void add_participation_routes(http::Router& router, Service& service, site::Serv
     // What the neighbourhood has achieved so far; counts of people below 5 read "<5".
     router.get("/{lang}/results", web::localized([&service, &site, &views,
                                                   &platform](Request& request) -> Result<Response> {
-                   auto rows = figures_as_rows(service, site, views.translator(), request.language,
-                                               0, platform.now(), platform.now(), true);
-                   if (!rows) return std::unexpected(rows.error());
+                   const std::time_t now = platform.now();
+                   const auto& tr = views.translator();
+                   const Language language = request.language;
                    web::Page page{.template_name = "activities/results",
-                                  .title = views.translator().text(
-                                      request.language, "What we have achieved together"),
+                                  .title = tr.text(language, "What we have achieved together"),
                                   .section = "activities"};
-                   page.data.set("tables", figure_tables(views, request.language, *rows));
+                   // Before any activity's attendance is recorded every figure is nought: a page
+                   // of zeros reads as a site nobody uses, so it says when the figures will come.
+                   auto held = service.figures(0, now, now);
+                   if (!held) return std::unexpected(held.error());
+                   if (held->marked == 0) {
+                       page.data.set("nothing_yet", true);
+                       auto next = service.upcoming(now, 1);
+                       if (!next) return std::unexpected(next.error());
+                       if (!next->empty()) {
+                           mustache::data d;
+                           d.set("id", std::to_string(next->front().id));
+                           d.set("title", in(next->front().title, language));
+                           d.set("when", tr.date_time(language, next->front().starts_at, now));
+                           page.data.set("next", d);
+                       }
+                       return views.render(request, std::move(page));
+                   }
+                   auto rows = figures_as_rows(service, site, tr, language, 0, now, now, true);
+                   if (!rows) return std::unexpected(rows.error());
+                   page.data.set("tables", figure_tables(views, language, *rows));
                    return views.render(request, std::move(page));
                }));
 }

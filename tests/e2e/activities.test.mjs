@@ -94,6 +94,21 @@ test('one activity\'s file: the workshop at 15:00 Riga time is 13:00 UTC in Dece
   assert.equal(event.startDate.toJSDate().toISOString(), expected.toISOString());
 });
 
+// Before any attendance is recorded (staff.test.mjs records some, later), the results page says
+// when its figures will come and leads to the next activity, instead of a table of zeros.
+for (const [lang, words] of [['lv', 'Skaitļi būs redzami šeit'], ['ru', 'Цифры появятся здесь']]) {
+  test(`the results page before any activity has taken place says when figures will come (${lang}, 360×740)`, async () => {
+    const page = await newPage({ viewport: { width: 360, height: 740 } });
+    await page.goto(`${baseUrl}/${lang}/results`);
+    assert.match(await page.textContent('main'), new RegExp(words));
+    assert.equal(await page.locator('table.figures').count(), 0);
+    const next = page.locator(`main a[href^="/${lang}/activities/"]`).first();
+    const box = await next.boundingBox();
+    assert.ok(box.y + box.height <= 740, 'the next activity is on the first screen');
+    await page.screenshot({ path: path.join(screenshotDir, `results-empty-${lang}.png`) });
+  });
+}
+
 const sampleYear = 2026;  // the server runs as of 2026-12-01 (scripts/test.sh), before the sample activities
 for (const target of ['/lv/activities', '/ru/activities?held_in=ru', `/lv/activities/month?m=${sampleYear}-12`, '/ru/institutions/cerinu-biblioteka',
                       '/ru/results', '/lv/results']) {

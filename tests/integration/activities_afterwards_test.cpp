@@ -113,6 +113,20 @@ const Form kSeries{{"institution", "cerinu-biblioteka"},
                    {"repeat", "weekly"},
                    {"repeat_until", "2027-04-14"}};
 
+// Before any attendance is recorded the results page does not show a table of zeros: it says
+// when the figures will come and names the next activity.
+TEST_P(ActivitiesAfterwards, TheResultsPageSaysWhenFiguresWillComeBeforeAnyAreRecorded) {
+    auto lv = server_->get("/lv/results");
+    ASSERT_EQ(lv.status, 200);
+    EXPECT_THAT(lv.body, HasSubstr("Skaitļi būs redzami šeit, kad būs noticis pirmais pasākums"));
+    EXPECT_THAT(lv.body, HasSubstr("Nākamais pasākums:"));
+    EXPECT_THAT(lv.body, HasSubstr("trešdiena, 9. decembris, plkst. 15.00"));
+    EXPECT_THAT(lv.body, Not(HasSubstr("class=\"figures\"")));
+    auto ru = server_->get("/ru/results");
+    EXPECT_THAT(ru.body, HasSubstr("Цифры появятся здесь"));
+    EXPECT_THAT(ru.body, Not(HasSubstr("class=\"figures\"")));
+}
+
 TEST_P(ActivitiesAfterwards, ALibrarianPublishesAWeeklySeriesForSeniorsInRussian) {
     auto librarian = as("librarian@example.org", "library password");
     librarian.get("/ru/staff/activities/new");

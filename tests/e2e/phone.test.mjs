@@ -67,6 +67,23 @@ test('on a phone the month is a list of its days, each activity a large link; a 
   assert.equal(await wide.locator('.month-agenda').isVisible(), false);
 });
 
+// A box inside a card stays inside it: the sample-data mark beside a long Russian container name
+// reached the answer card's border.
+for (const target of ['/lv/guide/item/battery', '/ru/guide/item/battery', '/ru/points', '/ru/activities']) {
+  test(`every mark and line stays inside its card's padding at 360 px: ${target}`, async () => {
+    const page = await newPage();
+    await page.goto(baseUrl + target);
+    const outside = await page.evaluate(() => [...document.querySelectorAll('.answer *, .card *')].flatMap(e => {
+      const card = e.closest('.answer, .card');
+      const style = getComputedStyle(card);
+      const inner = card.getBoundingClientRect().right - parseFloat(style.paddingRight) - parseFloat(style.borderRightWidth);
+      const box = e.getBoundingClientRect();
+      return box.width > 0 && box.right > inner + 1 ? [`${e.className || e.tagName}: ${e.textContent.trim().slice(0, 30)}`] : [];
+    }));
+    assert.deepEqual(outside, []);
+  });
+}
+
 const pages = ['/lv/', '/ru/', '/lv/guide', '/ru/guide?q=baterija', '/lv/guide/a-z', '/lv/guide/item/battery',
   '/ru/guide/bin/glass', '/lv/guide/bin/glass/label', '/lv/points', '/ru/points', '/ru/points/map',
   '/lv/activities', '/ru/activities/month?m=2026-12', '/ru/results', '/lv/about', '/ru/privacy',

@@ -99,6 +99,50 @@ mustache::data result_list(const Service::Found& found, std::string_view query, 
 
 mustache::data lines(const std::vector<std::string>& values) { return web::list_of(values); }
 
+// A word as its language's stemmer leaves it, folded ("батареек" → "batareek").
+std::string stem_key(const std::string& word, Language language) {
+    switch (language) {
+        case Language::lv:
+            return text::fold(text::latvian_stem(word));
+        case Language::ru:
+            return text::fold(text::russian_stem(word));
+        case Language::en:
+            return text::fold(text::english_stem(word));
+    }
+    return text::fold(word);
+}
+
+// The synonyms worth reading under "Also called": the search needs the inflected forms
+// ("batareek", "bateriju"), a reader learns nothing from them. A synonym whose words each match
+// the name's, or an earlier one's, up to an ending (stems one letter apart) is left out.
+std::vector<std::string> distinct_names(const std::string& name,
+                                        const std::vector<std::string>& synonyms,
+                                        Language language) {
+    auto keys = [&](const std::string& text) {
+        std::vector<std::string> out;
+        for (const auto& word : text::words(text)) out.push_back(stem_key(word, language));
+        return out;
+    };
+    auto same = [](const std::vector<std::string>& a, const std::vector<std::string>& b) {
+        if (a.size() != b.size()) return false;
+        for (std::size_t i = 0; i < a.size(); ++i) {
+            // Short words must match exactly: "cap" and "cup" are different things.
+            const int allowed = std::min(1, text::typo_budget(std::min(a[i].size(), b[i].size())));
+            if (text::edit_distance(a[i], b[i]) > allowed) return false;
+        }
+        return true;
+    };
+    std::vector<std::vector<std::string>> seen{keys(name)};
+    std::vector<std::string> shown;
+    for (const auto& synonym : synonyms) {
+        auto key = keys(synonym);
+        if (std::ranges::any_of(seen, [&](const auto& s) { return same(s, key); })) continue;
+        seen.push_back(std::move(key));
+        shown.push_back(synonym);
+    }
+    return shown;
+}
+
 }  // namespace
 
 void add_routes(http::Router& router, Service& service, const web::Views& views,
@@ -247,8 +291,10 @@ void add_routes(http::Router& router, Service& service, const web::Views& views,
             const Provenance& provenance = catalogue.provenance(place, *item);
             web::set_text(page.data, "source", provenance.source);
             page.data.set("unverified", !provenance.verified);
-            page.data.set("synonyms", lines(in(item->synonyms, language)));
-            page.data.set("has_synonyms", !in(item->synonyms, language).empty());
+            const auto other_names =
+                distinct_names(in(item->name, language), in(item->synonyms, language), language);
+            page.data.set("synonyms", lines(other_names));
+            page.data.set("has_synonyms", !other_names.empty());
             for (const auto& part : item_parts) part(request, channel, page.data);
             return views.render(request, std::move(page));
         }));

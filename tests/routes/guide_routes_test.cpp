@@ -45,6 +45,32 @@ TEST_F(GuideRoutes, AResultShowsWhatMatchedOnlyInTheReadersLanguageOrAsTyped) {
     EXPECT_THAT(latvian_on_a_russian_page.body, HasSubstr("result-matched\">(baterija)"));
 }
 
+// "Also called" lists other names a reader can learn from, not the inflected forms the search
+// keeps ("батареек" is "батарейка" in the genitive plural); the search still finds them.
+TEST_F(GuideRoutes, AlsoCalledLeavesOutTheNamesInflectedFormsWhichTheSearchStillFinds) {
+    auto ru = app_.get("/ru/guide/item/battery");
+    EXPECT_THAT(ru.body, HasSubstr("class=\"synonym\">аккумулятор<"));
+    EXPECT_THAT(ru.body, HasSubstr("class=\"synonym\">старые батарейки<"));
+    EXPECT_THAT(ru.body, ::testing::Not(HasSubstr("class=\"synonym\">батареек<")));
+    EXPECT_THAT(ru.body, ::testing::Not(HasSubstr("class=\"synonym\">батарейки<")));
+    auto lv = app_.get("/lv/guide/item/battery");
+    EXPECT_THAT(lv.body, HasSubstr("class=\"synonym\">vecās baterijas<"));
+    EXPECT_THAT(lv.body, ::testing::Not(HasSubstr("class=\"synonym\">bateriju<")));
+    // An inflection of an earlier synonym goes too: "kauls" after "kauli".
+    auto bones = app_.get("/lv/guide/item/meat-bones");
+    EXPECT_THAT(bones.body, HasSubstr("class=\"synonym\">kauli<"));
+    EXPECT_THAT(bones.body, ::testing::Not(HasSubstr("class=\"synonym\">kauls<")));
+    // "батареек", percent-encoded as a browser sends it.
+    const auto found =
+        boost::json::parse(
+            app_.get("/api/v1/search?lang=ru&q=%D0%B1%D0%B0%D1%82%D0%B0%D1%80%D0%B5%D0%B5%D0%BA")
+                .body)
+            .at("results")
+            .as_array();
+    ASSERT_FALSE(found.empty());
+    EXPECT_EQ(found[0].at("item").as_string(), "battery");
+}
+
 }  // namespace
 }  // namespace skirosim::testing
 

@@ -62,7 +62,9 @@ test('the keyboard reaches the skip link first and it moves focus to the content
   const focused = await page.evaluate(() => document.activeElement?.className);
   assert.equal(focused, 'skip-link');
   await page.keyboard.press('Enter');
-  assert.match(page.url(), /#main$/);
+  // A fragment navigation: wait for it (under load page.url() may still be the page's own).
+  await page.waitForURL(/#main$/);
+  assert.equal(await page.evaluate(() => document.activeElement?.id), 'main');
 });
 
 test('a phone-sized screen shows the page without sideways scrolling', async () => {

@@ -87,6 +87,11 @@ public:
     // What a person reads for an institution a role names: its short name in their language
     // (empty for a role without one, or an institution no longer in the data).
     std::string institution_name(const std::string& id, Language language) const;
+    // An audit entry's subject of another capability ("activity" 12) by name, with its page.
+    std::optional<platform::SubjectName> subject_name(std::string_view kind, const std::string& id,
+                                                      Language language) const {
+        return platform_.subjects().name_subject(kind, id, language);
+    }
     // Every institution a staff role may name: its id and short name in a language.
     std::vector<std::pair<std::string, std::string>> institutions(Language language) const {
         return institutions_.all(language);

@@ -568,6 +568,9 @@ void add_routes(http::Router& router, Service& service, const platform::Sender& 
             if (!entries) return std::unexpected(entries.error());
             auto page = form_page(views, request, "audit", "Audit log");
             mustache::data list{mustache::data::type::list};
+            // One look-up per subject: a page lists many changes of the same activity or item.
+            std::map<std::pair<std::string, std::string>, std::optional<platform::SubjectName>>
+                named;
             for (const auto& [e, actor_name, subject_name] : *entries) {
                 const Language language = request.language;
                 const i18n::Translator& tr = views.translator();
@@ -578,9 +581,15 @@ void add_routes(http::Router& router, Service& service, const platform::Sender& 
                 // "Konts: Ilze" or "Pasākums 12": the kind in words, then the person's name or
                 // the number that finds it in the staff pages.
                 const std::string kind = platform::audit_subject_name(tr, language, e.subject_kind);
+                const auto key = std::pair{e.subject_kind, e.subject};
+                if (!named.contains(key) && subject_name.empty() && !e.subject_kind.empty())
+                    named[key] = service.subject_name(e.subject_kind, e.subject, language);
+                const auto* other = named.contains(key) && named[key] ? &*named[key] : nullptr;
                 d.set("subject", e.subject_kind.empty()  ? kind
                                  : !subject_name.empty() ? kind + ": " + subject_name
+                                 : other                 ? kind + ": " + other->name
                                                          : kind + " " + e.subject);
+                if (other && !other->href.empty()) d.set("subject_href", other->href);
                 d.set("details", audit_details_text(service, tr, language, e.action, e.details));
                 list.push_back(d);
             }

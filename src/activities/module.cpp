@@ -6,6 +6,7 @@
 #include "activities/participation_routes.hpp"
 #include "activities/repository.hpp"
 #include "activities/routes.hpp"
+#include "core/ids.hpp"
 #include "web/page_helpers.hpp"
 
 namespace skirosim::activities {
@@ -75,6 +76,19 @@ std::optional<platform::DataSection> Module::data_section() {
 void Module::add_routes(http::Router& router) {
     activities::add_routes(router, RouteContext{service_, site_, points_, editor_, platform_});
     add_participation_routes(router, service_, site_, platform_);
+}
+
+// An activity by its title, with its staff page.
+std::optional<platform::SubjectName> Module::name_subject(std::string_view kind,
+                                                          const std::string& id,
+                                                          Language language) {
+    if (kind != "activity") return std::nullopt;
+    const auto number = parse_id(id);
+    if (!number) return std::nullopt;
+    auto activity = service_.find(*number);
+    if (!activity) return std::nullopt;
+    return platform::SubjectName{in(activity->title, language),
+                                 "/" + std::string(code(language)) + "/staff/activities/" + id};
 }
 
 void Module::export_person(soci::session& sql, long long account, boost::json::object& into) {

@@ -30,6 +30,8 @@ public:
     void export_person(soci::session& sql, long long account, boost::json::object& into) override;
     void forget_person(soci::session& sql, long long account) override;
     std::vector<platform::ChoreDone> run_chores(std::time_t now) override;
+    std::optional<platform::SubjectName> name_subject(std::string_view kind, const std::string& id,
+                                                      Language language) override;
 
 private:
     platform::Platform& platform_;

@@ -117,7 +117,7 @@ Application::Application(const Options& options) : options_(options) {
     settings.secure_cookies = options.secure_cookies;
     settings.public_url = options.public_url;
     platform_ = std::make_unique<platform::Platform>(*db_, *translator_, *views_, *clock_, *sender_,
-                                                     *this, settings);
+                                                     *this, *this, settings);
     views_->set_language_order([this] { return platform_->town()->languages; });
 
     add_capabilities();
@@ -214,6 +214,15 @@ std::vector<platform::ChoreDone> Application::run_chores_once() {
 
 void Application::export_person(soci::session& sql, long long account, json::object& into) {
     for (auto& module : modules_) module->export_person(sql, account, into);
+}
+
+std::optional<platform::SubjectName> Application::name_subject(std::string_view kind,
+                                                               const std::string& id,
+                                                               Language language) const {
+    for (const auto& module : modules_) {
+        if (auto named = module->name_subject(kind, id, language)) return named;
+    }
+    return std::nullopt;
 }
 
 void Application::forget_person(soci::session& sql, long long account) {

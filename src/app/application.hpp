@@ -19,7 +19,7 @@
 
 namespace skirosim::app {
 
-class Application final : public platform::People {
+class Application final : public platform::People, public platform::Subjects {
 public:
     // Opens the database, applies migrations and, on a new database, loads the data profile
     // (unless options.empty). Throws std::runtime_error with a clear message on failure.
@@ -55,6 +55,9 @@ public:
     // platform::People: every capability's part of a person, the accounts capability's last.
     void export_person(soci::session& sql, long long account, boost::json::object& into) override;
     void forget_person(soci::session& sql, long long account) override;
+    // platform::Subjects: the first capability that knows the kind names it.
+    std::optional<platform::SubjectName> name_subject(std::string_view kind, const std::string& id,
+                                                      Language language) const override;
 
 private:
     template <typename M, typename... Args>

@@ -31,6 +31,25 @@ Module::Module(platform::Platform& platform, site::Module& site,
         });
 }
 
+// A guide item or container by its name in the language, with the editor's page of it.
+std::optional<platform::SubjectName> Module::name_subject(std::string_view kind,
+                                                          const std::string& id,
+                                                          Language language) {
+    if (kind != "item" && kind != "bin") return std::nullopt;
+    const auto snapshot = service_.snapshot();
+    const Catalogue& catalogue = snapshot->catalogue;
+    const std::string base = "/" + std::string(code(language)) + "/coordinator/";
+    if (kind == "item") {
+        const Item* item = catalogue.item(id);
+        if (!item) return std::nullopt;
+        return platform::SubjectName{in(item->name, language), base + "items/" + id};
+    }
+    const Place* place = catalogue.default_place();
+    const Bin* bin = place ? catalogue.bin(*place, id) : nullptr;
+    if (!bin) return std::nullopt;
+    return platform::SubjectName{in(bin->name, language), base + "bins/" + id};
+}
+
 std::optional<platform::DataSection> Module::data_section() {
     platform::DataSection section;
     section.parse = [this](

@@ -26,6 +26,8 @@ public:
     void add_routes(http::Router& router) override;
     Result<void> reload() override { return service_.reload(); }
     void start_serving() override { service_.watch(catalogue_poll_); }
+    std::optional<platform::SubjectName> name_subject(std::string_view kind, const std::string& id,
+                                                      Language language) override;
 
 private:
     platform::Platform& platform_;

@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "core/error.hpp"
+#include "core/language.hpp"
 #include "http/dispatcher.hpp"
 #include "platform/exchange.hpp"
 
@@ -22,6 +23,12 @@ namespace skirosim::platform {
 struct ChoreDone {
     std::string what;
     long long count = 0;
+};
+
+// What a person reads for the subject of an audit entry: its name and the page that shows it.
+struct SubjectName {
+    std::string name;
+    std::string href;  // a path of this site; empty when the subject has no page
 };
 
 class Module {
@@ -44,6 +51,21 @@ public:
     virtual Result<void> reload() { return {}; }
     // Background work while a server runs (watching for changes by other servers).
     virtual void start_serving() {}
+    // Names a subject of the audit log of a kind it records ("activity" 12, "item" battery) in a
+    // language, with its page; none for the kinds of others, or one no longer there.
+    virtual std::optional<SubjectName> name_subject(std::string_view /*kind*/,
+                                                    const std::string& /*id*/, Language) {
+        return std::nullopt;
+    }
+};
+
+// The audit log's subjects named by the capability that owns each kind; the accounts capability
+// asks it for the audit page, the application answers it from its modules.
+class Subjects {
+public:
+    virtual ~Subjects() = default;
+    virtual std::optional<SubjectName> name_subject(std::string_view kind, const std::string& id,
+                                                    Language language) const = 0;
 };
 
 // The person's data across every capability: the accounts capability asks it for the data

@@ -4,13 +4,15 @@
 namespace skirosim::platform {
 
 Platform::Platform(storage::Database& db, i18n::Translator& translator, web::Views& views,
-                   const Clock& clock, Sender& sender, People& people, Settings settings)
+                   const Clock& clock, Sender& sender, People& people, const Subjects& subjects,
+                   Settings settings)
     : db_(db),
       translator_(translator),
       views_(views),
       clock_(clock),
       sender_(sender),
       people_(people),
+      subjects_(subjects),
       settings_(std::move(settings)),
       town_(std::make_shared<const Town>(Town::unknown())) {}
 

@@ -26,7 +26,8 @@ struct Settings {
 class Platform {
 public:
     Platform(storage::Database& db, i18n::Translator& translator, web::Views& views,
-             const Clock& clock, Sender& sender, People& people, Settings settings);
+             const Clock& clock, Sender& sender, People& people, const Subjects& subjects,
+             Settings settings);
 
     storage::Database& database() const { return db_; }
     const i18n::Translator& translator() const { return translator_; }
@@ -37,6 +38,7 @@ public:
     std::shared_ptr<const Town> town() const { return town_.load(); }
     Sender& sender() const { return sender_; }
     People& people() const { return people_; }
+    const Subjects& subjects() const { return subjects_; }
     const Settings& settings() const { return settings_; }
     // The address in links people get: the setting, else the town's, else http://localhost:8080.
     std::string public_url() const;
@@ -51,6 +53,7 @@ private:
     const Clock& clock_;
     Sender& sender_;
     People& people_;
+    const Subjects& subjects_;
     Settings settings_;
     std::atomic<std::shared_ptr<const Town>> town_;
 };

@@ -36,6 +36,19 @@ std::optional<platform::DataSection> Module::data_section() {
     return section;
 }
 
+// A partner institution by its short name, with the coordinator's page of it.
+std::optional<platform::SubjectName> Module::name_subject(std::string_view kind,
+                                                          const std::string& id,
+                                                          Language language) {
+    if (kind != "institution") return std::nullopt;
+    const auto institution = service_.institution(id);
+    if (!institution) return std::nullopt;
+    std::string name = in(institution->short_name, language);
+    if (name.empty()) name = in(institution->name, language);
+    return platform::SubjectName{
+        std::move(name), "/" + std::string(code(language)) + "/coordinator/institutions/" + id};
+}
+
 std::optional<http::Middleware> Module::middleware() {
     return remember_language(platform_.settings().secure_cookies);
 }

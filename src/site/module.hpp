@@ -23,6 +23,8 @@ public:
     void add_routes(http::Router& router) override;
     Result<void> reload() override { return service_.reload(); }
     std::optional<http::Middleware> middleware() override;
+    std::optional<platform::SubjectName> name_subject(std::string_view kind, const std::string& id,
+                                                      Language language) override;
 
 private:
     platform::Platform& platform_;

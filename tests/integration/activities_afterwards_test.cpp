@@ -605,6 +605,11 @@ TEST_P(ActivitiesAfterwards, TheCoordinatorAddsAnInstitutionAndChangesOne) {
               position);
     EXPECT_EQ(query<long long>("SELECT COUNT(*) FROM audit_log WHERE action LIKE 'institution.%'"),
               2);
+    // The audit page names the institution (its full name when it has no short one) and links
+    // to its page.
+    EXPECT_THAT(coordinator.get("/lv/admin/audit").body,
+                HasSubstr("<a href=\"/lv/coordinator/institutions/skola-9\">Iestāde: Daugavpils 9. "
+                          "vidusskola</a>"));
 
     auto librarian = as("librarian@example.org", "library password");
     EXPECT_EQ(librarian.get("/lv/coordinator/institutions").status, 403);

@@ -57,6 +57,10 @@ TEST_P(CatalogueEditing, AnEditIsSearchableAtOnceAndAudited) {
     auto audit = coordinator.get("/lv/admin/audit");
     EXPECT_THAT(audit.body, HasSubstr("<td data-label=\"Veids\">Ceļveža lieta mainīta</td>"));
     EXPECT_THAT(audit.body, HasSubstr("Koordinatore"));
+    // The item by its name, a link to its editor page, not its code.
+    EXPECT_THAT(audit.body, HasSubstr("<a href=\"/lv/coordinator/items/battery\">Ceļveža lieta: "
+                                      "baterija</a>"));
+    EXPECT_THAT(audit.body, Not(HasSubstr("Ceļveža lieta battery")));
 }
 
 TEST_P(CatalogueEditing, APreviewRanksWithoutSaving) {

@@ -275,8 +275,12 @@ TEST_P(Permissions, StaffEditOnlyTheirInstitutionsActivities) {
     EXPECT_EQ(coordinator.get("/lv/staff/activities/" + std::to_string(other)).status, 200);
     auto resident = as("resident@example.org", "resident password");
     EXPECT_EQ(resident.get("/lv/staff/activities").status, 403);
-    EXPECT_THAT(as("admin@example.org", "admin password").get("/lv/admin/audit").body,
-                HasSubstr(">Pasākums mainīts</td>"));
+    const auto audit = as("admin@example.org", "admin password").get("/lv/admin/audit").body;
+    EXPECT_THAT(audit, HasSubstr(">Pasākums mainīts</td>"));
+    // The activity by its title, a link to its page, not "Pasākums 12".
+    EXPECT_THAT(audit, HasSubstr("<a href=\"/lv/staff/activities/" + std::to_string(own) +
+                                 "\">Pasākums: Pārdēvēta nodarbība</a>"));
+    EXPECT_FALSE(std::regex_search(audit, std::regex(">Pasākums [0-9]+<")));
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, Permissions, ::testing::ValuesIn(backends()));

@@ -84,54 +84,87 @@ for (const target of ['/lv/guide/item/battery', '/ru/guide/item/battery', '/ru/p
   });
 }
 
-const pages = ['/lv/', '/ru/', '/lv/guide', '/ru/guide?q=baterija', '/lv/guide/a-z', '/lv/guide/item/battery',
-  '/ru/guide/bin/glass', '/lv/guide/bin/glass/label', '/lv/points', '/ru/points', '/ru/points/map',
-  '/lv/activities', '/ru/activities/month?m=2026-12', '/ru/results', '/lv/about', '/ru/privacy',
-  '/lv/login', '/ru/signup', '/ru/takeover', '/en/password/forgot'];
-for (const target of pages) {
-  test(`nothing is wider than a 360 px screen: ${target}`, async () => {
+// Every page a resident reaches, in each language: the page may not scroll sideways.
+const publicPages = ['/', '/guide', '/guide?q=baterija', '/guide/a-z', '/guide/item/battery',
+  '/guide/bin/glass', '/guide/bin/glass/label', '/points', '/points/map', '/points/kimija-shop-box',
+  '/points/kimija-pharmacy/poster', '/activities', '/activities/month?m=2026-12', '/results',
+  '/about', '/privacy', '/login', '/signup', '/takeover', '/password/forgot'];
+const workshop = { lv: 'Šķirošanas darbnīca senioriem', ru: 'Мастерская по сортировке для пожилых' };
+async function widthsOf(page) {
+  return page.evaluate(() => ({
+    page: document.documentElement.scrollWidth,
+    screen: document.documentElement.clientWidth,
+    tables: [...document.querySelectorAll('table')].map(t => Math.ceil(t.getBoundingClientRect().right)),
+  }));
+}
+// Tables count as well as the page, since a table in its own scrolling box still hides its last
+// columns off the screen.
+function tooWideOn(target, widths) {
+  const found = widths.page > widths.screen ? [`${target} is ${widths.page} px wide`] : [];
+  for (const right of widths.tables)
+    if (right > widths.screen) found.push(`a table on ${target} reaches ${right} px`);
+  return found;
+}
+
+for (const lang of ['lv', 'ru']) {
+  test(`nothing on a resident's pages is wider than a 360 px screen, an activity and a registration included (${lang})`, async () => {
     const page = await newPage();
-    await page.goto(baseUrl + target);
-    const { scroll, width } = await page.evaluate(() => ({
-      scroll: document.documentElement.scrollWidth, width: document.documentElement.clientWidth }));
-    assert.ok(scroll <= width, `${target} is ${scroll} px wide on a ${width} px screen`);
+    const tooWide = [];
+    for (const target of publicPages.map(p => `/${lang}${p}`)) {
+      const response = await page.goto(baseUrl + target);
+      assert.equal(response.status(), 200, target);
+      tooWide.push(...tooWideOn(target, await widthsOf(page)));
+    }
+    await page.goto(`${baseUrl}/${lang}/activities`);
+    await Promise.all([page.waitForNavigation(), page.locator('ul.cards h2 a', { hasText: workshop[lang] }).click()]);
+    tooWide.push(...tooWideOn('the activity page', await widthsOf(page)));
+    await page.fill('#name', 'Valentīna Bērziņa-Ivanova');
+    await page.fill('#contact', `valentina.berzina.ivanova${Date.now()}@example.org`);
+    await page.fill('#age-adults', '1');
+    await Promise.all([page.waitForNavigation(), page.click('form.stack button[type=submit]')]);
+    tooWide.push(...tooWideOn('the page after registering', await widthsOf(page)));
+    assert.deepEqual(tooWide, []);
   });
 }
 
-// The signed-in pages too: staff and the coordinator work on phones. Tables count as well as the
-// page, since a table in its own scrolling box still hides its last columns off the screen.
-const signedInPages = ['/lv/account', '/ru/account/data', '/lv/admin/audit', '/ru/admin/audit',
-  '/ru/coordinator', '/lv/coordinator/figures', '/ru/coordinator/items',
-  '/lv/coordinator/misses', '/ru/coordinator/outbox', '/lv/coordinator/reports',
-  '/ru/coordinator/institutions', '/lv/staff/activities', '/ru/staff/activities/new',
-  '/lv/staff/residents'];
-test('nothing on the signed-in pages is wider than a 360 px screen', async () => {
-  const page = await newPage();
-  // A message to a long address, with a long link, in the outbox: someone signs up.
-  await page.goto(`${baseUrl}/ru/signup`);
-  await page.fill('#display_name', 'Valentīna');
-  await page.fill('#login', `valentina.berzina${Date.now()}@example.org`);
-  await page.fill('#password', 'mana drošā parole');
-  await page.check('input[name=age]');
-  await Promise.all([page.waitForNavigation(), page.click('form.stack button[type=submit]')]);
-  await page.context().clearCookies();
-  await page.goto(`${baseUrl}/lv/login`);
-  await page.fill('#login', 'coordinator@example.org');
-  await page.fill('#password', 'e2e coordinator password');
-  await Promise.all([page.waitForNavigation(), page.click('form.stack button[type=submit]')]);
-  const tooWide = [];
-  for (const target of signedInPages) {
-    const response = await page.goto(baseUrl + target);
-    assert.equal(response.status(), 200, target);
-    const widths = await page.evaluate(() => ({
-      page: document.documentElement.scrollWidth,
-      screen: document.documentElement.clientWidth,
-      tables: [...document.querySelectorAll('table')].map(t => Math.ceil(t.getBoundingClientRect().right)),
-    }));
-    if (widths.page > widths.screen) tooWide.push(`${target} is ${widths.page} px wide`);
-    for (const right of widths.tables) {
-      if (right > widths.screen) tooWide.push(`a table on ${target} reaches ${right} px`);
+// The signed-in pages too: staff and the coordinator work on phones.
+const signedInPages = ['/account', '/account/data', '/admin/audit', '/coordinator',
+  '/coordinator/figures', '/coordinator/items', '/coordinator/items/pizza-box', '/coordinator/misses',
+  '/coordinator/outbox', '/coordinator/reports', '/coordinator/institutions', '/staff/activities',
+  '/staff/activities/new', '/staff/residents'];
+for (const lang of ['lv', 'ru']) {
+  test(`nothing on the signed-in pages is wider than a 360 px screen, the editor, attendance and cancel pages included (${lang})`, async () => {
+    const page = await newPage();
+    // A message to a long address, with a long link, in the outbox: someone signs up.
+    await page.goto(`${baseUrl}/${lang}/signup`);
+    await page.fill('#display_name', 'Valentīna');
+    await page.fill('#login', `valentina.berzina${Date.now()}@example.org`);
+    await page.fill('#password', 'mana drošā parole');
+    await page.check('input[name=age]');
+    await Promise.all([page.waitForNavigation(), page.click('form.stack button[type=submit]')]);
+    await page.context().clearCookies();
+    await page.goto(`${baseUrl}/${lang}/login`);
+    await page.fill('#login', 'coordinator@example.org');
+    await page.fill('#password', 'e2e coordinator password');
+    await Promise.all([page.waitForNavigation(), page.click('form.stack button[type=submit]')]);
+    const tooWide = [];
+    for (const target of signedInPages.map(p => `/${lang}${p}`)) {
+      const response = await page.goto(baseUrl + target);
+      assert.equal(response.status(), 200, target);
+      tooWide.push(...tooWideOn(target, await widthsOf(page)));
     }
-  }
-  assert.deepEqual(tooWide, []);
-});
+    await page.goto(`${baseUrl}/${lang}/staff/activities`);
+    await Promise.all([page.waitForNavigation(), page.locator('li.card h2 a').first().click()]);
+    tooWide.push(...tooWideOn('the activity editor', await widthsOf(page)));
+    const id = page.url().match(/activities\/(\d+)/)[1];
+    await page.goto(`${baseUrl}/${lang}/staff/activities/${id}/attendance`);
+    tooWide.push(...tooWideOn('the attendance sheet', await widthsOf(page)));
+    // The cancel page, from the link in a registration's confirmation in the outbox.
+    await page.goto(`${baseUrl}/${lang}/coordinator/outbox`);
+    const link = (await page.locator('.cards').innerText()).match(/https?:\/\/\S+\/registrations\/cancel\?\S+/);
+    assert.ok(link, 'a cancel link is in the outbox');
+    await page.goto(baseUrl + new URL(link[0]).pathname + new URL(link[0]).search);
+    tooWide.push(...tooWideOn('the cancel page', await widthsOf(page)));
+    assert.deepEqual(tooWide, []);
+  });
+}

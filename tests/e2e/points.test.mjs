@@ -24,36 +24,54 @@ test('the map shows the points, and the same points as a list', async () => {
   assert.deepEqual(errors, []);
 });
 
-test("on a phone the map's places are reached by keyboard and their pop-ups say open or closed (ru, 360×740)", async () => {
-  const context = await browser.newContext({ viewport: { width: 360, height: 740 } });
-  const page = await context.newPage();
-  const errors = collectErrors(page);
-  await page.goto(baseUrl + '/ru/points/map?channel=batteries');
-  await page.waitForSelector('#map .leaflet-marker-icon');
-  const marker = page.locator('#map .leaflet-marker-icon').first();
-  assert.equal(await marker.getAttribute('role'), 'button');
-  assert.match(await marker.getAttribute('aria-label'), /Сейчас (открыто|закрыто)/);
-  const size = await marker.boundingBox();
-  assert.ok(size.width <= 20, `a ${size.width}px dot on a phone`);
-  await marker.focus();
-  await page.keyboard.press('Enter');
-  const popup = page.locator('.leaflet-popup-content');
-  await popup.waitFor({ state: 'visible' });
-  assert.match(await popup.innerText(), /Сейчас (открыто|закрыто)/);
-  assert.match(await popup.locator('a').getAttribute('href'), /^\/ru\/points\//);
-  assert.ok(await page.getByText('Те же места списком:').isVisible());
-  await page.screenshot({ path: path.join(screenshotDir, 'points-map-ru-360.png') });
-  assert.deepEqual(errors, []);
-});
+// The map on a phone in each language: markers reached by keyboard, pop-ups that say open or
+// closed with a link, a word when the tiles fail; without JavaScript no word of a map.
+const mapWords = {
+  lv: { status: /Pašlaik (atvērts|slēgts)/, list: 'Tās pašas vietas sarakstā:',
+        tilesFailed: 'Kartes fonu neizdevās ielādēt. Visas vietas ir sarakstā zemāk.' },
+  ru: { status: /Сейчас (открыто|закрыто)/, list: 'Те же места списком:',
+        tilesFailed: 'Не удалось загрузить подложку карты. Все места есть в списке ниже.' },
+};
+for (const [lang, w] of Object.entries(mapWords)) {
+  test(`on a phone the map's places are reached by keyboard and their pop-ups say open or closed (${lang}, 360×740)`, async () => {
+    const context = await browser.newContext({ viewport: { width: 360, height: 740 } });
+    const page = await context.newPage();
+    const errors = collectErrors(page);
+    await page.goto(`${baseUrl}/${lang}/points/map?channel=batteries`);
+    await page.waitForSelector('#map .leaflet-marker-icon');
+    const marker = page.locator('#map .leaflet-marker-icon').first();
+    assert.equal(await marker.getAttribute('role'), 'button');
+    assert.match(await marker.getAttribute('aria-label'), w.status);
+    const size = await marker.boundingBox();
+    assert.ok(size.width <= 20, `a ${size.width}px dot on a phone`);
+    await marker.focus();
+    await page.keyboard.press('Enter');
+    const popup = page.locator('.leaflet-popup-content');
+    await popup.waitFor({ state: 'visible' });
+    assert.match(await popup.innerText(), w.status);
+    assert.match(await popup.locator('a').getAttribute('href'), new RegExp(`^/${lang}/points/`));
+    assert.ok(await page.getByText(w.list).isVisible());
+    await page.screenshot({ path: path.join(screenshotDir, `points-map-${lang}-360.png`) });
+    assert.deepEqual(errors, []);
+  });
 
-test("when the map's tiles fail the page says so and points to the list", async () => {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  await page.route('**/static/tiles/**', (route) => route.abort());
-  await page.goto(baseUrl + '/lv/points/map');
-  await page.locator('[data-tiles-failed]').waitFor({ state: 'visible', timeout: 10000 });
-  assert.match(await page.locator('[data-tiles-failed]').innerText(), /Kartes fonu neizdevās ielādēt/);
-});
+  test(`when the map's tiles fail the page says so and points to the list (${lang}, 360×740)`, async () => {
+    const page = await newPage({ viewport: { width: 360, height: 740 } });
+    await page.route('**/static/tiles/**', (route) => route.abort());
+    await page.goto(`${baseUrl}/${lang}/points/map`);
+    await page.locator('[data-tiles-failed]').waitFor({ state: 'visible', timeout: 10000 });
+    assert.equal((await page.locator('[data-tiles-failed]').innerText()).trim(), w.tilesFailed);
+  });
+
+  test(`without JavaScript the list is there and the map is not in the way (${lang}, 360×740)`, async () => {
+    const page = await newPage({ javaScriptEnabled: false, viewport: { width: 360, height: 740 } });
+    await page.goto(`${baseUrl}/${lang}/points/map`);
+    assert.ok(!(await page.isVisible('#map')));
+    // Nothing speaks of a map that is not there.
+    assert.ok(!(await page.getByText(w.list).isVisible()));
+    assert.ok((await page.locator('ul.points li').count()) >= 10);
+  });
+}
 
 test('a filter by channel narrows the map and the list', async () => {
   const page = await newPage();
@@ -62,15 +80,6 @@ test('a filter by channel narrows the map and the list', async () => {
   assert.equal(await page.locator('#map .leaflet-marker-icon').count(), 1);
   assert.equal(await page.locator('ul.points li').count(), 1);
   assert.ok(await page.isVisible('text=Аптека, принимающая лекарства'));
-});
-
-test('without JavaScript the list is there and the map is not in the way', async () => {
-  const page = await newPage({ javaScriptEnabled: false });
-  await page.goto(baseUrl + '/en/points/map');
-  assert.ok(!(await page.isVisible('#map')));
-  // Nothing speaks of a map that is not there.
-  assert.ok(!(await page.getByText('The same places as a list').isVisible()));
-  assert.ok((await page.locator('ul.points li').count()) >= 10);
 });
 
 test('the nearest battery box from the guide, its page and its poster', async () => {
@@ -84,21 +93,24 @@ test('the nearest battery box from the guide, its page and its poster', async ()
   await page.screenshot({ path: path.join(screenshotDir, 'poster-print.png'), fullPage: true });
 });
 
-// A printed poster: no site header or log-in link, the hours in both languages, the sheet filled,
-// and the QR code of the Russian poster opening the Russian page.
-test('a poster printed from the Russian page fills A4 and has no site header', async () => {
-  const page = await newPage({ viewport: { width: 794, height: 1123 } });  // A4 at 96 dpi
-  await page.goto(baseUrl + '/ru/points/kimija-pharmacy/poster');
-  await page.emulateMedia({ media: 'print' });
-  assert.ok(!(await page.locator('.site-header').isVisible()));
-  assert.ok(!(await page.getByText('Войти').isVisible()));
-  assert.ok(await page.locator('.poster-hours [lang=ru]').getByText('Пн–Пт 8:00–20:00').isVisible());
-  assert.ok(await page.locator('.poster-hours [lang=lv]').getByText('P–Pk 8.00–20.00').isVisible());
-  const box = await page.locator('.poster').boundingBox();
-  assert.ok(box.height > 950, `the poster is ${box.height}px tall of about 1010`);
-  assert.match(await page.locator('.poster-qr figcaption').innerText(), /\/ru\/points\/kimija-pharmacy$/);
-  await page.screenshot({ path: path.join(screenshotDir, 'poster-ru-print.png'), fullPage: true });
-});
+// A printed poster: no site header or log-in link, the address and the hours in both languages,
+// the sheet filled, and the QR code opening the page in the language it was printed from.
+for (const [lang, logIn] of [['lv', 'Pieslēgties'], ['ru', 'Войти']]) {
+  test(`a poster printed from the ${lang} page fills A4, has no site header and its QR code opens the ${lang} page`, async () => {
+    const page = await newPage({ viewport: { width: 794, height: 1123 } });  // A4 at 96 dpi
+    await page.goto(`${baseUrl}/${lang}/points/kimija-pharmacy/poster`);
+    await page.emulateMedia({ media: 'print' });
+    assert.ok(!(await page.locator('.site-header').isVisible()));
+    assert.ok(!(await page.getByText(logIn).isVisible()));
+    assert.equal((await page.locator('.poster-address').innerText()).trim(), 'Ķīmijas apkaime, Daugavpils');
+    assert.ok(await page.locator('.poster-hours [lang=ru]').getByText('Пн–Пт 8:00–20:00').isVisible());
+    assert.ok(await page.locator('.poster-hours [lang=lv]').getByText('P–Pk 8.00–20.00').isVisible());
+    const box = await page.locator('.poster').boundingBox();
+    assert.ok(box.height > 950, `the poster is ${box.height}px tall of about 1010`);
+    assert.match(await page.locator('.poster-qr figcaption').innerText(), new RegExp(`/${lang}/points/kimija-pharmacy$`));
+    await page.screenshot({ path: path.join(screenshotDir, `poster-${lang}-print.png`), fullPage: true });
+  });
+}
 
 // The places on an item's page at 360×740: open or closed in words, the week's hours in the
 // reader's language, where the distance is measured from.

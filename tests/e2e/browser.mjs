@@ -24,14 +24,14 @@ export async function launch() {
 }
 
 // Runs axe-core in the page (the test context bypasses CSP only to inject axe) and returns
-// the violations of impact "serious" or "critical".
-export async function seriousViolations(page) {
+// the violations of impact "moderate", "serious" or "critical" (only "minor" ones pass).
+export async function accessibilityViolations(page) {
   await page.evaluate(axeSource);
   const result = await page.evaluate(async () =>
     // eslint-disable-next-line no-undef
     await axe.run(document, { runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] }));
   return result.violations
-    .filter(v => v.impact === 'serious' || v.impact === 'critical')
+    .filter(v => ['moderate', 'serious', 'critical'].includes(v.impact))
     .map(v => `${v.id}: ${v.help} (${v.nodes.map(n => n.target.join(' ')).join(', ')})`);
 }
 

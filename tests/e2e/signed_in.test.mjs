@@ -7,7 +7,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { launch, newPage as openPage, baseUrl, seriousViolations, screenshotDir } from './browser.mjs';
+import { launch, newPage as openPage, baseUrl, accessibilityViolations, screenshotDir } from './browser.mjs';
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -101,7 +101,7 @@ for (const lang of ['lv', 'ru']) {
     assert.ok(text.includes(w.month), 'times are dates in words');
     assert.doesNotMatch(text, /\b1[6-9]\d{8}\b/, 'no Unix timestamps');
     assert.doesNotMatch(text, /\b(created_at|display_name|email)\b/, 'no JSON keys');
-    assert.deepEqual(await seriousViolations(resident), []);
+    assert.deepEqual(await accessibilityViolations(resident), []);
     await shot(resident, `account-data-${lang}`);
   });
 

@@ -94,12 +94,13 @@ TEST_P(Foundation, AboutPageComesFromData) {
     EXPECT_THAT(about.body, HasSubstr("1 January 2022"));
     auto lv = server().get("/lv/about");
     EXPECT_THAT(lv.body, HasSubstr("2022. gada 1. janvāris"));
-    // The initiative goes on: it says since when, and its funded phase is history.
-    EXPECT_THAT(about.body, HasSubstr("<dt>Working since</dt><dd>January 2022</dd>"));
+    // The initiative goes on: it says when it started ("Работает с Январь" read wrong), and its
+    // funded phase is history.
+    EXPECT_THAT(about.body, HasSubstr("<dt>Started</dt><dd>January 2022</dd>"));
     EXPECT_THAT(about.body, HasSubstr("First phase, with the funder"));
     EXPECT_THAT(about.body, HasSubstr("support: 1 January 2022 – 31 March 2022"));
     EXPECT_THAT(server().get("/ru/about").body,
-                HasSubstr("<dt>Работает с</dt><dd>Январь 2022</dd>"));
+                HasSubstr("<dt>Начало работы</dt><dd>Январь 2022</dd>"));
     EXPECT_THAT(about.body, Not(HasSubstr("<dt>Period</dt>")));
 }
 

@@ -1,6 +1,7 @@
 // Wiring of collection points, and their part of the guide's item pages.
 #include "points/module.hpp"
 
+#include "core/ids.hpp"
 #include "points/data_file.hpp"
 #include "points/repository.hpp"
 #include "points/routes.hpp"
@@ -91,6 +92,23 @@ void Module::add_routes(http::Router& router) {
 
 void Module::forget_person(soci::session& sql, long long account) {
     Service::forget_voter(sql, "account:" + std::to_string(account));
+}
+
+// A problem report by its place and its problem ("Aptieka, kas pieņem zāles — Konteiners ir
+// pārpildīts"), with the coordinator's list it is in.
+std::optional<platform::SubjectName> Module::name_subject(std::string_view kind,
+                                                          const std::string& id,
+                                                          Language language) {
+    if (kind != "report") return std::nullopt;
+    const auto number = parse_id(id);
+    if (!number) return std::nullopt;
+    const auto found = service_.report_with_point(*number);
+    if (!found) return std::nullopt;
+    const auto& [report, point] = *found;
+    const auto& tr = platform_.views().translator();
+    return platform::SubjectName{
+        in(point.name, language) + " — " + report_kind_label(tr, language, report.kind),
+        "/" + std::string(code(language)) + "/coordinator/reports?status=" + report.status};
 }
 
 }  // namespace skirosim::points

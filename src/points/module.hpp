@@ -20,6 +20,8 @@ public:
     std::optional<platform::DataSection> data_section() override;
     void add_routes(http::Router& router) override;
     void forget_person(soci::session& sql, long long account) override;
+    std::optional<platform::SubjectName> name_subject(std::string_view kind, const std::string& id,
+                                                      Language language) override;
 
 private:
     platform::Platform& platform_;

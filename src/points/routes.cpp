@@ -65,19 +65,6 @@ std::string kind_label(const i18n::Translator& tr, Language language, const std:
     return tr.text(language, it == kLabels.end() ? "Collection point" : it->second);
 }
 
-// A report's kind in the words of the report form.
-std::string report_kind_label(const i18n::Translator& tr, Language language,
-                              const std::string& kind) {
-    static const std::map<std::string, const char*> kLabels{
-        {"overflowing", i18n::msgid("It is overflowing")},
-        {"damaged", i18n::msgid("It is damaged")},
-        {"dumping", i18n::msgid("Rubbish dumped nearby")},
-        {"wrong-container", i18n::msgid("The wrong container")},
-        {"other", i18n::msgid("Something else")}};
-    auto it = kLabels.find(kind);
-    return tr.text(language, it == kLabels.end() ? "Something else" : it->second);
-}
-
 // The e-mail to whoever empties the containers, in their language (the town's first): usable as
 // it is, with the place, its address, where it is on a map and what residents said.
 std::pair<std::string, std::string> operator_message(const Report& report, const Point& point,
@@ -189,6 +176,18 @@ json::object nearby_json(const Nearby& n, const platform::TimeZone& zone,
 }
 
 }  // namespace
+
+std::string report_kind_label(const i18n::Translator& tr, Language language,
+                              const std::string& kind) {
+    static const std::map<std::string, const char*> kLabels{
+        {"overflowing", i18n::msgid("It is overflowing")},
+        {"damaged", i18n::msgid("It is damaged")},
+        {"dumping", i18n::msgid("Rubbish dumped nearby")},
+        {"wrong-container", i18n::msgid("The wrong container")},
+        {"other", i18n::msgid("Something else")}};
+    auto it = kLabels.find(kind);
+    return tr.text(language, it == kLabels.end() ? "Something else" : it->second);
+}
 
 mustache::data nearest_view(Service& points, const std::string& channel, double lat, double lon,
                             const platform::Platform& platform, Language language) {

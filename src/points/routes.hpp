@@ -23,6 +23,10 @@ struct Context {
 
 void add_routes(http::Router& router, Context context);
 
+// A report's kind in the words of the report form ("Konteiners ir pārpildīts").
+std::string report_kind_label(const i18n::Translator& tr, Language language,
+                              const std::string& kind);
+
 // The nearest points that take a channel, as mustache data for the guide's item page.
 web::mustache::data nearest_view(Service& points, const std::string& channel, double lat,
                                  double lon, const platform::Platform& platform, Language language);

@@ -150,6 +150,10 @@ Result<std::vector<Report>> Service::reports(const Principal& coordinator,
 Result<std::pair<Report, Point>> Service::report_at_point(const Principal& coordinator,
                                                           long long id) {
     if (!coordinator.coordinator()) return std::unexpected(not_allowed());
+    return report_with_point(id);
+}
+
+Result<std::pair<Report, Point>> Service::report_with_point(long long id) {
     return db_.read<std::pair<Report, Point>>(
         [&](soci::session& sql) -> Result<std::pair<Report, Point>> {
             auto report = Repository::report(sql, id);

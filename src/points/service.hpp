@@ -61,6 +61,9 @@ public:
     Result<std::vector<Report>> reports(const Principal& coordinator, const std::string& status);
     // One report and the point it is about, for the message to whoever empties the containers.
     Result<std::pair<Report, Point>> report_at_point(const Principal& coordinator, long long id);
+    // The same without a check of roles, for naming a report on pages already restricted (the
+    // audit log).
+    Result<std::pair<Report, Point>> report_with_point(long long id);
     // Sends the report to the responsible body by e-mail (through the outbox).
     Result<void> forward(const Principal& coordinator, long long id, const std::string& email,
                          const std::string& subject, const std::string& body);

@@ -274,6 +274,11 @@ TEST_P(Points, AReportGoesFromAResidentToTheCoordinatorAndToResolved) {
     }
     EXPECT_TRUE(to_body);
     EXPECT_TRUE(to_reporter);
+    // The audit log names the report by its place and problem, linked to its list, not by number.
+    const auto audit = coordinator.get("/lv/admin/audit").body;
+    EXPECT_THAT(audit, HasSubstr("<a href=\"/lv/coordinator/reports?status=resolved\">Ziņojums: " +
+                                 point->name[0] + " — Konteiners ir pārpildīts</a>"));
+    EXPECT_FALSE(std::regex_search(audit, std::regex(">Ziņojums [0-9]+<")));
 }
 
 TEST_P(Points, ReportsAreRateLimitedAndCheckedAndOnlyTheCoordinatorSeesThem) {

@@ -255,18 +255,25 @@ std::string figure_tables(const web::Views& views, Language language,
     return views.render_fragment(language, "activities/figure-tables", data);
 }
 
-// The figures of a period as rows, in the reader's language: the coordinator's page and CSV, and
+// A period's figures as rows, in the reader's language: the coordinator's page and CSV, and
 // the public results (where counts of people below 5 read "<5").
+Result<std::vector<Row>> figures_as_rows(const Figures& figures, Service& service,
+                                         site::Service& site, const i18n::Translator& tr,
+                                         Language language, bool in_public) {
+    auto labels = all_labels(service);
+    if (!labels) return std::unexpected(labels.error());
+    return figure_rows(figures, labels->kinds, labels->audiences, labels->channels, *site.content(),
+                       tr, language, in_public);
+}
+
+// The same for a period still to be counted.
 Result<std::vector<Row>> figures_as_rows(Service& service, site::Service& site,
                                          const i18n::Translator& tr, Language language,
                                          std::time_t from, std::time_t to, std::time_t now,
                                          bool in_public) {
     auto figures = service.figures(from, to, now);
     if (!figures) return std::unexpected(figures.error());
-    auto labels = all_labels(service);
-    if (!labels) return std::unexpected(labels.error());
-    return figure_rows(*figures, labels->kinds, labels->audiences, labels->channels,
-                       *site.content(), tr, language, in_public);
+    return figures_as_rows(*figures, service, site, tr, language, in_public);
 }
 
 }  // namespace
@@ -471,7 +478,7 @@ void add_participation_routes(http::Router& router, Service& service, site::Serv
                        }
                        return views.render(request, std::move(page));
                    }
-                   auto rows = figures_as_rows(service, site, tr, language, 0, now, now, true);
+                   auto rows = figures_as_rows(*held, service, site, tr, language, true);
                    if (!rows) return std::unexpected(rows.error());
                    page.data.set("tables", figure_tables(views, language, *rows));
                    return views.render(request, std::move(page));

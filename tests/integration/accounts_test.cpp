@@ -30,10 +30,7 @@ protected:
     }
     // The newest message to a recipient, from the outbox table.
     std::string last_message(const std::string& recipient) {
-        auto messages = server().app().database().read<std::vector<platform::OutboxMessage>>(
-            [&](soci::session& sql) -> Result<std::vector<platform::OutboxMessage>> {
-                return platform::Outbox::to_recipient(sql, recipient);
-            });
+        auto messages = server().outbox_to(recipient);
         if (!messages || messages->empty()) return "";
         return messages->front().body;
     }

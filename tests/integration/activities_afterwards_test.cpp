@@ -217,10 +217,7 @@ TEST_P(ActivitiesAfterwards, OneDateOfASeriesChangesOrIsCancelledWithoutTouching
         EXPECT_EQ(after[i].venue, "") << i;
         EXPECT_EQ(after[i].starts_at, dates[i].starts_at) << i;
     }
-    auto told = server_->app().database().read<std::vector<platform::OutboxMessage>>(
-        [](soci::session& sql) -> Result<std::vector<platform::OutboxMessage>> {
-            return platform::Outbox::to_recipient(sql, "valentina@example.org");
-        });
+    auto told = server_->outbox_to("valentina@example.org");
     ASSERT_EQ(told->size(), 2u);                               // registered, then cancelled
     EXPECT_EQ(told->front().subject, "Мероприятие отменено");  // newest first
 
@@ -436,15 +433,7 @@ TEST_P(ActivitiesAfterwards, AttendanceResultsAndFiguresMatchTheRegistrations) {
     // The form shows what was saved; after the end, feedback is asked only of those who came.
     EXPECT_THAT(librarian.get(sheet).body, HasSubstr("value=\"12,5\""));
     ASSERT_TRUE(server_->activities().send_due_messages(server_->now() + 2 * 3600));
-    auto outbox = [&](const std::string& to) {
-        return server_->app()
-            .database()
-            .read<std::vector<platform::OutboxMessage>>(
-                [&](soci::session& sql) -> Result<std::vector<platform::OutboxMessage>> {
-                    return platform::Outbox::to_recipient(sql, to);
-                })
-            ->size();
-    };
+    auto outbox = [&](const std::string& to) { return server_->outbox_to(to)->size(); };
     EXPECT_EQ(outbox("family@example.org"), 2u);  // registered, how was it
     EXPECT_EQ(outbox("absent@example.org"), 1u);  // registered only
 

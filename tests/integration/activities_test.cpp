@@ -154,10 +154,7 @@ TEST_P(Activities, The21stPersonWaitsAndMovesUpWhenSomeoneCancels) {
     EXPECT_THAT(cancelled.body, HasSubstr("Pieteikums ir atcelts"));
     EXPECT_EQ(count_status(*server_, id, "confirmed"), 16);
     EXPECT_EQ(count_status(*server_, id, "waiting"), 0);
-    auto outbox = server_->app().database().read<std::vector<platform::OutboxMessage>>(
-        [](soci::session& sql) -> Result<std::vector<platform::OutboxMessage>> {
-            return platform::Outbox::to_recipient(sql, "late@example.org");
-        });
+    auto outbox = server_->outbox_to("late@example.org");
     ASSERT_EQ(outbox->size(), 2u);  // "on the waiting list", then "a place is free"
     EXPECT_EQ(outbox->front().subject, "Jums atbrīvojās vieta");
 }
@@ -176,10 +173,7 @@ TEST_P(Activities, TheMessageSaysWhichActivityWhenWhereAndForHowMany) {
                                                {"children", "1"}})
                   .status,
               200);
-    auto outbox = server_->app().database().read<std::vector<platform::OutboxMessage>>(
-        [](soci::session& sql) -> Result<std::vector<platform::OutboxMessage>> {
-            return platform::Outbox::to_recipient(sql, "petrovy@example.org");
-        });
+    auto outbox = server_->outbox_to("petrovy@example.org");
     ASSERT_EQ(outbox->size(), 1u);
     const std::string& body = outbox->front().body;
     EXPECT_THAT(body, HasSubstr("«Мастерская по сортировке для пожилых»"));
@@ -260,10 +254,7 @@ TEST_P(Activities, ARemindsBeforeAndAsksForFeedbackAfterEachOnce) {
     EXPECT_EQ(*service.send_due_messages(activity->starts_at - 46 * 3600), 0);  // once
     EXPECT_EQ(*service.send_due_messages(activity->ends_at + 3600), 1);  // afterwards: how was it?
     EXPECT_EQ(*service.send_due_messages(activity->ends_at + 7200), 0);
-    auto outbox = server_->app().database().read<std::vector<platform::OutboxMessage>>(
-        [](soci::session& sql) -> Result<std::vector<platform::OutboxMessage>> {
-            return platform::Outbox::to_recipient(sql, "anna@example.org");
-        });
+    auto outbox = server_->outbox_to("anna@example.org");
     ASSERT_EQ(outbox->size(), 3u);
     EXPECT_EQ((*outbox)[0].subject, "Kā jums patika?");
     EXPECT_EQ((*outbox)[1].subject, "Atgādinājums: drīz jūsu pasākums");

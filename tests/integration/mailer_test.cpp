@@ -28,13 +28,7 @@ using ::testing::Not;
 namespace net = boost::asio;
 
 std::vector<platform::OutboxMessage> outbox(TestServer& server) {
-    return server.app()
-        .database()
-        .read<std::vector<platform::OutboxMessage>>(
-            [](soci::session& sql) -> Result<std::vector<platform::OutboxMessage>> {
-                return platform::Outbox::newest(sql, 100);
-            })
-        .value();
+    return server.outbox_newest(100).value();
 }
 
 app::Options with_smtp(const SmtpServer& smtp, platform::SmtpSecurity security,

@@ -241,10 +241,7 @@ TEST_P(Points, AReportGoesFromAResidentToTheCoordinatorAndToResolved) {
     auto resolved =
         coordinator.post("/lv/coordinator/reports/" + id + "/resolve", {{"language", "lv"}});
     EXPECT_EQ(resolved.status, 303);
-    auto outbox = server_->app().database().read<std::vector<platform::OutboxMessage>>(
-        [](soci::session& sql) -> Result<std::vector<platform::OutboxMessage>> {
-            return platform::Outbox::newest(sql, 10);
-        });
+    auto outbox = server_->outbox_newest(10);
     ASSERT_TRUE(outbox);
     bool to_body = false, to_reporter = false;
     const auto point =

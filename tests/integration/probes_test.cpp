@@ -647,10 +647,7 @@ TEST_P(Probes, AGuestsPlacesLapseUnlessTheLinkSentToTheContactIsOpened) {
             {{"name", contact}, {"contact", contact}, {"adults", std::to_string(adults)}});
     };
     auto link_to = [&](const std::string& contact) {
-        auto messages = server().app().database().read<std::vector<platform::OutboxMessage>>(
-            [&](soci::session& sql) -> Result<std::vector<platform::OutboxMessage>> {
-                return platform::Outbox::to_recipient(sql, contact);
-            });
+        auto messages = server().outbox_to(contact);
         std::smatch m;
         std::string body = messages && !messages->empty() ? messages->front().body : "";
         return std::regex_search(body, m, std::regex(R"(https?://[^/]+(/\S+))")) ? m[1].str()
@@ -709,10 +706,7 @@ TEST_P(Probes, AnIdOfADeletedAccountIsNeverGivenAgainAndNoneOfItsHistoryReachesT
                                         {"age", "yes"}})
                       .status,
                   303);
-        auto messages = server().app().database().read<std::vector<platform::OutboxMessage>>(
-            [&](soci::session& sql) -> Result<std::vector<platform::OutboxMessage>> {
-                return platform::Outbox::to_recipient(sql, login);
-            });
+        auto messages = server().outbox_to(login);
         std::smatch m;
         std::regex_search(messages->front().body, m, std::regex(R"(https?://[^/]+(/\S+))"));
         b.get(m[1].str());
@@ -775,10 +769,7 @@ TEST_P(Probes, ANewResetLinkRevokesTheEarlierOne) {
         Browser b = visitor("203.0.113.130");
         b.get("/en/password/forgot");
         EXPECT_EQ(b.post("/en/password/forgot", {{"login", "anna@example.org"}}).status, 303);
-        auto messages = server().app().database().read<std::vector<platform::OutboxMessage>>(
-            [&](soci::session& sql) -> Result<std::vector<platform::OutboxMessage>> {
-                return platform::Outbox::to_recipient(sql, "anna@example.org");
-            });
+        auto messages = server().outbox_to("anna@example.org");
         std::smatch m;
         std::regex_search(messages->front().body, m, std::regex(R"(token=([A-Za-z0-9_-]+))"));
         return m[1].str();

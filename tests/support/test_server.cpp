@@ -288,4 +288,18 @@ HttpResult Connection::get(const std::string& target, const Headers& headers) {
 
 bool Connection::is_open() const { return impl_->open; }
 
+Result<std::vector<platform::OutboxMessage>> TestServer::outbox_to(const std::string& recipient) {
+    return app_->database().read<std::vector<platform::OutboxMessage>>(
+        [&](soci::session& sql) -> Result<std::vector<platform::OutboxMessage>> {
+            return platform::Outbox::to_recipient(sql, recipient);
+        });
+}
+
+Result<std::vector<platform::OutboxMessage>> TestServer::outbox_newest(int limit) {
+    return app_->database().read<std::vector<platform::OutboxMessage>>(
+        [&](soci::session& sql) -> Result<std::vector<platform::OutboxMessage>> {
+            return platform::Outbox::newest(sql, limit);
+        });
+}
+
 }  // namespace skirosim::testing

@@ -12,6 +12,7 @@
 #include "activities/module.hpp"
 #include "app/application.hpp"
 #include "guide/module.hpp"
+#include "platform/outbox.hpp"
 
 namespace skirosim::testing {
 
@@ -62,6 +63,9 @@ public:
     guide::Service& guide() { return app_->module<guide::Module>().service(); }
     std::time_t now() { return app_->platform().now(); }
     const std::string& database_url() const { return options_.database; }
+    // What the site has written to the outbox: to one recipient, or the newest `limit` messages.
+    Result<std::vector<platform::OutboxMessage>> outbox_to(const std::string& recipient);
+    Result<std::vector<platform::OutboxMessage>> outbox_newest(int limit);
 
     // Sends raw bytes and returns whatever the server answers before closing (or timeout).
     std::string raw(const std::string& bytes,

@@ -578,13 +578,17 @@ void add_routes(http::Router& router, Service& service, const platform::Sender& 
                 d.set("at", tr.date_time(language, e.at));
                 d.set("actor", actor_name.empty() ? std::string("—") : actor_name);
                 d.set("action", platform::audit_action_name(tr, language, e.action));
-                // "Konts: Ilze" or "Pasākums 12": the kind in words, then the person's name or
-                // the number that finds it in the staff pages.
+                // "Konts: Ilze", "Pasākums: Eko nodarbība": the kind in words, then the name of
+                // the account (read with the log) or of what its capability names, with its
+                // page; the number only for what is no longer there.
                 const std::string kind = platform::audit_subject_name(tr, language, e.subject_kind);
-                const auto key = std::pair{e.subject_kind, e.subject};
-                if (!named.contains(key) && subject_name.empty() && !e.subject_kind.empty())
-                    named[key] = service.subject_name(e.subject_kind, e.subject, language);
-                const auto* other = named.contains(key) && named[key] ? &*named[key] : nullptr;
+                const platform::SubjectName* other = nullptr;
+                if (subject_name.empty() && !e.subject_kind.empty()) {
+                    auto [it, fresh] = named.try_emplace(std::pair{e.subject_kind, e.subject});
+                    if (fresh)
+                        it->second = service.subject_name(e.subject_kind, e.subject, language);
+                    if (it->second) other = &*it->second;
+                }
                 d.set("subject", e.subject_kind.empty()  ? kind
                                  : !subject_name.empty() ? kind + ": " + subject_name
                                  : other                 ? kind + ": " + other->name

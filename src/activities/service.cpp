@@ -120,12 +120,12 @@ Result<int> Service::confirmed_people(long long activity) {
 }
 
 void Service::tell(soci::session& sql, const Registration& r, const Activity& a,
-                   const std::string& purpose, const std::string& link, std::time_t now) {
+                   const std::string& purpose, const std::string& link,
+                   const std::vector<Label>& audiences, std::time_t now) {
     if (r.contact.empty() || !messages_) return;
     const Language language = parse_language(r.language).value_or(kDefaultLanguage);
-    auto [subject, body] =
-        messages_({r.language, purpose, in(a.title, language), link, guests_.hold.count(), &a, &r,
-                   Repository::audiences(sql), now});
+    auto [subject, body] = messages_({r.language, purpose, in(a.title, language), link,
+                                      guests_.hold.count(), &a, &r, audiences, now});
     platform::Outbox::send(sql, r.contact, subject, body, now);
 }
 
@@ -198,8 +198,8 @@ Result<Registered> Service::register_party(const RegistrationForm& form, std::ti
         r.adults = form.adults;
         r.children = form.children;
         r.created_at = now;
-        if (auto counted = count_party(r, form.ages, form.groups, Repository::audiences(sql));
-            !counted) {
+        const std::vector<Label> audiences = Repository::audiences(sql);
+        if (auto counted = count_party(r, form.ages, form.groups, audiences); !counted) {
             return std::unexpected(counted.error());
         }
         if (r.people() > activity->max_party) {
@@ -217,11 +217,11 @@ Result<Registered> Service::register_party(const RegistrationForm& form, std::ti
             tell(
                 sql, r, *activity, "confirm-place",
                 platform_.public_url() + "/" + r.language + "/registrations/confirm?token=" + token,
-                now);
+                audiences, now);
         } else {
             tell(sql, r, *activity, r.status,
                  platform_.public_url() + "/" + r.language + "/registrations/cancel?token=" + token,
-                 now);
+                 audiences, now);
         }
         return Registered{r.status, token, id, r.hold_until};
     });
@@ -237,6 +237,7 @@ Result<std::optional<Registration>> Service::by_token(const std::string& token) 
 Result<int> Service::send_due_messages(std::time_t now) {
     return db_.transaction<int>([&](soci::session& sql) -> Result<int> {
         int queued = 0;
+        const std::vector<Label> audiences = Repository::audiences(sql);
         auto send = [&](const std::vector<Registration>& due, const char* purpose, auto mark) {
             for (const Registration& registration : due) {
                 auto activity = Repository::find(sql, registration.activity);
@@ -245,7 +246,7 @@ Result<int> Service::send_due_messages(std::time_t now) {
                 tell(sql, registration, *activity, purpose,
                      platform_.public_url() + "/" + registration.language + "/activities/" +
                          std::to_string(activity->id),
-                     now);
+                     audiences, now);
                 ++queued;
             }
         };
@@ -256,12 +257,13 @@ Result<int> Service::send_due_messages(std::time_t now) {
 }
 
 void Service::tell_cancelled(soci::session& sql, const Activity& activity, std::time_t now) {
+    const std::vector<Label> audiences = Repository::audiences(sql);
     for (const Registration& r : Repository::registrations(sql, activity.id, "")) {
         if (r.status == "cancelled") continue;
         tell(sql, r, activity, "cancelled",
              platform_.public_url() + "/" + r.language +
                  "/activities?institution=" + activity.institution,
-             now);
+             audiences, now);
     }
 }
 
@@ -418,6 +420,7 @@ void Service::promote_waiting(soci::session& sql, const Activity& activity, std:
     if (activity.capacity <= 0) return;
     // The first in line who fits moves up; a big party further back waits for more room.
     int taken = Repository::confirmed_people(sql, activity.id);
+    const std::vector<Label> audiences = Repository::audiences(sql);
     for (const Registration& waiting : Repository::registrations(sql, activity.id, "waiting")) {
         if (taken + waiting.people() > activity.capacity) continue;
         Repository::set_status(sql, waiting.id, "confirmed");
@@ -428,7 +431,7 @@ void Service::promote_waiting(soci::session& sql, const Activity& activity, std:
         tell(sql, promoted, activity, "promoted",
              platform_.public_url() + "/" + promoted.language + "/activities/" +
                  std::to_string(activity.id),
-             now);
+             audiences, now);
         spdlog::info("registration {} moved up from the waiting list", waiting.id);
     }
 }

@@ -134,8 +134,10 @@ public:
     void tell_cancelled(soci::session& sql, const Activity& activity, std::time_t now);
 
 private:
+    // `audiences`: the labels of ages and groups, read once by the caller for all it tells.
     void tell(soci::session& sql, const Registration& r, const Activity& a,
-              const std::string& purpose, const std::string& link, std::time_t now);
+              const std::string& purpose, const std::string& link,
+              const std::vector<Label>& audiences, std::time_t now);
     // The first in line who fits moves up while places last, and is told.
     void promote_waiting(soci::session& sql, const Activity& activity, std::time_t now);
 

@@ -78,6 +78,12 @@ for (const lang of ['lv', 'ru']) {
     const response = await register(page, { name: 'Ilze', contact: `ilze${unique()}@example.org`, adults: 2, children: 1 });
     assert.equal(response.status(), 200);
     assertSaysWhatWhenWhereHowMany(await facts(page), w, 'the confirmation');
+    // The success notice is green, not the amber of a warning, and Latvian says it to anyone
+    // (not the masculine "esat pieteicies").
+    const edge = await page.locator('p.notice[role=status]').evaluate(p => getComputedStyle(p).borderLeftColor);
+    const [r, g, b] = edge.match(/\d+/g).map(Number);
+    assert.ok(g > r && g > b, `the notice's edge is green (${edge})`);
+    assert.doesNotMatch(await page.locator('main').innerText(), /pieteicies|pieteikusies/);
     await shot(page, `residents-registered-${lang}`);
     const cancel = page.locator(`a[href^="/${lang}/registrations/cancel?token="]`);
     await Promise.all([page.waitForNavigation(), cancel.click()]);
@@ -168,6 +174,9 @@ test('an activity held only in Latvian says so on the Russian page and not on th
   const page = await newPage();
   await openActivity(page, 'ru', words.ru.lesson);
   assert.ok(await page.getByText(words.ru.heldInLatvian, { exact: true }).isVisible());
+  // The organiser in words a Russian reader knows, not the Latvian abbreviation "26. PII".
+  assert.doesNotMatch(await page.locator('main').innerText(), /PII/);
+  assert.ok(await page.getByText('26-й детский сад').first().isVisible());
   await shot(page, 'residents-held-in-latvian-ru');
   await openActivity(page, 'lv', words.lv.lesson);
   assert.equal(await page.getByText(words.lv.heldInLatvian).count(), 0);

@@ -21,7 +21,7 @@ const unique = () => `${Date.now()}${Math.floor(Math.random() * 1000)}`;
 // from data/daugavpils-kimija as the server writes them.
 const words = {
   lv: {
-    resident: 'iedzīvotājs', saved: 'Saglabāts.', wrongPassword: 'Parole nav pareiza.',
+    resident: 'iedzīvotājs', email: 'E-pasts', saved: 'Saglabāts.', wrongPassword: 'Parole nav pareiza.',
     myData: 'Mani dati', library: 'Ceriņu bibliotēka', problem: 'Lūdzu, izlabojiet',
     reports: 'Ziņojumi par problēmām', figures: 'Pasākumu skaitļi', thisMonth: 'Šis mēnesis',
     misses: 'Meklējumi, kas neko neatrada', russian: 'krievu', forward: 'Pārsūtīt',
@@ -29,7 +29,7 @@ const words = {
     planned: 'Vēl gaidāmie pasākumi',
   },
   ru: {
-    resident: 'житель', saved: 'Сохранено.', wrongPassword: 'Неверный пароль.',
+    resident: 'житель', email: 'Эл. почта', saved: 'Сохранено.', wrongPassword: 'Неверный пароль.',
     myData: 'Мои данные', library: 'Библиотека Цериню', problem: 'Пожалуйста, исправьте',
     reports: 'Заявки о проблемах', figures: 'Показатели мероприятий', thisMonth: 'Этот месяц',
     misses: 'Запросы без ответа', russian: 'русский', forward: 'Передать',
@@ -76,6 +76,8 @@ for (const lang of ['lv', 'ru']) {
     const message = await lastMessageTo(coordinator, lang, email);
     const link = message.match(new RegExp(`https?://\\S+/${lang}/confirm\\?token=[A-Za-z0-9_-]+`));
     assert.ok(link, `the confirmation is written for the ${lang} page (${message})`);
+    // How it goes out, in words ("email" was shown as it is stored).
+    assert.ok(message.includes(` · ${w.email} · ${email}`), message);
     await resident.goto(baseUrl + new URL(link[0]).pathname + new URL(link[0]).search);
     assert.match(resident.url(), new RegExp(`/${lang}/account\\?welcome=1$`));
 

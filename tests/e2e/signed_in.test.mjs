@@ -22,7 +22,7 @@ const unique = () => `${Date.now()}${Math.floor(Math.random() * 1000)}`;
 const words = {
   lv: {
     resident: 'iedzīvotājs', email: 'E-pasts', saved: 'Saglabāts.', wrongPassword: 'Parole nav pareiza.',
-    myData: 'Mani dati', library: 'Ceriņu bibliotēka', problem: 'Lūdzu, izlabojiet',
+    myData: 'Mani dati', notYet: 'Pasākums vēl nav sācies. Apmeklējumu varēs atzīmēt, kad tas sāksies:', library: 'Ceriņu bibliotēka', problem: 'Lūdzu, izlabojiet',
     reports: 'Ziņojumi par problēmām', figures: 'Pasākumu skaitļi', thisMonth: 'Šis mēnesis',
     misses: 'Meklējumi, kas neko neatrada', russian: 'krievu', forward: 'Pārsūtīt',
     point: 'kimija-pharmacy', place: 'Aptieka, kas pieņem zāles', placeInLatvian: 'Aptieka, kas pieņem zāles', month: 'decembris',
@@ -30,7 +30,7 @@ const words = {
   },
   ru: {
     resident: 'житель', email: 'Эл. почта', saved: 'Сохранено.', wrongPassword: 'Неверный пароль.',
-    myData: 'Мои данные', library: 'Библиотека Цериню', problem: 'Пожалуйста, исправьте',
+    myData: 'Мои данные', notYet: 'Мероприятие ещё не началось. Отметить посещаемость можно будет, когда оно начнётся:', library: 'Библиотека Цериню', problem: 'Пожалуйста, исправьте',
     reports: 'Заявки о проблемах', figures: 'Показатели мероприятий', thisMonth: 'Этот месяц',
     misses: 'Запросы без ответа', russian: 'русский', forward: 'Передать',
     point: 'kimija-textile-container', place: 'Контейнер для текстиля', placeInLatvian: 'Tekstila konteiners', month: 'декабря',
@@ -107,7 +107,7 @@ for (const lang of ['lv', 'ru']) {
     await shot(resident, `account-data-${lang}`);
   });
 
-  test(`staff logging in on the ${lang} page land on their activities; their role names the institution; the activity's heading is its title and a refused save keeps what was typed (${lang}, 360×740)`, async () => {
+  test(`staff logging in on the ${lang} page land on their activities; their role names the institution; the activity's heading is its title, a refused save keeps what was typed, and a coming activity's attendance sheet says it cannot be filled in yet (${lang}, 360×740)`, async () => {
     const librarian = await newPage();
     await logIn(librarian, lang, 'librarian@example.org', 'e2e staff password');
     assert.match(librarian.url(), new RegExp(`/${lang}/staff/activities$`));
@@ -139,6 +139,14 @@ for (const lang of ['lv', 'ru']) {
     assert.equal(await librarian.inputValue(titleField), typed, 'what was typed is kept');
     assert.doesNotMatch(await summary.innerText(), /activities\[|\.lv|form:/, 'no internal paths');
     await shot(librarian, `staff-editor-refused-${lang}`);
+
+    // The attendance sheet of an activity still to come says so before anything is typed.
+    const id = librarian.url().match(/activities\/(\d+)/)[1];
+    await librarian.goto(`${baseUrl}/${lang}/staff/activities/${id}/attendance`);
+    assert.ok(await librarian.getByText(w.notYet).isVisible());
+    assert.ok(await librarian.locator('#walk-adults').isDisabled());
+    assert.equal(await librarian.locator('form.attendance button[type=submit]').count(), 0);
+    await shot(librarian, `attendance-not-yet-${lang}`);
   });
 
   test(`the coordinator's hub leads to problem reports, a report names the place, and the message forwarded to the operator says where it is (${lang}, 360×740)`, async () => {

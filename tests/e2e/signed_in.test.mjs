@@ -22,7 +22,7 @@ const unique = () => `${Date.now()}${Math.floor(Math.random() * 1000)}`;
 const words = {
   lv: {
     resident: 'iedzīvotājs', email: 'E-pasts', saved: 'Saglabāts.', wrongPassword: 'Parole nav pareiza.',
-    myData: 'Mani dati', notYet: 'Pasākums vēl nav sācies. Apmeklējumu varēs atzīmēt, kad tas sāksies:', library: 'Ceriņu bibliotēka', problem: 'Lūdzu, izlabojiet',
+    myData: 'Mani dati', notMovedBack: 'Pasākumu nevar pārcelt uz laiku, kas jau pagājis.', battery: 'baterija', notYet: 'Pasākums vēl nav sācies. Apmeklējumu varēs atzīmēt, kad tas sāksies:', library: 'Ceriņu bibliotēka', problem: 'Lūdzu, izlabojiet',
     reports: 'Ziņojumi par problēmām', figures: 'Pasākumu skaitļi', thisMonth: 'Šis mēnesis',
     misses: 'Meklējumi, kas neko neatrada', russian: 'krievu', forward: 'Pārsūtīt',
     point: 'kimija-pharmacy', place: 'Aptieka, kas pieņem zāles', placeInLatvian: 'Aptieka, kas pieņem zāles', month: 'decembris',
@@ -30,7 +30,7 @@ const words = {
   },
   ru: {
     resident: 'житель', email: 'Эл. почта', saved: 'Сохранено.', wrongPassword: 'Неверный пароль.',
-    myData: 'Мои данные', notYet: 'Мероприятие ещё не началось. Отметить посещаемость можно будет, когда оно начнётся:', library: 'Библиотека Цериню', problem: 'Пожалуйста, исправьте',
+    myData: 'Мои данные', notMovedBack: 'Мероприятие нельзя перенести на время, которое уже прошло.', battery: 'батарейка', notYet: 'Мероприятие ещё не началось. Отметить посещаемость можно будет, когда оно начнётся:', library: 'Библиотека Цериню', problem: 'Пожалуйста, исправьте',
     reports: 'Заявки о проблемах', figures: 'Показатели мероприятий', thisMonth: 'Этот месяц',
     misses: 'Запросы без ответа', russian: 'русский', forward: 'Передать',
     point: 'kimija-textile-container', place: 'Контейнер для текстиля', placeInLatvian: 'Tekstila konteiners', month: 'декабря',
@@ -107,7 +107,7 @@ for (const lang of ['lv', 'ru']) {
     await shot(resident, `account-data-${lang}`);
   });
 
-  test(`staff logging in on the ${lang} page land on their activities; their role names the institution; the activity's heading is its title, a refused save keeps what was typed, and a coming activity's attendance sheet says it cannot be filled in yet (${lang}, 360×740)`, async () => {
+  test(`staff logging in on the ${lang} page land on their activities; their role names the institution; the activity's heading is its title, a refused save keeps what was typed, a date is not moved into the past, and a coming activity's attendance sheet says it cannot be filled in yet (${lang}, 360×740)`, async () => {
     const librarian = await newPage();
     await logIn(librarian, lang, 'librarian@example.org', 'e2e staff password');
     assert.match(librarian.url(), new RegExp(`/${lang}/staff/activities$`));
@@ -139,6 +139,15 @@ for (const lang of ['lv', 'ru']) {
     assert.equal(await librarian.inputValue(titleField), typed, 'what was typed is kept');
     assert.doesNotMatch(await summary.innerText(), /activities\[|\.lv|form:/, 'no internal paths');
     await shot(librarian, `staff-editor-refused-${lang}`);
+
+    // Nor may it be moved back to a time that has passed, to look held (the clock: 1 December).
+    await librarian.fill('#start', '2026-11-20T10:00');
+    await librarian.fill('#end', '2026-11-20T11:00');
+    const [backDated] = await Promise.all([librarian.waitForNavigation(),
+      librarian.click('form.editor button[type=submit]:not([name])')]);
+    assert.equal(backDated.status(), 400);
+    assert.ok((await librarian.locator('#start-error').innerText()).includes(w.notMovedBack));
+    assert.equal(await librarian.inputValue('#start'), '2026-11-20T10:00', 'what was typed is kept');
 
     // The attendance sheet of an activity still to come says so before anything is typed.
     const id = librarian.url().match(/activities\/(\d+)/)[1];
@@ -194,7 +203,7 @@ for (const lang of ['lv', 'ru']) {
     await shot(coordinator, `figures-${lang}`);
   });
 
-  test(`a search typed in Cyrillic on the ${lang} page that finds nothing is kept as Russian, and the box takes an item's name (${lang}, 360×740)`, async () => {
+  test(`a search typed in Cyrillic on the ${lang} page that finds nothing is kept as Russian, and the box refuses an unknown name and takes the item's name in the page's language (${lang}, 360×740)`, async () => {
     const query = `щщыы${unique().slice(-5)}`;
     const visitor = await newPage();
     await visitor.goto(`${baseUrl}/lv/guide?q=${encodeURIComponent(query)}`);
@@ -211,6 +220,12 @@ for (const lang of ['lv', 'ru']) {
     assert.equal(await again.locator('input[name=item_name]').inputValue(), 'no such item at all');
     assert.ok(await again.locator('p.field-error').isVisible());
     await shot(coordinator, `misses-refused-${lang}`);
+    // The item's name as the page shows it is taken, and the guide then answers the search.
+    await again.locator('input[name=item_name]').fill(w.battery);
+    await Promise.all([coordinator.waitForNavigation(), again.locator('button[type=submit]:not([name])').click()]);
+    assert.ok(!(await coordinator.locator('main').innerText()).includes(query));
+    await visitor.goto(`${baseUrl}/${lang}/guide?q=${encodeURIComponent(query)}`);
+    assert.ok(await visitor.locator(`a[href="/${lang}/guide/item/battery"]`).first().isVisible());
   });
 
   test(`switching language from ${lang} keeps the page and the query (${lang}, 360×740)`, async () => {

@@ -133,12 +133,13 @@ const signedInPages = ['/account', '/account/data', '/admin/audit', '/coordinato
   '/coordinator/outbox', '/coordinator/reports', '/coordinator/institutions', '/staff/activities',
   '/staff/activities/new', '/staff/residents'];
 for (const lang of ['lv', 'ru']) {
-  test(`nothing on the signed-in pages is wider than a 360 px screen, the editor, attendance and cancel pages included (${lang})`, async () => {
+  test(`nothing on the signed-in pages is wider than a 360 px screen, the editor, attendance and cancel pages and a resident's account with a long e-mail address included (${lang})`, async () => {
     const page = await newPage();
     // A message to a long address, with a long link, in the outbox: someone signs up.
+    const longAddress = `valentina.berzina-ivanova.${Date.now()}@example.org`;
     await page.goto(`${baseUrl}/${lang}/signup`);
     await page.fill('#display_name', 'Valentīna');
-    await page.fill('#login', `valentina.berzina${Date.now()}@example.org`);
+    await page.fill('#login', longAddress);
     await page.fill('#password', 'mana drošā parole');
     await page.check('input[name=age]');
     await Promise.all([page.waitForNavigation(), page.click('form.stack button[type=submit]')]);
@@ -165,6 +166,15 @@ for (const lang of ['lv', 'ru']) {
     assert.ok(link, 'a cancel link is in the outbox');
     await page.goto(baseUrl + new URL(link[0]).pathname + new URL(link[0]).search);
     tooWide.push(...tooWideOn('the cancel page', await widthsOf(page)));
+    // The resident's own account, where the long address is shown, from the confirmation link.
+    await page.goto(`${baseUrl}/${lang}/coordinator/outbox`);
+    const confirmation = (await page.locator('ul.cards li.card', { hasText: longAddress }).first().innerText())
+      .match(/https?:\/\/\S+\/confirm\?token=[A-Za-z0-9_-]+/);
+    assert.ok(confirmation, 'the confirmation link is in the outbox');
+    const resident = await newPage();
+    await resident.goto(baseUrl + new URL(confirmation[0]).pathname + new URL(confirmation[0]).search);
+    assert.match(resident.url(), /\/account\?welcome=1$/);
+    tooWide.push(...tooWideOn("a resident's account with a long address", await widthsOf(resident)));
     assert.deepEqual(tooWide, []);
   });
 }

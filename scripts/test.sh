@@ -41,9 +41,9 @@ stage "build the server and the load test (GCC, release, warnings are errors)"
 BUILD_TARGETS="skirosim skirosim_load_test" scripts/build.sh -DSKIROSIM_WERROR=ON
 
 eval "$(scripts/postgres.sh start)"
-server_pid=""
+server_pids=()
 cleanup() {
-  [[ -n "$server_pid" ]] && kill "$server_pid" 2>/dev/null || true
+  [[ ${#server_pids[@]} -gt 0 ]] && kill "${server_pids[@]}" 2>/dev/null || true
   scripts/postgres.sh stop "$SKIROSIM_PG_DIR"
   print_stages
 }
@@ -60,25 +60,34 @@ SKIROSIM_LOAD_SECONDS=20 build/tests/skirosim_load_test
 stage "browser tests (Playwright, chromium, axe-core)"
 (cd tests/e2e && npm ci --no-audit --no-fund --loglevel=error)
 e2e_dir=$(mktemp -d /tmp/skirosim-e2e.XXXXXX)
-# As the C++ tests do (tests/support/test_env.hpp), the server runs as of one fixed moment, before
-# the sample activities, whatever the machine's date.
-e2e=(build/src/skirosim --database "sqlite:$e2e_dir/e2e.db" --clock-start 2026-12-01T09:00:00+02:00)
-# The journeys need a coordinator (who reads the outbox, where confirmation links wait).
-echo "e2e coordinator password" | "${e2e[@]}" \
-  add-account coordinator@example.org --name "Koordinatore" --role coordinator >/dev/null
-echo "e2e staff password" | "${e2e[@]}" \
-  add-account librarian@example.org --name "Bibliotekāre" --role staff --institution cerinu-biblioteka >/dev/null
-# A blank local tile: browser tests never fetch map tiles from the internet.
-"${e2e[@]}" serve --listen 127.0.0.1:0 \
-  --tile-url "/static/tiles/blank.png?{z}/{x}/{y}" \
-  --port-file "$e2e_dir/port" >"$e2e_dir/server.log" 2>&1 &
-server_pid=$!
-for _ in $(seq 100); do [[ -s "$e2e_dir/port" ]] && break; sleep 0.1; done
-[[ -s "$e2e_dir/port" ]] || { cat "$e2e_dir/server.log"; echo "the server did not start"; exit 1; }
-export SKIROSIM_BASE_URL="http://127.0.0.1:$(cat "$e2e_dir/port")"
-(cd tests/e2e && node --test --test-concurrency=1 .)
-kill "$server_pid" 2>/dev/null || true
-server_pid=""
+# Starts a server on a database of its own, as of one fixed moment whatever the machine's date (as
+# the C++ tests do, tests/support/test_env.hpp), and exports its address in the variable named.
+# The journeys need a coordinator (who reads the outbox, where confirmation links wait) and a
+# librarian.
+start_e2e_server() {
+  local name=$1 moment=$2 address_variable=$3
+  local e2e=(build/src/skirosim --database "sqlite:$e2e_dir/$name.db" --clock-start "$moment")
+  echo "e2e coordinator password" | "${e2e[@]}" \
+    add-account coordinator@example.org --name "Koordinatore" --role coordinator >/dev/null
+  echo "e2e staff password" | "${e2e[@]}" \
+    add-account librarian@example.org --name "Bibliotekāre" --role staff --institution cerinu-biblioteka >/dev/null
+  # A blank local tile: browser tests never fetch map tiles from the internet.
+  "${e2e[@]}" serve --listen 127.0.0.1:0 \
+    --tile-url "/static/tiles/blank.png?{z}/{x}/{y}" \
+    --port-file "$e2e_dir/$name.port" >"$e2e_dir/$name.log" 2>&1 &
+  server_pids+=($!)
+  for _ in $(seq 100); do [[ -s "$e2e_dir/$name.port" ]] && break; sleep 0.1; done
+  [[ -s "$e2e_dir/$name.port" ]] || { cat "$e2e_dir/$name.log"; echo "the $name server did not start"; exit 1; }
+  export "$address_variable=http://127.0.0.1:$(cat "$e2e_dir/$name.port")"
+}
+# Tuesday morning, before the sample activities, when every place with hours is open; and the same
+# Tuesday at 19:00, when the partners' boxes are closed and the shop's is open until 22:00.
+start_e2e_server morning 2026-12-01T09:00:00+02:00 SKIROSIM_BASE_URL
+start_e2e_server evening 2026-12-01T19:00:00+02:00 SKIROSIM_EVENING_URL
+# Two test files at a time, one per core: each test makes its own accounts, names and reports.
+(cd tests/e2e && node --test --test-concurrency=2 .)
+kill "${server_pids[@]}" 2>/dev/null || true
+server_pids=()
 
 stage "fuzzing (a few seconds per target)"
 scripts/fuzz.sh 8

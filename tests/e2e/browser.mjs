@@ -11,6 +11,9 @@ export const baseUrl = process.env.SKIROSIM_BASE_URL;
 // The server runs at a fixed moment (test.sh starts it with --clock-start), so the sample
 // activities' dates are always ahead, whatever the machine's date.
 if (!baseUrl) throw new Error('SKIROSIM_BASE_URL is not set: run the tests through scripts/test.sh');
+// A second server on the same Tuesday at 19:00, when the partners' boxes are closed.
+export const eveningUrl = process.env.SKIROSIM_EVENING_URL;
+if (!eveningUrl) throw new Error('SKIROSIM_EVENING_URL is not set: run the tests through scripts/test.sh');
 
 export const screenshotDir = path.join(import.meta.dirname ?? '.', 'screenshots');
 mkdirSync(screenshotDir, { recursive: true });

@@ -3,7 +3,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { launch, newPage as openPage, baseUrl, accessibilityViolations, collectErrors, screenshotDir } from './browser.mjs';
+import { launch, newPage as openPage, baseUrl, eveningUrl, accessibilityViolations, collectErrors, screenshotDir } from './browser.mjs';
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -130,6 +130,27 @@ for (const [lang, open, hours, from, unit] of [
     assert.match(await first.locator('strong').innerText(), unit);
     assert.doesNotMatch(await section.innerText(), /Mo-Fr|2026/);
     await page.screenshot({ path: path.join(screenshotDir, `item-places-${lang}-360.png`), fullPage: true });
+  });
+}
+
+// At 19:00 on a Tuesday the partners' battery boxes (Mo–Fr 9–18) are closed and the shop's box
+// (8–22) is open though farther away: it comes first, and the closed ones say when they open.
+for (const [lang, open, closed] of [
+  ['lv', 'Pašlaik atvērts, līdz plkst. 22.00', 'Pašlaik slēgts, atvērs rīt plkst. 9.00'],
+  ['ru', 'Сейчас открыто, до 22:00', 'Сейчас закрыто, откроется завтра в 9:00'],
+]) {
+  test(`in the evening the open place comes first and the closed ones say when they open (${lang}, 360×740)`, async () => {
+    const page = await newPage({ viewport: { width: 360, height: 740 } });
+    await page.goto(`${eveningUrl}/${lang}/guide/item/battery`);
+    const cards = page.locator('section.nearest li.card');
+    const first = cards.first();
+    assert.equal(await first.locator('a').first().getAttribute('href'), `/${lang}/points/kimija-shop-box`);
+    assert.equal((await first.locator('p.open').innerText()).trim(), open);
+    const later = (await cards.locator('p.closed').allInnerTexts()).map(s => s.trim());
+    assert.equal(later.length, (await cards.count()) - 1, 'every other place is closed');
+    assert.ok(later.length >= 2, `${later.length} closed places listed`);
+    assert.deepEqual(later, Array(later.length).fill(closed));
+    await page.screenshot({ path: path.join(screenshotDir, `item-places-evening-${lang}-360.png`), fullPage: true });
   });
 }
 

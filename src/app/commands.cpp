@@ -175,6 +175,9 @@ int serve(Application& application, const Command& command) {
     auto& server = application.server(command.server);
     server.listen();
     spdlog::info("serving on http://{}:{}", command.server.address, server.port());
+    // Said at start because links in messages are only right once someone sets it (issue #15).
+    spdlog::info("links in messages use {} (--public-url or SKIROSIM_PUBLIC_URL changes it)",
+                 application.platform().public_url());
     if (!command.port_file.empty()) write_port_file(command.port_file, server.port());
     server.run();
     return 0;

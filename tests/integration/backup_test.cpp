@@ -151,5 +151,24 @@ TEST(ServerLog, NamesAccountsByIdNeverByTheirAddress) {
     }
 }
 
+// Links in e-mails and SMS carry the public address, not the listening one: the server says at
+// start which it is, so whoever runs it sees a wrong one before any message goes out.
+TEST(ServerLog, SaysWhichAddressLinksInMessagesUse) {
+    const auto log_of = [](ServerProcess& server) {
+        std::ifstream log(server.log_path());
+        return std::string((std::istreambuf_iterator<char>(log)), {});
+    };
+    {
+        ServerProcess server("sqlite:" + fresh_test_directory() + "/default.db");
+        EXPECT_THAT(log_of(server), HasSubstr("links in messages use http://localhost:8080 "
+                                              "(--public-url or SKIROSIM_PUBLIC_URL changes it)"));
+    }
+    ServerProcess server("sqlite:" + fresh_test_directory() + "/set.db",
+                         {"--public-url", "https://kimija.example.lv"});
+    const std::string text = log_of(server);
+    EXPECT_THAT(text, HasSubstr("links in messages use https://kimija.example.lv "));
+    EXPECT_THAT(text, Not(HasSubstr("http://localhost:8080")));
+}
+
 }  // namespace
 }  // namespace skirosim::testing
